@@ -1,0 +1,109 @@
+"""mdpoverty: Vietnamese multidimensional-poverty reduction plans as typed, checkable data.
+
+Start with a plan: build one from the model's classes, load a plan file with
+:func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
+derive its tables (:func:`annex`).
+
+>>> import mdpoverty
+>>> plan = mdpoverty.datasets.bac_kan_2024()
+>>> mdpoverty.annex(plan).shape
+(9, 8)
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from mdpoverty import datasets, standards
+from mdpoverty.agencies import Agency, Responsibility
+from mdpoverty.dates import PartialDate
+from mdpoverty.errors import (
+    MdpovertyError,
+    NumberFormatError,
+    Problem,
+    UnknownNameError,
+    ValidationError,
+)
+from mdpoverty.files import PlanFileError, load_plan, save_plan
+from mdpoverty.numbers import format_vi, parse_vi, rate
+from mdpoverty.plan import (
+    Area,
+    FundingSource,
+    FundingSourceKind,
+    Header,
+    Period,
+    Plan,
+    PrintedAnnex,
+    PrintedRow,
+    Signature,
+)
+from mdpoverty.programme import CapitalKind, FundingSplit, Level, ProjectComponent
+from mdpoverty.quantities import Comparison, Quantity
+from mdpoverty.references import DocumentKind, LegalReference
+from mdpoverty.tables import AnnexRow, annex, annex_rows
+from mdpoverty.targets import (
+    DeficitIndicator,
+    HouseholdGroup,
+    IndicatorKind,
+    Measure,
+    Population,
+    Subject,
+    Target,
+)
+from mdpoverty.text import Section
+from mdpoverty.units import AdministrativeUnit, UnitKind
+
+try:
+    __version__ = version("mdpoverty")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AdministrativeUnit",
+    "Agency",
+    "AnnexRow",
+    "Area",
+    "CapitalKind",
+    "Comparison",
+    "DeficitIndicator",
+    "DocumentKind",
+    "FundingSource",
+    "FundingSourceKind",
+    "FundingSplit",
+    "Header",
+    "HouseholdGroup",
+    "IndicatorKind",
+    "LegalReference",
+    "Level",
+    "MdpovertyError",
+    "Measure",
+    "NumberFormatError",
+    "PartialDate",
+    "Period",
+    "Plan",
+    "PlanFileError",
+    "Population",
+    "PrintedAnnex",
+    "PrintedRow",
+    "Problem",
+    "ProjectComponent",
+    "Quantity",
+    "Responsibility",
+    "Section",
+    "Signature",
+    "Subject",
+    "Target",
+    "UnitKind",
+    "UnknownNameError",
+    "ValidationError",
+    "__version__",
+    "annex",
+    "annex_rows",
+    "datasets",
+    "format_vi",
+    "load_plan",
+    "parse_vi",
+    "rate",
+    "save_plan",
+    "standards",
+]

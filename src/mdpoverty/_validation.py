@@ -1,0 +1,245 @@
+"""The one validation mechanism of the model.
+
+A field lists its checks in its metadata (``attrs.field(metadata=checks(...))``); a class may add
+checks that involve several fields in a ``_problems`` method.  After construction every check runs
+and all problems are raised together in one :class:`~mdpoverty.errors.ValidationError`, so a bad
+object is never half-made and the caller sees everything that is wrong at once.
+
+A check is a function from a value to ``None`` (fine) or the reason it is wrong.  Checks never
+convert: a string where a count belongs is an error, not a number.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import Any, Protocol
+
+import attrs
+
+from mdpoverty.errors import Problem, ValidationError
+
+Check = Callable[[Any], str | None]
+_CHECKS = "mdpoverty.checks"
+
+
+def checks(*fns: Check) -> dict[str, tuple[Check, ...]]:
+    """The metadata that attaches ``fns`` to a field."""
+    return {_CHECKS: fns}
+
+
+class _HasProblems(Protocol):
+    def _problems(self) -> Iterator[Problem]: ...
+
+
+def describe(obj: object) -> str:
+    """How messages name an object: its class and, where it has one, its identifier."""
+    for key in ("id", "code", "number", "agency", "unit"):
+        ident = getattr(obj, key, None)
+        if isinstance(ident, str):
+            return f"{type(obj).__name__} {ident!r}"
+    return type(obj).__name__
+
+
+def validate(obj: Any) -> None:
+    """Run every check of ``obj``; raise one ValidationError listing all problems."""
+    problems: list[Problem] = []
+    name = describe(obj)
+    for a in attrs.fields(type(obj)):
+        value = getattr(obj, a.name)
+        for check in a.metadata.get(_CHECKS, ()):
+            reason = check(value)
+            if reason is not None:
+                problems.append(Problem(name, a.name, value, reason))
+                break  # later checks of a field assume the earlier ones passed
+    if not problems and hasattr(obj, "_problems"):
+        extra: _HasProblems = obj
+        problems.extend(extra._problems())
+    if problems:
+        raise ValidationError(problems)
+
+
+# -- conversions that only normalize, never reinterpret ---------------------------------------
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Lists and tuples become tuples; anything else is left for the type check to refuse."""
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return value  # type: ignore[return-value]  # refused by the field's type check
+
+
+def nfc(value: str) -> str:
+    """Text in Unicode NFC; anything else is left for the type check to refuse."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value  # type: ignore[unreachable]  # refused by the field's type check
+
+
+def nfc_or_none(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
+
+
+def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    items = to_tuple(value)
+    if isinstance(items, tuple):
+        return tuple(nfc(v) for v in items)
+    return items  # type: ignore[unreachable]  # refused by the field's type check
+
+
+# -- checks --------------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def is_int(value: object) -> str | None:
+    if type(value) is not int:
+        return f"must be an int, not {_type_name(value)}"
+    return None
+
+
+def is_decimal(value: object) -> str | None:
+    if not isinstance(value, Decimal):
+        return f"must be a Decimal, not {_type_name(value)}"
+    if not value.is_finite():
+        return "must be a finite Decimal"
+    return None
+
+
+def is_number(value: object) -> str | None:
+    """An int or a finite Decimal (never a float or a bool)."""
+    if type(value) is int:
+        return None
+    return is_decimal(value) and f"must be an int or a Decimal, not {_type_name(value)}"
+
+
+def is_str(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a str, not {_type_name(value)}"
+    return None
+
+
+def is_text(value: object) -> str | None:
+    """A non-blank string."""
+    if not isinstance(value, str):
+        return is_str(value)
+    return None if value.strip() else "must not be blank"
+
+
+def is_identifier(value: object) -> str | None:
+    """A short, stable identifier: lowercase ASCII letters, digits, ``-``, ``.`` and ``_``."""
+    if not isinstance(value, str) or not value.strip():
+        return is_text(value)
+    allowed = set("abcdefghijklmnopqrstuvwxyz0123456789-._")
+    if not set(value) <= allowed:
+        return "must use only lowercase ASCII letters, digits, '-', '.' and '_'"
+    return None
+
+
+_CODE_PREFIXES = ("DA", "TDA", "HD")
+
+
+def is_component_code(value: object) -> str | None:
+    """A programme component code: ``DA3``, ``DA3.TDA1``, ``DA3.TDA2.HD1``."""
+    if not isinstance(value, str) or is_identifier(value.lower()) is not None:
+        return is_identifier(value.lower() if isinstance(value, str) else value)
+    parts = value.split(".")
+    if len(parts) > len(_CODE_PREFIXES) or any(
+        not (p.startswith(prefix) and p[len(prefix) :].isdigit())
+        for p, prefix in zip(parts, _CODE_PREFIXES, strict=False)
+    ):
+        return "must be a code like 'DA3', 'DA3.TDA1' or 'DA3.TDA2.HD1'"
+    return None
+
+
+def instance_of(cls: type | tuple[type, ...]) -> Check:
+    names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+
+    def check(value: object) -> str | None:
+        if not isinstance(value, cls):
+            return f"must be {names}, not {_type_name(value)}"
+        return None
+
+    return check
+
+
+def lazy_instance_of(cls: Callable[[], type]) -> Check:
+    """Like :func:`instance_of`, for a class not defined yet (a field of its own class)."""
+
+    def check(value: object) -> str | None:
+        return instance_of(cls())(value)
+
+    return check
+
+
+def optional(check: Check) -> Check:
+    def optional_check(value: object) -> str | None:
+        return None if value is None else check(value)
+
+    return optional_check
+
+
+def tuple_of(check: Check) -> Check:
+    def tuple_check(value: object) -> str | None:
+        if not isinstance(value, tuple):
+            return f"must be a sequence, not {_type_name(value)}"
+        for index, item in enumerate(value):
+            reason = check(item)
+            if reason is not None:
+                return f"item {index} {reason}"
+        return None
+
+    return tuple_check
+
+
+def at_least(bound: int | Decimal) -> Check:
+    def check(value: int | Decimal) -> str | None:
+        return None if value >= bound else f"must be >= {bound}"
+
+    return check
+
+
+def between(low: int | Decimal, high: int | Decimal) -> Check:
+    def check(value: int | Decimal) -> str | None:
+        return None if low <= value <= high else f"must be between {low} and {high}"
+
+    return check
+
+
+def all_of(*fns: Check) -> Check:
+    """Checks in order; the first failure is the reason."""
+
+    def check(value: object) -> str | None:
+        for fn in fns:
+            reason = fn(value)
+            if reason is not None:
+                return reason
+        return None
+
+    return check
+
+
+def unique(key: Callable[[Any], object], what: str) -> Check:
+    """No two items of a tuple share ``key``."""
+
+    def check(value: tuple[Any, ...]) -> str | None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                return f"must not repeat the {what} {k!r}"
+            seen.add(k)
+        return None
+
+    return check
+
+
+COUNT = checks(is_int, at_least(0))
+OPTIONAL_COUNT = checks(optional(all_of(is_int, at_least(0))))
+MONEY = checks(optional(all_of(is_decimal, at_least(Decimal(0)))))
+TEXT = checks(is_text)
+STR = checks(is_str)
+IDENTIFIER = checks(is_identifier)

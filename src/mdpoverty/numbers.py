@@ -1,0 +1,112 @@
+"""Exact numbers as the plans print them: poverty rates, rounding, Vietnamese number format.
+
+Counts are ``int``; rates and money are :class:`~decimal.Decimal`.  A poverty rate is the share
+of poor households in all households, in percent, rounded **half-up** to :data:`RATE_PLACES`
+decimal places as the plans print it ("1,15").  The rounding is done in integer arithmetic, so
+it is exact for any counts.
+
+Vietnamese notation groups thousands with a dot and separates decimals with a comma:
+``12.281`` is twelve thousand two hundred and eighty-one, ``1,15`` is one and fifteen hundredths.
+
+>>> rate(27, 2347)
+Decimal('1.15')
+>>> format_vi(12281)
+'12.281'
+>>> format_vi(Decimal('1.15'))
+'1,15'
+>>> parse_vi('2.347'), parse_vi('1,15')
+(2347, Decimal('1.15'))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from mdpoverty.errors import NumberFormatError
+
+__all__ = [
+    "RATE_PLACES",
+    "ROUNDING",
+    "format_vi",
+    "parse_vi",
+    "rate",
+    "round_half_up",
+]
+
+RATE_PLACES = 2
+"""Decimal places of a printed poverty rate (and of a reduction in percentage points)."""
+
+ROUNDING = ROUND_HALF_UP
+"""The rounding of printed rates: ordinary half-up, as the plans print them."""
+
+
+def rate(part: int, whole: int, places: int = RATE_PLACES) -> Decimal:
+    """``part`` as a percentage of ``whole``, rounded half-up to ``places`` decimals.
+
+    The rate of an empty whole (no households) is defined as zero: there is no poverty to
+    measure.
+
+    >>> rate(241, 12281)
+    Decimal('1.96')
+    >>> rate(1, 8, places=3)
+    Decimal('12.500')
+    """
+    if part < 0 or whole < 0:
+        raise ValueError(f"rate needs non-negative counts, not {part}/{whole}")
+    if whole == 0:
+        return Decimal(0).scaleb(-places)
+    quotient, remainder = divmod(part * 100 * 10**places, whole)
+    if 2 * remainder >= whole:
+        quotient += 1
+    return Decimal(quotient).scaleb(-places)
+
+
+def round_half_up(value: Decimal, places: int = RATE_PLACES) -> Decimal:
+    """``value`` rounded half-up to ``places`` decimals.
+
+    >>> round_half_up(Decimal('0.125'))
+    Decimal('0.13')
+    """
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUNDING)
+
+
+def format_vi(value: int | Decimal, places: int | None = None) -> str:
+    """``value`` in Vietnamese notation: dots between thousands, a decimal comma.
+
+    ``places`` fixes the number of decimals (rounding half-up); by default a Decimal keeps its
+    own digits.
+
+    >>> format_vi(Decimal('2332'))
+    '2.332'
+    >>> format_vi(Decimal('0.1'), places=2)
+    '0,10'
+    """
+    if isinstance(value, Decimal) and places is not None:
+        value = round_half_up(value, places)
+    elif isinstance(value, int) and places:
+        value = Decimal(value).scaleb(0).quantize(Decimal(1).scaleb(-places))
+    text = f"{value:,f}" if isinstance(value, Decimal) else f"{value:,d}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+_VI_NUMBER = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-+]?\d+(?:,\d+)?")
+
+
+def parse_vi(text: str) -> int | Decimal:
+    """The number written ``text`` in Vietnamese notation: an int, or a Decimal if it has a comma.
+
+    Thousands groups must have three digits; anything else raises :class:`NumberFormatError`.
+
+    >>> parse_vi('12.281')
+    12281
+    >>> parse_vi('63,5')
+    Decimal('63.5')
+    """
+    cleaned = text.strip() if isinstance(text, str) else text
+    if not isinstance(cleaned, str) or not _VI_NUMBER.fullmatch(cleaned):
+        raise NumberFormatError(f"not a number in Vietnamese notation: {text!r}")
+    plain = cleaned.replace(".", "").replace(",", ".")
+    if "." in plain:
+        return Decimal(plain)
+    return int(plain)

@@ -1,0 +1,354 @@
+"""Hypothesis strategies for plans, for mdpoverty's own tests and for tools built on it.
+
+Every strategy builds valid objects constructively (no ``.filter``): counts within their bounds,
+references that resolve.  :func:`plans` builds *consistent* plans by default: funding totals
+equal the sum of their sources, the printed annex equals the derived one, the headline targets
+match the annex totals, every lead agency has its responsibility.  Tests of a consistency rule
+start from such a plan and perturb exactly one thing.
+
+Requires Hypothesis (``pip install mdpoverty[testing]``).
+
+>>> from hypothesis import given
+>>> @given(plans())
+... def test_rates_in_range(plan):
+...     assert all(0 <= u.poverty_rate <= 100 for u in plan.units)
+>>> test_rates_in_range()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+from hypothesis import strategies as st
+
+from mdpoverty.agencies import Agency, Responsibility
+from mdpoverty.dates import PartialDate
+from mdpoverty.plan import Area, Header, Period, Plan, PrintedAnnex, PrintedRow
+from mdpoverty.programme import CapitalKind, FundingSplit, ProjectComponent
+from mdpoverty.quantities import Comparison, Quantity
+from mdpoverty.references import DocumentKind, LegalReference
+from mdpoverty.standards import poverty_standards, programme_catalogs
+from mdpoverty.tables import AnnexRow, annex_rows
+from mdpoverty.targets import (
+    DeficitIndicator,
+    HouseholdGroup,
+    IndicatorKind,
+    Measure,
+    Population,
+    Subject,
+    Target,
+)
+from mdpoverty.units import AdministrativeUnit, UnitKind
+
+__all__ = [
+    "administrative_units",
+    "agencies",
+    "components",
+    "deficit_indicators",
+    "funding_splits",
+    "money",
+    "partial_dates",
+    "plans",
+    "printed_annex",
+    "quantities",
+    "shares",
+    "unit_lists",
+]
+
+_NAMES = st.text(
+    alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậ ABCDĐ"),
+    min_size=1,
+    max_size=20,
+).map(lambda s: s.strip() or "x")
+
+
+def money(max_value: int = 10_000_000) -> st.SearchStrategy[Decimal]:
+    """Amounts in million VND with up to 3 decimals (a thousand VND)."""
+    return st.integers(0, max_value * 1000).map(lambda n: Decimal(n).scaleb(-3).normalize())
+
+
+def shares() -> st.SearchStrategy[Decimal]:
+    """Percentages from 0 to 100 with up to 2 decimals."""
+    return st.integers(0, 10_000).map(lambda n: Decimal(n).scaleb(-2))
+
+
+def partial_dates(min_year: int = 2000, max_year: int = 2035) -> st.SearchStrategy[PartialDate]:
+    """Dates known to the year, the month or the day."""
+    return st.builds(
+        lambda d, precision: PartialDate(
+            d.year, d.month if precision > 0 else None, d.day if precision > 1 else None
+        ),
+        st.dates(
+            min_value=PartialDate(min_year).first_day(), max_value=PartialDate(max_year).last_day()
+        ),
+        st.integers(0, 2),
+    )
+
+
+def quantities(low: int, high: int, *, ranges: bool = True) -> st.SearchStrategy[Quantity]:
+    """Exact counts between ``low`` and ``high``, and (with ``ranges``) ranges within them."""
+    exact = st.integers(low, high).map(Quantity)
+    if not ranges:
+        return exact
+    ranged = st.tuples(st.integers(low, high), st.integers(low, high)).map(
+        lambda ab: Quantity(min(ab), max(ab))
+    )
+    return st.one_of(exact, ranged)
+
+
+@st.composite
+def administrative_units(
+    draw: st.DrawFn, unit_id: str | None = None, max_households: int = 100_000
+) -> AdministrativeUnit:
+    """A unit with counts that are possible: poor (+ near-poor) <= households."""
+    households = draw(st.integers(0, max_households))
+    poor = draw(st.integers(0, households))
+    near_poor = draw(st.none() | st.integers(0, households - poor))
+    return AdministrativeUnit(
+        id=unit_id or draw(st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)),
+        name=draw(_NAMES),
+        kind=draw(st.sampled_from(UnitKind)),
+        households=households,
+        poor_households=poor,
+        near_poor_households=near_poor,
+    )
+
+
+def unit_lists(
+    min_size: int = 1, max_size: int = 12
+) -> st.SearchStrategy[list[AdministrativeUnit]]:
+    """Units with distinct ids ``u0``, ``u1``, … (in a shuffled order)."""
+    return (
+        st.integers(min_size, max_size)
+        .flatmap(lambda n: st.tuples(*(administrative_units(f"u{i}") for i in range(n))))
+        .map(list)
+        .flatmap(st.permutations)
+    )
+
+
+def funding_splits(*, consistent: bool = True) -> st.SearchStrategy[FundingSplit]:
+    """Funding with stated sources; ``consistent`` makes the total their sum."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FundingSplit:
+        central = draw(st.none() | money(100_000))
+        local = draw(st.none() | money(10_000))
+        other = draw(st.none() | money(10_000))
+        stated = [v for v in (central, local, other) if v is not None]
+        if consistent:
+            total = sum(stated, Decimal(0)) if stated else draw(st.none() | money(100_000))
+        else:
+            total = draw(st.none() | money(100_000))
+        return FundingSplit(
+            total=total,
+            central=central,
+            local=local,
+            other=other,
+            capital=draw(st.none() | st.sampled_from(CapitalKind)),
+        )
+
+    return build()
+
+
+def agencies(max_size: int = 6) -> st.SearchStrategy[list[Agency]]:
+    """Agencies with distinct ids ``a0``, ``a1``, …"""
+    return st.integers(1, max_size).flatmap(
+        lambda n: st.tuples(
+            *(st.builds(Agency, id=st.just(f"a{i}"), name=_NAMES) for i in range(n))
+        ).map(list)
+    )
+
+
+@st.composite
+def components(
+    draw: st.DrawFn, agency_ids: Sequence[str], *, consistent: bool = True
+) -> list[ProjectComponent]:
+    """Projects of the catalog with sub-projects; a parent's funding, where stated, is the
+    sum of its children's when ``consistent``."""
+    catalog = programme_catalogs()[0]
+    projects = [e.code for e in catalog.entries if "." not in e.code]
+    chosen = draw(st.lists(st.sampled_from(projects), min_size=1, max_size=5, unique=True))
+    result = []
+    for code in chosen:
+        subs = [e for e in catalog.entries if e.code.startswith(code + ".")]
+        children = (
+            [
+                ProjectComponent(
+                    code=e.code,
+                    name=e.name,
+                    lead=draw(st.sampled_from(agency_ids)),
+                    funding=draw(funding_splits(consistent=consistent)),
+                )
+                for e in draw(st.lists(st.sampled_from(subs), unique_by=lambda e: e.code))
+            ]
+            if subs
+            else []
+        )
+        parent_funded = draw(st.booleans())
+        if children and parent_funded:
+            funding = _sum_of(children) if consistent else draw(funding_splits(consistent=False))
+        elif children:
+            funding = None
+        else:
+            funding = draw(funding_splits(consistent=consistent))
+        result.append(
+            ProjectComponent(
+                code=code,
+                name=catalog.entry(code).name,
+                lead=draw(st.sampled_from(agency_ids)),
+                funding=funding,
+                children=children,
+            )
+        )
+    return result
+
+
+def _sum_of(children: Sequence[ProjectComponent]) -> FundingSplit | None:
+    """The funding of a parent whose children are all funded: the sums of each field."""
+    splits = [c.funding for c in children if c.funding is not None]
+    if len(splits) != len(children):
+        return None
+
+    def total(field: str) -> Decimal | None:
+        values = [getattr(s, field) for s in splits]
+        return (
+            None
+            if all(v is None for v in values)
+            else sum((v for v in values if v is not None), Decimal(0))
+        )
+
+    amount = sum((s.amount or Decimal(0) for s in splits), Decimal(0))
+    return FundingSplit(
+        total=amount, central=total("central"), local=total("local"), other=total("other")
+    )
+
+
+@st.composite
+def deficit_indicators(draw: st.DrawFn, *, every_dimension: bool = True) -> list[DeficitIndicator]:
+    """Targets for the dimensions of the Decree 07 standard (every one, by default)."""
+    standard = poverty_standards()[0]
+    dims = list(standard.dimensions)
+    if not every_dimension:
+        dims = draw(st.lists(st.sampled_from(dims), unique_by=lambda d: d.id))
+    result = []
+    for n, dim in enumerate(dims):
+        kind = draw(st.sampled_from(IndicatorKind))
+        value = {
+            IndicatorKind.SHARE: Quantity(draw(shares())),
+            IndicatorKind.COUNT: Quantity(draw(st.integers(0, 10_000))),
+            IndicatorKind.QUALITATIVE: None,
+        }[kind]
+        result.append(
+            DeficitIndicator(
+                id=f"d{n}",
+                dimension=dim.id,
+                kind=kind,
+                value=value,
+                comparison=draw(st.sampled_from(Comparison)),
+                population=Population(
+                    draw(st.sampled_from(Subject)),
+                    tuple(draw(st.lists(st.sampled_from(HouseholdGroup), unique=True))),
+                ),
+                indicator=draw(st.sampled_from([None, *(i.id for i in dim.indicators)])),
+                text=f"Chỉ tiêu {dim.name}",
+            )
+        )
+    return result
+
+
+def printed_annex(title: str, units: Sequence[AdministrativeUnit], plan: Plan) -> PrintedAnnex:
+    """The printed annex that agrees with ``plan``'s derived one, cell for cell."""
+    rows = annex_rows(plan)
+
+    def printed(row: AnnexRow, label: str, unit: str | None, number: int | None) -> PrintedRow:
+        return PrintedRow(
+            label=label,
+            unit=unit,
+            number=number,
+            households=row.households,
+            poor_households=row.poor_households,
+            start_rate=row.start_rate,
+            reduction=None if row.reduction is None else int(row.reduction.low),
+            rate_reduction=None if row.rate_reduction is None else Decimal(row.rate_reduction.low),
+            end_rate=None if row.end_rate is None else Decimal(row.end_rate.low),
+        )
+
+    return PrintedAnnex(
+        title=title,
+        rows=[
+            printed(r, u.name, u.id, i)
+            for i, (r, u) in enumerate(zip(rows, units, strict=False), 1)
+        ],
+        total=printed(rows[-1], "Tổng số", None, None),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
+    """A consistent single-year plan under the Decree 07 standard and the Decision 90 catalog.
+
+    Units have exact reduction targets (0 to their poor households); the area's headline
+    targets, the printed annex, the funding and the responsibilities all agree.
+    """
+    standard = poverty_standards()[0]
+    year = draw(st.integers(standard.period.start, standard.period.end))
+    units = draw(unit_lists(max_size=max_units))
+    unit_targets = [
+        Target(Measure.REDUCTION, Quantity(draw(st.integers(0, u.poor_households))), unit=u.id)
+        for u in units
+    ]
+    agency_list = draw(agencies())
+    comps = draw(components([a.id for a in agency_list]))
+    leads: dict[str, list[str]] = {}
+    for component in comps:
+        for c in component.walk():
+            if c.lead is not None:
+                leads.setdefault(c.lead, []).append(c.code)
+    plan_date = draw(
+        st.dates(
+            min_value=PartialDate(year).first_day(), max_value=PartialDate(year).last_day()
+        ).map(lambda d: PartialDate(d.year, d.month))
+    )
+    basis_date = draw(
+        st.dates(
+            min_value=PartialDate(year - 1).first_day(),
+            max_value=plan_date.first_day() - dt.timedelta(days=1),
+        ).map(PartialDate.of)
+    )
+    base = Plan(
+        header=Header(issuer="UBND", date=plan_date, title="KẾ HOẠCH", symbol="KH-UBND"),
+        area=Area(name=draw(_NAMES), kind=draw(st.sampled_from(UnitKind))),
+        period=Period(year),
+        standard=standard.id,
+        programme=programme_catalogs()[0].id,
+        units=units,
+        targets=unit_targets,
+        deficit_indicators=draw(deficit_indicators()),
+        components=comps,
+        agencies=agency_list,
+        responsibilities=[
+            Responsibility(agency=a, section=f"VI.{n}", components=codes)
+            for n, (a, codes) in enumerate(leads.items(), start=1)
+        ],
+        legal_bases=[
+            LegalReference(DocumentKind.PLAN, "1/KH-UBND", basis_date, "UBND tỉnh", year=year)
+        ],
+    )
+    total = annex_rows(base)[-1]
+    assert total.reduction is not None  # noqa: S101  (every unit has a target)
+    assert total.end_rate is not None  # noqa: S101
+    headline = [
+        Target(Measure.REDUCTION, total.reduction, section="II.1"),
+        Target(
+            Measure.END_COUNT,
+            Quantity(total.poor_households - int(total.reduction.low)),
+            section="II.2.a",
+        ),
+        Target(Measure.END_RATE, total.end_rate, section="II.2.a"),
+    ]
+    with_targets = attrs.evolve(base, targets=[*headline, *unit_targets])
+    annex = printed_annex(f"MỤC TIÊU NĂM {year}", units, with_targets)
+    return attrs.evolve(with_targets, annex=annex)
