@@ -231,6 +231,7 @@ class Plan:
         standard: The id of the poverty standard it applies (see :mod:`mdpoverty.standards`).
         programme: The id of the programme catalog its components belong to, if any.
         legal_bases: The documents it cites as its bases (căn cứ), in order.
+        preamble: The enacting sentence after the bases ("… ban hành kế hoạch … như sau:").
         purpose: Section I, purpose and requirements.
         targets: Poverty targets, for the area and per unit (II.1, II.2.a, the annex).
         deficit_indicators: Targets by deprivation dimension and other results (II.2).
@@ -285,6 +286,7 @@ class Plan:
     legal_bases: tuple[LegalReference, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
     )
+    preamble: str = attrs.field(default="", converter=nfc, metadata=STR)
     purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
     policies: tuple[Section, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=_sections()
