@@ -2,7 +2,7 @@
 
 Start with a plan: build one from the model's classes, load a plan file with
 :func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
-derive its tables (:func:`annex`).
+derive its tables (:func:`annex`) and find what does not add up (:func:`check`).
 
 >>> import mdpoverty
 >>> plan = mdpoverty.datasets.bac_kan_2024()
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from mdpoverty import datasets, standards
+from mdpoverty import checks, datasets, standards
 from mdpoverty.agencies import Agency, Responsibility
+from mdpoverty.checks import Finding, InconsistentPlanError, Report, Rule, Severity, check
 from mdpoverty.dates import PartialDate
 from mdpoverty.errors import (
     MdpovertyError,
@@ -67,11 +68,13 @@ __all__ = [
     "Comparison",
     "DeficitIndicator",
     "DocumentKind",
+    "Finding",
     "FundingSource",
     "FundingSourceKind",
     "FundingSplit",
     "Header",
     "HouseholdGroup",
+    "InconsistentPlanError",
     "IndicatorKind",
     "LegalReference",
     "Level",
@@ -88,8 +91,11 @@ __all__ = [
     "Problem",
     "ProjectComponent",
     "Quantity",
+    "Report",
     "Responsibility",
+    "Rule",
     "Section",
+    "Severity",
     "Signature",
     "Subject",
     "Target",
@@ -99,6 +105,8 @@ __all__ = [
     "__version__",
     "annex",
     "annex_rows",
+    "check",
+    "checks",
     "datasets",
     "format_vi",
     "load_plan",

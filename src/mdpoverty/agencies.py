@@ -63,12 +63,15 @@ class Responsibility:
     Attributes:
         agency: The agency's ``id``.
         section: The number of the item in section VI, e.g. ``VI.1``.
+        heading: The item's heading where it is not just the agency's name (``Đề nghị Mặt trận
+            Tổ quốc …`` asks rather than directs), else ``""``.
         duties: The duties in order, as printed.
         components: Codes of the programme components the item assigns to the agency.
     """
 
     agency: str = attrs.field(metadata=IDENTIFIER)
     section: str = attrs.field(default="", converter=nfc, metadata=STR)
+    heading: str = attrs.field(default="", converter=nfc, metadata=STR)
     duties: tuple[str, ...] = attrs.field(
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
     )

@@ -21,7 +21,7 @@ from mdpoverty.plan import Plan
 __all__ = ["EXAMPLES", "bac_kan_2024", "example", "example_path"]
 
 EXAMPLES = {"bac-kan-2024": "bac-kan-2024.yaml"}
-"""The bundled plans: their names and their files."""
+"""The names of the bundled plans and their files."""
 
 
 def example_path(name: str) -> Path:

@@ -38,7 +38,7 @@ RATE_PLACES = 2
 """Decimal places of a printed poverty rate (and of a reduction in percentage points)."""
 
 ROUNDING = ROUND_HALF_UP
-"""The rounding of printed rates: ordinary half-up, as the plans print them."""
+"""The rounding of printed rates (ordinary half-up, as the plans print them)."""
 
 
 def rate(part: int, whole: int, places: int = RATE_PLACES) -> Decimal:

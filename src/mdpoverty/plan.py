@@ -138,7 +138,7 @@ class FundingSourceKind(enum.StrEnum):
     PROGRAMME = "programme"  #: the programme's own allocation
     INTEGRATION = "integration"  #: lồng ghép with other national target programmes
     POLICY_CREDIT = "policy-credit"  #: tín dụng chính sách xã hội
-    MOBILISED = "mobilised"  #: xã hội hóa: contributions of people and organisations
+    MOBILISED = "mobilised"  #: xã hội hóa (contributions of people and organisations)
     OTHER = "other"
 
 
@@ -232,6 +232,8 @@ class Plan:
         programme: The id of the programme catalog its components belong to, if any.
         legal_bases: The documents it cites as its bases (căn cứ), in order.
         preamble: The enacting sentence after the bases ("… ban hành kế hoạch … như sau:").
+        outline: The document's headings (I–VI and their numbered parts) as printed, without
+            content: the typed fields hold the content, the outline how the document titles it.
         purpose: Section I, purpose and requirements.
         targets: Poverty targets, for the area and per unit (II.1, II.2.a, the annex).
         deficit_indicators: Targets by deprivation dimension and other results (II.2).
@@ -287,6 +289,7 @@ class Plan:
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
     )
     preamble: str = attrs.field(default="", converter=nfc, metadata=STR)
+    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
     purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
     policies: tuple[Section, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=_sections()

@@ -19,11 +19,11 @@ class Comparison(enum.StrEnum):
     """How an achieved value must compare with a target's value."""
 
     AT_LEAST = "at-least"
-    """"tối thiểu", "ít nhất": the value or more."""
+    """The value or more ("tối thiểu", "ít nhất")."""
     EXACTLY = "exactly"
     """The value itself (a plain "100%" or "giảm 13 hộ")."""
     AT_MOST = "at-most"
-    """"tối đa", "còn dưới": the value or less."""
+    """The value or less ("tối đa", "còn dưới")."""
 
     @property
     def vi(self) -> str:

@@ -18,6 +18,7 @@ Requires Hypothesis (``pip install mdpoverty[testing]``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -30,7 +31,7 @@ from mdpoverty.plan import Area, Header, Period, Plan, PrintedAnnex, PrintedRow
 from mdpoverty.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.quantities import Comparison, Quantity
 from mdpoverty.references import DocumentKind, LegalReference
-from mdpoverty.standards import poverty_standards, programme_catalogs
+from mdpoverty.standards import CatalogEntry, poverty_standards, programme_catalogs
 from mdpoverty.tables import AnnexRow, annex_rows
 from mdpoverty.targets import (
     DeficitIndicator,
@@ -51,6 +52,7 @@ __all__ = [
     "funding_splits",
     "money",
     "partial_dates",
+    "plan_sets",
     "plans",
     "printed_annex",
     "quantities",
@@ -65,11 +67,13 @@ _NAMES = st.text(
 ).map(lambda s: s.strip() or "x")
 
 
+@functools.cache
 def money(max_value: int = 10_000_000) -> st.SearchStrategy[Decimal]:
     """Amounts in million VND with up to 3 decimals (a thousand VND)."""
     return st.integers(0, max_value * 1000).map(lambda n: Decimal(n).scaleb(-3).normalize())
 
 
+@functools.cache
 def shares() -> st.SearchStrategy[Decimal]:
     """Percentages from 0 to 100 with up to 2 decimals."""
     return st.integers(0, 10_000).map(lambda n: Decimal(n).scaleb(-2))
@@ -99,36 +103,55 @@ def quantities(low: int, high: int, *, ranges: bool = True) -> st.SearchStrategy
     return st.one_of(exact, ranged)
 
 
-@st.composite
-def administrative_units(
-    draw: st.DrawFn, unit_id: str | None = None, max_households: int = 100_000
+_PARTS = 10**6  # counts below a whole are drawn as millionths of it: constructive, no filter
+_UNIT_DRAW = st.tuples(
+    st.integers(0, _PARTS),  # households, as a share of the maximum
+    st.integers(0, _PARTS),  # poor households, as a share of the households
+    st.none() | st.integers(0, _PARTS),  # near-poor households, as a share of the non-poor
+    st.sampled_from(UnitKind),
+    _NAMES,
+)
+
+
+def _unit(
+    unit_id: str, drawn: tuple[int, int, int | None, UnitKind, str], most: int
 ) -> AdministrativeUnit:
-    """A unit with counts that are possible: poor (+ near-poor) <= households."""
-    households = draw(st.integers(0, max_households))
-    poor = draw(st.integers(0, households))
-    near_poor = draw(st.none() | st.integers(0, households - poor))
+    households_part, poor_part, near_part, kind, name = drawn
+    households = most * households_part // _PARTS
+    poor = households * poor_part // _PARTS
     return AdministrativeUnit(
-        id=unit_id or draw(st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)),
-        name=draw(_NAMES),
-        kind=draw(st.sampled_from(UnitKind)),
+        id=unit_id,
+        name=name,
+        kind=kind,
         households=households,
         poor_households=poor,
-        near_poor_households=near_poor,
+        near_poor_households=None
+        if near_part is None
+        else (households - poor) * near_part // _PARTS,
     )
+
+
+_IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+
+
+def administrative_units(
+    unit_id: str | None = None, max_households: int = 100_000
+) -> st.SearchStrategy[AdministrativeUnit]:
+    """A unit with counts that are possible: poor (+ near-poor) <= households."""
+    ids = _IDS if unit_id is None else st.just(unit_id)
+    return st.tuples(ids, _UNIT_DRAW).map(lambda d: _unit(d[0], d[1], max_households))
 
 
 def unit_lists(
     min_size: int = 1, max_size: int = 12
 ) -> st.SearchStrategy[list[AdministrativeUnit]]:
-    """Units with distinct ids ``u0``, ``u1``, … (in a shuffled order)."""
-    return (
-        st.integers(min_size, max_size)
-        .flatmap(lambda n: st.tuples(*(administrative_units(f"u{i}") for i in range(n))))
-        .map(list)
-        .flatmap(st.permutations)
+    """Units with distinct ids ``u0``, ``u1``, …"""
+    return st.lists(_UNIT_DRAW, min_size=min_size, max_size=max_size).map(
+        lambda drawn: [_unit(f"u{i}", d, 100_000) for i, d in enumerate(drawn)]
     )
 
 
+@functools.cache  # strategies are immutable: build each once (Hypothesis is faster for it)
 def funding_splits(*, consistent: bool = True) -> st.SearchStrategy[FundingSplit]:
     """Funding with stated sources; ``consistent`` makes the total their sum."""
 
@@ -172,19 +195,20 @@ def components(
     projects = [e.code for e in catalog.entries if "." not in e.code]
     chosen = draw(st.lists(st.sampled_from(projects), min_size=1, max_size=5, unique=True))
     result = []
+    leads = st.sampled_from(agency_ids)
     for code in chosen:
-        subs = [e for e in catalog.entries if e.code.startswith(code + ".")]
+        subs = _sub_projects(code)
         children = (
             [
                 ProjectComponent(
                     code=e.code,
                     name=e.name,
-                    lead=draw(st.sampled_from(agency_ids)),
+                    lead=draw(leads),
                     funding=draw(funding_splits(consistent=consistent)),
                 )
-                for e in draw(st.lists(st.sampled_from(subs), unique_by=lambda e: e.code))
+                for e in draw(subs)
             ]
-            if subs
+            if subs is not None
             else []
         )
         parent_funded = draw(st.booleans())
@@ -198,12 +222,30 @@ def components(
             ProjectComponent(
                 code=code,
                 name=catalog.entry(code).name,
-                lead=draw(st.sampled_from(agency_ids)),
+                lead=draw(leads),
                 funding=funding,
                 children=children,
             )
         )
     return result
+
+
+@functools.cache
+def _sub_projects(code: str) -> st.SearchStrategy[list[CatalogEntry]] | None:
+    """Lists of distinct sub-projects of project ``code`` in the catalog, or None if it has none."""
+    subs = [e for e in programme_catalogs()[0].entries if e.code.startswith(code + ".")]
+    if not subs:
+        return None
+    return st.lists(st.sampled_from(subs), unique_by=lambda e: e.code)
+
+
+@functools.cache
+def _dimension_indicators(dimension: str) -> st.SearchStrategy[str | None]:
+    indicators = poverty_standards()[0].dimension(dimension).indicators
+    return st.sampled_from([None, *(i.id for i in indicators)])
+
+
+_GROUPS = st.lists(st.sampled_from(HouseholdGroup), unique=True).map(tuple)
 
 
 def _sum_of(children: Sequence[ProjectComponent]) -> FundingSplit | None:
@@ -212,15 +254,20 @@ def _sum_of(children: Sequence[ProjectComponent]) -> FundingSplit | None:
     if len(splits) != len(children):
         return None
 
+    if any(s.amount is None for s in splits):
+        return FundingSplit()
+    # A source is summed only when every child states the same sources, so that the parent's
+    # sources still add up to its total (funding.sources-sum) and to its children's
+    # (funding.parent-sum); otherwise the parent states its total alone.
+    same_sources = len({tuple(v is None for v in s.sources.values()) for s in splits}) == 1
+
     def total(field: str) -> Decimal | None:
         values = [getattr(s, field) for s in splits]
-        return (
-            None
-            if all(v is None for v in values)
-            else sum((v for v in values if v is not None), Decimal(0))
-        )
+        if not same_sources or any(v is None for v in values):
+            return None
+        return sum((v for v in values if v is not None), Decimal(0))
 
-    amount = sum((s.amount or Decimal(0) for s in splits), Decimal(0))
+    amount = sum((s.amount for s in splits if s.amount is not None), Decimal(0))
     return FundingSplit(
         total=amount, central=total("central"), local=total("local"), other=total("other")
     )
@@ -248,11 +295,8 @@ def deficit_indicators(draw: st.DrawFn, *, every_dimension: bool = True) -> list
                 kind=kind,
                 value=value,
                 comparison=draw(st.sampled_from(Comparison)),
-                population=Population(
-                    draw(st.sampled_from(Subject)),
-                    tuple(draw(st.lists(st.sampled_from(HouseholdGroup), unique=True))),
-                ),
-                indicator=draw(st.sampled_from([None, *(i.id for i in dim.indicators)])),
+                population=Population(draw(st.sampled_from(Subject)), draw(_GROUPS)),
+                indicator=draw(_dimension_indicators(dim.id)),
                 text=f"Chỉ tiêu {dim.name}",
             )
         )
@@ -352,3 +396,38 @@ def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
     with_targets = attrs.evolve(base, targets=[*headline, *unit_targets])
     annex = printed_annex(f"MỤC TIÊU NĂM {year}", units, with_targets)
     return attrs.evolve(with_targets, annex=annex)
+
+
+def _as_part(plan: Plan, n: int, like: Plan) -> Plan:
+    """``plan`` as part ``n`` of a set led by ``like``: its own area name and unit ids, and
+    ``like``'s period, date and legal bases."""
+
+    def rename(unit: str) -> str:
+        return f"p{n}-{unit}"
+
+    return attrs.evolve(
+        plan,
+        area=attrs.evolve(plan.area, name=f"{plan.area.name} {n}"),
+        period=like.period,
+        header=attrs.evolve(plan.header, date=like.header.date),
+        legal_bases=like.legal_bases,
+        units=[attrs.evolve(u, id=rename(u.id)) for u in plan.units],
+        targets=[attrs.evolve(t, unit=t.unit and rename(t.unit)) for t in plan.targets],
+        annex=None
+        if plan.annex is None
+        else attrs.evolve(
+            plan.annex,
+            rows=[attrs.evolve(r, unit=r.unit and rename(r.unit)) for r in plan.annex.rows],
+        ),
+    )
+
+
+@st.composite
+def plan_sets(
+    draw: st.DrawFn, min_size: int = 1, max_size: int = 4, *, max_units: int = 6
+) -> list[Plan]:
+    """Consistent plans that can be rolled up together: one period and standard, distinct
+    area names (``… 0``, ``… 1``, …) and disjoint unit ids (``p0-u0``, ``p1-u0``, …)."""
+    n = draw(st.integers(min_size, max_size))
+    drawn = [draw(plans(max_units=max_units)) for _ in range(n)]
+    return [_as_part(plan, i, drawn[0]) for i, plan in enumerate(drawn)]

@@ -153,7 +153,7 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
     are ints, rates Decimals; a ranged target gives a :class:`~mdpoverty.quantities.Quantity`.
-    The index holds the unit ids and :data:`TOTAL` for the total row; the title is in
+    The index holds the unit ids and :data:`~mdpoverty.tables.TOTAL` for the total row; the title is in
     ``DataFrame.attrs["title"]``.
 
     >>> from mdpoverty.datasets import bac_kan_2024
