@@ -2,7 +2,9 @@
 
 Start with a plan: build one from the model's classes, load a plan file with
 :func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
-derive its tables (:func:`annex`) and find what does not add up (:func:`check`).
+derive its tables (:func:`annex`, :func:`funding_by_source` and the other views of
+:mod:`mdpoverty.aggregate`, :func:`rollup` for many plans) and find what does not add up
+(:func:`check`).
 
 >>> import mdpoverty
 >>> plan = mdpoverty.datasets.bac_kan_2024()
@@ -14,8 +16,19 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from mdpoverty import checks, datasets, standards
+from mdpoverty import aggregate, checks, datasets, standards
 from mdpoverty.agencies import Agency, Responsibility
+from mdpoverty.aggregate import (
+    Rollup,
+    RollupError,
+    deficit_targets,
+    funding_by_agency,
+    funding_by_capital,
+    funding_by_component,
+    funding_by_source,
+    rollup,
+    units_by_kind,
+)
 from mdpoverty.checks import Finding, InconsistentPlanError, Report, Rule, Severity, check
 from mdpoverty.dates import PartialDate
 from mdpoverty.errors import (
@@ -93,6 +106,8 @@ __all__ = [
     "Quantity",
     "Report",
     "Responsibility",
+    "Rollup",
+    "RollupError",
     "Rule",
     "Section",
     "Severity",
@@ -103,15 +118,23 @@ __all__ = [
     "UnknownNameError",
     "ValidationError",
     "__version__",
+    "aggregate",
     "annex",
     "annex_rows",
     "check",
     "checks",
     "datasets",
+    "deficit_targets",
     "format_vi",
+    "funding_by_agency",
+    "funding_by_capital",
+    "funding_by_component",
+    "funding_by_source",
     "load_plan",
     "parse_vi",
     "rate",
+    "rollup",
     "save_plan",
     "standards",
+    "units_by_kind",
 ]

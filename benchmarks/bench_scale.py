@@ -1,0 +1,164 @@
+"""Aggregation and checks at national scale: ~700 district plans, ~10,600 communes, and 10×.
+
+The plans are generated, not drawn by Hypothesis: each district is the Bắc Kạn plan's
+structure (its components, agencies, responsibilities and deficit targets) with its own
+communes, counts, reduction targets, headline targets, printed annex and funding amounts,
+from a seeded random generator, so every run measures the same plans.
+
+Run with ``pytest benchmarks/ --benchmark-only``; the figures are recorded in
+``benchmarks/README.md``.  Cost should grow linearly with the number of units: compare the
+mean time of the ``x10`` case with ten times the ``x1`` case.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from mdpoverty import Level, Plan, ProjectComponent
+from mdpoverty.aggregate import rollup
+from mdpoverty.datasets import bac_kan_2024
+from mdpoverty.plan import Area
+from mdpoverty.programme import FundingSplit
+from mdpoverty.quantities import Quantity
+from mdpoverty.strategies import printed_annex
+from mdpoverty.tables import annex_rows
+from mdpoverty.targets import Measure, Target
+from mdpoverty.units import AdministrativeUnit, UnitKind
+
+check: Callable[[Plan], object] | None
+try:
+    from mdpoverty.checks import check
+except ImportError:  # the checks are not written yet
+    check = None
+
+DISTRICTS = 700
+"""District plans at scale ×1 (Vietnam has about 700 districts)."""
+
+COMMUNES = 10_600
+"""Communes at scale ×1, in all (Vietnam has about 10,600)."""
+
+SCALES = (1, 10)
+
+
+def _scaled(split: FundingSplit, factor: int) -> FundingSplit:
+    def times(value: Decimal | None) -> Decimal | None:
+        return None if value is None else value * factor
+
+    return attrs.evolve(
+        split,
+        total=times(split.total),
+        central=times(split.central),
+        local=times(split.local),
+        other=times(split.other),
+    )
+
+
+def _with_funding(component: ProjectComponent, rng: random.Random) -> ProjectComponent:
+    funding = component.funding
+    return attrs.evolve(
+        component,
+        funding=None if funding is None else _scaled(funding, rng.randint(1, 9)),
+        children=[_with_funding(c, rng) for c in component.children],
+    )
+
+
+def district(template: Plan, number: int, communes: int, rng: random.Random) -> Plan:
+    """District ``number`` with ``communes`` communes, its numbers drawn from ``rng``."""
+    units = []
+    targets = []
+    for c in range(communes):
+        households = rng.randint(300, 4_000)
+        poor = rng.randint(0, households // 5)
+        unit = AdministrativeUnit(
+            id=f"d{number}-c{c}",
+            name=f"Xã {c} huyện {number}",
+            kind=UnitKind.TOWNSHIP if c == 0 else UnitKind.COMMUNE,
+            households=households,
+            poor_households=poor,
+        )
+        units.append(unit)
+        targets.append(
+            Target(Measure.REDUCTION, Quantity(rng.randint(0, poor)), unit=unit.id, section="annex")
+        )
+    base = attrs.evolve(
+        template,
+        area=Area(name=f"huyện {number}", kind=UnitKind.DISTRICT, province="tỉnh X"),
+        units=units,
+        targets=targets,
+        components=[_with_funding(c, rng) for c in template.components],
+        annex=None,
+    )
+    total = annex_rows(base)[-1]
+    if total.reduction is None or total.end_rate is None:  # every commune has a target
+        raise RuntimeError("a generated district lacks a reduction target")
+    headline = [
+        Target(Measure.REDUCTION, total.reduction, section="II.1"),
+        Target(
+            Measure.END_COUNT,
+            Quantity(total.poor_households - int(total.reduction.low)),
+            section="II.2.a",
+        ),
+        Target(Measure.END_RATE, total.end_rate, section="II.2.a"),
+    ]
+    with_targets = attrs.evolve(base, targets=[*headline, *targets])
+    annex = printed_annex(template.annex.title if template.annex else "", units, with_targets)
+    return attrs.evolve(with_targets, annex=annex)
+
+
+@functools.cache
+def national(scale: int) -> tuple[Plan, ...]:
+    """``scale`` × 700 district plans with ``scale`` × ~10,600 communes in all."""
+    rng = random.Random(20_240_000 + scale)  # noqa: S311  (reproducible data, not secrets)
+    template = bac_kan_2024()
+    districts = DISTRICTS * scale
+    mean = COMMUNES / DISTRICTS
+    sizes = [max(1, round(rng.uniform(mean - 8, mean + 8))) for _ in range(districts)]
+    return tuple(district(template, n, size, rng) for n, size in enumerate(sizes))
+
+
+def aggregate(plans: tuple[Plan, ...]) -> None:
+    """The roll-up of every plan and its tables: the province's view of the country."""
+    combined = rollup(plans)
+    combined.by_plan()
+    combined.by_kind()
+    combined.units()
+    combined.funding_by_source()
+    combined.funding_by_component()
+    combined.funding_by_component(Level.PROJECT)
+    combined.funding_by_capital()
+    combined.funding_by_plan()
+    combined.deficit_targets()
+
+
+def check_all(plans: tuple[Plan, ...]) -> None:
+    """The consistency checks of every plan."""
+    if check is None:
+        raise RuntimeError("mdpoverty.checks.check does not exist yet")
+    for plan in plans:
+        check(plan)
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=[f"x{s}" for s in SCALES])
+def test_aggregate(benchmark: BenchmarkFixture, scale: int) -> None:
+    plans = national(scale)
+    benchmark.extra_info.update(
+        plans=len(plans), units=sum(len(p.units) for p in plans), scale=scale
+    )
+    benchmark.pedantic(aggregate, args=(plans,), rounds=3, iterations=1)  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.skipif(check is None, reason="mdpoverty.checks.check does not exist yet")
+@pytest.mark.parametrize("scale", SCALES, ids=[f"x{s}" for s in SCALES])
+def test_check(benchmark: BenchmarkFixture, scale: int) -> None:
+    plans = national(scale)
+    benchmark.extra_info.update(
+        plans=len(plans), units=sum(len(p.units) for p in plans), scale=scale
+    )
+    benchmark.pedantic(check_all, args=(plans,), rounds=3, iterations=1)  # type: ignore[no-untyped-call]
