@@ -4,7 +4,8 @@ Start with a plan: build one from the model's classes, load a plan file with
 :func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
 derive its tables (:func:`annex`, :func:`funding_by_source` and the other views of
 :mod:`mdpoverty.aggregate`, :func:`rollup` for many plans) and find what does not add up
-(:func:`check`).
+(:func:`check`).  Plan files: :func:`load_plan`, :func:`save_plan`, :func:`plan_schema`;
+spreadsheets: :mod:`mdpoverty.spreadsheets`; the command line: ``mdpoverty --help``.
 
 >>> import mdpoverty
 >>> plan = mdpoverty.datasets.bac_kan_2024()
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from mdpoverty import aggregate, checks, datasets, standards
+from mdpoverty import aggregate, checks, datasets, schema, spreadsheets, standards
 from mdpoverty.agencies import Agency, Responsibility
 from mdpoverty.aggregate import (
     Rollup,
@@ -38,7 +39,7 @@ from mdpoverty.errors import (
     UnknownNameError,
     ValidationError,
 )
-from mdpoverty.files import PlanFileError, load_plan, save_plan
+from mdpoverty.files import FileProblem, PlanFileError, load_plan, save_plan
 from mdpoverty.numbers import format_vi, parse_vi, rate
 from mdpoverty.plan import (
     Area,
@@ -54,6 +55,7 @@ from mdpoverty.plan import (
 from mdpoverty.programme import CapitalKind, FundingSplit, Level, ProjectComponent
 from mdpoverty.quantities import Comparison, Quantity
 from mdpoverty.references import DocumentKind, LegalReference
+from mdpoverty.schema import plan_schema
 from mdpoverty.tables import AnnexRow, annex, annex_rows
 from mdpoverty.targets import (
     DeficitIndicator,
@@ -81,6 +83,7 @@ __all__ = [
     "Comparison",
     "DeficitIndicator",
     "DocumentKind",
+    "FileProblem",
     "Finding",
     "FundingSource",
     "FundingSourceKind",
@@ -132,9 +135,12 @@ __all__ = [
     "funding_by_source",
     "load_plan",
     "parse_vi",
+    "plan_schema",
     "rate",
     "rollup",
     "save_plan",
+    "schema",
+    "spreadsheets",
     "standards",
     "units_by_kind",
 ]

@@ -29,19 +29,19 @@ the same money and is not added again.
 
 The funding columns, shared by every funding table except :func:`funding_by_source`:
 
-=============  =========  ===================================================================
-column         dtype      meaning
-=============  =========  ===================================================================
-``declared``   Decimal    sum of the declared totals (``FundingSplit.total``) as printed
-``central``    Decimal    sum of the central-budget amounts (NSTW) stated
-``local``      Decimal    sum of the local-budget amounts (NSĐP) stated
-``other``      Decimal    sum of the other amounts stated
-``sources``    Decimal    ``central + local + other``
-``amount``     Decimal    sum of each statement's declared total, or of its sources where it
-                          declares none (:attr:`~mdpoverty.FundingSplit.amount`)
-``share``      Decimal    ``amount`` as a percentage of the total ``amount``
-``statements`` int64      the number of counted funding statements
-=============  =========  ===================================================================
+==============  =========  ===================================================================
+column          dtype      meaning
+==============  =========  ===================================================================
+``declared``    Decimal    sum of the declared totals (``FundingSplit.total``) as printed
+``central``     Decimal    sum of the central-budget amounts (NSTW) stated
+``local``       Decimal    sum of the local-budget amounts (NSĐP) stated
+``other``       Decimal    sum of the other amounts stated
+``sources``     Decimal    ``central + local + other``
+``amount``      Decimal    sum of each statement's declared total, or of its sources where it
+                           declares none (:attr:`~mdpoverty.FundingSplit.amount`)
+``share``       Decimal    ``amount`` as a percentage of the total ``amount``
+``statements``  int64      the number of counted funding statements
+==============  =========  ===================================================================
 
 A source a statement leaves blank adds nothing (``None`` is not zero, but a sum of nothing is
 zero); ``declared`` and ``sources`` are both kept, so a component whose sources do not add up

@@ -31,15 +31,20 @@ class Problem:
 
     Attributes:
         obj: The object, as the message should name it, e.g. ``AdministrativeUnit 'xuat-hoa'``.
-        field: The field's name, or a dotted path to it.
+        field: The field's name.
         value: The offending value.
         reason: What rule the value breaks, e.g. ``must be >= 0``.
+        path: Where the object sits inside the object that was validated, as a path such as
+            ``targets[3]`` or ``components[1].children[0]``; ``""`` for that object itself.
+            A plan's cross-field problems carry it, so that a plan file's error can point
+            into the file.
     """
 
     obj: str
     field: str
     value: object
     reason: str
+    path: str = ""
 
     def __str__(self) -> str:
         return f"{self.obj}: {self.field!r} {self.reason}: {self.value!r}"

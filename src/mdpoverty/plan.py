@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -326,50 +325,85 @@ class Plan:
         yield from self._reference_problems()
         yield from self._target_problems()
 
+    def _component_paths(self) -> Iterator[tuple[str, ProjectComponent]]:
+        """Every component with its path in the plan: ``components[1].children[0]``, …"""
+
+        def walk(
+            items: tuple[ProjectComponent, ...], path: str
+        ) -> Iterator[tuple[str, ProjectComponent]]:
+            for i, component in enumerate(items):
+                here = f"{path}[{i}]"
+                yield here, component
+                yield from walk(component.children, f"{here}.children")
+
+        return walk(self.components, "components")
+
     def _component_problems(self) -> Iterator[Problem]:
-        counts = Counter(c.code for c in self.all_components())
-        for code, n in counts.items():
-            if n > 1:
-                yield Problem("Plan", "components", code, f"must not repeat a code ({n} times)")
-        for component in self.components:
+        seen: set[str] = set()
+        for path, component in self._component_paths():
+            if component.code in seen:
+                yield Problem(
+                    f"ProjectComponent {component.code!r}",
+                    "code",
+                    component.code,
+                    "must not repeat a code of the plan",
+                    path,
+                )
+            seen.add(component.code)
+        for i, component in enumerate(self.components):
             if "." in component.code:
                 yield Problem(
-                    "Plan",
-                    "components",
+                    f"ProjectComponent {component.code!r}",
+                    "code",
                     component.code,
                     "must be a project (DA…) at the top level; sub-projects go in 'children'",
+                    f"components[{i}]",
                 )
 
     def _reference_problems(self) -> Iterator[Problem]:
         unit_ids = {u.id for u in self.units}
         agency_ids = {a.id for a in self.agencies}
         codes = {c.code for c in self.all_components()}
-        for c in self.all_components():
+        for path, c in self._component_paths():
             if c.lead is not None and c.lead not in agency_ids:
                 yield Problem(
-                    f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id"
+                    f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id", path
                 )
         for i, r in enumerate(self.responsibilities):
-            where = f"Responsibility {i} ({r.section or r.agency})"
+            where, path = f"Responsibility {r.section or r.agency}", f"responsibilities[{i}]"
             if r.agency not in agency_ids:
-                yield Problem(where, "agency", r.agency, "is not a known agency id")
+                yield Problem(where, "agency", r.agency, "is not a known agency id", path)
             for code in r.components:
                 if code not in codes:
-                    yield Problem(where, "components", code, "is not a component code of the plan")
+                    yield Problem(
+                        where, "components", code, "is not a component code of the plan", path
+                    )
         for i, t in enumerate(self.targets):
             if t.unit is not None and t.unit not in unit_ids:
-                yield Problem(f"Target {i}", "unit", t.unit, "is not a known unit id")
+                yield Problem(
+                    f"Target {t.measure.value}",
+                    "unit",
+                    t.unit,
+                    "is not a known unit id",
+                    f"targets[{i}]",
+                )
         if self.annex is not None:
             for i, row in enumerate(self.annex.rows):
                 if row.unit is None or row.unit not in unit_ids:
-                    yield Problem(f"PrintedRow {i}", "unit", row.unit, "is not a known unit id")
+                    yield Problem(
+                        f"PrintedRow {row.label!r}",
+                        "unit",
+                        row.unit,
+                        "is not a known unit id",
+                        f"annex.rows[{i}]",
+                    )
 
     def _target_problems(self) -> Iterator[Problem]:
         units = {u.id: u for u in self.units}
         for i, t in enumerate(self.targets):
-            where = f"Target {i} ({t.measure.value} of {t.unit or 'the area'})"
+            where, path = f"Target {t.measure.value} of {t.unit or 'the area'}", f"targets[{i}]"
             if t.year is not None and t.year not in self.period:
-                yield Problem(where, "year", t.year, f"must lie in the period {self.period}")
+                yield Problem(where, "year", t.year, f"must lie in the period {self.period}", path)
             if t.measure is not Measure.REDUCTION:
                 continue
             if t.unit is None:
@@ -382,6 +416,7 @@ class Plan:
                     "value",
                     t.value,
                     f"must not exceed the {t.group.vi} at the start ({start})",
+                    path,
                 )
 
     # -- lookups --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from mdpoverty.plan import Plan
 from mdpoverty.quantities import Quantity
 from mdpoverty.targets import HouseholdGroup, Measure, Target
 
-__all__ = ["ANNEX_COLUMNS", "AnnexRow", "annex", "annex_rows", "derive_row"]
+__all__ = ["ANNEX_COLUMNS", "TOTAL", "AnnexRow", "annex", "annex_rows", "derive_row"]
 
 Lang = Literal["vi", "en"]
 
@@ -168,8 +168,8 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
     are ints, rates Decimals; a ranged target gives a :class:`~mdpoverty.quantities.Quantity`.
-    The index holds the unit ids and :data:`~mdpoverty.tables.TOTAL` for the total row; the title is in
-    ``DataFrame.attrs["title"]``.
+    The index holds the unit ids and :data:`~mdpoverty.tables.TOTAL` for the total row; the
+    title is in ``DataFrame.attrs["title"]``.
 
     >>> from mdpoverty.datasets import bac_kan_2024
     >>> table = annex(bac_kan_2024())

@@ -54,7 +54,7 @@ class Severity(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for information: sort by it, most serious first."""
+        """A sort key, most serious first (0 for errors, 1 for warnings, 2 for information)."""
         return list(Severity).index(self)
 
 

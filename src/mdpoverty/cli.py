@@ -1,0 +1,316 @@
+"""The ``mdpoverty`` command: check a plan file, print its annex, start a new plan, the schema.
+
+Exit status: 0 when all went well (``check``: no error-level finding), 1 when ``check`` finds
+an error in the plan, 2 when the input cannot be read or the command line is wrong (the
+problems go to standard error).
+
+>>> main(["annex", "--example", "bac-kan-2024", "--format", "csv"])  # doctest: +ELLIPSIS
+id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from mdpoverty.datasets import EXAMPLES, example
+from mdpoverty.errors import MdpovertyError
+from mdpoverty.files import PlanFileError, format_of, load_plan, save_plan
+from mdpoverty.plan import Plan
+
+__all__ = ["build_parser", "main", "template_text"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+_EXAMPLES = ", ".join(EXAMPLES)
+
+_DESCRIPTION = """\
+Vietnamese multidimensional-poverty reduction plans as typed, checkable data.
+
+A PLAN is a plan file (.yaml, .yml or .json); `--example NAME` may stand for it, to use a plan
+bundled with mdpoverty ({examples})."""
+
+_EPILOG = """\
+examples:
+  mdpoverty new -o plan.yaml                  start a plan from the commented template
+  mdpoverty check plan.yaml                   what is malformed or inconsistent in it
+  mdpoverty check --example bac-kan-2024      the findings in the bundled Bắc Kạn plan
+  mdpoverty annex plan.yaml                   its annex, as the document prints it
+  mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
+  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml
+  mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
+
+`mdpoverty COMMAND --help` describes each command."""
+
+
+def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("plan", nargs="?", metavar="PLAN", help="a plan file (.yaml or .json)")
+    source.add_argument(
+        "--example",
+        metavar="NAME",
+        choices=sorted(EXAMPLES),
+        help=f"a plan bundled with mdpoverty instead of a file: {_EXAMPLES}",
+    )
+
+
+def _output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"write {what} to FILE (replaced whole, or left as it was on failure) "
+        "instead of standard output",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser (the documentation generates the command reference from it).
+
+    >>> build_parser().prog
+    'mdpoverty'
+    """
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="mdpoverty",
+        description=_DESCRIPTION.format(examples=_EXAMPLES),
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="report what is inconsistent in a plan",
+        description="Load PLAN (reporting every problem of form, with its place in the file) "
+        "and report every finding of the consistency checks: totals that do not add up, "
+        "rates that disagree with the counts, dates out of order, unknown references.\n\n"
+        "Exit status: 0 without error-level findings, 1 with, 2 when PLAN cannot be read.",
+        epilog="examples:\n"
+        "  mdpoverty check plan.yaml\n"
+        "  mdpoverty check --example bac-kan-2024\n"
+        "  mdpoverty check plan.yaml --select annex --select funding\n"
+        "  mdpoverty check plan.yaml --ignore deficit.coverage",
+        formatter_class=formatter,
+    )
+    _plan_arguments(check)
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULE",
+        help="run only this rule or group of rules (repeatable)",
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULE", help="skip this rule or group (repeatable)"
+    )
+
+    annex = commands.add_parser(
+        "annex",
+        help="print or export the plan's annex",
+        description="The annex of PLAN (households, poor households, rates and targets per "
+        "unit, and the total row), derived from its units and targets.\n\n"
+        "text and markdown print numbers as the document does (12.281, 1,15; with --lang en: "
+        "12,281, 1.15); csv writes plain numbers (12281, 1.15); xlsx writes the sheet in the "
+        "printed layout and needs -o.",
+        epilog="examples:\n"
+        "  mdpoverty annex plan.yaml\n"
+        "  mdpoverty annex --example bac-kan-2024 --lang en --format markdown\n"
+        "  mdpoverty annex --example bac-kan-2024 --format xlsx -o annex.xlsx\n"
+        "  mdpoverty annex plan.yaml --format csv -o annex.csv",
+        formatter_class=formatter,
+    )
+    _plan_arguments(annex)
+    annex.add_argument("--lang", choices=("vi", "en"), default="vi", help="headers (default: vi)")
+    annex.add_argument(
+        "--format",
+        choices=("text", "csv", "markdown", "xlsx"),
+        default="text",
+        help="default: text",
+    )
+    _output_argument(annex, "the annex")
+
+    new = commands.add_parser(
+        "new",
+        help="write a commented template plan file",
+        description="Write a commented template plan file for a new district: every section "
+        "of a plan with example values, and the rules of the format. Edit it, then run "
+        "`mdpoverty check` on it.",
+        epilog="examples:\n  mdpoverty new -o plan.yaml\n  mdpoverty new > plan.yaml",
+        formatter_class=formatter,
+    )
+    _output_argument(new, "the template (a .yaml file)")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of plan files",
+        description="The JSON Schema (draft 2020-12) of plan files, for editors' completion "
+        "and validation.",
+        epilog="examples:\n  mdpoverty schema\n  mdpoverty schema -o plan.schema.json",
+        formatter_class=formatter,
+    )
+    _output_argument(schema, "the schema")
+
+    imports = commands.add_parser(
+        "import-annex",
+        help="put an annex from a spreadsheet into a plan file",
+        description="Read the annex in SHEET (.xlsx or .csv; numbers as numbers or in "
+        "Vietnamese notation, 2.347 and 1,15) and put it into PLAN: the units' counts, their "
+        "reduction targets and the printed annex. Rows match units by id or name; a row that "
+        "matches none adds a unit. Every unreadable cell is reported by its reference.",
+        epilog="examples:\n"
+        "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml\n"
+        "  mdpoverty import-annex plan.yaml annex.csv -o plan-with-annex.json",
+        formatter_class=formatter,
+    )
+    _plan_arguments(imports)
+    imports.add_argument("sheet", metavar="SHEET", help="the annex (.xlsx or .csv)")
+    imports.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the plan file to write (.yaml or .json; may be PLAN itself)",
+    )
+    return parser
+
+
+def _version() -> str:
+    from mdpoverty import __version__  # noqa: PLC0415  (the package imports this module's peers)
+
+    return __version__
+
+
+def _load(args: argparse.Namespace) -> Plan:
+    if args.example is not None:
+        return example(args.example)
+    return load_plan(args.plan)
+
+
+def _write_text(text: str, output: str | None, *, encoding: str = "utf-8") -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    file = Path(output)
+    temporary = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temporary.write_text(text, encoding=encoding, newline="\n")
+        temporary.replace(file)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mdpoverty.checks import check  # noqa: PLC0415  (loaded only for this command)
+
+    plan = _load(args)
+    report = check(plan, select=args.select, ignore=args.ignore)
+    print(report)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _annex(args: argparse.Namespace) -> int:
+    from mdpoverty import spreadsheets  # noqa: PLC0415  (openpyxl only when needed)
+    from mdpoverty.tables import annex  # noqa: PLC0415
+
+    plan = _load(args)
+    if args.format == "xlsx":
+        if args.output is None:
+            return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
+        spreadsheets.write_annex_xlsx(plan, args.output, args.lang)
+        return EXIT_OK
+    frame = annex(plan, args.lang)
+    if args.format == "csv":
+        # A file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
+        encoding = "utf-8-sig" if args.output is not None else "utf-8"
+        _write_text(spreadsheets.annex_csv(frame), args.output, encoding=encoding)
+    elif args.format == "markdown":
+        _write_text(spreadsheets.annex_markdown(frame, args.lang), args.output)
+    else:
+        _write_text(spreadsheets.format_annex(frame, args.lang), args.output)
+    return EXIT_OK
+
+
+def template_text() -> str:
+    """The commented template plan file that ``mdpoverty new`` writes.
+
+    >>> from mdpoverty.files import read_plan_text
+    >>> read_plan_text(template_text()).area.kind
+    <UnitKind.DISTRICT: 'district'>
+    """
+    return resources.files("mdpoverty").joinpath("data", "template.yaml").read_text("utf-8")
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        if format_of(args.output) != "yaml":
+            return _usage_error("new", "the template is YAML: give FILE the extension .yaml")
+        if Path(args.output).exists() and not args.force:
+            return _usage_error("new", f"{args.output} exists; use --force to replace it")
+    _write_text(template_text(), args.output)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from mdpoverty.schema import schema_text  # noqa: PLC0415
+
+    _write_text(schema_text(), args.output)
+    return EXIT_OK
+
+
+def _import_annex(args: argparse.Namespace) -> int:
+    from mdpoverty.spreadsheets import import_annex  # noqa: PLC0415
+
+    format_of(args.output)  # refuse a wrong extension before reading anything
+    plan = import_annex(_load(args), args.sheet)
+    save_plan(plan, args.output)
+    return EXIT_OK
+
+
+def _usage_error(command: str, message: str, stream: TextIO | None = None) -> int:
+    print(f"mdpoverty {command}: error: {message}", file=stream or sys.stderr)
+    return EXIT_UNREADABLE
+
+
+_COMMANDS = {
+    "check": _check,
+    "annex": _annex,
+    "new": _new,
+    "schema": _schema,
+    "import-annex": _import_annex,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``mdpoverty`` command with ``argv`` (default: the process's arguments).
+
+    Returns:
+        The exit status: 0 success, 1 error-level findings (``check``), 2 unreadable input or
+        a wrong command line.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, or a usage error argparse has printed
+        return exit_.code if isinstance(exit_.code, int) else EXIT_UNREADABLE
+    try:
+        return _COMMANDS[args.command](args)
+    except PlanFileError as error:
+        print(error, file=sys.stderr)
+    except (MdpovertyError, OSError) as error:
+        print(f"mdpoverty {args.command}: error: {error}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
