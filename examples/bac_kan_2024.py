@@ -29,27 +29,36 @@ def summary(plan: mdpoverty.Plan) -> str:
         f"{u.poor_households:>3} poor ({u.poverty_rate}%)"
         for u in plan.units
     )
-    lines += ["", "Components (million VND: declared total = central + local + other):"]
+    lines += [
+        "",
+        "Components (million VND, as printed; '-' where the plan states no amount):",
+        f"  {'code':<14} {'total':>6} {'central':>7} {'local':>5}  {'lead agency':<46} name",
+    ]
     for c in plan.all_components():
-        indent = "  " * c.level
-        funding = c.funding
-        money = ""
-        if funding is not None:
-            parts = (
-                f"{name} {amount}" for name, amount in funding.sources.items() if amount is not None
-            )
-            money = f"{funding.total} = {' + '.join(parts)}"
+        funding = c.funding or mdpoverty.FundingSplit()
+        total, central, local = (
+            "-" if v is None else str(v) for v in (funding.total, funding.central, funding.local)
+        )
         lead = plan.agency(c.lead).name_en if c.lead else ""
-        lines.append(f"{indent}{c.code:<14} {c.name_en or c.name:<52} {money:<26} {lead}")
+        lines.append(
+            f"  {c.code:<14} {total:>6} {central:>7} {local:>5}  {lead:<46} {c.name_en or c.name}"
+        )
     funded = [c.funding for c in plan.all_components() if c.funding is not None]
     declared = sum((f.total for f in funded if f.total is not None), Decimal(0))
-    lines.append(f"  Sum of the declared totals: {declared} million VND")
+    sources = sum((f.sources_sum for f in funded if f.sources_sum is not None), Decimal(0))
+    lines.append(f"  Declared totals add up to {declared}; their sources to {sources}.")
     lines += ["", "Deficit-dimension targets:"]
     for d in plan.deficit_indicators:
-        value = "qualitative" if d.value is None else d.value.vi()
+        value = (
+            "qualitative"
+            if d.value is None
+            else str(d.value.low)
+            if d.value.is_exact
+            else f"{d.value.low}–{d.value.high}"
+        )
         unit = "%" if d.kind is mdpoverty.IndicatorKind.SHARE else ""
         lines.append(
-            f"  {d.dimension or '(general)':<17} {d.comparison.value:<9} {value}{unit:<12} "
+            f"  {d.dimension or '(general)':<17} {d.comparison.value:<9} {value + unit:<12} "
             f"{d.population.subject.value}"
         )
     return "\n".join(lines)
