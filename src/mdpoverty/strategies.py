@@ -61,6 +61,7 @@ __all__ = [
     "quantities",
     "shares",
     "unit_lists",
+    "with_agreeing_results",
 ]
 
 _NAMES = st.text(
@@ -384,9 +385,19 @@ def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
             LegalReference(DocumentKind.PLAN, "1/KH-UBND", basis_date, "UBND tỉnh", year=year)
         ],
     )
-    total = annex_rows(base)[-1]
-    assert total.reduction is not None  # noqa: S101  (every unit has a target)
-    assert total.end_rate is not None  # noqa: S101
+    return with_agreeing_results(base, f"MỤC TIÊU NĂM {year}")
+
+
+def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
+    """``plan`` with headline targets and a printed annex that agree with its derived annex.
+
+    The plan's own targets (its units' reduction targets) stay; area-level reduction, end count
+    and end rate targets are added from the derived total, and the printed annex is the derived
+    one, cell for cell.  Every unit must have an exact reduction target.
+    """
+    total = annex_rows(plan)[-1]
+    if total.reduction is None or total.end_rate is None:
+        raise ValueError("every unit of the plan needs a reduction target")
     headline = [
         Target(Measure.REDUCTION, total.reduction, section="II.1"),
         Target(
@@ -396,9 +407,8 @@ def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
         ),
         Target(Measure.END_RATE, total.end_rate, section="II.2.a"),
     ]
-    with_targets = attrs.evolve(base, targets=[*headline, *unit_targets])
-    annex = printed_annex(f"MỤC TIÊU NĂM {year}", units, with_targets)
-    return attrs.evolve(with_targets, annex=annex)
+    with_targets = attrs.evolve(plan, targets=[*headline, *plan.targets])
+    return attrs.evolve(with_targets, annex=printed_annex(annex_title, plan.units, with_targets))
 
 
 def _as_part(plan: Plan, n: int, like: Plan) -> Plan:
