@@ -1,7 +1,7 @@
 """Aggregation on the Bắc Kạn plan, with every expected value transcribed from the document.
 
 The figures are those of section III.2 of the source document
-(``shared/seed/bac-kan-2024-plan.vi.txt``), in million VND, and of its annex.  Group totals
+(``examples/sources/bac-kan-2024-plan.vi.txt``), in million VND, and of its annex.  Group totals
 that the document does not print (wards, communes, projects) are sums of its printed figures
 worked out by hand here, never by the code under test.
 """

@@ -1,6 +1,6 @@
 """The bundled Bắc Kạn plan against its source document.
 
-Golden values are transcribed by hand from ``shared/seed/bac-kan-2024-plan.vi.txt`` (section
+Golden values are transcribed by hand from ``examples/sources/bac-kan-2024-plan.vi.txt`` (section
 numbers given with each); the last test checks mechanically that every line of the source is
 held by the plan, so that nothing is dropped.
 """
@@ -29,7 +29,7 @@ from mdpoverty.datasets import EXAMPLES, bac_kan_2024, example, example_path
 from mdpoverty.files import plan_to_data
 from mdpoverty.standards import poverty_standard
 
-SOURCE = Path(__file__).parents[2] / "shared" / "seed" / "bac-kan-2024-plan.vi.txt"
+SOURCE = Path(__file__).parents[1] / "examples" / "sources" / "bac-kan-2024-plan.vi.txt"
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from mdpoverty.targets import Measure
 from mdpoverty.units import UnitKind
 
 # The annex of the Bắc Kạn 2024 plan as printed, transcribed by hand from the source document
-# (/work/shared/seed/bac-kan-2024-plan.vi.txt): STT, name, households, poor households, rate,
+# (examples/sources/bac-kan-2024-plan.vi.txt): STT, name, households, poor households, rate,
 # reduction, rate reduction, end rate.
 PRINTED = [
     ("1", "Phường Sông Cầu", "2.347", "27", "1,15", "2", "0,08", "1,07"),

@@ -1,7 +1,7 @@
 """The annex of the Bắc Kạn plan, derived by the library, against the annex as printed.
 
 The oracle below is the annex "MỤC TIÊU PHẤN ĐẤU GIẢM TỶ LỆ HỘ NGHÈO NĂM 2024" transcribed by
-hand from the source document (shared/seed/bac-kan-2024-plan.vi.txt, last page), cell by cell,
+hand from the source document (examples/sources/bac-kan-2024-plan.vi.txt, last page), cell by cell,
 in Vietnamese notation exactly as printed.  Every rate in ``annex()`` is derived from counts and
 targets; none is read from the printed values the plan file also holds.
 """
