@@ -118,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print or export the plan's annex",
         description="The annex of PLAN (households, poor households, rates and targets per "
         "unit, and the total row), derived from its units and targets.\n\n"
-        "text and markdown print numbers as the document does (12.281, 1,15; with --lang en: "
-        "12,281, 1.15); csv writes plain numbers (12281, 1.15); xlsx writes the sheet in the "
+        "text and markdown print numbers as the document does (12.345, 1,25; with --lang en: "
+        "12,345, 1.25); csv writes plain numbers (12345, 1.25); xlsx writes the sheet in the "
         "printed layout and needs -o.",
         epilog="examples:\n"
         "  mdpoverty annex plan.yaml\n"

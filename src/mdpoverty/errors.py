@@ -72,4 +72,4 @@ class UnknownNameError(MdpovertyError, KeyError):
 
 
 class NumberFormatError(MdpovertyError, ValueError):
-    """Text that is not a number in Vietnamese notation (``12.281``, ``1,15``)."""
+    """Text that is not a number in Vietnamese notation (``12.345``, ``1,25``)."""

@@ -64,7 +64,7 @@ class AdministrativeUnit:
 
     Attributes:
         id: A stable identifier, e.g. ``song-cau``.
-        name: The official name (Unicode NFC), e.g. ``Phường Sông Cầu``.
+        name: The official name (Unicode NFC), e.g. ``Phường Đông Thành``.
         kind: Ward, commune, township, district, …
         households: All households at the start of the year.
         poor_households: Poor households at the start of the year.

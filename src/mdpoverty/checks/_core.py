@@ -89,9 +89,9 @@ class Finding:
 
     >>> finding = Finding("funding.sources-sum", Severity.ERROR, "components/DA3/funding",
     ...                   "the declared total is not the sum of its sources",
-    ...                   expected=Decimal(949), actual=Decimal(1021))
+    ...                   expected=Decimal(90), actual=Decimal(100))
     >>> print(finding)
-    error funding.sources-sum components/DA3/funding: the declared total is not the sum of its sources (expected 949, actual 1021)
+    error funding.sources-sum components/DA3/funding: the declared total is not the sum of its sources (expected 90, actual 100)
 
     Attributes:
         rule: The id of the rule that found it, e.g. ``funding.sources-sum``.
