@@ -7,8 +7,6 @@ household counts and targets.  A short English summary and the plan's consistenc
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import mdpoverty
 from mdpoverty.spreadsheets import format_annex
 
@@ -43,9 +41,8 @@ def summary(plan: mdpoverty.Plan) -> str:
         lines.append(
             f"  {c.code:<14} {total:>6} {central:>7} {local:>5}  {lead:<46} {c.name_en or c.name}"
         )
-    funded = [c.funding for c in plan.all_components() if c.funding is not None]
-    declared = sum((f.total for f in funded if f.total is not None), Decimal(0))
-    sources = sum((f.sources_sum for f in funded if f.sources_sum is not None), Decimal(0))
+    by_source = mdpoverty.funding_by_source(plan)
+    declared, sources = (str(by_source.loc[row, "amount"]) for row in ("declared", "total"))
     lines.append(f"  Declared totals add up to {declared}; their sources to {sources}.")
     lines += ["", "Deficit-dimension targets:"]
     for d in plan.deficit_indicators:

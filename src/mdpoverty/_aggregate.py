@@ -18,7 +18,7 @@ from mdpoverty.plan import Plan
 from mdpoverty.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.quantities import Quantity
 from mdpoverty.tables import AnnexRow, derive_row
-from mdpoverty.targets import HouseholdGroup, Measure
+from mdpoverty.targets import Measure
 from mdpoverty.units import AdministrativeUnit
 
 TOTAL = "total"
@@ -253,21 +253,12 @@ def funding_frame(
 def unit_reductions(plan: Plan) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
     """Each unit of ``plan`` with its plan-year poor-household reduction target, if any.
 
-    The same target as :meth:`Plan.unit_target` finds (the first one of the unit, measure
-    REDUCTION, group POOR and year ``None`` or the plan's), looked up through one dictionary
-    rather than by a scan of the targets per unit.
+    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
     """
-    found: dict[str, Quantity] = {}
-    for t in plan.targets:
-        if (
-            t.unit is not None
-            and t.measure is Measure.REDUCTION
-            and t.group is HouseholdGroup.POOR
-            and t.year in (None, plan.year)
-        ):
-            found.setdefault(t.unit, t.value)
+    found = plan.unit_targets(Measure.REDUCTION)
     for unit in plan.units:
-        yield unit, found.get(unit.id)
+        target = found.get(unit.id)
+        yield unit, None if target is None else target.value
 
 
 class UnitSum:

@@ -202,13 +202,6 @@ def at_least(bound: int | Decimal) -> Check:
     return check
 
 
-def between(low: int | Decimal, high: int | Decimal) -> Check:
-    def check(value: int | Decimal) -> str | None:
-        return None if low <= value <= high else f"must be between {low} and {high}"
-
-    return check
-
-
 def all_of(*fns: Check) -> Check:
     """Checks in order; the first failure is the reason."""
 

@@ -452,17 +452,25 @@ class Plan:
                 return a
         raise UnknownNameError(f"Plan has no agency with id, name or alias {key!r}")
 
+    def unit_targets(
+        self, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
+    ) -> dict[str | None, Target]:
+        """The plan-year targets of ``measure`` for ``group``, by unit id (``None``: the area).
+
+        Where several apply to one unit, the first in the plan's order is taken.  One pass over
+        the targets: use it rather than :meth:`unit_target` in a loop over many units.
+        """
+        found: dict[str | None, Target] = {}
+        for t in self.targets:
+            if t.measure is measure and t.group is group and t.year in (None, self.year):
+                found.setdefault(t.unit, t)
+        return found
+
     def unit_target(
         self, unit: str | None, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
     ) -> Target | None:
         """The plan-year target for ``unit`` (``None``: the area) of ``measure``, if any."""
-        for t in self.targets:
-            if (t.unit, t.measure, t.group) == (unit, measure, group) and t.year in (
-                None,
-                self.year,
-            ):
-                return t
-        return None
+        return self.unit_targets(measure, group).get(unit)
 
 
 def _group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:

@@ -67,7 +67,7 @@ _GROUPED = ("reduction", "rate_reduction", "end_rate")
 
 
 def _number_text(value: object, field: str, lang: Lang) -> str:
-    """A cell as the document prints it: ``12.281`` and ``1,15`` (``12,281``, ``1.15`` in en)."""
+    """A cell as the document prints it: ``12.345`` and ``1,25`` (``12,345``, ``1.25`` in en)."""
     if value is None or value is pd.NA:
         return ""
     if isinstance(value, Quantity):
@@ -111,8 +111,8 @@ def _wrap(text: str, width: int) -> list[str]:
 def format_annex(frame: pd.DataFrame, lang: Lang = "vi", *, header_width: int = 12) -> str:
     """The annex ``frame`` (from :func:`mdpoverty.tables.annex`) as a fixed-width text table.
 
-    Numbers are in the document's notation for ``lang="vi"`` (``12.281``, ``1,15``) and in
-    English notation for ``"en"`` (``12,281``, ``1.15``); rates have 2 decimals.  Long headers
+    Numbers are in the document's notation for ``lang="vi"`` (``12.345``, ``1,25``) and in
+    English notation for ``"en"`` (``12,345``, ``1.25``); rates have 2 decimals.  Long headers
     wrap to ``header_width`` characters; the title is centred above.
 
     >>> from mdpoverty.datasets import bac_kan_2024

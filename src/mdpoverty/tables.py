@@ -24,7 +24,7 @@ import pandas as pd
 from mdpoverty.numbers import rate
 from mdpoverty.plan import Plan
 from mdpoverty.quantities import Quantity
-from mdpoverty.targets import HouseholdGroup, Measure, Target
+from mdpoverty.targets import Measure
 
 __all__ = ["ANNEX_COLUMNS", "TOTAL", "AnnexRow", "annex", "annex_rows", "derive_row"]
 
@@ -80,20 +80,6 @@ def _total_reduction(reductions: Sequence[Quantity | None]) -> Quantity | None:
     )
 
 
-def _reduction_targets(plan: Plan) -> dict[str | None, Target]:
-    """Each unit's plan-year poor-household reduction target, as :meth:`Plan.unit_target`
-    finds it (the first that applies), in one pass over the targets."""
-    found: dict[str | None, Target] = {}
-    for t in plan.targets:
-        if (
-            t.measure is Measure.REDUCTION
-            and t.group is HouseholdGroup.POOR
-            and t.year in (None, plan.year)
-        ):
-            found.setdefault(t.unit, t)
-    return found
-
-
 def annex_rows(plan: Plan) -> tuple[AnnexRow, ...]:
     """The derived annex of ``plan``: a row per unit in the plan's order, then the total row.
 
@@ -101,7 +87,7 @@ def annex_rows(plan: Plan) -> tuple[AnnexRow, ...]:
     annex's printed labels where the plan has a printed annex, else the units' names.
     """
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
-    targets = _reduction_targets(plan)
+    targets = plan.unit_targets(Measure.REDUCTION)
     rows = []
     for number, unit in enumerate(plan.units, start=1):
         target = targets.get(unit.id)
