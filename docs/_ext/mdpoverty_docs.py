@@ -13,7 +13,7 @@ Directives:
     The help of the ``mdpoverty`` command and of each subcommand, from its argparse parser.
 
 And a resolver: a reference to a public object by another of its names (``mdpoverty.load_plan``
-for ``mdpoverty.files.load_plan``, or the reverse) resolves to the name it is documented under.
+for ``mdpoverty.io.files.load_plan``, or the reverse) resolves to the name it is documented under.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class RuleCatalog(_GeneratedDirective):
 
 def _load_schema() -> Mapping[str, Any] | None:
     with contextlib.suppress(ImportError, AttributeError):
-        schema = importlib.import_module("mdpoverty.schema")
+        schema = importlib.import_module("mdpoverty.io.schema")
         for name in ("plan_schema", "schema", "json_schema"):
             function = getattr(schema, name, None)
             if callable(function):
@@ -130,7 +130,7 @@ def _load_schema() -> Mapping[str, Any] | None:
                 if isinstance(value, Mapping):
                     return value
     with contextlib.suppress(FileNotFoundError, ModuleNotFoundError):
-        text = resources.files("mdpoverty").joinpath("data", "plan.schema.json").read_text("utf-8")
+        text = resources.files("mdpoverty.io").joinpath("data", "plan.schema.json").read_text("utf-8")
         value = json.loads(text)
         if isinstance(value, Mapping):
             return value
@@ -196,7 +196,7 @@ class SchemaReference(_GeneratedDirective):
     def lines(self) -> Iterator[str]:
         schema = _load_schema()
         if schema is None:
-            yield from _missing("the plan-file schema", "mdpoverty.schema")
+            yield from _missing("the plan-file schema", "mdpoverty.io.schema")
             return
         definitions = schema.get("$defs") or schema.get("definitions") or {}
         yield ".. _schema-Plan:"
@@ -348,14 +348,14 @@ PUBLIC_MODULES = (
     "mdpoverty.aggregate",
     "mdpoverty.checks",
     "mdpoverty.cli",
-    "mdpoverty.datasets",
-    "mdpoverty.files",
-    "mdpoverty.numbers",
-    "mdpoverty.schema",
-    "mdpoverty.spreadsheets",
-    "mdpoverty.standards",
-    "mdpoverty.strategies",
-    "mdpoverty.tables",
+    "mdpoverty.reference.datasets",
+    "mdpoverty.io.files",
+    "mdpoverty.values.numbers",
+    "mdpoverty.io.schema",
+    "mdpoverty.tables.spreadsheets",
+    "mdpoverty.reference.standards",
+    "mdpoverty.testing",
+    "mdpoverty.tables.annex",
 )
 
 

@@ -1,14 +1,14 @@
 """mdpoverty: Vietnamese multidimensional-poverty reduction plans as typed, checkable data.
 
 Start with a plan: build one from the model's classes, load a plan file with
-:func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
+:func:`load_plan`, or take the bundled example :func:`mdpoverty.reference.datasets.bac_kan_2024`.  Then
 derive its tables (:func:`annex`, :func:`funding_by_source` and the other views of
 :mod:`mdpoverty.aggregate`, :func:`rollup` for many plans) and find what does not add up
 (:func:`check`).  Plan files: :func:`load_plan`, :func:`save_plan`, :func:`plan_schema`;
-spreadsheets: :mod:`mdpoverty.spreadsheets`; the command line: ``mdpoverty --help``.
+spreadsheets: :mod:`mdpoverty.tables.spreadsheets`; the command line: ``mdpoverty --help``.
 
 >>> import mdpoverty
->>> plan = mdpoverty.datasets.bac_kan_2024()
+>>> plan = mdpoverty.reference.datasets.bac_kan_2024()
 >>> mdpoverty.annex(plan).shape
 (9, 8)
 """
@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from mdpoverty import aggregate, checks, datasets, schema, spreadsheets, standards
-from mdpoverty.agencies import Agency, Responsibility
+from mdpoverty import aggregate, checks
+from mdpoverty.io import schema
+from mdpoverty.reference import datasets, standards
+from mdpoverty.tables import spreadsheets
+from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.aggregate import (
     Rollup,
     RollupError,
@@ -31,7 +34,7 @@ from mdpoverty.aggregate import (
     units_by_kind,
 )
 from mdpoverty.checks import Finding, InconsistentPlanError, Report, Rule, Severity, check
-from mdpoverty.dates import PartialDate
+from mdpoverty.values.dates import PartialDate
 from mdpoverty.errors import (
     MdpovertyError,
     NumberFormatError,
@@ -39,9 +42,9 @@ from mdpoverty.errors import (
     UnknownNameError,
     ValidationError,
 )
-from mdpoverty.files import FileProblem, PlanFileError, load_plan, save_plan
-from mdpoverty.numbers import format_vi, parse_vi, rate
-from mdpoverty.plan import (
+from mdpoverty.io.files import FileProblem, PlanFileError, load_plan, save_plan
+from mdpoverty.values.numbers import format_vi, parse_vi, rate
+from mdpoverty.model.plan import (
     Area,
     FundingSource,
     FundingSourceKind,
@@ -52,12 +55,12 @@ from mdpoverty.plan import (
     PrintedRow,
     Signature,
 )
-from mdpoverty.programme import CapitalKind, FundingSplit, Level, ProjectComponent
-from mdpoverty.quantities import Comparison, Quantity
-from mdpoverty.references import DocumentKind, LegalReference
-from mdpoverty.schema import plan_schema
-from mdpoverty.tables import AnnexRow, annex, annex_rows
-from mdpoverty.targets import (
+from mdpoverty.model.programme import CapitalKind, FundingSplit, Level, ProjectComponent
+from mdpoverty.values.quantities import Comparison, Quantity
+from mdpoverty.model.references import DocumentKind, LegalReference
+from mdpoverty.io.schema import plan_schema
+from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
+from mdpoverty.model.targets import (
     DeficitIndicator,
     HouseholdGroup,
     IndicatorKind,
@@ -66,8 +69,8 @@ from mdpoverty.targets import (
     Subject,
     Target,
 )
-from mdpoverty.text import Section
-from mdpoverty.units import AdministrativeUnit, UnitKind
+from mdpoverty.model.sections import Section
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
 
 try:
     __version__ = version("mdpoverty")

@@ -19,10 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from mdpoverty.datasets import EXAMPLES, example
+from mdpoverty.reference.datasets import EXAMPLES, example
 from mdpoverty.errors import MdpovertyError
-from mdpoverty.files import PlanFileError, format_of, load_plan, save_plan
-from mdpoverty.plan import Plan
+from mdpoverty.io.files import PlanFileError, format_of, load_plan, save_plan
+from mdpoverty.model.plan import Plan
 
 __all__ = ["build_parser", "main", "template_text"]
 
@@ -220,8 +220,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _annex(args: argparse.Namespace) -> int:
-    from mdpoverty import spreadsheets  # noqa: PLC0415  (openpyxl only when needed)
-    from mdpoverty.tables import annex  # noqa: PLC0415
+    from mdpoverty.tables import spreadsheets  # noqa: PLC0415  (openpyxl only when needed)
+    from mdpoverty.tables.annex import annex  # noqa: PLC0415
 
     plan = _load(args)
     if args.format == "xlsx":
@@ -244,11 +244,11 @@ def _annex(args: argparse.Namespace) -> int:
 def template_text() -> str:
     """The commented template plan file that ``mdpoverty new`` writes.
 
-    >>> from mdpoverty.files import read_plan_text
+    >>> from mdpoverty.io.files import read_plan_text
     >>> read_plan_text(template_text()).area.kind
     <UnitKind.DISTRICT: 'district'>
     """
-    return resources.files("mdpoverty").joinpath("data", "template.yaml").read_text("utf-8")
+    return resources.files("mdpoverty.io").joinpath("data", "template.yaml").read_text("utf-8")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -262,14 +262,14 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from mdpoverty.schema import schema_text  # noqa: PLC0415
+    from mdpoverty.io.schema import schema_text  # noqa: PLC0415
 
     _write_text(schema_text(), args.output)
     return EXIT_OK
 
 
 def _import_annex(args: argparse.Namespace) -> int:
-    from mdpoverty.spreadsheets import import_annex  # noqa: PLC0415
+    from mdpoverty.tables.spreadsheets import import_annex  # noqa: PLC0415
 
     format_of(args.output)  # refuse a wrong extension before reading anything
     plan = import_annex(_load(args), args.sheet)

@@ -5,7 +5,7 @@
 disagreements are findings, never exceptions (call :meth:`Report.raise_for_errors` for strict
 behaviour).
 
->>> from mdpoverty.datasets import bac_kan_2024
+>>> from mdpoverty.reference.datasets import bac_kan_2024
 >>> report = check(bac_kan_2024())
 >>> report.filter(rule="funding")[0].location
 'components/DA3.TDA1/funding'
@@ -28,8 +28,7 @@ catalog is generated.  ``check(plan, select=..., ignore=...)`` chooses rules by 
 
 from __future__ import annotations
 
-from mdpoverty.checks import _agencies, _annex, _coverage, _dates, _funding, _headline
-from mdpoverty.checks._core import (
+from mdpoverty.checks.report import (
     Finding,
     InconsistentPlanError,
     Report,
@@ -44,7 +43,8 @@ from mdpoverty.checks._core import (
     rules,
     unregister,
 )
-from mdpoverty.checks._locations import resolve
+from mdpoverty.checks.builtin import agencies, annex, coverage, dates, funding, headline
+from mdpoverty.model.locations import resolve
 
 __all__ = [
     "Finding",
@@ -64,4 +64,4 @@ __all__ = [
 
 # The built-in rules register themselves on import; the catalog lists them in this order.
 _order_groups(("funding", "annex", "headline", "agencies", "dates", "deficit", "programme"))
-del _funding, _annex, _headline, _agencies, _dates, _coverage, _order_groups
+del funding, annex, headline, agencies, dates, coverage, _order_groups

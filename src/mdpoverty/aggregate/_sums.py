@@ -1,0 +1,324 @@
+"""The machinery behind :mod:`mdpoverty.aggregate`: counted funding, sums, shares, frames.
+
+Everything here is linear in the number of units, components and targets it is given: each
+input is visited once and looked up through dictionaries, never by scanning a list per item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+import pandas as pd
+
+from mdpoverty.values.numbers import rate
+from mdpoverty.model.plan import Plan
+from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
+from mdpoverty.values.quantities import Quantity
+from mdpoverty.tables.annex import AnnexRow, derive_row
+from mdpoverty.model.targets import Measure
+from mdpoverty.model.units import AdministrativeUnit
+
+TOTAL = "total"
+"""The index label of a table's total row (the same label as the annex's)."""
+
+SOURCES = ("central", "local", "other")
+"""The sources of a :class:`~mdpoverty.model.programme.FundingSplit`, in printed order."""
+
+FUNDING_COLUMNS = (
+    "declared",
+    "central",
+    "local",
+    "other",
+    "sources",
+    "amount",
+    "share",
+    "statements",
+)
+"""The funding columns shared by the funding tables (see :mod:`mdpoverty.aggregate`)."""
+
+UNIT_COLUMNS = (
+    "label",
+    "units",
+    "households",
+    "poor_households",
+    "start_rate",
+    "reduction",
+    "rate_reduction",
+    "end_rate",
+)
+"""The columns of the tables of units (see :mod:`mdpoverty.aggregate`)."""
+
+_ZERO = Decimal(0)
+
+
+# -- shares ----------------------------------------------------------------------------------
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal:
+    """``part`` as a percentage of ``whole``, half-up to 2 decimals, by :func:`~mdpoverty.rate`.
+
+    Both amounts are scaled to integers first, so the share is exact for any Decimal amounts;
+    the share of a zero whole is zero, as :func:`~mdpoverty.values.numbers.rate` defines it.
+    """
+    places = -min(_exponent(part), _exponent(whole), 0)
+    return rate(int(part.scaleb(places)), int(whole.scaleb(places)))
+
+
+# -- counted funding -----------------------------------------------------------------------------
+
+
+class Statement(NamedTuple):
+    """One funding statement that counts: the component stating it, with its lead and capital.
+
+    ``lead`` is the component's lead or else its nearest ancestor's; ``capital`` the split's
+    kind of capital or else the nearest ancestor's stated one.
+    """
+
+    code: str
+    name: str
+    funding: FundingSplit
+    lead: str | None
+    capital: CapitalKind | None
+
+
+def states_funding(component: ProjectComponent) -> bool:
+    """Whether the component states an amount (a total or at least one source)."""
+    return component.funding is not None and component.funding.amount is not None
+
+
+def counted_statements(components: Iterable[ProjectComponent]) -> list[Statement]:
+    """The funding statements that count, each euro once.
+
+    A component's funding counts when it states an amount and none of its descendants does:
+    the finest statements win, and a parent's funding stands in only for a subtree that states
+    nothing below it.
+    """
+    out: list[Statement] = []
+
+    def visit(c: ProjectComponent, lead: str | None, capital: CapitalKind | None) -> bool:
+        lead = c.lead if c.lead is not None else lead
+        if c.funding is not None and c.funding.capital is not None:
+            capital = c.funding.capital
+        below = False
+        for child in c.children:
+            below = visit(child, lead, capital) or below
+        if below:
+            return True
+        if c.funding is not None and states_funding(c):
+            out.append(Statement(c.code, c.name, c.funding, lead, capital))
+            return True
+        return False
+
+    for component in components:
+        visit(component, None, None)
+    return out
+
+
+class FundingSum:
+    """A running sum of funding statements (mutable, internal)."""
+
+    __slots__ = ("amount", "central", "declared", "local", "n", "n_declared", "n_source", "other")
+    n_source: dict[str, int]
+
+    def __init__(self) -> None:
+        self.declared = _ZERO
+        self.central = _ZERO
+        self.local = _ZERO
+        self.other = _ZERO
+        self.amount = _ZERO
+        self.n = 0
+        self.n_declared = 0
+        self.n_source = dict.fromkeys((*SOURCES, "any"), 0)
+
+    def add(self, split: FundingSplit) -> None:
+        self.n += 1
+        total, central, local, other = split.total, split.central, split.local, split.other
+        n_source = self.n_source
+        if total is not None:
+            self.declared += total
+            self.n_declared += 1
+        if central is not None:
+            self.central += central
+            n_source["central"] += 1
+        if local is not None:
+            self.local += local
+            n_source["local"] += 1
+        if other is not None:
+            self.other += other
+            n_source["other"] += 1
+        if central is not None or local is not None or other is not None:
+            n_source["any"] += 1
+            if total is None:
+                self.amount += (central or _ZERO) + (local or _ZERO) + (other or _ZERO)
+        if total is not None:
+            self.amount += total
+
+    def merge(self, other: FundingSum) -> None:
+        self.n += other.n
+        self.amount += other.amount
+        self.declared += other.declared
+        self.n_declared += other.n_declared
+        self.central += other.central
+        self.local += other.local
+        self.other += other.other
+        for key, count in other.n_source.items():
+            self.n_source[key] += count
+
+    @property
+    def sources(self) -> Decimal:
+        return self.central + self.local + self.other
+
+    def cells(self, whole: Decimal) -> list[object]:
+        """The :data:`FUNDING_COLUMNS` cells of this sum; ``share`` of ``whole``."""
+        return [
+            self.declared,
+            self.central,
+            self.local,
+            self.other,
+            self.sources,
+            self.amount,
+            share(self.amount, whole),
+            self.n,
+        ]
+
+
+def summed(splits: Iterable[FundingSplit]) -> FundingSum:
+    total = FundingSum()
+    for split in splits:
+        total.add(split)
+    return total
+
+
+_SEGMENT = re.compile(r"([A-Z]+)(\d+)")
+
+
+def code_key(code: str) -> tuple[tuple[str, int], ...]:
+    """A sort key that puts ``DA2`` before ``DA10`` and a parent before its children."""
+    key = []
+    for segment in code.split("."):
+        match = _SEGMENT.fullmatch(segment)
+        key.append((match.group(1), int(match.group(2))) if match else (segment, 0))
+    return tuple(key)
+
+
+def ancestor(code: str, level: int) -> str:
+    """The code of ``code``'s ancestor at ``level`` (``code`` itself when not deeper)."""
+    return ".".join(code.split(".")[:level])
+
+
+def funding_frame(
+    rows: Sequence[tuple[str, dict[str, object], FundingSum]],
+    extra: Sequence[tuple[str, str]],
+    index_name: str,
+    *,
+    total: bool,
+    total_extra: dict[str, object] | None = None,
+) -> pd.DataFrame:
+    """A funding table: ``extra`` leading columns (name, dtype), then :data:`FUNDING_COLUMNS`.
+
+    ``share`` is of the sum of the rows' amounts; the total row (with ``total``) sums the rows.
+    """
+    grand = FundingSum()
+    for _, _, s in rows:
+        grand.merge(s)
+    labels = [label for label, _, _ in rows]
+    extras = [cols for _, cols, _ in rows]
+    cells = [s.cells(grand.amount) for _, _, s in rows]
+    if total:
+        labels.append(TOTAL)
+        extras.append(total_extra or {})
+        cells.append(grand.cells(grand.amount))
+    data: dict[str, pd.Series] = {}
+    for name, dtype in extra:
+        data[name] = pd.Series([e.get(name) for e in extras], dtype=dtype)
+    for i, name in enumerate(FUNDING_COLUMNS):
+        dtype = "int64" if name == "statements" else "object"
+        data[name] = pd.Series([c[i] for c in cells], dtype=dtype)
+    frame = pd.DataFrame(data)
+    frame.index = pd.Index(labels, name=index_name, dtype="object")
+    return frame
+
+
+# -- units -----------------------------------------------------------------------------------
+
+
+def unit_reductions(plan: Plan) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
+    """Each unit of ``plan`` with its plan-year poor-household reduction target, if any.
+
+    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
+    """
+    found = plan.unit_targets(Measure.REDUCTION)
+    for unit in plan.units:
+        target = found.get(unit.id)
+        yield unit, None if target is None else target.value
+
+
+class UnitSum:
+    """A running sum of units' counts and reductions (mutable, internal)."""
+
+    __slots__ = ("high", "households", "low", "n", "poor", "targeted")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.households = 0
+        self.poor = 0
+        self.targeted = 0
+        self.low = 0
+        self.high = 0
+
+    def add(self, unit: AdministrativeUnit, reduction: Quantity | None) -> None:
+        self.n += 1
+        self.households += unit.households
+        self.poor += unit.poor_households
+        if reduction is not None:
+            self.targeted += 1
+            self.low += int(reduction.low)
+            self.high += int(reduction.high)
+
+    def merge(self, other: UnitSum) -> None:
+        self.n += other.n
+        self.households += other.households
+        self.poor += other.poor
+        self.targeted += other.targeted
+        self.low += other.low
+        self.high += other.high
+
+    def row(self, label: str) -> AnnexRow:
+        """The derived row of the summed counts: a reduction only if every unit has one."""
+        reduction = Quantity(self.low, self.high) if self.n and self.targeted == self.n else None
+        return derive_row(label, self.households, self.poor, reduction)
+
+
+def cell(value: object) -> object:
+    """How tables show a Quantity: the number when exact, the Quantity when a range."""
+    if isinstance(value, Quantity):
+        return value.low if value.is_exact else value
+    return value
+
+
+def unit_frame(
+    rows: Sequence[tuple[str, dict[str, object], int, AnnexRow]],
+    extra: Sequence[tuple[str, str]],
+    index_name: str,
+) -> pd.DataFrame:
+    """A table of units: ``extra`` leading columns, then :data:`UNIT_COLUMNS`."""
+    data: dict[str, pd.Series] = {}
+    for name, dtype in extra:
+        data[name] = pd.Series([cols.get(name) for _, cols, _, _ in rows], dtype=dtype)
+    data["label"] = pd.Series([r.label for _, _, _, r in rows], dtype="object")
+    data["units"] = pd.Series([n for _, _, n, _ in rows], dtype="int64")
+    data["households"] = pd.Series([r.households for *_, r in rows], dtype="int64")
+    data["poor_households"] = pd.Series([r.poor_households for *_, r in rows], dtype="int64")
+    for name in ("start_rate", "reduction", "rate_reduction", "end_rate"):
+        data[name] = pd.Series([cell(getattr(r, name)) for *_, r in rows], dtype="object")
+    frame = pd.DataFrame(data)
+    frame.index = pd.Index([label for label, *_ in rows], name=index_name, dtype="object")
+    return frame

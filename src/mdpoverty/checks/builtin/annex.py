@@ -1,0 +1,266 @@
+"""Annex rules: the printed table against the units' counts, its own rates and its total row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.model.plan import Plan, PrintedRow
+from mdpoverty.values.quantities import Quantity
+from mdpoverty.tables.annex import AnnexRow, annex_rows
+
+_RATE_READING = (
+    "A printed rate matches when it equals the rate of its counts (poor ÷ households × 100) "
+    "rounded half-up to the printed number of decimals: '1,15' is compared at 2 decimals, "
+    "'1,2' at 1.  No other difference is accepted: the rounding is the document's own, and "
+    "reproducing it leaves nothing to explain."
+)
+
+
+def places(value: Decimal) -> int:
+    """The number of decimals ``value`` is printed with (``Decimal('1.15')``: 2)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _unit_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+    if plan.annex is None:
+        return
+    derived = {row.unit: row for row in annex_rows(plan)}
+    for row in plan.annex.rows:
+        if row.unit in derived:
+            yield f"annex/rows/{row.unit}", row, derived[row.unit]
+
+
+def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int, int, int | None]:
+    """Households, poor households and reduction of a row: printed, or else derived."""
+    households = derived.households if row.households is None else row.households
+    poor = derived.poor_households if row.poor_households is None else row.poor_households
+    reduction = row.reduction
+    if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
+        reduction = int(derived.reduction.low)
+    return households, poor, reduction
+
+
+@rule(
+    "annex.counts",
+    Severity.ERROR,
+    title="The annex prints each unit's counts and reduction target",
+    rationale=(
+        "The annex is the table of the units' household counts and targets; a unit row that "
+        "prints other households, poor households or a reduction than the unit's data and "
+        "target is a transcription error on one side, and every unit has its row."
+    ),
+    tolerance=(
+        "Counts are exact.  A blank cell is not compared.  A ranged reduction target accepts "
+        "any printed reduction within the range."
+    ),
+)
+def counts(plan: Plan) -> Iterator[Finding]:
+    if plan.annex is None:
+        return
+    printed = {row.unit for row in plan.annex.rows}
+    for unit in plan.units:
+        if unit.id not in printed:
+            yield counts.finding(
+                f"units/{unit.id}",
+                f"unit {unit.id!r} has no row in the annex",
+                expected="a row",
+                actual=None,
+            )
+    for location, row, derived in _unit_rows(plan):
+        for field in ("households", "poor_households"):
+            value, expected = getattr(row, field), getattr(derived, field)
+            if value is not None and value != expected:
+                yield counts.finding(
+                    f"{location}/{field}",
+                    f"the annex prints {format_vi(value)} {field.replace('_', ' ')} for "
+                    f"{row.label}, the unit has {format_vi(expected)}",
+                    expected=expected,
+                    actual=value,
+                )
+        target = derived.reduction
+        if row.reduction is not None and (
+            target is None or not target.low <= row.reduction <= target.high
+        ):
+            yield counts.finding(
+                f"{location}/reduction",
+                f"the annex prints a reduction of {row.reduction} for {row.label}, "
+                + (
+                    "but the unit has no reduction target"
+                    if target is None
+                    else f"the unit's target is {target.vi()}"
+                ),
+                expected=target,
+                actual=row.reduction,
+            )
+
+
+def _printed_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow]]:
+    if plan.annex is None:
+        return
+    for i, row in enumerate(plan.annex.rows):
+        yield (f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}"), row
+    if plan.annex.total is not None:
+        yield "annex/total", plan.annex.total
+
+
+@rule(
+    "annex.possible",
+    Severity.ERROR,
+    title="Every annex row has poor <= households and reduction <= poor",
+    rationale=(
+        "Poor households are some of the households, and a reduction removes households "
+        "from the poor: a row that prints more cannot be true."
+    ),
+    tolerance="Counts are exact; a blank cell is not compared.",
+)
+def possible(plan: Plan) -> Iterator[Finding]:
+    for location, row in _printed_rows(plan):
+        h, p, r = row.households, row.poor_households, row.reduction
+        if h is not None and p is not None and p > h:
+            yield possible.finding(
+                f"{location}/poor_households",
+                f"{row.label}: {format_vi(p)} poor households out of {format_vi(h)} households",
+                expected=Quantity(0, h),
+                actual=p,
+            )
+        if p is not None and r is not None and r > p:
+            yield possible.finding(
+                f"{location}/reduction",
+                f"{row.label}: a reduction of {format_vi(r)} out of {format_vi(p)} poor households",
+                expected=Quantity(0, p),
+                actual=r,
+            )
+
+
+def _rate_finding(
+    location: str, *, label: str, what: str, printed: Decimal, part: int, whole: int
+) -> Finding | None:
+    expected = rate(part, whole, places(printed))
+    if expected == printed:
+        return None
+    return rates.finding(
+        location,
+        f"{label}: the {what} is printed {format_vi(printed)}, but "
+        f"{format_vi(part)} of {format_vi(whole)} households is {format_vi(expected)}%",
+        expected=expected,
+        actual=printed,
+    )
+
+
+@rule(
+    "annex.rate",
+    Severity.ERROR,
+    title="Each printed rate of a unit row is the rate of its printed counts",
+    rationale=(
+        "The start rate is poor ÷ households × 100 and the year-end rate (poor − reduction) ÷ "
+        "households × 100, from the row's own printed counts (the unit's counts and target "
+        "where a cell is blank).  The total row is checked by annex.total."
+    ),
+    tolerance=_RATE_READING,
+)
+def rates(plan: Plan) -> Iterator[Finding]:
+    for location, row, derived in _unit_rows(plan):
+        households, poor, reduction = _counts(row, derived)
+        checks = [(row.start_rate, "start rate", "start_rate", poor)]
+        if reduction is not None and 0 <= reduction <= poor:
+            checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
+        for printed, what, field, part in checks:
+            if printed is not None and part <= households:
+                found = _rate_finding(
+                    f"{location}/{field}",
+                    label=row.label,
+                    what=what,
+                    printed=printed,
+                    part=part,
+                    whole=households,
+                )
+                if found is not None:
+                    yield found
+
+
+@rule(
+    "annex.rate-reduction",
+    Severity.ERROR,
+    title="Each printed fall of the rate is the printed start rate minus the printed end rate",
+    rationale=(
+        "The annex's 'Giảm tỷ lệ hộ nghèo (%)' column is a fall in percentage points, the "
+        "difference of the two printed rates of its row (not the reduction ÷ households, "
+        "which can differ by a hundredth); the Bắc Kạn 2024 annex follows this reading in "
+        "every row."
+    ),
+    tolerance=(
+        "Exact: the printed rates already carry the document's rounding, and the difference "
+        "of two numbers printed to 2 decimals is exact at 2 decimals."
+    ),
+)
+def rate_reduction(plan: Plan) -> Iterator[Finding]:
+    for location, row in _printed_rows(plan):
+        start, end, points = row.start_rate, row.end_rate, row.rate_reduction
+        if start is None or end is None or points is None or points == start - end:
+            continue
+        yield rate_reduction.finding(
+            f"{location}/rate_reduction",
+            f"{row.label}: the fall of the rate is printed {format_vi(points)}, but the "
+            f"printed rates fall from {format_vi(start)} to {format_vi(end)}",
+            expected=start - end,
+            actual=points,
+        )
+
+
+@rule(
+    "annex.total",
+    Severity.ERROR,
+    title="The total row sums the unit rows and recomputes its rates from the sums",
+    rationale=(
+        "The total row is the area: its households, poor households and reduction are the "
+        "sums of the unit rows, and its rates are computed from those sums (never an average "
+        "of the units' rates)."
+    ),
+    tolerance=(
+        "Counts are exact.  The rates are compared at their printed precision: "
+        + _RATE_READING[0].lower()
+        + _RATE_READING[1:]
+    ),
+)
+def total(plan: Plan) -> Iterator[Finding]:
+    if plan.annex is None or plan.annex.total is None:
+        return
+    row = plan.annex.total
+    sums: dict[str, int | None] = {"households": 0, "poor_households": 0, "reduction": 0}
+    for _, unit_row, derived in _unit_rows(plan):
+        for field, value in zip(sums, _counts(unit_row, derived), strict=True):
+            current = sums[field]
+            sums[field] = None if current is None or value is None else current + value
+    for field, expected in sums.items():
+        value = getattr(row, field)
+        if value is not None and expected is not None and value != expected:
+            yield total.finding(
+                f"annex/total/{field}",
+                f"the total row prints {format_vi(value)} {field.replace('_', ' ')}, the unit "
+                f"rows add up to {format_vi(expected)}",
+                expected=expected,
+                actual=value,
+            )
+    households, poor, reduction = sums["households"], sums["poor_households"], sums["reduction"]
+    if households is None or poor is None or poor > households:
+        return
+    checks = [(row.start_rate, "start rate", "start_rate", poor)]
+    if reduction is not None and reduction <= poor:
+        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
+    for printed, what, field, part in checks:
+        if printed is None:
+            continue
+        expected_rate = rate(part, households, places(printed))
+        if expected_rate != printed:
+            yield total.finding(
+                f"annex/total/{field}",
+                f"the total row's {what} is printed {format_vi(printed)}, but the unit rows' "
+                f"{format_vi(part)} of {format_vi(households)} households is "
+                f"{format_vi(expected_rate)}%",
+                expected=expected_rate,
+                actual=printed,
+            )

@@ -1,0 +1,74 @@
+"""Coverage rules: the standard's dimensions and the programme's catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.model.plan import Plan
+from mdpoverty.reference.standards import poverty_standard, programme_catalog
+
+
+@rule(
+    "deficit.coverage",
+    Severity.WARNING,
+    title="Each dimension of the standard has at least one deficit target",
+    rationale=(
+        "A plan addresses the deprivations of the standard it applies (section II.2.b, 'các "
+        "chỉ tiêu giải quyết mức độ thiếu hụt các dịch vụ xã hội cơ bản'); a dimension without "
+        "any target is a gap a reader should see, not an inconsistency of numbers."
+    ),
+    tolerance=(
+        "Any target counts, qualitative ones included (a housing commitment without a "
+        "number).  Not checked when the standard is unknown (dates.standard-period says so)."
+    ),
+)
+def coverage(plan: Plan) -> Iterator[Finding]:
+    try:
+        standard = poverty_standard(plan.standard)
+    except UnknownNameError:
+        return
+    covered = {d.dimension for d in plan.deficit_indicators}
+    for dimension in standard.dimensions:
+        if dimension.id not in covered:
+            yield coverage.finding(
+                "deficit_indicators",
+                f"no target for the dimension {dimension.id!r} ({dimension.name}) of {standard.id}",
+                expected=dimension.id,
+                actual=None,
+            )
+
+
+@rule(
+    "programme.catalog",
+    Severity.ERROR,
+    title="Each component is a project or sub-project of the programme's catalog",
+    rationale=(
+        "Components implement the programme (Decision 90/QĐ-TTg lists its projects and "
+        "sub-projects); a code outside the catalog is misnumbered.  An activity is checked "
+        "through its sub-project, and an unknown programme is reported too."
+    ),
+    tolerance="Codes are compared exactly.  Plans without a programme are not checked.",
+)
+def catalog(plan: Plan) -> Iterator[Finding]:
+    if plan.programme is None:
+        return
+    try:
+        programme = programme_catalog(plan.programme)
+    except UnknownNameError:
+        yield catalog.finding(
+            "programme",
+            f"the programme {plan.programme!r} is not one the library knows",
+            expected="a catalog of mdpoverty.reference.standards.programme_catalogs()",
+            actual=plan.programme,
+        )
+        return
+    for c in plan.all_components():
+        if c.code not in programme:
+            yield catalog.finding(
+                f"components/{c.code}",
+                f"{c.code} ({c.name}) is not in the catalog of {programme.id}",
+                expected=f"a code of {programme.id}",
+                actual=c.code,
+            )

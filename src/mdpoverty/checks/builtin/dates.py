@@ -1,0 +1,167 @@
+"""Date rules: the annex's date, the bases' dates, the plan's year against its standard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.model.plan import Period, Plan
+from mdpoverty.model.references import LegalReference
+from mdpoverty.reference.standards import poverty_standard, programme_catalog
+
+
+def _references(plan: Plan) -> Iterator[tuple[str, LegalReference]]:
+    for i, ref in enumerate(plan.legal_bases):
+        yield f"legal_bases/{i}", ref
+    for i, source in enumerate(plan.funding_sources):
+        if source.reference is not None:
+            yield f"funding_sources/{i}/reference", source.reference
+
+
+@rule(
+    "dates.annex",
+    Severity.ERROR,
+    title="The annex is dated as the plan it is issued with",
+    rationale=(
+        "An annex 'ban hành kèm theo Kế hoạch số … ngày …' cites the plan it belongs to, with "
+        "the plan's date; a different date means one of the two is wrong."
+    ),
+    tolerance=(
+        "Dates are compared at the precision printed: they disagree only when they cannot be "
+        "the same day ('tháng 3 năm 2024' and '/4/2024' cannot; 'năm 2024' and "
+        "'tháng 3 năm 2024' can)."
+    ),
+)
+def annex_date(plan: Plan) -> Iterator[Finding]:
+    if plan.annex is None or plan.annex.date is None:
+        return
+    date, plan_date = plan.annex.date, plan.header.date
+    if not date.may_equal(plan_date):
+        yield annex_date.finding(
+            "annex/date",
+            f"the annex is dated {date.vi()}, the plan {plan_date.vi()}",
+            expected=plan_date,
+            actual=date,
+        )
+
+
+@rule(
+    "dates.bases-before-plan",
+    Severity.ERROR,
+    title="The documents a plan cites are dated before it",
+    rationale=(
+        "A plan rests on resolutions, plans and decisions already issued (its căn cứ, and the "
+        "decisions its funding cites); a cited document dated after the plan has a wrong "
+        "date, or the plan has."
+    ),
+    tolerance=(
+        "Flagged only when the document cannot have been issued before the plan: a document "
+        "of 06/02/2024 may precede a plan of 'tháng 3 năm 2024', and so may one of "
+        "15/03/2024 (the plan's day is unknown).  A document of the plan's own day is flagged."
+    ),
+)
+def bases_before_plan(plan: Plan) -> Iterator[Finding]:
+    plan_date = plan.header.date
+    for location, ref in _references(plan):
+        if not ref.date.first_day() < plan_date.last_day():
+            yield bases_before_plan.finding(
+                f"{location}/date",
+                f"{ref.kind.vi} {ref.number} is dated {ref.date.vi()}, not before the plan "
+                f"({plan_date.vi()})",
+                expected=f"before {plan_date}",
+                actual=ref.date,
+            )
+
+
+@rule(
+    "dates.basis-year",
+    Severity.WARNING,
+    title="A document about a year is not dated two or more years before it",
+    rationale=(
+        "Annual documents about year Y (the socio-economic resolution 'năm 2024', the budget "
+        "estimate, the province's plan for Y) are adopted in year Y, or at the end of year "
+        "Y − 1 (councils pass the next year's resolution in December).  One dated in Y − 2 or "
+        "earlier most likely has a mistyped date or number: check the source."
+    ),
+    tolerance=(
+        "Any date in year Y − 1 or later passes.  A warning, not an error: a long-range "
+        "document may name a year far ahead, which the plan file should then not record as "
+        "the year the document is about."
+    ),
+)
+def basis_year(plan: Plan) -> Iterator[Finding]:
+    for location, ref in _references(plan):
+        if ref.year is not None and ref.date.last_day().year < ref.year - 1:
+            yield basis_year.finding(
+                f"{location}/date",
+                f"{ref.kind.vi} {ref.number} is about {ref.year} but dated {ref.date.vi()}: "
+                f"annual documents on {ref.year} are adopted from {ref.year - 1} on",
+                expected=f"in {ref.year - 1} or later",
+                actual=ref.date,
+            )
+
+
+def _overlaps(a: Period, b: Period) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+@rule(
+    "dates.standard-period",
+    Severity.ERROR,
+    title="The plan's years lie in the period of the poverty standard it applies",
+    rationale=(
+        "Each poverty standard is in force for a period (Decree 07/2021/NĐ-CP: 2022–2025); a "
+        "plan counts poor households by the standard in force in its year.  An unknown "
+        "standard cannot be checked at all and is reported too."
+    ),
+    tolerance=(
+        "A single-year plan's year must lie in the period; a multi-year plan must overlap it "
+        "(a 2021–2025 plan applies Decree 07 from 2022)."
+    ),
+)
+def standard_period(plan: Plan) -> Iterator[Finding]:
+    try:
+        standard = poverty_standard(plan.standard)
+    except UnknownNameError:
+        yield standard_period.finding(
+            "standard",
+            f"the poverty standard {plan.standard!r} is not one the library knows",
+            expected="a standard of mdpoverty.reference.standards.poverty_standards()",
+            actual=plan.standard,
+        )
+        return
+    if not _overlaps(plan.period, standard.period):
+        yield standard_period.finding(
+            "period",
+            f"the plan is for {plan.period}, the standard {standard.id} is in force "
+            f"{standard.period}",
+            expected=str(standard.period),
+            actual=str(plan.period),
+        )
+
+
+@rule(
+    "dates.programme-period",
+    Severity.ERROR,
+    title="The plan's years lie in the period of the programme it implements",
+    rationale=(
+        "A national target programme runs for a period (Decision 90/QĐ-TTg: 2021–2025); a "
+        "plan funds the programme's components only within it."
+    ),
+    tolerance="As dates.standard-period: a multi-year plan must overlap the period.",
+)
+def programme_period(plan: Plan) -> Iterator[Finding]:
+    if plan.programme is None:
+        return
+    try:
+        catalog = programme_catalog(plan.programme)
+    except UnknownNameError:
+        return  # programme.catalog reports it
+    if not _overlaps(plan.period, catalog.period):
+        yield programme_period.finding(
+            "period",
+            f"the plan is for {plan.period}, the programme {catalog.id} runs {catalog.period}",
+            expected=str(catalog.period),
+            actual=str(plan.period),
+        )

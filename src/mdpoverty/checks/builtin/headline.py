@@ -1,0 +1,98 @@
+"""Headline rules: the targets stated in the text against the annex's totals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from mdpoverty.checks.builtin.annex import places
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.values.numbers import RATE_PLACES, rate
+from mdpoverty.model.plan import Plan
+from mdpoverty.values.quantities import Comparison, Quantity
+from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+
+_WHAT = {
+    Measure.REDUCTION: "poor households to reduce",
+    Measure.END_COUNT: "poor households at the end of the year",
+    Measure.END_RATE: "poverty rate at the end of the year",
+    Measure.RATE_REDUCTION: "fall of the poverty rate",
+}
+
+
+def _derived(target: Target, total: AnnexRow) -> Quantity | None:
+    """What the annex's units imply for ``target``, at the target's printed precision."""
+    reduction = total.reduction
+    if reduction is None:
+        return None
+    h, poor = total.households, total.poor_households
+    if target.measure is Measure.REDUCTION:
+        return reduction
+    if target.measure is Measure.END_COUNT:
+        return reduction.map(lambda r: poor - int(r))
+    value = target.value
+    digits = max(places(Decimal(value.low)), places(Decimal(value.high)))
+    if target.comparison is not Comparison.EXACTLY:
+        digits = max(digits, RATE_PLACES)
+
+    def end(r: int | Decimal) -> Decimal:
+        return rate(poor - int(r), h, digits)
+
+    if target.measure is Measure.END_RATE:
+        return reduction.map(end)
+    start = rate(poor, h, digits)
+    return reduction.map(lambda r: start - end(r))
+
+
+def _agrees(target: Target, derived: Quantity) -> bool:
+    value = target.value
+    if target.comparison is Comparison.AT_LEAST:
+        return derived.high >= value.low
+    if target.comparison is Comparison.AT_MOST:
+        return derived.low <= value.high
+    return derived.low <= value.high and value.low <= derived.high
+
+
+@rule(
+    "headline.annex-total",
+    Severity.ERROR,
+    title="The headline targets agree with the annex's total",
+    rationale=(
+        "The area's targets stated in the text (poor households to reduce, poor households "
+        "and the poverty rate at the end of the year, the fall of the rate) are the totals "
+        "of the units' targets in the annex ('chi tiết theo biểu đính kèm'): the total "
+        "reduction is the sum of the units', the end count the start count less it, and the "
+        "rates are computed from the summed counts."
+    ),
+    tolerance=(
+        "Counts are exact.  A rate is compared at the target's printed precision (half-up): "
+        "'1,86%' is the end rate at 2 decimals.  A ranged target ('840–930 hộ') agrees when "
+        "the annex's value lies in the range (when the units' targets are ranges too, when "
+        "the two ranges overlap); 'at least' and 'at most' targets agree unless the annex "
+        "certainly falls short of them, comparing rates at 2 decimals or more."
+    ),
+)
+def headline(plan: Plan) -> Iterator[Finding]:
+    if not plan.units:
+        return
+    total = annex_rows(plan)[-1]
+    for i, target in enumerate(plan.targets):
+        if (
+            target.unit is not None
+            or target.group is not HouseholdGroup.POOR
+            or target.year not in (None, plan.year)
+        ):
+            continue
+        derived = _derived(target, total)
+        if derived is None or _agrees(target, derived):
+            continue
+        where = f" ({target.section})" if target.section else ""
+        yield headline.finding(
+            f"targets/{i}",
+            f"the target{where} for the {_WHAT[target.measure]} is "
+            f"{target.comparison.vi + ' ' if target.comparison.vi else ''}{target.value.vi()}, "
+            f"the annex's units give {derived.vi()}",
+            expected=derived,
+            actual=target.value,
+        )

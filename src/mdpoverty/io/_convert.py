@@ -1,0 +1,311 @@
+"""The cattrs converter between the model and plain data (dicts, lists, str, int, Decimal).
+
+Plain data is what YAML and JSON files hold: field names as keys, defaults left out, enums by
+value, a :class:`~mdpoverty.values.dates.PartialDate` as ISO text at its precision, a
+:class:`~mdpoverty.values.quantities.Quantity` as a number when exact or ``{low, high}`` when a range,
+a :class:`~decimal.Decimal` as itself (the file formats decide how to write it).
+
+Structuring is strict and collects every problem: an unknown key is an error, a string is never
+read as a number (except where a Decimal belongs: JSON files write Decimals as strings to keep
+their digits), a float is refused (it cannot hold a rate or an amount exactly), a string or a
+mapping is never taken for a list.  An int is accepted where a Decimal belongs, since that is
+exact.  A value that cannot become its field raises :class:`FieldValueError`; cattrs gathers them
+with the model's own :class:`~mdpoverty.errors.ValidationError` into one exception group, which
+:mod:`mdpoverty.io.files` turns into a list of problems with their paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.errors import ValidationError
+from mdpoverty.values.quantities import Quantity
+from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
+
+__all__ = ["FieldValueError", "converter", "make_converter"]
+
+
+class FieldValueError(ValueError):
+    """A value of plain data that cannot become the field it is given for.
+
+    Attributes:
+        reason: What is wrong, e.g. ``must be a whole number``.
+        value: The offending value.
+    """
+
+    def __init__(self, reason: str, value: object) -> None:
+        super().__init__(f"{reason}: {value!r}")
+        self.reason = reason
+        self.value = value
+
+
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true/false"),
+    ((Decimal, float), "a decimal number"),
+    (int, "a number"),
+    (str, "text"),
+    (dict, "a mapping"),
+    ((list, tuple), "a list"),
+)
+
+
+def _kind(value: object) -> str:
+    """How a message names the kind of a value of plain data."""
+    if value is None:
+        return "nothing (null)"
+    for types, name in _KINDS:
+        if isinstance(value, types):
+            return name
+    return f"a {type(value).__name__}"
+
+
+_NUMERIC = re.compile(r"\s*[-+]?[\d.,\s]*\d[\d.,\s]*")
+_QUOTE_HINT = " (put it in quotes to make it text)"
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    hint = ""
+    if isinstance(value, Decimal) and value.as_tuple().exponent == -3:
+        hint = f" (a count has no thousands separator: write {str(value).replace('.', '')})"
+    elif isinstance(value, Decimal) and value == value.to_integral_value():
+        hint = " (without a decimal point)"
+    elif isinstance(value, Decimal) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
+        hint = " (without thousands separators: 2347, not 2.347 or 2,347)"
+    raise FieldValueError(f"must be a whole number, not {_kind(value)}{hint}", value)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    hint = _QUOTE_HINT if isinstance(value, int | Decimal | bool | dt.date) else ""
+    raise FieldValueError(f"must be text, not {_kind(value)}{hint}", value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise FieldValueError(f"must be true or false, not {_kind(value)}", value)
+
+
+def to_decimal(value: object) -> Decimal:
+    """``value`` as an exact Decimal: a Decimal, an int, or the text of a decimal number."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise FieldValueError(f"must be an exact decimal number, not {_kind(value)}", value)
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    else:
+        try:
+            result = Decimal(value.strip())
+        except (InvalidOperation, ValueError):
+            raise FieldValueError(
+                "must be a decimal number written with a point (1.15, not 1,15)", value
+            ) from None
+    if not result.is_finite():
+        raise FieldValueError("must be a finite number", value)
+    return result
+
+
+def _structure_number(value: object) -> int | Decimal:
+    return value if type(value) is int else to_decimal(value)
+
+
+def _model_problem(error: ValidationError, value: object) -> FieldValueError:
+    """A value type's own validation error, reported at the field that holds it."""
+    return FieldValueError("; ".join(f"{p.field} {p.reason}" for p in error.problems), value)
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    try:
+        if isinstance(value, PartialDate):
+            return value
+        if type(value) is int:
+            return PartialDate(value)
+        if isinstance(value, dt.datetime):
+            raise FieldValueError("must be a date, not a date and time", value)
+        if isinstance(value, dt.date):
+            return PartialDate.of(value)
+        if isinstance(value, str):
+            return PartialDate.parse(value)
+    except ValidationError as error:
+        if isinstance(value, str):
+            raise FieldValueError(
+                "must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03)", value
+            ) from None
+        raise _model_problem(error, value) from None
+    raise FieldValueError(
+        f"must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03), not {_kind(value)}",
+        value,
+    )
+
+
+def _structure_quantity(value: object, _: type) -> Quantity:
+    try:
+        if isinstance(value, dict):
+            if set(value) != {"low", "high"}:
+                keys = ", ".join(sorted(map(str, value))) or "none"
+                raise FieldValueError(
+                    f"a range needs exactly the keys 'low' and 'high', not {keys}", value
+                )
+            return Quantity(_structure_number(value["low"]), _structure_number(value["high"]))
+        if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+            raise FieldValueError(
+                f"must be a number or a range {{low: …, high: …}}, not {_kind(value)}", value
+            )
+        return Quantity(_structure_number(value))
+    except ValidationError as error:
+        raise _model_problem(error, value) from None
+
+
+def _unstructure_quantity(value: Quantity) -> object:
+    if value.is_exact:
+        return value.low
+    return {"low": value.low, "high": value.high}
+
+
+_ENUM_VALUES: dict[type[enum.Enum], dict[object, enum.Enum]] = {}
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    by_value = _ENUM_VALUES.get(cls)
+    if by_value is None:
+        by_value = _ENUM_VALUES[cls] = {m.value: m for m in cls}
+    if type(value) in (str, int) and value in by_value:  # exact: true/false are not 1/0
+        return by_value[value]
+    choices = ", ".join(repr(v) for v in by_value)
+    raise FieldValueError(f"must be one of {choices}", value)
+
+
+def _is_homogeneous_tuple(t: object) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _decimal_raw(value: object) -> object:
+    """Whole numbers in raw data as Decimals, for a field that holds a rate or a share."""
+    if type(value) is int:
+        return Decimal(value)
+    if isinstance(value, dict):
+        return {k: _decimal_raw(v) for k, v in value.items()}
+    return value
+
+
+def _with_decimal_value(data: object, kind_field: str, rate_kinds: set[str]) -> object:
+    if isinstance(data, dict):
+        kind = data.get(kind_field)
+        if isinstance(kind, str) and kind in rate_kinds and "value" in data:
+            return {**data, "value": _decimal_raw(data["value"])}
+    return data
+
+
+_RATE_MEASURES = {m.value for m in Measure if not m.is_count}
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for plan data (strict, every problem collected, defaults omitted)."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    # By class (cattrs' dispatch by class comes before its predicates, and str and int have
+    # built-in hooks): StrEnum and IntEnum come before str and int in an enum's MRO.
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_structure_hook(base, _structure_enum)
+    conv.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
+    conv.register_unstructure_hook(Decimal, lambda v: v)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(Quantity, _structure_quantity)
+    conv.register_unstructure_hook(Quantity, _unstructure_quantity)
+    # By class, not by predicate: a StrEnum is also a str, and str's hook would win.
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_unstructure_hook(base, lambda v: v.value)
+
+    def sequence_factory(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = typing.get_args(t)[0]
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise FieldValueError(f"must be a list, not {_kind(value)}", value)
+            # Looked up per call, not when the hook is made: the model has recursive types.
+            item_hook = conv.get_structure_hook(item_type)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as error:  # every item's problem is collected
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(f"@ index {index}", index, item_type),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(items)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, sequence_factory)
+
+    def unstructure_sequence_factory(t: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        item_type = typing.get_args(t)[0]
+        return lambda value: [conv.unstructure(item, unstructure_as=item_type) for item in value]
+
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, unstructure_sequence_factory)
+
+    # The model's modules use postponed annotations: resolve them before generating hooks.
+    def structure_factory(cls: type) -> Callable[[object, type], Any]:
+        attrs.resolve_types(cls)
+        generated: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, t: type) -> Any:
+            if not isinstance(value, dict):
+                raise FieldValueError(
+                    f"must be a mapping of {cls.__name__} fields (name: value), not {_kind(value)}",
+                    value,
+                )
+            return generated(value, t)
+
+        return structure
+
+    def unstructure_factory(cls: type) -> Any:
+        attrs.resolve_types(cls)
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    conv.register_structure_hook_factory(attrs.has, structure_factory)
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+
+    # A rate target or a share may be written as a whole number ("100"); it holds a Decimal.
+    structure_target = structure_factory(Target)
+    structure_indicator = structure_factory(DeficitIndicator)
+    conv.register_structure_hook(
+        Target,
+        lambda v, cls: structure_target(_with_decimal_value(v, "measure", _RATE_MEASURES), cls),
+    )
+    conv.register_structure_hook(
+        DeficitIndicator,
+        lambda v, cls: structure_indicator(
+            _with_decimal_value(v, "kind", {IndicatorKind.SHARE.value}), cls
+        ),
+    )
+    return conv
+
+
+converter = make_converter()
+"""The converter every plan file goes through."""

@@ -1,0 +1,585 @@
+"""Plan files: YAML or JSON documents that hold a whole plan, loaded into the model and saved back.
+
+The format is the model's own fields, by name (see :doc:`/howto/encode-a-plan` and the JSON
+Schema :func:`mdpoverty.io.schema.plan_schema`).  Fields left at their default are left out;
+enums are written by value (``kind: ward``); a date is ISO text at the precision the document
+gives (``2024-03`` for "tháng 3 năm 2024"); a target's value is a number, or ``{low: …, high:
+…}`` for a range.
+
+YAML is read with PyYAML's *safe* loader (no object construction, no code), changed so that
+numbers and dates stay exact: a number with a decimal point is a :class:`~decimal.Decimal` with
+its digits, a date stays text, and forms YAML 1.1 would silently reinterpret (``017`` as an
+octal 15, ``1:30`` as 90) stay text, so that they are reported rather than misread.  Anchors
+and aliases are refused.  JSON holds Decimals as strings (``"1.15"``), which keeps their digits.
+
+Loading reports every problem at once in one :class:`PlanFileError`: each with the path inside
+the document (``units[3].poor_households``), the line where YAML gives one, the value and the
+reason.  Problems of form (a wrong type, an unknown field, a negative count) come first; the
+plan's cross-references (a target naming an unknown unit) are checked once every part is
+well-formed.
+
+>>> plan = read_plan_text('''
+... header: {issuer: UBND xã A, date: 2024-03, title: KẾ HOẠCH}
+... area: {name: xã A, kind: commune}
+... period: {start: 2024}
+... standard: decree-07-2021
+... units:
+...   - {id: thon-1, name: Thôn 1, kind: commune, households: 120, poor_households: 9}
+... ''')
+>>> plan.header.date, plan.units[0].poverty_rate
+(PartialDate('2024-03'), Decimal('7.50'))
+>>> read_plan_text(write_plan_text(plan)) == plan
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import cattrs
+import yaml
+from cattrs.errors import IterableValidationNote
+
+from mdpoverty.io._convert import FieldValueError, converter
+from mdpoverty.errors import MdpovertyError, ValidationError
+from mdpoverty.model.plan import Plan
+
+__all__ = [
+    "NO_VALUE",
+    "FileProblem",
+    "PlanFileError",
+    "format_of",
+    "load_plan",
+    "plan_from_data",
+    "plan_to_data",
+    "read_plan_text",
+    "save_plan",
+    "write_plan_text",
+]
+
+Format = Literal["yaml", "json"]
+
+MAX_DEPTH = 64
+"""The deepest nesting a plan file may have (real plans nest fewer than 15 levels)."""
+
+
+class _NoValue:
+    """The value of a problem that is about something absent (a missing field)."""
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE: Any = _NoValue()
+
+
+@attrs.frozen
+class FileProblem:
+    """One problem of a plan file: where in the document, the value, and why.
+
+    Attributes:
+        path: Where in the document, e.g. ``units[3].poor_households`` (``""``: the whole
+            document); in a spreadsheet, a cell reference such as ``C7``.
+        reason: The rule the value breaks, e.g. ``must be >= 0``.
+        value: The offending value, or :data:`NO_VALUE` when the problem is an absence.
+        line: The line of the file (from 1), where known.
+    """
+
+    path: str
+    reason: str
+    value: object = NO_VALUE
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(document)"
+        if self.line is not None:
+            where = f"line {self.line}, {where}"
+        if self.value is NO_VALUE:
+            return f"{where}: {self.reason}"
+        return f"{where} = {_short(self.value)}: {self.reason}"
+
+
+def _short(value: object, width: int = 60) -> str:
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class PlanFileError(MdpovertyError, ValueError):
+    """A plan file that cannot be read as a plan; lists every problem found.
+
+    >>> try:
+    ...     read_plan_text("header: {}\\nunits: 3\\ncolour: blue", source="plan.yaml")
+    ... except PlanFileError as error:
+    ...     print(error)
+    plan.yaml: 8 problems:
+      - area: is required but missing
+      - period: is required but missing
+      - standard: is required but missing
+      - line 1, header.issuer: is required but missing
+      - line 1, header.date: is required but missing
+      - line 1, header.title: is required but missing
+      - line 2, units = 3: must be a list, not a number
+      - line 3, colour: is not a field of Plan
+
+    Attributes:
+        source: The file (or ``"<text>"``, ``"<data>"`` for what was not read from a file).
+        problems: Each problem, with its path inside the document (``units[3].households``).
+    """
+
+    def __init__(self, source: str, problems: Sequence[FileProblem]) -> None:
+        self.source = source
+        self.problems: tuple[FileProblem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "".join(f"\n  - {p}" for p in self.problems)
+        super().__init__(f"{source}: {count} problem{'s' if count != 1 else ''}:{lines}")
+
+
+# -- YAML with exact numbers and dates as text ------------------------------------------------
+
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, reading decimals exactly, leaving dates as text, refusing aliases."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
+            )
+        node: yaml.Node | None = super().compose_node(parent, index)
+        return node
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | str:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if _PLAIN_INT.fullmatch(text):
+        return int(text.replace("_", ""))
+    return text  # 017, 0x1F, 1:30 …: kept as written, and reported where a number belongs
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if _PLAIN_DECIMAL.fullmatch(text) and any(c.isdigit() for c in text):
+        return Decimal(text.replace("_", ""))
+    return text  # .inf, .nan, 1:30.5: kept as written, and reported where a number belongs
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper: Decimals as plain numbers with their digits, dates unquoted, no aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    text = str(value)
+    if "E" in text:  # 1E+3 is no YAML number: written as text, which reads back exactly
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text)
+    if "." not in text:
+        return dumper.represent_scalar("tag:yaml.org,2002:int", text)
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def _dump_yaml(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+
+
+class _DecimalEncoder(json.JSONEncoder):
+    def default(self, o: object) -> object:
+        if isinstance(o, Decimal):
+            return str(o)
+        return super().default(o)
+
+
+# -- reading the text ---------------------------------------------------------------------------
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys its text repeats."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    result = _JsonObject(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated = []
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        result.repeated = tuple(repeated)
+    return result
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a plan can hold")
+
+
+def _join(path: str, key: object) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
+    """The line of every path in the document, and the keys a mapping repeats."""
+    lines: dict[str, int] = {"": node.start_mark.line + 1}
+    problems: list[FileProblem] = []
+    stack: list[tuple[str, yaml.Node, int]] = [("", node, 0)]
+    while stack:
+        path, current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            problems.append(
+                FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", line=lines[path])
+            )
+            continue
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                key = str(key_node.value)
+                child = _join(path, key)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    problems.append(FileProblem(child, "is given more than once", line=line))
+                seen.add(key)
+                lines.setdefault(child, line)
+                stack.append((child, value_node, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                child = f"{path}[{index}]"
+                lines[child] = item.start_mark.line + 1
+                stack.append((child, item, depth + 1))
+    return lines, problems
+
+
+def _walk_data(data: object) -> list[FileProblem]:
+    """Keys a JSON object repeats, and nesting too deep to be a plan."""
+    problems: list[FileProblem] = []
+    stack: list[tuple[str, object, int]] = [("", data, 0)]
+    while stack:
+        path, current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            problems.append(FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep"))
+        elif isinstance(current, dict):
+            problems.extend(
+                FileProblem(_join(path, key), "is given more than once")
+                for key in getattr(current, "repeated", ())
+            )
+            stack.extend((_join(path, k), v, depth + 1) for k, v in current.items())
+        elif isinstance(current, list):
+            stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(current))
+    return problems
+
+
+def _mark_line(error: BaseException) -> int | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return None if mark is None else int(mark.line) + 1
+
+
+def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
+    loader: _Loader | None = None
+    try:
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines, problems = _walk_yaml(node)
+        data = None if problems else loader.construct_document(node)
+    except yaml.YAMLError as error:
+        if isinstance(error, yaml.reader.ReaderError):
+            problem = f"{error.reason} at character {error.position}"
+        else:
+            problem = str(getattr(error, "problem", None) or error)
+        raise PlanFileError(
+            source, [FileProblem("", f"is not valid YAML: {problem}", line=_mark_line(error))]
+        ) from error
+    except (RecursionError, ValueError) as error:
+        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise PlanFileError(source, [FileProblem("", reason)]) from error
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if problems:
+        raise PlanFileError(source, problems)
+    return data, lines
+
+
+def _parse_json(text: str, source: str) -> object:
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_json_object,
+        )
+    except json.JSONDecodeError as error:
+        raise PlanFileError(
+            source, [FileProblem("", f"is not valid JSON: {error.msg}", line=error.lineno)]
+        ) from error
+    except (RecursionError, ValueError) as error:
+        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise PlanFileError(source, [FileProblem("", f"is not valid JSON: {reason}")]) from error
+
+
+# -- plan <-> data ------------------------------------------------------------------------------
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data: the content of a plan file.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> data = plan_to_data(bac_kan_2024())
+    >>> data["header"]["date"], data["units"][0]["households"]
+    ('2024-03', 2347)
+    """
+    data: dict[str, Any] = converter.unstructure(plan)
+    return data
+
+
+def plan_from_data(data: object, source: str = "<data>") -> Plan:
+    """A plan from plain data (the content of a plan file).
+
+    Raises:
+        PlanFileError: The data does not describe a valid plan; the error lists every problem
+            with its path inside the data.
+
+    >>> plan_from_data({"standard": "decree-07-2021", "colour": "blue"})
+    Traceback (most recent call last):
+    ...
+    mdpoverty.io.files.PlanFileError: <data>: 5 problems:
+      - header: is required but missing
+      - area: is required but missing
+      - period: is required but missing
+      - units: is required but missing
+      - colour: is not a field of Plan
+    """
+    return _plan_from_data(data, source, {})
+
+
+def _plan_from_data(data: object, source: str, lines: dict[str, int]) -> Plan:
+    if not isinstance(data, dict):
+        what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
+        raise PlanFileError(source, [FileProblem("", what, line=lines.get(""))])
+    shape = _walk_data(data)
+    if shape:
+        raise PlanFileError(source, _with_lines(shape, lines))
+    try:
+        return converter.structure(data, Plan)
+    except Exception as error:  # every failure of structuring is reported as a file problem
+        try:
+            problems = list(_problems(error, "", data))
+        except RecursionError:  # pragma: no cover - the depth check above prevents it
+            problems = []
+        if not problems:
+            problems = [FileProblem("", f"cannot be read as a plan: {error}")]
+        raise PlanFileError(source, _with_lines(problems, lines)) from error
+
+
+def _with_lines(problems: list[FileProblem], lines: dict[str, int]) -> list[FileProblem]:
+    if not lines:
+        return problems
+
+    def line_of(path: str) -> int | None:
+        while path:
+            if path in lines:
+                return lines[path]
+            path = _parent(path)
+        return None
+
+    with_lines = [
+        p if p.line is not None else attrs.evolve(p, line=line_of(p.path)) for p in problems
+    ]
+    return sorted(with_lines, key=lambda p: p.line or 0)
+
+
+def _parent(path: str) -> str:
+    """The path one step up: ``units[3]`` of ``units[3].households``, ``units`` of ``units[3]``."""
+    if path.endswith("]"):
+        return path[: path.rindex("[")]
+    return path[: max(path.rfind("."), 0)]
+
+
+def _problems(error: BaseException, path: str, data: object) -> Iterator[FileProblem]:
+    if isinstance(error, cattrs.ClassValidationError | cattrs.IterableValidationError):
+        yield from _group_problems(error, path, data)
+    elif isinstance(error, cattrs.ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(error.cl)]
+        for key in sorted(error.extra_fields, key=str):
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield FileProblem(_join(path, key), f"is not a field of {error.cl.__name__}{hint}")
+    elif isinstance(error, FieldValueError):
+        yield FileProblem(path, error.reason, error.value)
+    elif isinstance(error, ValidationError):
+        for p in error.problems:
+            base = _join(path, p.path) if p.path else path
+            where = _join(base, p.field) if p.field else base
+            yield FileProblem(where, f"{p.reason} ({p.obj})", p.value)
+    elif isinstance(error, RecursionError):
+        yield FileProblem(path, "is nested too deeply")
+    else:
+        yield FileProblem(path, str(error) or type(error).__name__)
+
+
+def _group_problems(
+    error: cattrs.ClassValidationError | cattrs.IterableValidationError, path: str, data: object
+) -> Iterator[FileProblem]:
+    with_notes, others = error.group_exceptions()
+    for sub, note in with_notes:
+        if isinstance(note, IterableValidationNote):
+            step = f"{path}[{note.index}]"
+        else:
+            step = _join(path, note.name)
+        if isinstance(sub, KeyError) and not isinstance(sub, MdpovertyError | FieldValueError):
+            yield FileProblem(step, "is required but missing")  # cattrs: o['field'] failed
+        else:
+            yield from _problems(sub, step, data)
+    for sub in others:
+        yield from _problems(sub, path, data)
+
+
+# -- text and files -----------------------------------------------------------------------------
+
+_FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The plan-file format of ``path``, by its extension (``.yaml``, ``.yml``, ``.json``).
+
+    >>> format_of("plan.yml")
+    'yaml'
+    """
+    file = Path(path)
+    try:
+        return _FORMATS[file.suffix.lower()]
+    except KeyError:
+        raise PlanFileError(
+            str(file),
+            [FileProblem("", f"has the extension {file.suffix!r}; use .yaml, .yml or .json")],
+        ) from None
+
+
+def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> Plan:
+    """A plan from the text of a plan file in ``fmt`` (``"yaml"`` or ``"json"``).
+
+    Raises:
+        PlanFileError: The text is not valid YAML or JSON, or does not describe a valid plan;
+            the error lists every problem with its path inside the document (and its line, in
+            YAML).
+
+    >>> read_plan_text('{"standard": 2022}', "json", source="plan.json")
+    Traceback (most recent call last):
+    ...
+    mdpoverty.io.files.PlanFileError: plan.json: 5 problems:
+      - header: is required but missing
+      - area: is required but missing
+      - period: is required but missing
+      - standard = 2022: must be text, not a number (put it in quotes to make it text)
+      - units: is required but missing
+    """
+    if fmt == "json":
+        return _plan_from_data(_parse_json(text, source), source, {})
+    if fmt != "yaml":
+        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+    data, lines = _parse_yaml(text, source)
+    return _plan_from_data(data, source, lines)
+
+
+def write_plan_text(plan: Plan, fmt: Format = "yaml") -> str:
+    """The text of a plan file holding ``plan``, in ``fmt`` (``"yaml"`` or ``"json"``).
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> print(write_plan_text(bac_kan_2024())[:40])
+    header:
+      issuer: UBND thành phố Bắc Kạn
+    """
+    data = plan_to_data(plan)
+    if fmt == "json":
+        return json.dumps(data, cls=_DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "yaml":
+        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+    return _dump_yaml(data)
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """The plan in the YAML or JSON file at ``path`` (by its extension).
+
+    Raises:
+        PlanFileError: The file cannot be read, or does not hold a valid plan; the error lists
+            every problem with its path inside the document.
+
+    >>> from mdpoverty.reference.datasets import example_path
+    >>> load_plan(example_path("bac-kan-2024")).year
+    2024
+    """
+    file = Path(path)
+    fmt = format_of(file)
+    try:
+        text = file.read_text(encoding="utf-8-sig")  # -sig: a byte-order mark is skipped
+    except (OSError, UnicodeDecodeError) as error:
+        if isinstance(error, UnicodeDecodeError):
+            reason = f"is not UTF-8 text (byte {error.start})"
+        elif isinstance(error, FileNotFoundError):
+            reason = "does not exist"
+        else:
+            reason = f"cannot be read: {error.strerror or error}"
+        raise PlanFileError(str(file), [FileProblem("", reason)]) from error
+    return read_plan_text(text, fmt, str(file))
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Write ``plan`` to ``path`` as YAML or JSON (by its extension), in UTF-8.
+
+    The file is written whole or not at all: the text is made first, written to a new file
+    beside the target, and that file then replaces the target, so a failure at any point leaves
+    an existing file as it was.  Comments in an existing YAML file are not kept.
+
+    >>> import tempfile, pathlib
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "plan.json")
+    ...     save_plan(bac_kan_2024(), path)
+    ...     load_plan(path) == bac_kan_2024()
+    True
+    """
+    file = Path(path)
+    text = write_plan_text(plan, format_of(file))
+    temporary = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if file.exists():
+            shutil.copymode(file, temporary)
+        temporary.replace(file)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

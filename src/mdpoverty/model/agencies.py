@@ -1,0 +1,83 @@
+"""Agencies and what the plan makes them responsible for (section VI)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+from mdpoverty.values._validation import (
+    IDENTIFIER,
+    STR,
+    TEXT,
+    checks,
+    instance_of,
+    is_component_code,
+    nfc,
+    nfc_tuple,
+    tuple_of,
+    validate,
+)
+
+__all__ = ["Agency", "Responsibility", "same_name"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are the same text, whatever their Unicode normalization form."""
+    return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+
+
+@attrs.frozen
+class Agency:
+    """An agency (phòng, ban, trung tâm, UBND, …) that leads or takes part in the plan.
+
+    The plan refers to agencies by ``id``; ``name`` is the canonical spelling and ``aliases``
+    the other spellings the document uses for the same agency.
+
+    Attributes:
+        id: A stable identifier, e.g. ``labour``.
+        name: The name as the plan spells it (Unicode NFC).
+        aliases: Other spellings in the same document.
+        name_en: An English name, or ``""``.
+    """
+
+    id: str = attrs.field(metadata=IDENTIFIER)
+    name: str = attrs.field(converter=nfc, metadata=TEXT)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+    )
+    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def is_named(self, name: str) -> bool:
+        """Whether ``name`` is this agency's name or one of its aliases (any Unicode form)."""
+        return any(same_name(name, n) for n in (self.name, *self.aliases))
+
+
+@attrs.frozen
+class Responsibility:
+    """What section VI assigns to one agency.
+
+    Attributes:
+        agency: The agency's ``id``.
+        section: The number of the item in section VI, e.g. ``VI.1``.
+        heading: The item's heading where it is not just the agency's name (``Đề nghị Mặt trận
+            Tổ quốc …`` asks rather than directs), else ``""``.
+        duties: The duties in order, as printed.
+        components: Codes of the programme components the item assigns to the agency.
+    """
+
+    agency: str = attrs.field(metadata=IDENTIFIER)
+    section: str = attrs.field(default="", converter=nfc, metadata=STR)
+    heading: str = attrs.field(default="", converter=nfc, metadata=STR)
+    duties: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+    )
+    components: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_component_code))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)

@@ -1,0 +1,1 @@
+"""Reference data shipped with the package: poverty standards, programme catalogs, bundled plans."""

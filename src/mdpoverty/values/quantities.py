@@ -1,0 +1,82 @@
+"""Target values: an exact number or a range, and how a target compares with it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from mdpoverty.values._validation import checks, is_number, validate
+from mdpoverty.errors import Problem
+from mdpoverty.values.numbers import format_vi
+
+__all__ = ["Comparison", "Quantity"]
+
+
+class Comparison(enum.StrEnum):
+    """How an achieved value must compare with a target's value."""
+
+    AT_LEAST = "at-least"
+    """The value or more ("tối thiểu", "ít nhất")."""
+    EXACTLY = "exactly"
+    """The value itself (a plain "100%" or "giảm 13 hộ")."""
+    AT_MOST = "at-most"
+    """The value or less ("tối đa", "còn dưới")."""
+
+    @property
+    def vi(self) -> str:
+        return {"at-least": "tối thiểu", "exactly": "", "at-most": "tối đa"}[self.value]
+
+
+@attrs.frozen
+class Quantity:
+    """An exact value (``low == high``) or a closed range such as "6,5–7,2".
+
+    Both ends are ints (counts) or both are Decimals (rates, shares, money); never floats.
+
+    >>> Quantity(13)
+    Quantity(13)
+    >>> Quantity(Decimal('6.5'), Decimal('7.2')).vi()
+    '6,5–7,2'
+    """
+
+    low: int | Decimal = attrs.field(metadata=checks(is_number))
+    high: int | Decimal = attrs.field(
+        default=attrs.Factory(lambda self: self.low, takes_self=True),
+        metadata=checks(is_number),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def _problems(self) -> Iterator[Problem]:
+        if type(self.low) is not type(self.high):
+            yield Problem("Quantity", "high", self.high, "must be of the same type as 'low'")
+        elif self.high < self.low:
+            yield Problem("Quantity", "high", self.high, f"must be >= low ({self.low})")
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def is_count(self) -> bool:
+        return type(self.low) is int
+
+    def map(self, fn: Callable[[int | Decimal], int | Decimal]) -> Quantity:
+        """``fn`` applied to both ends, for a monotonic ``fn``; the ends are put in order."""
+        a, b = fn(self.low), fn(self.high)
+        return Quantity(min(a, b), max(a, b))
+
+    def vi(self, places: int | None = None) -> str:
+        """Vietnamese notation: ``13``, ``1,86``, ``840–930``."""
+        if self.is_exact:
+            return format_vi(self.low, places)
+        return f"{format_vi(self.low, places)}–{format_vi(self.high, places)}"
+
+    def __repr__(self) -> str:
+        if self.is_exact:
+            return f"Quantity({self.low!r})"
+        return f"Quantity({self.low!r}, {self.high!r})"
