@@ -24,13 +24,13 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from mdpoverty import Level, Plan, ProjectComponent, check
 from mdpoverty.aggregate import rollup
-from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.model.plan import Area
 from mdpoverty.model.programme import FundingSplit
-from mdpoverty.values.quantities import Quantity
-from mdpoverty.testing import with_agreeing_results
 from mdpoverty.model.targets import Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.testing import with_agreeing_results
+from mdpoverty.values.quantities import Quantity
 
 check: Callable[[Plan], object] | None
 

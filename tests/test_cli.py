@@ -12,9 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from mdpoverty.cli import main, template_text
-from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.io.files import load_plan, read_plan_text
 from mdpoverty.io.schema import plan_schema
+from mdpoverty.reference.datasets import bac_kan_2024, example_path
 
 EXAMPLE = ["--example", "bac-kan-2024"]
 

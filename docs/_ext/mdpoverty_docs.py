@@ -130,7 +130,9 @@ def _load_schema() -> Mapping[str, Any] | None:
                 if isinstance(value, Mapping):
                     return value
     with contextlib.suppress(FileNotFoundError, ModuleNotFoundError):
-        text = resources.files("mdpoverty.io").joinpath("data", "plan.schema.json").read_text("utf-8")
+        text = (
+            resources.files("mdpoverty.io").joinpath("data", "plan.schema.json").read_text("utf-8")
+        )
         value = json.loads(text)
         if isinstance(value, Mapping):
             return value

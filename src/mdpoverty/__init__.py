@@ -18,10 +18,6 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from mdpoverty import aggregate, checks
-from mdpoverty.io import schema
-from mdpoverty.reference import datasets, standards
-from mdpoverty.tables import spreadsheets
-from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.aggregate import (
     Rollup,
     RollupError,
@@ -34,7 +30,6 @@ from mdpoverty.aggregate import (
     units_by_kind,
 )
 from mdpoverty.checks import Finding, InconsistentPlanError, Report, Rule, Severity, check
-from mdpoverty.values.dates import PartialDate
 from mdpoverty.errors import (
     MdpovertyError,
     NumberFormatError,
@@ -42,8 +37,10 @@ from mdpoverty.errors import (
     UnknownNameError,
     ValidationError,
 )
+from mdpoverty.io import schema
 from mdpoverty.io.files import FileProblem, PlanFileError, load_plan, save_plan
-from mdpoverty.values.numbers import format_vi, parse_vi, rate
+from mdpoverty.io.schema import plan_schema
+from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.model.plan import (
     Area,
     FundingSource,
@@ -56,10 +53,8 @@ from mdpoverty.model.plan import (
     Signature,
 )
 from mdpoverty.model.programme import CapitalKind, FundingSplit, Level, ProjectComponent
-from mdpoverty.values.quantities import Comparison, Quantity
 from mdpoverty.model.references import DocumentKind, LegalReference
-from mdpoverty.io.schema import plan_schema
-from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
+from mdpoverty.model.sections import Section
 from mdpoverty.model.targets import (
     DeficitIndicator,
     HouseholdGroup,
@@ -69,8 +64,13 @@ from mdpoverty.model.targets import (
     Subject,
     Target,
 )
-from mdpoverty.model.sections import Section
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.reference import datasets, standards
+from mdpoverty.tables import spreadsheets
+from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.numbers import format_vi, parse_vi, rate
+from mdpoverty.values.quantities import Comparison, Quantity
 
 try:
     __version__ = version("mdpoverty")

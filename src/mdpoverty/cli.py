@@ -19,10 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from mdpoverty.reference.datasets import EXAMPLES, example
 from mdpoverty.errors import MdpovertyError
 from mdpoverty.io.files import PlanFileError, format_of, load_plan, save_plan
 from mdpoverty.model.plan import Plan
+from mdpoverty.reference.datasets import EXAMPLES, example
 
 __all__ = ["build_parser", "main", "template_text"]
 

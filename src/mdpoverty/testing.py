@@ -27,13 +27,9 @@ import attrs
 from hypothesis import strategies as st
 
 from mdpoverty.model.agencies import Agency, Responsibility
-from mdpoverty.values.dates import PartialDate
 from mdpoverty.model.plan import Area, Header, Period, Plan, PrintedAnnex, PrintedRow
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
-from mdpoverty.values.quantities import Comparison, Quantity
 from mdpoverty.model.references import DocumentKind, LegalReference
-from mdpoverty.reference.standards import CatalogEntry, poverty_standards, programme_catalogs
-from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.model.targets import (
     DeficitIndicator,
     HouseholdGroup,
@@ -44,6 +40,10 @@ from mdpoverty.model.targets import (
     Target,
 )
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.reference.standards import CatalogEntry, poverty_standards, programme_catalogs
+from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = [
     "administrative_units",

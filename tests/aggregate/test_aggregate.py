@@ -29,9 +29,9 @@ from mdpoverty.aggregate import (
     rollup,
     units_by_kind,
 )
-from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.errors import MdpovertyError
 from mdpoverty.model.programme import CapitalKind
+from mdpoverty.reference.datasets import bac_kan_2024
 
 D = Decimal
 

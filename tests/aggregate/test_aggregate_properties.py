@@ -29,9 +29,9 @@ from mdpoverty.aggregate import (
     rollup,
     units_by_kind,
 )
-from mdpoverty.values.quantities import Quantity
-from mdpoverty.testing import plan_sets, plans
 from mdpoverty.tables.annex import annex_rows
+from mdpoverty.testing import plan_sets, plans
+from mdpoverty.values.quantities import Quantity
 
 LEVELS = st.sampled_from([None, *Level])
 MONEY = [c for c in FUNDING_COLUMNS if c not in ("share", "statements")]

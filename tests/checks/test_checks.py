@@ -12,7 +12,6 @@ import attrs
 import pandas as pd
 import pytest
 
-from mdpoverty.model.agencies import Responsibility
 from mdpoverty.checks import (
     Finding,
     InconsistentPlanError,
@@ -27,13 +26,14 @@ from mdpoverty.checks import (
     rules,
     unregister,
 )
-from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.values.dates import PartialDate
 from mdpoverty.errors import MdpovertyError, UnknownNameError, ValidationError
+from mdpoverty.model.agencies import Responsibility
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
-from mdpoverty.values.quantities import Comparison, Quantity
 from mdpoverty.model.targets import Measure, Target
+from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.quantities import Comparison, Quantity
 
 GROUPS = {"funding", "annex", "headline", "agencies", "dates", "deficit", "programme"}
 REQUIRED = {

@@ -13,15 +13,15 @@ import attrs
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.checks import Report, check, rules
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.model.plan import Period, Plan, PrintedRow
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.model.targets import Measure
 from mdpoverty.reference.standards import poverty_standard, programme_catalog
 from mdpoverty.testing import money, plans
-from mdpoverty.model.targets import Measure
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.quantities import Quantity
 
 CENT = Decimal("0.01")
 positive_money = st.integers(1, 10_000_000).map(lambda n: Decimal(n).scaleb(-3))

@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mdpoverty.reference.datasets import bac_kan_2024, example_path
-from mdpoverty.values.dates import PartialDate
 from mdpoverty.io.files import (
     NO_VALUE,
     FileProblem,
@@ -25,6 +23,8 @@ from mdpoverty.io.files import (
     write_plan_text,
 )
 from mdpoverty.model.targets import Measure
+from mdpoverty.reference.datasets import bac_kan_2024, example_path
+from mdpoverty.values.dates import PartialDate
 
 BUNDLED = example_path("bac-kan-2024")
 

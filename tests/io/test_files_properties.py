@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mdpoverty.cli import template_text
-from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.io.files import (
     PlanFileError,
     load_plan,
@@ -28,6 +27,7 @@ from mdpoverty.io.files import (
     write_plan_text,
 )
 from mdpoverty.model.plan import Plan
+from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.testing import plain_data, plan_data_mutations, plans
 
 FUZZ = settings(

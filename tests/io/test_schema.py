@@ -11,10 +11,10 @@ import yaml
 from hypothesis import given
 
 from mdpoverty.cli import template_text
-from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.io.files import _Loader, plan_to_data, write_plan_text
-from mdpoverty.model.plan import Plan
 from mdpoverty.io.schema import plan_schema, schema_text, shipped_schema
+from mdpoverty.model.plan import Plan
+from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.testing import plans
 
 VALIDATOR = jsonschema.Draft202012Validator(plan_schema())

@@ -25,8 +25,8 @@ from mdpoverty import (
     Quantity,
     UnitKind,
 )
-from mdpoverty.reference.datasets import EXAMPLES, bac_kan_2024, example, example_path
 from mdpoverty.io.files import plan_to_data
+from mdpoverty.reference.datasets import EXAMPLES, bac_kan_2024, example, example_path
 from mdpoverty.reference.standards import poverty_standard
 
 SOURCE = Path(__file__).parents[2] / "examples" / "sources" / "bac-kan-2024-plan.vi.txt"

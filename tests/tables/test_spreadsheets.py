@@ -13,9 +13,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.io.files import PlanFileError
 from mdpoverty.model.plan import Plan
+from mdpoverty.model.targets import Measure
+from mdpoverty.model.units import UnitKind
+from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.tables.annex import annex
 from mdpoverty.tables.spreadsheets import (
     annex_csv,
     annex_markdown,
@@ -24,9 +27,6 @@ from mdpoverty.tables.spreadsheets import (
     read_annex,
     write_annex_xlsx,
 )
-from mdpoverty.tables.annex import annex
-from mdpoverty.model.targets import Measure
-from mdpoverty.model.units import UnitKind
 
 # The annex of the Bắc Kạn 2024 plan as printed, transcribed by hand from the source document
 # (examples/sources/bac-kan-2024-plan.vi.txt): STT, name, households, poor households, rate,

@@ -67,14 +67,14 @@ import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._sums import FUNDING_COLUMNS, SOURCES, TOTAL, UNIT_COLUMNS
-from mdpoverty.values._validation import to_tuple
 from mdpoverty.errors import MdpovertyError, Problem, UnknownNameError
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.programme import CapitalKind, Level
-from mdpoverty.reference.standards import poverty_standard
-from mdpoverty.tables.annex import AnnexRow, derive_row
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind
 from mdpoverty.model.units import UnitKind
+from mdpoverty.reference.standards import poverty_standard
+from mdpoverty.tables.annex import AnnexRow, derive_row
+from mdpoverty.values._validation import to_tuple
 
 __all__ = [
     "DEFICIT_COLUMNS",

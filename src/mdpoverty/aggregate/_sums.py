@@ -13,13 +13,13 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from mdpoverty.values.numbers import rate
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
-from mdpoverty.values.quantities import Quantity
-from mdpoverty.tables.annex import AnnexRow, derive_row
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
+from mdpoverty.tables.annex import AnnexRow, derive_row
+from mdpoverty.values.numbers import rate
+from mdpoverty.values.quantities import Quantity
 
 TOTAL = "total"
 """The index label of a table's total row (the same label as the annex's)."""

@@ -28,6 +28,7 @@ catalog is generated.  ``check(plan, select=..., ignore=...)`` chooses rules by 
 
 from __future__ import annotations
 
+from mdpoverty.checks.builtin import agencies, annex, coverage, dates, funding, headline
 from mdpoverty.checks.report import (
     Finding,
     InconsistentPlanError,
@@ -43,7 +44,6 @@ from mdpoverty.checks.report import (
     rules,
     unregister,
 )
-from mdpoverty.checks.builtin import agencies, annex, coverage, dates, funding, headline
 from mdpoverty.model.locations import resolve
 
 __all__ = [

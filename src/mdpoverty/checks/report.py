@@ -9,6 +9,8 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 
+from mdpoverty.errors import MdpovertyError, Problem, UnknownNameError, ValidationError
+from mdpoverty.model.plan import Plan
 from mdpoverty.values._validation import (
     STR,
     TEXT,
@@ -21,8 +23,6 @@ from mdpoverty.values._validation import (
     validate,
 )
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.errors import MdpovertyError, Problem, UnknownNameError, ValidationError
-from mdpoverty.model.plan import Plan
 from mdpoverty.values.quantities import Quantity
 
 __all__ = [

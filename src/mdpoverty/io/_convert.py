@@ -29,10 +29,10 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from mdpoverty.values.dates import PartialDate
 from mdpoverty.errors import ValidationError
-from mdpoverty.values.quantities import Quantity
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FieldValueError", "converter", "make_converter"]
 

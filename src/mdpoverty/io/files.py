@@ -50,8 +50,8 @@ import cattrs
 import yaml
 from cattrs.errors import IterableValidationNote
 
-from mdpoverty.io._convert import FieldValueError, converter
 from mdpoverty.errors import MdpovertyError, ValidationError
+from mdpoverty.io._convert import FieldValueError, converter
 from mdpoverty.model.plan import Plan
 
 __all__ = [

@@ -33,10 +33,16 @@ from typing import Any
 
 import attrs
 
-from mdpoverty.values._validation import COUNT, MONEY, OPTIONAL_COUNT, is_component_code, is_identifier
+from mdpoverty.model.plan import Plan
+from mdpoverty.values._validation import (
+    COUNT,
+    MONEY,
+    OPTIONAL_COUNT,
+    is_component_code,
+    is_identifier,
+)
 from mdpoverty.values._validation import is_text as _is_text
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.model.plan import Plan
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["SCHEMA_DIALECT", "plan_schema", "schema_text", "shipped_schema"]

@@ -8,6 +8,13 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.errors import Problem, UnknownNameError
+from mdpoverty.model.agencies import Agency, Responsibility, same_name
+from mdpoverty.model.programme import FundingSplit, ProjectComponent
+from mdpoverty.model.references import LegalReference
+from mdpoverty.model.sections import Section
+from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.values._validation import (
     STR,
     TEXT,
@@ -25,14 +32,7 @@ from mdpoverty.values._validation import (
     unique,
     validate,
 )
-from mdpoverty.model.agencies import Agency, Responsibility, same_name
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.errors import Problem, UnknownNameError
-from mdpoverty.model.programme import FundingSplit, ProjectComponent
-from mdpoverty.model.references import LegalReference
-from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
-from mdpoverty.model.sections import Section
-from mdpoverty.model.units import AdministrativeUnit, UnitKind
 
 __all__ = [
     "Area",

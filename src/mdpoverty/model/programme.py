@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.errors import Problem
 from mdpoverty.values._validation import (
     MONEY,
     STR,
@@ -25,7 +26,6 @@ from mdpoverty.values._validation import (
     unique,
     validate,
 )
-from mdpoverty.errors import Problem
 
 __all__ = ["CapitalKind", "FundingSplit", "Level", "ProjectComponent"]
 

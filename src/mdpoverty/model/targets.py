@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.errors import Problem
 from mdpoverty.values._validation import (
     STR,
     checks,
@@ -20,7 +21,6 @@ from mdpoverty.values._validation import (
     tuple_of,
     validate,
 )
-from mdpoverty.errors import Problem
 from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = [

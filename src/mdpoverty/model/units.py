@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.errors import Problem
 from mdpoverty.values._validation import (
     COUNT,
     IDENTIFIER,
@@ -19,7 +20,6 @@ from mdpoverty.values._validation import (
     nfc,
     validate,
 )
-from mdpoverty.errors import Problem
 from mdpoverty.values.numbers import rate
 
 __all__ = ["AdministrativeUnit", "UnitKind"]

@@ -20,7 +20,11 @@ from importlib import resources
 import attrs
 import yaml
 
+from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
+from mdpoverty.io.files import _Loader  # the exact-number, dates-as-text safe loader
+from mdpoverty.model.plan import Period
+from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     IDENTIFIER,
     STR,
@@ -35,10 +39,6 @@ from mdpoverty.values._validation import (
     unique,
     validate,
 )
-from mdpoverty.errors import UnknownNameError
-from mdpoverty.io.files import _Loader  # the exact-number, dates-as-text safe loader
-from mdpoverty.model.plan import Period
-from mdpoverty.model.references import LegalReference
 
 __all__ = [
     "CatalogEntry",

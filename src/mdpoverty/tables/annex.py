@@ -21,10 +21,10 @@ from typing import Literal
 import attrs
 import pandas as pd
 
-from mdpoverty.values.numbers import rate
 from mdpoverty.model.plan import Plan
-from mdpoverty.values.quantities import Quantity
 from mdpoverty.model.targets import Measure
+from mdpoverty.values.numbers import rate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["ANNEX_COLUMNS", "TOTAL", "AnnexRow", "annex", "annex_rows", "derive_row"]
 

@@ -36,15 +36,15 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mdpoverty.model.agencies import same_name
 from mdpoverty.errors import NumberFormatError, ValidationError
 from mdpoverty.io.files import FileProblem, PlanFileError
-from mdpoverty.values.numbers import RATE_PLACES, format_vi, parse_vi, round_half_up
+from mdpoverty.model.agencies import same_name
 from mdpoverty.model.plan import Plan, PrintedAnnex, PrintedRow
-from mdpoverty.values.quantities import Quantity
-from mdpoverty.tables.annex import ANNEX_COLUMNS, annex
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.tables.annex import ANNEX_COLUMNS, annex
+from mdpoverty.values.numbers import RATE_PLACES, format_vi, parse_vi, round_half_up
+from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "annex_csv",

@@ -15,8 +15,8 @@ from typing import Literal
 
 import attrs
 
-from mdpoverty.values._validation import checks, is_int, optional, validate
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.values._validation import checks, is_int, optional, validate
 
 __all__ = ["PartialDate"]
 

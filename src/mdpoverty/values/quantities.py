@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.values._validation import checks, is_number, validate
 from mdpoverty.errors import Problem
+from mdpoverty.values._validation import checks, is_number, validate
 from mdpoverty.values.numbers import format_vi
 
 __all__ = ["Comparison", "Quantity"]

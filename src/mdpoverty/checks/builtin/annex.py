@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.values.numbers import format_vi, rate
 from mdpoverty.model.plan import Plan, PrintedRow
-from mdpoverty.values.quantities import Quantity
 from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.quantities import Quantity
 
 _RATE_READING = (
     "A printed rate matches when it equals the rate of its counts (poor ÷ households × 100) "

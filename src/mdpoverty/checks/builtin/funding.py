@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.values.numbers import format_vi
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
+from mdpoverty.values.numbers import format_vi
 
 _SOURCES = ("central", "local", "other")
 _SOURCE_VI = {"central": "ngân sách trung ương", "local": "ngân sách địa phương", "other": "khác"}

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from mdpoverty.checks.builtin.annex import places
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.values.numbers import RATE_PLACES, rate
 from mdpoverty.model.plan import Plan
-from mdpoverty.values.quantities import Comparison, Quantity
-from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.values.numbers import RATE_PLACES, rate
+from mdpoverty.values.quantities import Comparison, Quantity
 
 _WHAT = {
     Measure.REDUCTION: "poor households to reduce",
