@@ -8,7 +8,7 @@ household counts and targets.  A short English summary and the plan's consistenc
 from __future__ import annotations
 
 import mdpoverty
-from mdpoverty.tables.spreadsheets import format_annex
+from mdpoverty.tables import format_annex
 
 
 def summary(plan: mdpoverty.Plan) -> str:
@@ -62,7 +62,7 @@ def summary(plan: mdpoverty.Plan) -> str:
 
 
 def main() -> None:
-    plan = mdpoverty.reference.datasets.bac_kan_2024()
+    plan = mdpoverty.datasets.bac_kan_2024()
     print(format_annex(mdpoverty.annex(plan)))
     print(summary(plan))
     print()

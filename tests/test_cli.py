@@ -73,9 +73,9 @@ def test_check_of_a_bad_file_exits_2_with_every_problem(
     status, out, err = run(capsys, "check", str(path))
     assert (2, "") == (status, out)
     assert err.startswith(f"{path}: 3 problems:")
-    assert "header.date = '2024-3'" in err
-    assert "units[1].households = 'x'" in err
-    assert "annex.rows[1].households = 'x'" in err
+    assert "header/date = '2024-3'" in err
+    assert "units/1/households = 'x'" in err
+    assert "annex/rows/1/households = 'x'" in err
 
 
 @pytest.mark.parametrize(

@@ -354,7 +354,7 @@ PUBLIC_MODULES = (
     "mdpoverty.io.files",
     "mdpoverty.values.numbers",
     "mdpoverty.io.schema",
-    "mdpoverty.tables.spreadsheets",
+    "mdpoverty.tables",
     "mdpoverty.reference.standards",
     "mdpoverty.testing",
     "mdpoverty.tables.annex",

@@ -1,81 +1,170 @@
 """mdpoverty: Vietnamese multidimensional-poverty reduction plans as typed, checkable data.
 
 Start with a plan: build one from the model's classes, load a plan file with
-:func:`load_plan`, or take the bundled example :func:`mdpoverty.reference.datasets.bac_kan_2024`.  Then
+:func:`load_plan`, or take the bundled example :func:`mdpoverty.datasets.bac_kan_2024`.  Then
 derive its tables (:func:`annex`, :func:`funding_by_source` and the other views of
 :mod:`mdpoverty.aggregate`, :func:`rollup` for many plans) and find what does not add up
 (:func:`check`).  Plan files: :func:`load_plan`, :func:`save_plan`, :func:`plan_schema`;
-spreadsheets: :mod:`mdpoverty.tables.spreadsheets`; the command line: ``mdpoverty --help``.
+spreadsheets: :mod:`mdpoverty.tables`; the command line: ``mdpoverty --help``.
+
+Every name here loads its module on first use, so that ``import mdpoverty`` stays light:
+pandas loads with the first table, openpyxl with the first spreadsheet.
 
 >>> import mdpoverty
->>> plan = mdpoverty.reference.datasets.bac_kan_2024()
+>>> plan = mdpoverty.datasets.bac_kan_2024()
 >>> mdpoverty.annex(plan).shape
 (9, 8)
 """
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from mdpoverty import aggregate, checks
-from mdpoverty.aggregate import (
-    Rollup,
-    RollupError,
-    deficit_targets,
-    funding_by_agency,
-    funding_by_capital,
-    funding_by_component,
-    funding_by_source,
-    rollup,
-    units_by_kind,
-)
-from mdpoverty.checks import Finding, InconsistentPlanError, Report, Rule, Severity, check
-from mdpoverty.errors import (
-    MdpovertyError,
-    NumberFormatError,
-    Problem,
-    UnknownNameError,
-    ValidationError,
-)
-from mdpoverty.io import schema
-from mdpoverty.io.files import FileProblem, PlanFileError, load_plan, save_plan
-from mdpoverty.io.schema import plan_schema
-from mdpoverty.model.agencies import Agency, Responsibility
-from mdpoverty.model.plan import (
-    Area,
-    FundingSource,
-    FundingSourceKind,
-    Header,
-    Period,
-    Plan,
-    PrintedAnnex,
-    PrintedRow,
-    Signature,
-)
-from mdpoverty.model.programme import CapitalKind, FundingSplit, Level, ProjectComponent
-from mdpoverty.model.references import DocumentKind, LegalReference
-from mdpoverty.model.sections import Section
-from mdpoverty.model.targets import (
-    DeficitIndicator,
-    HouseholdGroup,
-    IndicatorKind,
-    Measure,
-    Population,
-    Subject,
-    Target,
-)
-from mdpoverty.model.units import AdministrativeUnit, UnitKind
-from mdpoverty.reference import datasets, standards
-from mdpoverty.tables import spreadsheets
-from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
-from mdpoverty.values.dates import PartialDate
-from mdpoverty.values.numbers import format_vi, parse_vi, rate
-from mdpoverty.values.quantities import Comparison, Quantity
+if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr__ below
+    from mdpoverty import aggregate, checks, tables
+    from mdpoverty.aggregate import (
+        Rollup,
+        deficit_targets,
+        funding_by_agency,
+        funding_by_capital,
+        funding_by_component,
+        funding_by_source,
+        rollup,
+        units_by_kind,
+    )
+    from mdpoverty.checks import Finding, Report, Rule, Severity, check
+    from mdpoverty.errors import (
+        FieldValueError,
+        FileProblem,
+        InconsistentPlanError,
+        MdpovertyError,
+        NumberFormatError,
+        PlanFileError,
+        Problem,
+        RollupError,
+        UnknownNameError,
+        ValidationError,
+        location,
+    )
+    from mdpoverty.io import schema
+    from mdpoverty.io.files import load_plan, save_plan
+    from mdpoverty.io.schema import plan_schema
+    from mdpoverty.model.agencies import Agency, Responsibility
+    from mdpoverty.model.locations import resolve
+    from mdpoverty.model.plan import (
+        Area,
+        FundingSource,
+        FundingSourceKind,
+        Header,
+        Period,
+        Plan,
+        PrintedAnnex,
+        PrintedRow,
+        Signature,
+    )
+    from mdpoverty.model.programme import CapitalKind, FundingSplit, Level, ProjectComponent
+    from mdpoverty.model.references import DocumentKind, LegalReference
+    from mdpoverty.model.sections import Section
+    from mdpoverty.model.targets import (
+        DeficitIndicator,
+        HouseholdGroup,
+        IndicatorKind,
+        Measure,
+        Population,
+        Subject,
+        Target,
+    )
+    from mdpoverty.model.units import AdministrativeUnit, UnitKind
+    from mdpoverty.reference import datasets, standards
+    from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
+    from mdpoverty.values.dates import PartialDate
+    from mdpoverty.values.numbers import format_vi, parse_vi, rate
+    from mdpoverty.values.quantities import Comparison, Quantity
 
 try:
     __version__ = version("mdpoverty")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
+
+_MODULES = {
+    "aggregate": "mdpoverty.aggregate",
+    "checks": "mdpoverty.checks",
+    "datasets": "mdpoverty.reference.datasets",
+    "schema": "mdpoverty.io.schema",
+    "standards": "mdpoverty.reference.standards",
+    "tables": "mdpoverty.tables",
+}
+"""The public modules reached as attributes: ``mdpoverty.datasets``, ``mdpoverty.checks`` …"""
+
+_NAMES = {
+    "AdministrativeUnit": "mdpoverty.model.units",
+    "Agency": "mdpoverty.model.agencies",
+    "AnnexRow": "mdpoverty.tables.annex",
+    "Area": "mdpoverty.model.plan",
+    "CapitalKind": "mdpoverty.model.programme",
+    "Comparison": "mdpoverty.values.quantities",
+    "DeficitIndicator": "mdpoverty.model.targets",
+    "DocumentKind": "mdpoverty.model.references",
+    "FieldValueError": "mdpoverty.errors",
+    "FileProblem": "mdpoverty.errors",
+    "Finding": "mdpoverty.checks",
+    "FundingSource": "mdpoverty.model.plan",
+    "FundingSourceKind": "mdpoverty.model.plan",
+    "FundingSplit": "mdpoverty.model.programme",
+    "Header": "mdpoverty.model.plan",
+    "HouseholdGroup": "mdpoverty.model.targets",
+    "InconsistentPlanError": "mdpoverty.errors",
+    "IndicatorKind": "mdpoverty.model.targets",
+    "LegalReference": "mdpoverty.model.references",
+    "Level": "mdpoverty.model.programme",
+    "MdpovertyError": "mdpoverty.errors",
+    "Measure": "mdpoverty.model.targets",
+    "NumberFormatError": "mdpoverty.errors",
+    "PartialDate": "mdpoverty.values.dates",
+    "Period": "mdpoverty.model.plan",
+    "Plan": "mdpoverty.model.plan",
+    "PlanFileError": "mdpoverty.errors",
+    "Population": "mdpoverty.model.targets",
+    "PrintedAnnex": "mdpoverty.model.plan",
+    "PrintedRow": "mdpoverty.model.plan",
+    "Problem": "mdpoverty.errors",
+    "ProjectComponent": "mdpoverty.model.programme",
+    "Quantity": "mdpoverty.values.quantities",
+    "Report": "mdpoverty.checks",
+    "Responsibility": "mdpoverty.model.agencies",
+    "Rollup": "mdpoverty.aggregate",
+    "RollupError": "mdpoverty.errors",
+    "Rule": "mdpoverty.checks",
+    "Section": "mdpoverty.model.sections",
+    "Severity": "mdpoverty.checks",
+    "Signature": "mdpoverty.model.plan",
+    "Subject": "mdpoverty.model.targets",
+    "Target": "mdpoverty.model.targets",
+    "UnitKind": "mdpoverty.model.units",
+    "UnknownNameError": "mdpoverty.errors",
+    "ValidationError": "mdpoverty.errors",
+    "annex": "mdpoverty.tables.annex",
+    "annex_rows": "mdpoverty.tables.annex",
+    "check": "mdpoverty.checks",
+    "deficit_targets": "mdpoverty.aggregate",
+    "format_vi": "mdpoverty.values.numbers",
+    "funding_by_agency": "mdpoverty.aggregate",
+    "funding_by_capital": "mdpoverty.aggregate",
+    "funding_by_component": "mdpoverty.aggregate",
+    "funding_by_source": "mdpoverty.aggregate",
+    "load_plan": "mdpoverty.io.files",
+    "location": "mdpoverty.errors",
+    "parse_vi": "mdpoverty.values.numbers",
+    "plan_schema": "mdpoverty.io.schema",
+    "rate": "mdpoverty.values.numbers",
+    "resolve": "mdpoverty.model.locations",
+    "rollup": "mdpoverty.aggregate",
+    "save_plan": "mdpoverty.io.files",
+    "units_by_kind": "mdpoverty.aggregate",
+}
+"""Each public name, with the module that defines it."""
 
 __all__ = [
     "AdministrativeUnit",
@@ -86,6 +175,7 @@ __all__ = [
     "Comparison",
     "DeficitIndicator",
     "DocumentKind",
+    "FieldValueError",
     "FileProblem",
     "Finding",
     "FundingSource",
@@ -137,13 +227,30 @@ __all__ = [
     "funding_by_component",
     "funding_by_source",
     "load_plan",
+    "location",
     "parse_vi",
     "plan_schema",
     "rate",
+    "resolve",
     "rollup",
     "save_plan",
     "schema",
-    "spreadsheets",
     "standards",
+    "tables",
     "units_by_kind",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _NAMES:
+        value = getattr(importlib.import_module(_NAMES[name]), name)
+    else:
+        raise AttributeError(f"module 'mdpoverty' has no attribute {name!r}")
+    globals()[name] = value  # loaded once; later lookups do not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

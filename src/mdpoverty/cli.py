@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import uuid
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from mdpoverty.errors import MdpovertyError
-from mdpoverty.io.files import PlanFileError, format_of, load_plan, save_plan
+from mdpoverty.errors import MdpovertyError, PlanFileError
+from mdpoverty.io._atomic import write_text_atomically
+from mdpoverty.io.files import format_of, load_plan, save_plan
 from mdpoverty.model.plan import Plan
 from mdpoverty.reference.datasets import EXAMPLES, example
 
@@ -200,14 +200,7 @@ def _write_text(text: str, output: str | None, *, encoding: str = "utf-8") -> No
     if output is None:
         sys.stdout.write(text)
         return
-    file = Path(output)
-    temporary = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        temporary.write_text(text, encoding=encoding, newline="\n")
-        temporary.replace(file)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_text_atomically(output, text, encoding=encoding)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -220,24 +213,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _annex(args: argparse.Namespace) -> int:
-    from mdpoverty.tables import spreadsheets  # noqa: PLC0415  (openpyxl only when needed)
-    from mdpoverty.tables.annex import annex  # noqa: PLC0415
+    from mdpoverty import tables  # noqa: PLC0415  (pandas loads for the tables commands only)
 
-    plan = _load(args)
+    if args.format == "xlsx" and args.output is None:
+        return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
+    frame = tables.annex(_load(args), args.lang)
     if args.format == "xlsx":
-        if args.output is None:
-            return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
-        spreadsheets.write_annex_xlsx(plan, args.output, args.lang)
-        return EXIT_OK
-    frame = annex(plan, args.lang)
-    if args.format == "csv":
-        # A file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
-        encoding = "utf-8-sig" if args.output is not None else "utf-8"
-        _write_text(spreadsheets.annex_csv(frame), args.output, encoding=encoding)
-    elif args.format == "markdown":
-        _write_text(spreadsheets.annex_markdown(frame, args.lang), args.output)
+        tables.write_annex_xlsx(frame, args.output)
     else:
-        _write_text(spreadsheets.format_annex(frame, args.lang), args.output)
+        # A CSV file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
+        encoding = "utf-8-sig" if args.format == "csv" and args.output is not None else "utf-8"
+        _write_text(tables.render(frame, args.format), args.output, encoding=encoding)
     return EXIT_OK
 
 
@@ -269,7 +255,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _import_annex(args: argparse.Namespace) -> int:
-    from mdpoverty.tables.spreadsheets import import_annex  # noqa: PLC0415
+    from mdpoverty.tables import import_annex  # noqa: PLC0415
 
     format_of(args.output)  # refuse a wrong extension before reading anything
     plan = import_annex(_load(args), args.sheet)

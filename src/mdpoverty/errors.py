@@ -1,24 +1,86 @@
-"""The exceptions mdpoverty raises.
+"""Every exception mdpoverty raises, and the one syntax of a location inside a document.
 
 Every exception derives from :class:`MdpovertyError`; concrete ones also derive from the fitting
 builtin (``ValueError``, ``KeyError``) so that callers may catch either.  An exception is for
 *malformed* input: a plan whose numbers merely disagree is well-formed, and its disagreements are
 findings in a report, not exceptions.
+
+**Locations.**  Load errors, consistency findings and spreadsheet problems all say *where* in
+one syntax: ``/``-separated steps from the document's root, each step a field name, or an item
+of a list by its identifier (``units/xuat-hoa``, ``components/DA3.TDA1``) or, where the item has
+none or it cannot be trusted yet (a file being loaded), by its position from 0
+(``units/3/poor_households``, ``targets/2``).  :func:`mdpoverty.checks.resolve` turns a
+location back into the object it names.  Where a location comes from a file, the problem also
+carries the file's line (or, in a spreadsheet, the cell such as ``C7``).
+
+>>> location("components", "DA3.TDA1", "funding")
+'components/DA3.TDA1/funding'
+>>> location("", "units", 3, "households")
+'units/3/households'
+>>> parent_location("units/3/households")
+'units/3'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+if TYPE_CHECKING:  # the report is defined above this layer; only its type is named here
+    from mdpoverty.checks.report import Report
+
 __all__ = [
+    "NO_VALUE",
+    "FieldValueError",
+    "FileProblem",
+    "InconsistentPlanError",
     "MdpovertyError",
     "NumberFormatError",
+    "PlanFileError",
     "Problem",
+    "RollupError",
     "UnknownNameError",
     "ValidationError",
+    "describe",
+    "location",
+    "parent_location",
 ]
+
+
+# -- locations ----------------------------------------------------------------------------------
+
+
+def location(*steps: object) -> str:
+    """The location made of ``steps`` (empty steps are left out)."""
+    return "/".join(str(step) for step in steps if step != "")
+
+
+def parent_location(where: str) -> str:
+    """The location one step up (``""`` above a top-level field)."""
+    return where.rpartition("/")[0]
+
+
+def _short(value: object, width: int = 60) -> str:
+    """A value as a message shows it: never a whole object's repr, and never a long one."""
+    if attrs.has(type(value)):
+        value = describe(value)
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def describe(obj: object) -> str:
+    """How messages name an object: its class and, where it has one, its identifier."""
+    for key in ("id", "code", "number", "agency", "unit"):
+        ident = getattr(obj, key, None)
+        if isinstance(ident, str):
+            return f"{type(obj).__name__} {ident!r}"
+    return type(obj).__name__
+
+
+# -- the base and the model's errors -------------------------------------------------------------
 
 
 class MdpovertyError(Exception):
@@ -34,10 +96,10 @@ class Problem:
         field: The field's name.
         value: The offending value.
         reason: What rule the value breaks, e.g. ``must be >= 0``.
-        path: Where the object sits inside the object that was validated, as a path such as
-            ``targets[3]`` or ``components[1].children[0]``; ``""`` for that object itself.
-            A plan's cross-field problems carry it, so that a plan file's error can point
-            into the file.
+        path: The :func:`location` of the object inside the object that was validated (such
+            as ``targets/3`` or ``components/1/children/0``); ``""`` for that object itself.
+            A plan's cross-field problems carry it, so that a plan file's error can point into
+            the file.
     """
 
     obj: str
@@ -47,7 +109,8 @@ class Problem:
     path: str = ""
 
     def __str__(self) -> str:
-        return f"{self.obj}: {self.field!r} {self.reason}: {self.value!r}"
+        where = f" at {self.path}" if self.path else ""
+        return f"{self.obj}{where}: {self.field!r} {self.reason}: {_short(self.value)}"
 
 
 class ValidationError(MdpovertyError, ValueError):
@@ -73,3 +136,112 @@ class UnknownNameError(MdpovertyError, KeyError):
 
 class NumberFormatError(MdpovertyError, ValueError):
     """Text that is not a number in Vietnamese notation (``12.345``, ``1,25``)."""
+
+
+class FieldValueError(MdpovertyError, ValueError):
+    """A value of plain data that cannot become the field it is given for.
+
+    Raised while a plan file is converted into the model, and reported as one of the
+    file's problems (:class:`PlanFileError`) at the field's location.
+
+    Attributes:
+        reason: What is wrong, e.g. ``must be a whole number``.
+        value: The offending value.
+    """
+
+    def __init__(self, reason: str, value: object) -> None:
+        super().__init__(f"{reason}: {_short(value)}")
+        self.reason = reason
+        self.value = value
+
+
+# -- files ----------------------------------------------------------------------------------------
+
+
+class _NoValue:
+    """The value of a problem that is about something absent (a missing field)."""
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE: Any = _NoValue()
+
+
+@attrs.frozen
+class FileProblem:
+    """One problem of a plan file or spreadsheet: where in the document, the value, and why.
+
+    Attributes:
+        path: The :func:`location` in the document, e.g. ``units/3/poor_households`` (``""``:
+            the whole document).
+        reason: The rule the value breaks, e.g. ``must be >= 0``.
+        value: The offending value, or :data:`NO_VALUE` when the problem is an absence.
+        line: The line of the file (from 1), where known.
+        cell: The spreadsheet cell (``C7``), for a problem of a spreadsheet.
+    """
+
+    path: str
+    reason: str
+    value: object = NO_VALUE
+    line: int | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(document)"
+        if self.cell is not None:
+            where = f"cell {self.cell}, {where}"
+        elif self.line is not None:
+            where = f"line {self.line}, {where}"
+        if self.value is NO_VALUE:
+            return f"{where}: {self.reason}"
+        return f"{where} = {_short(self.value)}: {self.reason}"
+
+
+class PlanFileError(MdpovertyError, ValueError):
+    """A plan file that cannot be read as a plan; lists every problem found.
+
+    Attributes:
+        source: The file (or ``"<text>"``, ``"<data>"`` for what was not read from a file).
+        problems: Each problem, with its location inside the document (``units/3/households``).
+    """
+
+    def __init__(self, source: str, problems: Sequence[FileProblem]) -> None:
+        self.source = source
+        self.problems: tuple[FileProblem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "".join(f"\n  - {p}" for p in self.problems)
+        super().__init__(f"{source}: {count} problem{'s' if count != 1 else ''}:{lines}")
+
+
+# -- aggregation and checks ----------------------------------------------------------------------
+
+
+class RollupError(MdpovertyError, ValueError):
+    """Plans that cannot be combined; lists every problem, each naming both plans.
+
+    Attributes:
+        problems: Each problem with the plans, the field, the value and the rule.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "cannot roll up: " + ("1 problem" if count == 1 else f"{count} problems")
+        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class InconsistentPlanError(MdpovertyError, ValueError):
+    """A plan whose consistency report holds errors, raised by ``Report.raise_for_errors``.
+
+    Attributes:
+        report: The whole report (warnings and information included).
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        errors = report.errors
+        head = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+        super().__init__(
+            f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
+        )

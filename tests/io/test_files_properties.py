@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mdpoverty.cli import template_text
+from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import (
-    PlanFileError,
     load_plan,
     plan_from_data,
     plan_to_data,
@@ -63,9 +63,7 @@ def test_a_negative_count_is_reported_where_it_was_made(plan: Plan, data: st.Dat
     raw["units"][index][field] = value
     with pytest.raises(PlanFileError) as caught:
         plan_from_data(raw)
-    assert [(f"units[{index}].{field}", value)] == [
-        (p.path, p.value) for p in caught.value.problems
-    ]
+    assert [(f"units/{index}/{field}", value)] == [(p.path, p.value) for p in caught.value.problems]
 
 
 @given(plan=plans(), data=st.data())
@@ -79,7 +77,7 @@ def test_every_unknown_field_is_reported(plan: Plan, data: st.DataObject) -> Non
     raw["header"]["colour"] = "red"
     with pytest.raises(PlanFileError) as caught:
         plan_from_data(raw)
-    expected = {"header.colour", *(f"units[{i}].colour" for i in indexes)}
+    expected = {"header/colour", *(f"units/{i}/colour" for i in indexes)}
     assert expected == {p.path for p in caught.value.problems}
 
 

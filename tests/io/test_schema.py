@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given
 
 from mdpoverty.cli import template_text
-from mdpoverty.io.files import _Loader, plan_to_data, write_plan_text
+from mdpoverty.io._dialects import Loader
+from mdpoverty.io.files import plan_to_data, write_plan_text
 from mdpoverty.io.schema import plan_schema, schema_text, shipped_schema
 from mdpoverty.model.plan import Plan
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
@@ -27,7 +28,7 @@ def errors(data: object) -> list[str]:
 
 
 def yaml_data(text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)  # noqa: S506  (_Loader is a SafeLoader)
+    return yaml.load(text, Loader=Loader)  # noqa: S506  (Loader is a SafeLoader)
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

@@ -195,7 +195,7 @@ def test_component_codes_and_hierarchy() -> None:
         ProjectComponent("DA4", "x", children=[sub])
     with pytest.raises(ValidationError, match="'code'"):
         ProjectComponent("Dự án 3", "x")
-    with pytest.raises(ValidationError, match="must not repeat the code"):
+    with pytest.raises(ValidationError, match="repeats the code of item 0"):
         ProjectComponent("DA3", "x", children=[sub, sub])
 
 
@@ -225,7 +225,9 @@ def test_a_reduction_larger_than_the_poor_households_is_refused() -> None:
 
 def test_duplicate_ids_are_refused() -> None:
     unit = AdministrativeUnit("a", "Xã A", UnitKind.COMMUNE, 100, 10)
-    with pytest.raises(ValidationError, match="must not repeat the unit id 'a'"):
+    with pytest.raises(
+        ValidationError, match="Plan at units/1: 'id' repeats the unit id of item 0: 'a'"
+    ):
         minimal_plan(units=[unit, unit])
     with pytest.raises(ValidationError, match="must not repeat a code"):
         minimal_plan(components=[ProjectComponent("DA2", "x"), ProjectComponent("DA2", "y")])

@@ -13,13 +13,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mdpoverty.io.files import PlanFileError
+from mdpoverty.errors import PlanFileError
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.tables.annex import annex
-from mdpoverty.tables.spreadsheets import (
+from mdpoverty.tables import (
     annex_csv,
     annex_markdown,
     format_annex,
@@ -27,6 +26,7 @@ from mdpoverty.tables.spreadsheets import (
     read_annex,
     write_annex_xlsx,
 )
+from mdpoverty.tables.annex import annex
 
 # The annex of the Bắc Kạn 2024 plan as printed, transcribed by hand from the source document
 # (examples/sources/bac-kan-2024-plan.vi.txt): STT, name, households, poor households, rate,
@@ -74,7 +74,7 @@ def plan() -> Plan:
 @pytest.fixture(scope="module")
 def sheet(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Worksheet:
     path = tmp_path_factory.mktemp("xlsx") / "annex.xlsx"
-    write_annex_xlsx(plan, path)
+    write_annex_xlsx(annex(plan), path)
     sheet = load_workbook(path).active
     assert isinstance(sheet, Worksheet)
     return sheet
@@ -162,7 +162,7 @@ def test_the_cells_equal_the_printed_annex(sheet: Worksheet) -> None:
 
 
 def test_the_english_sheet(plan: Plan, tmp_path: Path) -> None:
-    write_annex_xlsx(plan, tmp_path / "annex.xlsx", "en")
+    write_annex_xlsx(annex(plan, "en"), tmp_path / "annex.xlsx")
     sheet = load_workbook(tmp_path / "annex.xlsx").active
     assert sheet is not None
     assert "Targets for reducing the poverty rate in 2024" == sheet["F4"].value
@@ -174,7 +174,7 @@ def test_the_english_sheet(plan: Plan, tmp_path: Path) -> None:
 
 
 def test_the_exported_sheet_reads_back_as_the_printed_annex(plan: Plan, tmp_path: Path) -> None:
-    write_annex_xlsx(plan, tmp_path / "annex.xlsx")
+    write_annex_xlsx(annex(plan), tmp_path / "annex.xlsx")
     read = read_annex(tmp_path / "annex.xlsx")
     assert plan.annex is not None
     assert TITLE == read.title
@@ -187,7 +187,7 @@ def test_importing_the_exported_annex_gives_back_the_plan(plan: Plan, tmp_path: 
     for name, content in (("annex.xlsx", None), ("annex.csv", annex_csv(annex(plan)))):
         path = tmp_path / name
         if content is None:
-            write_annex_xlsx(plan, path)
+            write_annex_xlsx(annex(plan), path)
         else:
             path.write_text(content, encoding="utf-8-sig")
         assert plan == import_annex(plan, path)
@@ -262,11 +262,18 @@ def test_every_bad_cell_is_reported_by_its_reference(plan: Plan, tmp_path: Path)
     write_printed_csv(path, [tuple(r) for r in rows])
     with pytest.raises(PlanFileError) as caught:
         import_annex(plan, path)
-    found = {p.path: p for p in caught.value.problems}
+    found = {p.cell: p for p in caught.value.problems}
     assert {"C6", "D8", "E10", "B12"} == set(found)
     assert "hai nghìn" == found["C6"].value
     assert -4 == found["D8"].value
     assert "Tổ dân phố 7" == found["B12"].value
+    # the same places as locations in the plan, which resolve() turns back into the row
+    assert {
+        "annex/rows/0/households",
+        "annex/rows/2/poor_households",
+        "annex/rows/4/start_rate",
+        "annex/rows/6/label",
+    } == {p.path for p in caught.value.problems}
 
 
 def test_a_sheet_without_a_header_is_refused(tmp_path: Path) -> None:

@@ -14,18 +14,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from mdpoverty.model.plan import Plan
-from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
+from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
-from mdpoverty.tables.annex import AnnexRow, derive_row
+from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
-
-TOTAL = "total"
-"""The index label of a table's total row (the same label as the annex's)."""
-
-SOURCES = ("central", "local", "other")
-"""The sources of a :class:`~mdpoverty.model.programme.FundingSplit`, in printed order."""
 
 FUNDING_COLUMNS = (
     "declared",
@@ -261,49 +255,6 @@ def unit_reductions(plan: Plan) -> Iterator[tuple[AdministrativeUnit, Quantity |
         yield unit, None if target is None else target.value
 
 
-class UnitSum:
-    """A running sum of units' counts and reductions (mutable, internal)."""
-
-    __slots__ = ("high", "households", "low", "n", "poor", "targeted")
-
-    def __init__(self) -> None:
-        self.n = 0
-        self.households = 0
-        self.poor = 0
-        self.targeted = 0
-        self.low = 0
-        self.high = 0
-
-    def add(self, unit: AdministrativeUnit, reduction: Quantity | None) -> None:
-        self.n += 1
-        self.households += unit.households
-        self.poor += unit.poor_households
-        if reduction is not None:
-            self.targeted += 1
-            self.low += int(reduction.low)
-            self.high += int(reduction.high)
-
-    def merge(self, other: UnitSum) -> None:
-        self.n += other.n
-        self.households += other.households
-        self.poor += other.poor
-        self.targeted += other.targeted
-        self.low += other.low
-        self.high += other.high
-
-    def row(self, label: str) -> AnnexRow:
-        """The derived row of the summed counts: a reduction only if every unit has one."""
-        reduction = Quantity(self.low, self.high) if self.n and self.targeted == self.n else None
-        return derive_row(label, self.households, self.poor, reduction)
-
-
-def cell(value: object) -> object:
-    """How tables show a Quantity: the number when exact, the Quantity when a range."""
-    if isinstance(value, Quantity):
-        return value.low if value.is_exact else value
-    return value
-
-
 def unit_frame(
     rows: Sequence[tuple[str, dict[str, object], int, AnnexRow]],
     extra: Sequence[tuple[str, str]],
@@ -318,7 +269,7 @@ def unit_frame(
     data["households"] = pd.Series([r.households for *_, r in rows], dtype="int64")
     data["poor_households"] = pd.Series([r.poor_households for *_, r in rows], dtype="int64")
     for name in ("start_rate", "reduction", "rate_reduction", "end_rate"):
-        data[name] = pd.Series([cell(getattr(r, name)) for *_, r in rows], dtype="object")
+        data[name] = pd.Series([shown(getattr(r, name)) for *_, r in rows], dtype="object")
     frame = pd.DataFrame(data)
     frame.index = pd.Index([label for label, *_ in rows], name=index_name, dtype="object")
     return frame

@@ -9,11 +9,17 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 
-from mdpoverty.errors import MdpovertyError, Problem, UnknownNameError, ValidationError
+from mdpoverty.errors import (
+    InconsistentPlanError,
+    Problem,
+    UnknownNameError,
+    ValidationError,
+)
 from mdpoverty.model.plan import Plan
 from mdpoverty.values._validation import (
     STR,
     TEXT,
+    Reason,
     checks,
     instance_of,
     is_text,
@@ -119,24 +125,8 @@ class Finding:
         )
 
 
-def _findings_of(value: object) -> str | None:
+def _findings_of(value: object) -> Reason:
     return tuple_of(instance_of(Finding))(value)
-
-
-class InconsistentPlanError(MdpovertyError, ValueError):
-    """A plan whose consistency report holds errors, raised by :meth:`Report.raise_for_errors`.
-
-    Attributes:
-        report: The whole report (warnings and information included).
-    """
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        errors = report.errors
-        head = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
-        super().__init__(
-            f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
-        )
 
 
 @attrs.frozen

@@ -2,8 +2,8 @@
 
 Plain data is what YAML and JSON files hold: field names as keys, defaults left out, enums by
 value, a :class:`~mdpoverty.values.dates.PartialDate` as ISO text at its precision, a
-:class:`~mdpoverty.values.quantities.Quantity` as a number when exact or ``{low, high}`` when a range,
-a :class:`~decimal.Decimal` as itself (the file formats decide how to write it).
+:class:`~mdpoverty.values.quantities.Quantity` as a number when exact or ``{low, high}`` when a
+range, a :class:`~decimal.Decimal` as itself (the file formats decide how to write it).
 
 Structuring is strict and collects every problem: an unknown key is an error, a string is never
 read as a number (except where a Decimal belongs: JSON files write Decimals as strings to keep
@@ -29,26 +29,12 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from mdpoverty.errors import ValidationError
+from mdpoverty.errors import FieldValueError, ValidationError
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FieldValueError", "converter", "make_converter"]
-
-
-class FieldValueError(ValueError):
-    """A value of plain data that cannot become the field it is given for.
-
-    Attributes:
-        reason: What is wrong, e.g. ``must be a whole number``.
-        value: The offending value.
-    """
-
-    def __init__(self, reason: str, value: object) -> None:
-        super().__init__(f"{reason}: {value!r}")
-        self.reason = reason
-        self.value = value
 
 
 _KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (

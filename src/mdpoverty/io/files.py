@@ -13,7 +13,7 @@ octal 15, ``1:30`` as 90) stay text, so that they are reported rather than misre
 and aliases are refused.  JSON holds Decimals as strings (``"1.15"``), which keeps their digits.
 
 Loading reports every problem at once in one :class:`PlanFileError`: each with the path inside
-the document (``units[3].poor_households``), the line where YAML gives one, the value and the
+the document (``units/3/poor_households``), the line where YAML gives one, the value and the
 reason.  Problems of form (a wrong type, an unknown field, a negative count) come first; the
 plan's cross-references (a target naming an unknown unit) are checked once every part is
 well-formed.
@@ -37,10 +37,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import re
-import shutil
-import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -50,14 +47,27 @@ import cattrs
 import yaml
 from cattrs.errors import IterableValidationNote
 
-from mdpoverty.errors import MdpovertyError, ValidationError
-from mdpoverty.io._convert import FieldValueError, converter
+from mdpoverty.errors import (
+    FieldValueError,
+    FileProblem,
+    MdpovertyError,
+    PlanFileError,
+    ValidationError,
+    location,
+    parent_location,
+)
+from mdpoverty.io._atomic import write_text_atomically
+from mdpoverty.io._convert import converter
+from mdpoverty.io._dialects import (
+    DecimalEncoder,
+    Loader,
+    dump_yaml,
+    json_object,
+    refuse_constant,
+)
 from mdpoverty.model.plan import Plan
 
 __all__ = [
-    "NO_VALUE",
-    "FileProblem",
-    "PlanFileError",
     "format_of",
     "load_plan",
     "plan_from_data",
@@ -73,179 +83,7 @@ MAX_DEPTH = 64
 """The deepest nesting a plan file may have (real plans nest fewer than 15 levels)."""
 
 
-class _NoValue:
-    """The value of a problem that is about something absent (a missing field)."""
-
-    def __repr__(self) -> str:
-        return "NO_VALUE"
-
-
-NO_VALUE: Any = _NoValue()
-
-
-@attrs.frozen
-class FileProblem:
-    """One problem of a plan file: where in the document, the value, and why.
-
-    Attributes:
-        path: Where in the document, e.g. ``units[3].poor_households`` (``""``: the whole
-            document); in a spreadsheet, a cell reference such as ``C7``.
-        reason: The rule the value breaks, e.g. ``must be >= 0``.
-        value: The offending value, or :data:`NO_VALUE` when the problem is an absence.
-        line: The line of the file (from 1), where known.
-    """
-
-    path: str
-    reason: str
-    value: object = NO_VALUE
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.path or "(document)"
-        if self.line is not None:
-            where = f"line {self.line}, {where}"
-        if self.value is NO_VALUE:
-            return f"{where}: {self.reason}"
-        return f"{where} = {_short(self.value)}: {self.reason}"
-
-
-def _short(value: object, width: int = 60) -> str:
-    text = str(value) if isinstance(value, Decimal) else repr(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-class PlanFileError(MdpovertyError, ValueError):
-    """A plan file that cannot be read as a plan; lists every problem found.
-
-    >>> try:
-    ...     read_plan_text("header: {}\\nunits: 3\\ncolour: blue", source="plan.yaml")
-    ... except PlanFileError as error:
-    ...     print(error)
-    plan.yaml: 8 problems:
-      - area: is required but missing
-      - period: is required but missing
-      - standard: is required but missing
-      - line 1, header.issuer: is required but missing
-      - line 1, header.date: is required but missing
-      - line 1, header.title: is required but missing
-      - line 2, units = 3: must be a list, not a number
-      - line 3, colour: is not a field of Plan
-
-    Attributes:
-        source: The file (or ``"<text>"``, ``"<data>"`` for what was not read from a file).
-        problems: Each problem, with its path inside the document (``units[3].households``).
-    """
-
-    def __init__(self, source: str, problems: Sequence[FileProblem]) -> None:
-        self.source = source
-        self.problems: tuple[FileProblem, ...] = tuple(problems)
-        count = len(self.problems)
-        lines = "".join(f"\n  - {p}" for p in self.problems)
-        super().__init__(f"{source}: {count} problem{'s' if count != 1 else ''}:{lines}")
-
-
-# -- YAML with exact numbers and dates as text ------------------------------------------------
-
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
-_PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
-
-
-class _Loader(yaml.SafeLoader):
-    """The safe loader, reading decimals exactly, leaving dates as text, refusing aliases."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
-            )
-        node: yaml.Node | None = super().compose_node(parent, index)
-        return node
-
-
-def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    if _PLAIN_INT.fullmatch(text):
-        return int(text.replace("_", ""))
-    return text  # 017, 0x1F, 1:30 …: kept as written, and reported where a number belongs
-
-
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    if _PLAIN_DECIMAL.fullmatch(text) and any(c.isdigit() for c in text):
-        return Decimal(text.replace("_", ""))
-    return text  # .inf, .nan, 1:30.5: kept as written, and reported where a number belongs
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper: Decimals as plain numbers with their digits, dates unquoted, no aliases."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
-_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    text = str(value)
-    if "E" in text:  # 1E+3 is no YAML number: written as text, which reads back exactly
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text)
-    if "." not in text:
-        return dumper.represent_scalar("tag:yaml.org,2002:int", text)
-    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
-
-
-_Dumper.add_representer(Decimal, _represent_decimal)
-
-
-def _dump_yaml(data: object) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
-
-
-class _DecimalEncoder(json.JSONEncoder):
-    def default(self, o: object) -> object:
-        if isinstance(o, Decimal):
-            return str(o)
-        return super().default(o)
-
-
 # -- reading the text ---------------------------------------------------------------------------
-
-
-class _JsonObject(dict[str, Any]):
-    """A JSON object that remembers the keys its text repeats."""
-
-    repeated: tuple[str, ...] = ()
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
-    result = _JsonObject(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        repeated = []
-        for key, _ in pairs:
-            if key in seen:
-                repeated.append(key)
-            seen.add(key)
-        result.repeated = tuple(repeated)
-    return result
-
-
-def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number a plan can hold")
-
-
-def _join(path: str, key: object) -> str:
-    return f"{path}.{key}" if path else str(key)
 
 
 def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
@@ -264,7 +102,7 @@ def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
             seen: set[str] = set()
             for key_node, value_node in current.value:
                 key = str(key_node.value)
-                child = _join(path, key)
+                child = location(path, key)
                 line = key_node.start_mark.line + 1
                 if key in seen:
                     problems.append(FileProblem(child, "is given more than once", line=line))
@@ -273,7 +111,7 @@ def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
                 stack.append((child, value_node, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
-                child = f"{path}[{index}]"
+                child = location(path, index)
                 lines[child] = item.start_mark.line + 1
                 stack.append((child, item, depth + 1))
     return lines, problems
@@ -289,12 +127,12 @@ def _walk_data(data: object) -> list[FileProblem]:
             problems.append(FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep"))
         elif isinstance(current, dict):
             problems.extend(
-                FileProblem(_join(path, key), "is given more than once")
+                FileProblem(location(path, key), "is given more than once")
                 for key in getattr(current, "repeated", ())
             )
-            stack.extend((_join(path, k), v, depth + 1) for k, v in current.items())
+            stack.extend((location(path, k), v, depth + 1) for k, v in current.items())
         elif isinstance(current, list):
-            stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(current))
+            stack.extend((location(path, i), v, depth + 1) for i, v in enumerate(current))
     return problems
 
 
@@ -304,9 +142,9 @@ def _mark_line(error: BaseException) -> int | None:
 
 
 def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
-    loader: _Loader | None = None
+    loader: Loader | None = None
     try:
-        loader = _Loader(text)
+        loader = Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -336,8 +174,8 @@ def _parse_json(text: str, source: str) -> object:
         return json.loads(
             text,
             parse_float=Decimal,
-            parse_constant=_refuse_constant,
-            object_pairs_hook=_json_object,
+            parse_constant=refuse_constant,
+            object_pairs_hook=json_object,
         )
     except json.JSONDecodeError as error:
         raise PlanFileError(
@@ -373,7 +211,7 @@ def plan_from_data(data: object, source: str = "<data>") -> Plan:
     >>> plan_from_data({"standard": "decree-07-2021", "colour": "blue"})
     Traceback (most recent call last):
     ...
-    mdpoverty.io.files.PlanFileError: <data>: 5 problems:
+    mdpoverty.errors.PlanFileError: <data>: 5 problems:
       - header: is required but missing
       - area: is required but missing
       - period: is required but missing
@@ -410,20 +248,13 @@ def _with_lines(problems: list[FileProblem], lines: dict[str, int]) -> list[File
         while path:
             if path in lines:
                 return lines[path]
-            path = _parent(path)
+            path = parent_location(path)
         return None
 
     with_lines = [
         p if p.line is not None else attrs.evolve(p, line=line_of(p.path)) for p in problems
     ]
     return sorted(with_lines, key=lambda p: p.line or 0)
-
-
-def _parent(path: str) -> str:
-    """The path one step up: ``units[3]`` of ``units[3].households``, ``units`` of ``units[3]``."""
-    if path.endswith("]"):
-        return path[: path.rindex("[")]
-    return path[: max(path.rfind("."), 0)]
 
 
 def _problems(error: BaseException, path: str, data: object) -> Iterator[FileProblem]:
@@ -434,13 +265,13 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         for key in sorted(error.extra_fields, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            yield FileProblem(_join(path, key), f"is not a field of {error.cl.__name__}{hint}")
+            yield FileProblem(location(path, key), f"is not a field of {error.cl.__name__}{hint}")
     elif isinstance(error, FieldValueError):
         yield FileProblem(path, error.reason, error.value)
     elif isinstance(error, ValidationError):
         for p in error.problems:
-            base = _join(path, p.path) if p.path else path
-            where = _join(base, p.field) if p.field else base
+            base = location(path, p.path) if p.path else path
+            where = location(base, p.field) if p.field else base
             yield FileProblem(where, f"{p.reason} ({p.obj})", p.value)
     elif isinstance(error, RecursionError):
         yield FileProblem(path, "is nested too deeply")
@@ -454,10 +285,10 @@ def _group_problems(
     with_notes, others = error.group_exceptions()
     for sub, note in with_notes:
         if isinstance(note, IterableValidationNote):
-            step = f"{path}[{note.index}]"
+            step = location(path, note.index)
         else:
-            step = _join(path, note.name)
-        if isinstance(sub, KeyError) and not isinstance(sub, MdpovertyError | FieldValueError):
+            step = location(path, note.name)
+        if isinstance(sub, KeyError) and not isinstance(sub, MdpovertyError):
             yield FileProblem(step, "is required but missing")  # cattrs: o['field'] failed
         else:
             yield from _problems(sub, step, data)
@@ -497,7 +328,7 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> P
     >>> read_plan_text('{"standard": 2022}', "json", source="plan.json")
     Traceback (most recent call last):
     ...
-    mdpoverty.io.files.PlanFileError: plan.json: 5 problems:
+    mdpoverty.errors.PlanFileError: plan.json: 5 problems:
       - header: is required but missing
       - area: is required but missing
       - period: is required but missing
@@ -522,10 +353,10 @@ def write_plan_text(plan: Plan, fmt: Format = "yaml") -> str:
     """
     data = plan_to_data(plan)
     if fmt == "json":
-        return json.dumps(data, cls=_DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, cls=DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
     if fmt != "yaml":
         raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
-    return _dump_yaml(data)
+    return dump_yaml(data)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -569,17 +400,4 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     ...     load_plan(path) == bac_kan_2024()
     True
     """
-    file = Path(path)
-    text = write_plan_text(plan, format_of(file))
-    temporary = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if file.exists():
-            shutil.copymode(file, temporary)
-        temporary.replace(file)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, write_plan_text(plan, format_of(path)))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.errors import Problem, UnknownNameError
+from mdpoverty.errors import Problem, UnknownNameError, location
 from mdpoverty.model.agencies import Agency, Responsibility, same_name
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
 from mdpoverty.model.references import LegalReference
@@ -227,7 +227,8 @@ class Plan:
         header: Issuer, number, place, date and title.
         area: The area the plan covers.
         period: The years it covers.
-        standard: The id of the poverty standard it applies (see :mod:`mdpoverty.reference.standards`).
+        standard: The id of the poverty standard it applies (see
+            :mod:`mdpoverty.reference.standards`).
         programme: The id of the programme catalog its components belong to, if any.
         legal_bases: The documents it cites as its bases (căn cứ), in order.
         preamble: The enacting sentence after the bases ("… ban hành kế hoạch … như sau:").
@@ -257,9 +258,7 @@ class Plan:
     programme: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     units: tuple[AdministrativeUnit, ...] = attrs.field(
         converter=to_tuple,
-        metadata=checks(
-            tuple_of(instance_of(AdministrativeUnit)), unique(lambda u: u.id, "unit id")
-        ),
+        metadata=checks(tuple_of(instance_of(AdministrativeUnit)), unique("id", "unit id")),
     )
     targets: tuple[Target, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Target)))
@@ -267,9 +266,7 @@ class Plan:
     deficit_indicators: tuple[DeficitIndicator, ...] = attrs.field(
         default=(),
         converter=to_tuple,
-        metadata=checks(
-            tuple_of(instance_of(DeficitIndicator)), unique(lambda d: d.id, "indicator id")
-        ),
+        metadata=checks(tuple_of(instance_of(DeficitIndicator)), unique("id", "indicator id")),
     )
     components: tuple[ProjectComponent, ...] = attrs.field(
         default=(),
@@ -279,7 +276,7 @@ class Plan:
     agencies: tuple[Agency, ...] = attrs.field(
         default=(),
         converter=to_tuple,
-        metadata=checks(tuple_of(instance_of(Agency)), unique(lambda a: a.id, "agency id")),
+        metadata=checks(tuple_of(instance_of(Agency)), unique("id", "agency id")),
     )
     responsibilities: tuple[Responsibility, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Responsibility)))
@@ -326,15 +323,15 @@ class Plan:
         yield from self._target_problems()
 
     def _component_paths(self) -> Iterator[tuple[str, ProjectComponent]]:
-        """Every component with its path in the plan: ``components[1].children[0]``, …"""
+        """Every component with its location in the plan: ``components/1/children/0``, …"""
 
         def walk(
             items: tuple[ProjectComponent, ...], path: str
         ) -> Iterator[tuple[str, ProjectComponent]]:
             for i, component in enumerate(items):
-                here = f"{path}[{i}]"
+                here = location(path, i)
                 yield here, component
-                yield from walk(component.children, f"{here}.children")
+                yield from walk(component.children, location(here, "children"))
 
         return walk(self.components, "components")
 
@@ -357,7 +354,7 @@ class Plan:
                     "code",
                     component.code,
                     "must be a project (DA…) at the top level; sub-projects go in 'children'",
-                    f"components[{i}]",
+                    location("components", i),
                 )
 
     def _reference_problems(self) -> Iterator[Problem]:
@@ -370,7 +367,7 @@ class Plan:
                     f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id", path
                 )
         for i, r in enumerate(self.responsibilities):
-            where, path = f"Responsibility {r.section or r.agency}", f"responsibilities[{i}]"
+            where, path = f"Responsibility {r.section or r.agency}", location("responsibilities", i)
             if r.agency not in agency_ids:
                 yield Problem(where, "agency", r.agency, "is not a known agency id", path)
             for code in r.components:
@@ -385,7 +382,7 @@ class Plan:
                     "unit",
                     t.unit,
                     "is not a known unit id",
-                    f"targets[{i}]",
+                    location("targets", i),
                 )
         if self.annex is not None:
             for i, row in enumerate(self.annex.rows):
@@ -395,13 +392,16 @@ class Plan:
                         "unit",
                         row.unit,
                         "is not a known unit id",
-                        f"annex.rows[{i}]",
+                        location("annex/rows", i),
                     )
 
     def _target_problems(self) -> Iterator[Problem]:
         units = {u.id: u for u in self.units}
         for i, t in enumerate(self.targets):
-            where, path = f"Target {t.measure.value} of {t.unit or 'the area'}", f"targets[{i}]"
+            where, path = (
+                f"Target {t.measure.value} of {t.unit or 'the area'}",
+                location("targets", i),
+            )
             if t.year is not None and t.year not in self.period:
                 yield Problem(where, "year", t.year, f"must lie in the period {self.period}", path)
             if t.measure is not Measure.REDUCTION:

@@ -27,7 +27,17 @@ from mdpoverty.values._validation import (
     validate,
 )
 
-__all__ = ["CapitalKind", "FundingSplit", "Level", "ProjectComponent"]
+__all__ = ["SOURCES", "SOURCE_NAMES_VI", "CapitalKind", "FundingSplit", "Level", "ProjectComponent"]
+
+SOURCES = ("central", "local", "other")
+"""The sources of a :class:`FundingSplit`, in printed order (its fields of the same names)."""
+
+SOURCE_NAMES_VI = {
+    "central": "ngân sách trung ương",
+    "local": "ngân sách địa phương",
+    "other": "khác",
+}
+"""How documents name the sources: NSTW, NSĐP and other contributions."""
 
 
 class CapitalKind(enum.StrEnum):
@@ -78,7 +88,7 @@ class FundingSplit:
     @property
     def sources(self) -> dict[str, Decimal | None]:
         """The amount of each source, ``None`` where not stated."""
-        return {"central": self.central, "local": self.local, "other": self.other}
+        return {source: getattr(self, source) for source in SOURCES}
 
     @property
     def sources_sum(self) -> Decimal | None:
@@ -139,7 +149,7 @@ class ProjectComponent:
         default=(),
         converter=to_tuple,
         metadata=checks(
-            tuple_of(lazy_instance_of(lambda: ProjectComponent)), unique(lambda c: c.code, "code")
+            tuple_of(lazy_instance_of(lambda: ProjectComponent)), unique("code", "code")
         ),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)

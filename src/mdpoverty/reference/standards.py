@@ -18,11 +18,10 @@ import functools
 from importlib import resources
 
 import attrs
-import yaml
 
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
-from mdpoverty.io.files import _Loader  # the exact-number, dates-as-text safe loader
+from mdpoverty.io._dialects import load_yaml
 from mdpoverty.model.plan import Period
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
@@ -107,7 +106,7 @@ class PovertyStandard:
     poor_min_deprivations: int = attrs.field(metadata=checks(instance_of(int)))
     dimensions: tuple[Dimension, ...] = attrs.field(
         converter=to_tuple,
-        metadata=checks(tuple_of(instance_of(Dimension)), unique(lambda d: d.id, "dimension id")),
+        metadata=checks(tuple_of(instance_of(Dimension)), unique("id", "dimension id")),
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
@@ -150,7 +149,7 @@ class ProgrammeCatalog:
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     entries: tuple[CatalogEntry, ...] = attrs.field(
         converter=to_tuple,
-        metadata=checks(tuple_of(instance_of(CatalogEntry)), unique(lambda e: e.code, "code")),
+        metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
 
@@ -177,7 +176,7 @@ class ProgrammeCatalog:
 
 def _load(name: str) -> object:
     text = resources.files("mdpoverty.reference").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # noqa: S506  (_Loader is a SafeLoader)
+    return load_yaml(text)
 
 
 @functools.cache

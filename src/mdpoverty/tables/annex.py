@@ -14,7 +14,6 @@ How the annex is computed (the rules the printed annexes follow):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -26,12 +25,39 @@ from mdpoverty.model.targets import Measure
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["ANNEX_COLUMNS", "TOTAL", "AnnexRow", "annex", "annex_rows", "derive_row"]
+__all__ = [
+    "ANNEX_COLUMNS",
+    "COUNT_FIELDS",
+    "GROUPED_FIELDS",
+    "RATE_FIELDS",
+    "TOTAL",
+    "TOTAL_LABEL",
+    "AnnexRow",
+    "Lang",
+    "UnitSum",
+    "annex",
+    "annex_rows",
+    "derive_row",
+    "shown",
+]
 
 Lang = Literal["vi", "en"]
+"""The languages of the tables' labels and headers."""
 
 TOTAL = "total"
-"""The index label of the total row of :func:`annex`."""
+"""The index label of the total row of :func:`annex` and of every table of units."""
+
+TOTAL_LABEL: dict[Lang, str] = {"vi": "Tổng số", "en": "Total"}
+"""The label of a total row where the document prints none."""
+
+COUNT_FIELDS = frozenset({"households", "poor_households", "reduction"})
+"""The annex's columns of household counts."""
+
+RATE_FIELDS = frozenset({"start_rate", "rate_reduction", "end_rate"})
+"""The annex's columns of rates (percent, or percentage points)."""
+
+GROUPED_FIELDS = ("reduction", "rate_reduction", "end_rate")
+"""The columns the printed annex groups under "Mục tiêu phấn đấu …"."""
 
 
 @attrs.frozen
@@ -71,13 +97,45 @@ def derive_row(
     return AnnexRow(label, unit, number, households, poor_households, start, reduction, points, end)
 
 
-def _total_reduction(reductions: Sequence[Quantity | None]) -> Quantity | None:
-    if not reductions or any(r is None for r in reductions):
-        return None
-    return Quantity(
-        sum(int(r.low) for r in reductions if r is not None),
-        sum(int(r.high) for r in reductions if r is not None),
-    )
+class UnitSum:
+    """A running sum of units' counts and reductions: the one rule of every total row.
+
+    The total row sums the counts and recomputes its rates from the sums; it has a reduction
+    only when every unit summed has one (a partial sum would pass for the whole).  Mutable and
+    internal to the tables and the aggregation.
+    """
+
+    __slots__ = ("high", "households", "low", "n", "poor", "targeted")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.households = 0
+        self.poor = 0
+        self.targeted = 0
+        self.low = 0
+        self.high = 0
+
+    def add(self, households: int, poor: int, reduction: Quantity | None) -> None:
+        self.n += 1
+        self.households += households
+        self.poor += poor
+        if reduction is not None:
+            self.targeted += 1
+            self.low += int(reduction.low)
+            self.high += int(reduction.high)
+
+    def merge(self, other: UnitSum) -> None:
+        self.n += other.n
+        self.households += other.households
+        self.poor += other.poor
+        self.targeted += other.targeted
+        self.low += other.low
+        self.high += other.high
+
+    def row(self, label: str) -> AnnexRow:
+        """The derived row of the summed counts."""
+        reduction = Quantity(self.low, self.high) if self.n and self.targeted == self.n else None
+        return derive_row(label, self.households, self.poor, reduction)
 
 
 def annex_rows(plan: Plan) -> tuple[AnnexRow, ...]:
@@ -89,26 +147,23 @@ def annex_rows(plan: Plan) -> tuple[AnnexRow, ...]:
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
     targets = plan.unit_targets(Measure.REDUCTION)
     rows = []
+    totals = UnitSum()
     for number, unit in enumerate(plan.units, start=1):
         target = targets.get(unit.id)
+        reduction = None if target is None else target.value
+        totals.add(unit.households, unit.poor_households, reduction)
         rows.append(
             derive_row(
                 labels.get(unit.id, unit.name),
                 unit.households,
                 unit.poor_households,
-                None if target is None else target.value,
+                reduction,
                 unit=unit.id,
                 number=number,
             )
         )
-    total_label = plan.annex.total.label if plan.annex and plan.annex.total else "Tổng số"
-    total = derive_row(
-        total_label,
-        sum(r.households for r in rows),
-        sum(r.poor_households for r in rows),
-        _total_reduction([r.reduction for r in rows]),
-    )
-    return (*rows, total)
+    printed_total = plan.annex.total if plan.annex else None
+    return (*rows, totals.row(printed_total.label if printed_total else TOTAL_LABEL["vi"]))
 
 
 def _columns(year: int) -> dict[str, dict[Lang, str]]:
@@ -143,7 +198,8 @@ ANNEX_COLUMNS = tuple(_columns(0))
 """The fields of :class:`AnnexRow` that :func:`annex` shows, in the printed order."""
 
 
-def _cell(value: object) -> object:
+def shown(value: object) -> object:
+    """How tables show a Quantity: the number when exact, the Quantity when a range."""
     if isinstance(value, Quantity):
         return value.low if value.is_exact else value
     return value
@@ -153,9 +209,12 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
     """The annex of ``plan`` as a DataFrame: a row per unit in printed order, then the total.
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
-    are ints, rates Decimals; a ranged target gives a :class:`~mdpoverty.values.quantities.Quantity`.
+    are ints, rates Decimals; a ranged target gives a
+    :class:`~mdpoverty.values.quantities.Quantity`.
     The index holds the unit ids and :data:`~mdpoverty.tables.annex.TOTAL` for the total row; the
-    title is in ``DataFrame.attrs["title"]``.
+    title, the printed caption, the plan year and the language are in ``DataFrame.attrs``
+    (``title``, ``caption``, ``year``, ``lang``), which the renderers of
+    :mod:`mdpoverty.tables` read.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> table = annex(bac_kan_2024())
@@ -167,7 +226,7 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             headers[field][lang]: pd.Series(
-                [_cell(getattr(row, field)) for row in rows],
+                [shown(getattr(row, field)) for row in rows],
                 dtype="Int64" if field == "number" else object,
             )
             for field in ANNEX_COLUMNS
@@ -177,8 +236,13 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
         frame[headers[field][lang]] = frame[headers[field][lang]].astype("int64")
     frame.index = pd.Index([row.unit or TOTAL for row in rows], name="unit")
     if lang == "en" and rows:
-        frame.iloc[-1, 1] = "Total"
-    frame.attrs["title"] = _title(plan, lang)
+        frame.iloc[-1, 1] = TOTAL_LABEL["en"]
+    frame.attrs.update(
+        title=_title(plan, lang),
+        caption=plan.annex.caption if plan.annex is not None else "",
+        year=plan.year,
+        lang=lang,
+    )
     return frame
 
 

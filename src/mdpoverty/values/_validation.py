@@ -14,13 +14,26 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
-from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.errors import Problem, ValidationError, describe, location
 
-Check = Callable[[Any], str | None]
+
+class At(NamedTuple):
+    """A problem a check finds inside the value of its field: an item of a tuple, say."""
+
+    step: object  # the location of the item inside the field's value, e.g. its index
+    field: str  # the item's field that is wrong
+    value: object
+    reason: str
+
+
+Reason = str | At | None
+"""What a check returns: nothing (fine), why the value is wrong, or a problem inside it."""
+
+Check = Callable[[Any], Reason]
 _CHECKS = "mdpoverty.checks"
 
 
@@ -33,15 +46,6 @@ class _HasProblems(Protocol):
     def _problems(self) -> Iterator[Problem]: ...
 
 
-def describe(obj: object) -> str:
-    """How messages name an object: its class and, where it has one, its identifier."""
-    for key in ("id", "code", "number", "agency", "unit"):
-        ident = getattr(obj, key, None)
-        if isinstance(ident, str):
-            return f"{type(obj).__name__} {ident!r}"
-    return type(obj).__name__
-
-
 def validate(obj: Any) -> None:
     """Run every check of ``obj``; raise one ValidationError listing all problems."""
     problems: list[Problem] = []
@@ -50,6 +54,10 @@ def validate(obj: Any) -> None:
         value = getattr(obj, a.name)
         for check in a.metadata.get(_CHECKS, ()):
             reason = check(value)
+            if isinstance(reason, At):
+                step = location(a.name, reason.step)
+                problems.append(Problem(name, reason.field, reason.value, reason.reason, step))
+                break
             if reason is not None:
                 problems.append(Problem(name, a.name, value, reason))
                 break  # later checks of a field assume the earlier ones passed
@@ -169,26 +177,26 @@ def instance_of(cls: type | tuple[type, ...]) -> Check:
 def lazy_instance_of(cls: Callable[[], type]) -> Check:
     """Like :func:`instance_of`, for a class not defined yet (a field of its own class)."""
 
-    def check(value: object) -> str | None:
+    def check(value: object) -> Reason:
         return instance_of(cls())(value)
 
     return check
 
 
 def optional(check: Check) -> Check:
-    def optional_check(value: object) -> str | None:
+    def optional_check(value: object) -> Reason:
         return None if value is None else check(value)
 
     return optional_check
 
 
 def tuple_of(check: Check) -> Check:
-    def tuple_check(value: object) -> str | None:
+    def tuple_check(value: object) -> Reason:
         if not isinstance(value, tuple):
             return f"must be a sequence, not {_type_name(value)}"
         for index, item in enumerate(value):
             reason = check(item)
-            if reason is not None:
+            if isinstance(reason, str):
                 return f"item {index} {reason}"
         return None
 
@@ -205,7 +213,7 @@ def at_least(bound: int | Decimal) -> Check:
 def all_of(*fns: Check) -> Check:
     """Checks in order; the first failure is the reason."""
 
-    def check(value: object) -> str | None:
+    def check(value: object) -> Reason:
         for fn in fns:
             reason = fn(value)
             if reason is not None:
@@ -215,16 +223,16 @@ def all_of(*fns: Check) -> Check:
     return check
 
 
-def unique(key: Callable[[Any], object], what: str) -> Check:
-    """No two items of a tuple share ``key``."""
+def unique(field: str, what: str) -> Check:
+    """No two items of a tuple share the value of their ``field``; the repeat is named."""
 
-    def check(value: tuple[Any, ...]) -> str | None:
-        seen: set[object] = set()
-        for item in value:
-            k = key(item)
+    def check(value: tuple[Any, ...]) -> At | None:
+        seen: dict[object, int] = {}
+        for index, item in enumerate(value):
+            k = getattr(item, field)
             if k in seen:
-                return f"must not repeat the {what} {k!r}"
-            seen.add(k)
+                return At(index, field, k, f"repeats the {what} of item {seen[k]}")
+            seen[k] = index
         return None
 
     return check

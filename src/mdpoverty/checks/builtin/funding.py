@@ -7,11 +7,8 @@ from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.plan import Plan
-from mdpoverty.model.programme import FundingSplit, ProjectComponent
+from mdpoverty.model.programme import SOURCE_NAMES_VI, SOURCES, FundingSplit, ProjectComponent
 from mdpoverty.values.numbers import format_vi
-
-_SOURCES = ("central", "local", "other")
-_SOURCE_VI = {"central": "ngân sách trung ương", "local": "ngân sách địa phương", "other": "khác"}
 
 _EXACT = (
     "None: amounts are allocations decided in the printed unit (million VND), not rounded "
@@ -30,7 +27,7 @@ def _splits(plan: Plan) -> Iterator[tuple[str, FundingSplit]]:
 
 def _terms(split: FundingSplit) -> str:
     return " + ".join(
-        f"{format_vi(v)} ({_SOURCE_VI[k]})" for k, v in split.sources.items() if v is not None
+        f"{format_vi(v)} ({SOURCE_NAMES_VI[k]})" for k, v in split.sources.items() if v is not None
     )
 
 
@@ -79,7 +76,7 @@ def _sum_all(values: list[Decimal | None]) -> Decimal | None:
 
 
 def _field_label(field: str) -> str:
-    return "funding" if field == "amount" else f"{_SOURCE_VI[field]} funding"
+    return "funding" if field == "amount" else f"{SOURCE_NAMES_VI[field]} funding"
 
 
 @rule(
@@ -99,7 +96,7 @@ def parent_sum(plan: Plan) -> Iterator[Finding]:
     for parent in plan.all_components():
         if parent.funding is None or not parent.children:
             continue
-        for field in ("amount", *_SOURCES):
+        for field in ("amount", *SOURCES):
             own = _value(parent.funding, field)
             children = _sum_all([_stated(c, field) for c in parent.children])
             if own is None or children is None or own == children:
@@ -132,7 +129,7 @@ def plan_total(plan: Plan) -> Iterator[Finding]:
     split = plan.funding_total
     if split is None or not plan.components:
         return
-    for field in ("amount", *_SOURCES):
+    for field in ("amount", *SOURCES):
         own = _value(split, field)
         parts = _sum_all([_stated(c, field) for c in plan.components])
         if own is None or parts is None or own == parts:

@@ -1,0 +1,211 @@
+"""Funding of one plan by source, by component, by lead agency and by kind of capital."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import pandas as pd
+
+from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.model.plan import Plan
+from mdpoverty.model.programme import SOURCES, CapitalKind, Level
+from mdpoverty.tables.annex import TOTAL
+
+NO_LEAD = "(no lead)"
+"""The index label of funding whose component (and its ancestors) name no lead agency."""
+
+NOT_STATED = "(not stated)"
+"""The index label of funding whose kind of capital is not stated."""
+
+
+# -- funding of one plan ---------------------------------------------------------------------
+
+
+def funding_by_source(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+    """The plan's counted funding by source: central budget, local budget, other.
+
+    One row per source (index ``source``: ``central``, ``local``, ``other``), then, with
+    ``total``, two rows of totals that are kept apart because documents do not always agree
+    with themselves:
+
+    * ``total``: the sum of the source rows (the sum of every source stated);
+    * ``declared``: the sum of the declared totals (``FundingSplit.total``) as printed.
+
+    Columns: ``amount`` (Decimal, million VND), ``share`` (Decimal percent of the ``total``
+    row's amount; ``None`` in the ``declared`` row) and ``statements`` (int64: how many
+    counted funding statements state that source; in the ``total`` row, state any source;
+    in the ``declared`` row, declare a total).
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> table = funding_by_source(bac_kan_2024())
+    >>> table[["amount", "share"]]  # doctest: +NORMALIZE_WHITESPACE
+             amount   share
+    source
+    central    4675   97.21
+    local       134    2.79
+    other         0    0.00
+    total      4809  100.00
+    declared   4881    None
+    """
+    s = _ag.summed(st.funding for st in _ag.counted_statements(plan.components))
+    return source_frame(s, total=total)
+
+
+def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
+    whole = s.sources
+    labels: list[str] = list(SOURCES)
+    amounts: list[Decimal] = [s.central, s.local, s.other]
+    shares: list[Decimal | None] = [_ag.share(a, whole) for a in amounts]
+    counts = [s.n_source[source] for source in SOURCES]
+    if total:
+        labels += [TOTAL, "declared"]
+        amounts += [whole, s.declared]
+        shares += [_ag.share(whole, whole), None]
+        counts += [s.n_source["any"], s.n_declared]
+    frame = pd.DataFrame(
+        {
+            "amount": pd.Series(amounts, dtype=object),
+            "share": pd.Series(shares, dtype=object),
+            "statements": pd.Series(counts, dtype="int64"),
+        }
+    )
+    frame.index = pd.Index(labels, name="source", dtype=object)
+    return frame
+
+
+def by_code(
+    plans: Iterable[Plan], level: Level | int | None
+) -> tuple[dict[str, _ag.FundingSum], dict[str, set[str]]]:
+    depth = int(level) if level is not None else max(Level)
+    sums: dict[str, _ag.FundingSum] = {}
+    names: dict[str, set[str]] = defaultdict(set)
+    for plan in plans:
+        plan_names = {c.code: c.name for c in plan.all_components()}
+        for statement in _ag.counted_statements(plan.components):
+            code = _ag.ancestor(statement.code, depth)
+            sums.setdefault(code, _ag.FundingSum()).add(statement.funding)
+            names[code].add(plan_names[code])
+    return sums, names
+
+
+def component_frame(
+    sums: Mapping[str, _ag.FundingSum], names: Mapping[str, set[str]], *, total: bool
+) -> pd.DataFrame:
+    codes = sorted(sums, key=_ag.code_key)
+    rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
+        (code, {"level": code.count(".") + 1, "name": min(names[code])}, sums[code])
+        for code in codes
+    ]
+    return _ag.funding_frame(
+        rows, [("level", "Int64"), ("name", "object")], "code", total=total, total_extra={}
+    )
+
+
+def funding_by_component(
+    plan: Plan, level: Level | int | None = None, *, total: bool = True
+) -> pd.DataFrame:
+    """The plan's counted funding by project (Dự án), sub-project or activity.
+
+    ``level`` cuts the programme tree: ``Level.PROJECT`` (1) gives a row per project,
+    ``Level.SUBPROJECT`` (2) a row per sub-project, and so on; funding stated above the cut
+    (a project without sub-projects) keeps its own row.  By default (``None``) every counted
+    funding statement has its own row, the figures as the document prints them.  Components
+    whose subtree states no funding have no row.  Rows are in programme order (``DA2`` before
+    ``DA10``), whatever the order of the plan, so every cut has the same total.
+
+    Index ``code``; columns ``level`` (Int64, ``<NA>`` in the total row), ``name`` (the
+    component's name as printed), then the funding columns of :mod:`mdpoverty.aggregate`.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty import Level
+    >>> table = funding_by_component(bac_kan_2024(), Level.PROJECT)
+    >>> table[["declared", "central", "local", "share"]]  # doctest: +NORMALIZE_WHITESPACE
+          declared central local   share
+    code
+    DA2       2332    2264    68   47.78
+    DA3       1096     992    32   22.45
+    DA4        779     764    15   15.96
+    DA6        170     165     5    3.48
+    DA7        504     490    14   10.33
+    total     4881    4675   134  100.00
+    """
+    sums, names = by_code([plan], level)
+    return component_frame(sums, names, total=total)
+
+
+def funding_by_agency(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+    """The plan's counted funding by the agency that leads (chủ trì) each funded component.
+
+    A statement belongs to its component's lead, or to its nearest ancestor's where the
+    component names none; funding without any lead is under :data:`NO_LEAD`.  One row per
+    agency that leads counted funding, in the order of ``plan.agencies`` (``NO_LEAD`` last).
+
+    Index ``agency`` (the agency id); columns ``name`` (the agency's name) then the funding
+    columns of :mod:`mdpoverty.aggregate`.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> table = funding_by_agency(bac_kan_2024())
+    >>> table[["amount", "statements"]]  # doctest: +NORMALIZE_WHITESPACE
+                        amount  statements
+    agency
+    labour                1391           5
+    economy               3353           2
+    health-centre           75           1
+    culture-information     62           1
+    total                 4881           9
+    """
+    sums: dict[str | None, _ag.FundingSum] = {}
+    for statement in _ag.counted_statements(plan.components):
+        sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
+    order = [a.id for a in plan.agencies if a.id in sums]
+    names = {a.id: a.name for a in plan.agencies}
+    rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
+        (agency, {"name": names[agency]}, sums[agency]) for agency in order
+    ]
+    if None in sums:
+        rows.append((NO_LEAD, {"name": ""}, sums[None]))
+    return _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
+
+
+def capital_sums(plans: Iterable[Plan]) -> dict[CapitalKind | None, _ag.FundingSum]:
+    sums: dict[CapitalKind | None, _ag.FundingSum] = {
+        kind: _ag.FundingSum() for kind in (*CapitalKind, None)
+    }
+    for plan in plans:
+        for statement in _ag.counted_statements(plan.components):
+            sums[statement.capital].add(statement.funding)
+    return sums
+
+
+def capital_frame(
+    sums: Mapping[CapitalKind | None, _ag.FundingSum], *, total: bool
+) -> pd.DataFrame:
+    rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
+        (
+            NOT_STATED if kind is None else kind.value,
+            {"name": "" if kind is None else kind.vi},
+            sums[kind],
+        )
+        for kind in (*CapitalKind, None)
+    ]
+    return _ag.funding_frame(rows, [("name", "object")], "capital", total=total)
+
+
+def funding_by_capital(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+    """The plan's counted funding by kind of capital (vốn sự nghiệp, vốn đầu tư phát triển).
+
+    A statement's kind is the one its split states, or else the nearest ancestor's; funding
+    of no stated kind is under :data:`NOT_STATED`.  One row per kind of
+    :class:`~mdpoverty.CapitalKind`, then ``NOT_STATED``, always (a kind with no funding has a
+    row of zeros).
+
+    Index ``capital`` (the kind's value); columns ``name`` (the kind in Vietnamese) then the
+    funding columns of :mod:`mdpoverty.aggregate`.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> funding_by_capital(bac_kan_2024())["amount"].to_dict()
+    {'recurrent': Decimal('62'), 'investment': Decimal('0'), '(not stated)': Decimal('4819'), 'total': Decimal('4881')}
+    """  # noqa: E501  (a doctest's output is one line)
+    return capital_frame(capital_sums([plan]), total=total)

@@ -1,0 +1,251 @@
+"""Many plans rolled up into one view: the communes of a district, the districts of a province."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+import attrs
+import pandas as pd
+
+from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate.funding import (
+    by_code,
+    capital_frame,
+    capital_sums,
+    component_frame,
+    source_frame,
+)
+from mdpoverty.aggregate.units import (
+    deficit_rows,
+    deficit_targets,
+    dimension_names,
+    kind_frame,
+    kind_sums,
+)
+from mdpoverty.errors import Problem, RollupError
+from mdpoverty.model.plan import Plan
+from mdpoverty.model.programme import Level
+from mdpoverty.model.targets import IndicatorKind
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, derive_row, shown
+from mdpoverty.values._validation import to_tuple
+
+# -- roll-ups ----------------------------------------------------------------------------------
+
+
+def _rollup_problems(keys: tuple[str, ...], plans: tuple[Plan, ...]) -> Iterator[Problem]:
+    if not plans:
+        yield Problem("Rollup", "plans", (), "must hold at least one plan")
+        return
+    if len(keys) != len(plans):
+        yield Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})")
+        return
+    seen: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in seen:
+            yield Problem(
+                f"Plans {seen[key]} and {i}",
+                "key",
+                key,
+                "must differ (pass a mapping of names to plans to name them apart)",
+            )
+        seen.setdefault(key, i)
+    first, head = keys[0], plans[0]
+    for key, plan in zip(keys[1:], plans[1:], strict=True):
+        pair = f"Plan {first!r} and plan {key!r}"
+        if plan.period != head.period:
+            yield Problem(pair, "period", f"{head.period} vs {plan.period}", "must be the same")
+        if plan.standard != head.standard:
+            yield Problem(
+                pair, "standard", f"{head.standard} vs {plan.standard}", "must be the same"
+            )
+    owner: dict[str, str] = {}
+    for key, plan in zip(keys, plans, strict=True):
+        for unit in plan.units:
+            if unit.id in owner:
+                yield Problem(
+                    f"Plan {owner[unit.id]!r} and plan {key!r}",
+                    "units",
+                    unit.id,
+                    "must not both hold the unit",
+                )
+            else:
+                owner[unit.id] = key
+
+
+@attrs.frozen
+class Rollup:
+    """Several plans of one year and standard combined: counts summed, rates recomputed.
+
+    Build one with :func:`rollup`.  Each table is computed on demand from the plans (a Rollup
+    holds no DataFrame) and has the columns of the single-plan function of the same name; a
+    roll-up of one plan gives that plan's own tables.
+
+    Attributes:
+        keys: The name of each plan (by default its area's name), in the order given.
+        plans: The plans.
+    """
+
+    keys: tuple[str, ...] = attrs.field(converter=to_tuple)
+    plans: tuple[Plan, ...] = attrs.field(converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_rollup_problems(self.keys, self.plans))
+        if problems:
+            raise RollupError(problems)
+
+    def _pairs(self) -> Iterator[tuple[str, Plan]]:
+        return zip(self.keys, self.plans, strict=True)
+
+    # -- units --
+
+    @property
+    def total(self) -> AnnexRow:
+        """The total row of every unit of every plan (the annex's total of the union)."""
+        grand = UnitSum()
+        for plan in self.plans:
+            for unit, reduction in _ag.unit_reductions(plan):
+                grand.add(unit.households, unit.poor_households, reduction)
+        return grand.row(TOTAL_LABEL["vi"])
+
+    def units(self, *, total: bool = True) -> pd.DataFrame:
+        """Every unit of every plan, as in the plans' annexes, and their total.
+
+        Index ``unit`` (the unit id); columns ``plan`` (the plan's key), ``kind``, then
+        :data:`UNIT_COLUMNS` (``units`` is 1 for a unit).
+        """
+        rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
+        grand = UnitSum()
+        for key, plan in self._pairs():
+            for unit, reduction in _ag.unit_reductions(plan):
+                grand.add(unit.households, unit.poor_households, reduction)
+                row = derive_row(unit.name, unit.households, unit.poor_households, reduction)
+                rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
+        if total:
+            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+        return _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
+
+    def by_plan(self, *, total: bool = True) -> pd.DataFrame:
+        """A row per plan (its units summed, its rates recomputed) and the total.
+
+        The rows of districts in a province's annex.  Index ``plan`` (the plan's key);
+        columns :data:`UNIT_COLUMNS`.
+        """
+        rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
+        grand = UnitSum()
+        for key, plan in self._pairs():
+            s = UnitSum()
+            for unit, reduction in _ag.unit_reductions(plan):
+                s.add(unit.households, unit.poor_households, reduction)
+            grand.merge(s)
+            rows.append((key, {}, s.n, s.row(key)))
+        if total:
+            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+        return _ag.unit_frame(rows, [], "plan")
+
+    def by_kind(self, *, total: bool = True) -> pd.DataFrame:
+        """Every unit grouped by kind, as :func:`units_by_kind`."""
+        return kind_frame(kind_sums(self.plans), total=total)
+
+    # -- funding --
+
+    def funding_by_source(self, *, total: bool = True) -> pd.DataFrame:
+        """Funding of every plan by source, as :func:`funding_by_source`."""
+        s = _ag.FundingSum()
+        for plan in self.plans:
+            for statement in _ag.counted_statements(plan.components):
+                s.add(statement.funding)
+        return source_frame(s, total=total)
+
+    def funding_by_component(
+        self, level: Level | int | None = None, *, total: bool = True
+    ) -> pd.DataFrame:
+        """Funding of every plan by project code, as :func:`funding_by_component`.
+
+        Components of the same code in several plans share a row; where plans name it
+        differently, the row shows the alphabetically first name.
+        """
+        sums, names = by_code(self.plans, level)
+        return component_frame(sums, names, total=total)
+
+    def funding_by_capital(self, *, total: bool = True) -> pd.DataFrame:
+        """Funding of every plan by kind of capital, as :func:`funding_by_capital`."""
+        return capital_frame(capital_sums(self.plans), total=total)
+
+    def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
+        """A row per plan with its counted funding; index ``plan``, the funding columns."""
+        rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
+            (key, {}, _ag.summed(st.funding for st in _ag.counted_statements(plan.components)))
+            for key, plan in self._pairs()
+        ]
+        return _ag.funding_frame(rows, [], "plan", total=total)
+
+    # -- deficit targets --
+
+    def deficit_targets(self) -> pd.DataFrame:
+        """The plans' deficit targets side by side: a row per indicator id, a column per plan.
+
+        Rows are indicator ids (plans drawn from one template share them) in the order of
+        their dimensions in the standard, then first appearance.  Column ``dimension`` gives
+        each row's dimension id (``None`` for a general result; the first plan's where plans
+        differ), then one column per plan key whose cell is the target's value as in
+        :func:`deficit_targets` (a number, or a Quantity for a range), the string
+        ``"qualitative"`` for a qualitative target, or ``None`` where the plan has no target
+        of that id.  :meth:`deficit_target_rows` has every detail.
+        """
+        cells: dict[str, dict[str, object]] = {}
+        dims: dict[str, str | None] = {}
+        rank: dict[str, int] = {}
+        for key, plan in self._pairs():
+            ranks, _ = dimension_names(plan)
+            for d in deficit_rows(plan):
+                dims.setdefault(d.id, d.dimension)
+                rank.setdefault(d.id, ranks.get(d.dimension, len(ranks)))
+                value = (
+                    IndicatorKind.QUALITATIVE.value
+                    if d.kind is IndicatorKind.QUALITATIVE
+                    else shown(d.value)
+                )
+                cells.setdefault(d.id, {})[key] = value
+        ids = sorted(cells, key=lambda i: rank[i])  # stable: first appearance within a rank
+        frame = pd.DataFrame(
+            [[dims[i], *(cells[i].get(key) for key in self.keys)] for i in ids],
+            columns=pd.Index(["dimension", *self.keys], dtype=object),
+            dtype=object,
+        )
+        frame.index = pd.Index(ids, name="id", dtype=object)
+        return frame
+
+    def deficit_target_rows(self) -> pd.DataFrame:
+        """Every plan's :func:`deficit_targets`, stacked: index (``plan``, ``id``)."""
+        frames = [deficit_targets(plan) for plan in self.plans]
+        return pd.concat(frames, keys=list(self.keys), names=["plan", "id"])
+
+
+def rollup(plans: Iterable[Plan] | Mapping[str, Plan]) -> Rollup:
+    """Several plans combined into one view: the communes of a district, the districts of a
+    province.
+
+    ``plans`` is a sequence of plans, each named by its area's name, or a mapping from names to
+    plans.  All plans must cover the same period under the same poverty standard, and no unit
+    id may appear in two plans; otherwise :class:`RollupError` lists every problem, naming
+    both plans of each.
+
+    >>> from mdpoverty.aggregate import funding_by_source
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> plan = bac_kan_2024()
+    >>> combined = rollup([plan])
+    >>> combined.total.end_rate
+    Quantity(Decimal('1.86'))
+    >>> combined.funding_by_source().equals(funding_by_source(plan))
+    True
+    >>> rollup({"a": plan, "b": plan})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mdpoverty.errors.RollupError: cannot roll up: 8 problems:
+      - Plan 'a' and plan 'b': 'units' must not both hold the unit: 'song-cau'
+    ...
+    """
+    if isinstance(plans, Mapping):
+        return Rollup(tuple(plans.keys()), tuple(plans.values()))
+    plan_tuple = tuple(plans)
+    return Rollup(tuple(p.area.name for p in plan_tuple), plan_tuple)

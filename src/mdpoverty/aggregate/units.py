@@ -1,0 +1,148 @@
+"""Deficit targets by dimension and units grouped by kind, for one plan."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import pandas as pd
+
+from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.model.plan import Plan
+from mdpoverty.model.targets import DeficitIndicator
+from mdpoverty.model.units import UnitKind
+from mdpoverty.reference.standards import poverty_standard
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown
+
+DEFICIT_COLUMNS = (
+    "dimension",
+    "dimension_name",
+    "indicator",
+    "kind",
+    "subject",
+    "groups",
+    "condition",
+    "comparison",
+    "value",
+    "section",
+    "text",
+)
+"""The columns of :func:`deficit_targets`."""
+
+
+# -- targets and units of one plan -----------------------------------------------------------
+
+
+def dimension_names(plan: Plan) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
+    return _standard_dimensions(plan.standard)
+
+
+@functools.cache
+def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
+    """The rank of each dimension of the standard (general results first) and its name."""
+    try:
+        standard = poverty_standard(standard_id)
+    except UnknownNameError:
+        return MappingProxyType({None: 0}), MappingProxyType({})
+    ranks: dict[str | None, int] = {None: 0}
+    ranks.update({d.id: n for n, d in enumerate(standard.dimensions, start=1)})
+    return MappingProxyType(ranks), MappingProxyType({d.id: d.name for d in standard.dimensions})
+
+
+def deficit_rows(plan: Plan) -> list[DeficitIndicator]:
+    ranks, _ = dimension_names(plan)
+    last = len(ranks)
+    return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
+
+
+def deficit_targets(plan: Plan) -> pd.DataFrame:
+    """The plan's deficit-indicator targets (II.2), by dimension of its poverty standard.
+
+    One row per :class:`~mdpoverty.DeficitIndicator`: general results (no dimension) first,
+    then by the order of the dimensions in the plan's standard, each in the plan's order.
+    There is no total row: targets about different populations do not add up.
+
+    Index ``id``; columns (:data:`DEFICIT_COLUMNS`): ``dimension`` and ``indicator`` (ids in
+    the standard, or ``None``), ``dimension_name`` (the standard's name, ``""`` if none),
+    ``kind`` (``share``, ``count`` or ``qualitative``), ``subject`` (whom it counts),
+    ``groups`` (household groups, comma-separated), ``condition``, ``comparison``
+    (``at-least``, ``exactly``, ``at-most``), ``value`` (a share in percent as a Decimal, a
+    count as an int, a :class:`~mdpoverty.Quantity` for a range, ``None`` if qualitative),
+    ``section`` and ``text`` as printed.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> table = deficit_targets(bac_kan_2024())
+    >>> sorted(set(table["dimension"].dropna()))
+    ['education', 'employment', 'health', 'housing', 'information', 'water-sanitation']
+    >>> table.loc[table["kind"] == "count", ["comparison", "value"]].to_dict("records")
+    [{'comparison': 'at-least', 'value': 50}]
+    """
+    _, names = dimension_names(plan)
+    rows = deficit_rows(plan)
+    data = {
+        "dimension": [d.dimension for d in rows],
+        "dimension_name": [names.get(d.dimension or "", "") for d in rows],
+        "indicator": [d.indicator for d in rows],
+        "kind": [d.kind.value for d in rows],
+        "subject": [d.population.subject.value for d in rows],
+        "groups": [",".join(g.value for g in d.population.groups) for d in rows],
+        "condition": [d.population.condition for d in rows],
+        "comparison": [d.comparison.value for d in rows],
+        "value": [shown(d.value) for d in rows],
+        "section": [d.section for d in rows],
+        "text": [d.text for d in rows],
+    }
+    frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in data.items()})
+    frame.index = pd.Index([d.id for d in rows], name="id", dtype=object)
+    return frame
+
+
+def kind_sums(plans: Iterable[Plan]) -> dict[UnitKind, UnitSum]:
+    sums: dict[UnitKind, UnitSum] = {}
+    for plan in plans:
+        for unit, reduction in _ag.unit_reductions(plan):
+            sums.setdefault(unit.kind, UnitSum()).add(
+                unit.households, unit.poor_households, reduction
+            )
+    return sums
+
+
+def kind_frame(sums: Mapping[UnitKind, UnitSum], *, total: bool) -> pd.DataFrame:
+    kinds = [k for k in UnitKind if k in sums]
+    rows: list[tuple[str, dict[str, object], int, AnnexRow]] = [
+        (kind.value, {}, sums[kind].n, sums[kind].row(kind.vi)) for kind in kinds
+    ]
+    if total:
+        grand = UnitSum()
+        for s in sums.values():
+            grand.merge(s)
+        rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+    return _ag.unit_frame(rows, [], "kind")
+
+
+def units_by_kind(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+    """The plan's units grouped by kind (phường, xã, thị trấn, …), counts summed.
+
+    Each group's rates are derived from its summed counts and summed reduction targets by the
+    annex's rule (:func:`mdpoverty.tables.annex.derive_row`); a group has a reduction only when each
+    of its units has one.  The total row is the annex's total row.  One row per kind present,
+    in the order of :class:`~mdpoverty.UnitKind`.
+
+    Index ``kind`` (the kind's value); columns (:data:`UNIT_COLUMNS`): ``label`` (the kind in
+    Vietnamese), ``units``, ``households``, ``poor_households`` (int64), ``start_rate``,
+    ``reduction``, ``rate_reduction``, ``end_rate`` (object: Decimal rates, an int reduction,
+    a Quantity where a target is a range, ``None`` where there is no target).
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> table = units_by_kind(bac_kan_2024())
+    >>> columns = ["units", "households", "poor_households", "start_rate", "reduction", "end_rate"]
+    >>> table[columns]  # doctest: +NORMALIZE_WHITESPACE
+             units  households  poor_households start_rate reduction end_rate
+    kind
+    ward         6       10502              178       1.69        10     1.60
+    commune      2        1779               63       3.54         3     3.37
+    total        8       12281              241       1.96        13     1.86
+    """
+    return kind_frame(kind_sums([plan]), total=total)

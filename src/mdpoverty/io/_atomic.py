@@ -1,0 +1,45 @@
+"""Files written whole or not at all: the one write-then-replace of the package.
+
+The content goes to a new hidden file beside the target, is flushed to disk, takes the target's
+permissions, and then replaces the target in one step; any failure removes the new file and
+leaves an existing target as it was.  A target that is a symbolic link is written through: the
+file it points to is replaced, and the link stays.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["write_atomically", "write_text_atomically"]
+
+
+def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
+    """Call ``write`` with a new file beside ``path``, then put that file in ``path``'s place."""
+    target = Path(os.path.realpath(path))
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        write(temporary)
+        with temporary.open("rb+") as out:
+            os.fsync(out.fileno())
+        if target.exists():
+            shutil.copymode(target, temporary)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomically(
+    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8"
+) -> None:
+    """Write ``text`` to ``path`` whole or not at all, with ``\\n`` line ends."""
+
+    def write(file: Path) -> None:
+        with file.open("x", encoding=encoding, newline="\n") as out:
+            out.write(text)
+
+    write_atomically(path, write)

@@ -1,0 +1,191 @@
+"""An annex read from a spreadsheet, put into a plan: counts, reduction targets, printed rows."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.model.agencies import same_name
+from mdpoverty.model.plan import Plan, PrintedRow
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.tables.read import ReadRow, normalized, read_annex_rows
+from mdpoverty.values.quantities import Quantity
+
+__all__ = ["import_annex"]
+
+_PREFIXES: dict[str, UnitKind] = {
+    **{kind.vi: kind for kind in UnitKind},
+    "p.": UnitKind.WARD,
+    "x.": UnitKind.COMMUNE,
+    "tt.": UnitKind.TOWNSHIP,
+    "tp.": UnitKind.CITY,
+}
+
+
+def _split_kind(label: str) -> tuple[UnitKind | None, str]:
+    """The kind a unit's printed name starts with (``Phường``, ``P.``, ``Xã`` …) and the rest."""
+    norm = normalized(label)
+    for prefix in sorted(_PREFIXES, key=len, reverse=True):
+        if norm.startswith(prefix + " ") or (prefix.endswith(".") and norm.startswith(prefix)):
+            return _PREFIXES[prefix], norm[len(prefix) :].strip()
+    return None, norm
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unit"
+
+
+def _match(row: PrintedRow, units: Sequence[AdministrativeUnit]) -> AdministrativeUnit | None:
+    if row.unit is not None:
+        return next((u for u in units if u.id == row.unit), None)
+    for unit in units:
+        if same_name(unit.name, row.label):
+            return unit
+    kind, core = _split_kind(row.label)
+    for unit in units:
+        unit_kind, unit_core = _split_kind(unit.name)
+        if unit_core == core and (kind is None or unit_kind in (None, kind)):
+            return unit
+    return None
+
+
+def import_annex(plan: Plan, path: str | os.PathLike[str]) -> Plan:
+    """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
+
+    Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
+    name (``P. Nguyễn Thị Minh Khai`` matches ``Phường Nguyễn Thị Minh Khai``); a row that
+    matches no unit adds one, its kind read from its name (``Phường …``, ``Xã …``, ``Thị trấn
+    …``) and its id made from the name.  The units take the annex's counts and order (units
+    the annex does not list stay, after them); each row's reduction becomes the unit's
+    reduction target for the plan year; the printed annex becomes the file's, cell for cell.
+
+    Raises:
+        PlanFileError: Every cell that cannot be read or does not fit the plan, by its
+            location in the annex (``annex/rows/0/households``) and its cell (``D7``).
+
+    >>> import tempfile, pathlib
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty.tables import annex, write_annex_xlsx
+    >>> plan = bac_kan_2024()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_annex_xlsx(annex(plan), pathlib.Path(folder, "annex.xlsx"))
+    ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
+    True
+    """
+    read_file = read_annex_rows(path)
+    printed, rows, source = read_file.annex, read_file.rows, read_file.source
+    problems = list(read_file.problems)
+    unreadable = {p.cell for p in problems if p.cell is not None}
+    units: list[AdministrativeUnit] = []
+    reductions: dict[str, int] = {}
+    taken_ids = {u.id for u in plan.units}
+    for read in rows:
+        unit = _unit_of(read, plan, taken_ids, problems, unreadable)
+        if unit is None:
+            continue
+        if any(u.id == unit.id for u in units):
+            problems.append(
+                FileProblem(
+                    location(read.where, "label"),
+                    f"repeats the unit {unit.id!r}",
+                    read.row.label,
+                    cell=read.refs.get("label"),
+                )
+            )
+            continue
+        units.append(unit)
+        if read.row.reduction is not None:
+            reductions[unit.id] = read.row.reduction
+    if problems:
+        raise PlanFileError(source, problems)
+    listed = {u.id for u in units}
+    all_units = [*units, *(u for u in plan.units if u.id not in listed)]
+    targets = [t for t in plan.targets if not _replaced(t, reductions, plan.year)]
+    targets += [
+        Target(Measure.REDUCTION, Quantity(r), unit=unit_id, section="annex")
+        for unit_id, r in reductions.items()
+    ]
+    printed = attrs.evolve(
+        printed,
+        rows=[attrs.evolve(r.row, unit=u.id) for r, u in zip(rows, units, strict=True)],
+        title=printed.title if printed.title != "?" or plan.annex is None else plan.annex.title,
+        caption=printed.caption or (plan.annex.caption if plan.annex is not None else ""),
+        date=plan.annex.date if plan.annex is not None else None,
+    )
+    try:
+        return attrs.evolve(plan, units=all_units, targets=targets, annex=printed)
+    except ValidationError as error:
+        raise PlanFileError(
+            source,
+            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+        ) from error
+
+
+def _unit_of(
+    read: ReadRow,
+    plan: Plan,
+    taken_ids: set[str],
+    problems: list[FileProblem],
+    unreadable: set[str],
+) -> AdministrativeUnit | None:
+    """The unit a row describes: a unit of ``plan`` with the row's counts, or a new one."""
+    row = read.row
+    households, poor = row.households, row.poor_households
+    ref = read.refs.get("label", "")
+    if households is None or poor is None:
+        field = "households" if households is None else "poor_households"
+        cell = read.refs.get(field, ref)
+        if cell not in unreadable:
+            problems.append(
+                FileProblem(location(read.where, field), "is blank; a unit needs it", cell=cell)
+            )
+        return None
+    unit = _match(row, plan.units)
+    try:
+        if unit is not None:
+            return attrs.evolve(unit, households=households, poor_households=poor)
+        kind, core = _split_kind(row.label)
+        if kind is None:
+            problems.append(
+                FileProblem(
+                    location(read.where, "label"),
+                    "matches no unit of the plan, and its name does not say its kind "
+                    "(begin it with Phường, Xã, Thị trấn …, or add the unit to the plan)",
+                    row.label,
+                    cell=ref,
+                )
+            )
+            return None
+        unit_id = row.unit or _slug(core)
+        while unit_id in taken_ids:
+            unit_id += "-2"
+        taken_ids.add(unit_id)
+        return AdministrativeUnit(unit_id, row.label, kind, households, poor)
+    except ValidationError as error:
+        for p in error.problems:
+            problems.append(
+                FileProblem(
+                    location(read.where, p.field),
+                    p.reason,
+                    p.value,
+                    cell=read.refs.get(p.field, ref),
+                )
+            )
+        return None
+
+
+def _replaced(target: Target, reductions: dict[str, int], year: int) -> bool:
+    return (
+        target.unit in reductions
+        and target.measure is Measure.REDUCTION
+        and target.group is HouseholdGroup.POOR
+        and target.year in (None, year)
+    )

@@ -1,0 +1,353 @@
+"""Reading an annex back from an ``.xlsx`` or ``.csv`` file, finding its header row and columns.
+
+Counts and rates may be numbers or text in Vietnamese notation (``2.347``, ``1,15``).  Every
+problem is reported at once in a :class:`~mdpoverty.errors.PlanFileError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import attrs
+
+from mdpoverty.errors import (
+    FileProblem,
+    NumberFormatError,
+    PlanFileError,
+    ValidationError,
+    location,
+)
+from mdpoverty.model.plan import PrintedAnnex, PrintedRow
+from mdpoverty.tables.annex import COUNT_FIELDS
+from mdpoverty.values.numbers import parse_vi, round_half_up
+
+__all__ = ["ReadAnnex", "ReadRow", "normalized", "read_annex", "read_annex_rows"]
+
+
+@attrs.frozen
+class _Cell:
+    ref: str
+    value: object
+    places: int | None = None  # decimals of the cell's number format, where fixed
+
+
+def _ref(row: int, col: int) -> str:
+    letters = ""
+    while col:
+        col, digit = divmod(col - 1, 26)
+        letters = chr(ord("A") + digit) + letters
+    return f"{letters}{row}"
+
+
+def _xlsx_rows(path: Path) -> list[list[_Cell]]:
+    from openpyxl import load_workbook  # noqa: PLC0415  (openpyxl loads only to read a sheet)
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.active
+        if sheet is None:  # pragma: no cover - a workbook always has an active sheet
+            return []
+        rows = []
+        for r, row in enumerate(sheet.iter_rows(), start=1):
+            cells = []
+            for c, cell in enumerate(row, start=1):
+                fmt = str(getattr(cell, "number_format", "") or "")
+                match = re.search(r"0\.(0+)(?![0#])", fmt)
+                places = len(match.group(1)) if match else (0 if fmt == "#,##0" else None)
+                cells.append(_Cell(_ref(r, c), getattr(cell, "value", None), places))
+            rows.append(cells)
+        return rows
+    finally:
+        workbook.close()
+
+
+def _csv_rows(path: Path) -> list[list[_Cell]]:
+    """The cells of a CSV file separated by commas, semicolons (Excel in a Vietnamese locale,
+    where the comma is the decimal separator) or tabs: the first that yields a header row."""
+    text = path.read_text(encoding="utf-8-sig")
+    candidates = []
+    for delimiter in (",", ";", "\t"):
+        rows = [
+            [_Cell(_ref(r, c), value) for c, value in enumerate(row, start=1)]
+            for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
+        ]
+        problems: list[FileProblem] = []
+        if _layout(rows, problems) is not None and not problems:
+            return rows
+        candidates.append(rows)
+    return candidates[0]
+
+
+def normalized(value: object) -> str:
+    """Header or label text compared loosely: NFC, case-folded, single spaces."""
+    text = unicodedata.normalize("NFC", str(value)).casefold()
+    return " ".join(text.split())
+
+
+def _column_of(header: str) -> str | None:
+    """Which annex column a printed header names, in Vietnamese or English."""
+    h = normalized(header)
+    rules: Sequence[tuple[str, Iterable[str]]] = (
+        ("id", ("id", "mã", "mã đơn vị")),
+        ("number", ("stt", "no.", "no", "tt")),
+        ("label", ("tên đơn vị", "đơn vị", "unit", "tên")),
+    )
+    for field, names in rules:
+        if h in names:
+            return field
+    contains: Sequence[tuple[str, Sequence[Sequence[str]]]] = (
+        ("reduction", (("giảm số hộ",), ("reduction", "households"))),
+        ("rate_reduction", (("giảm tỷ lệ",), ("giảm tỉ lệ",), ("reduction", "rate"))),
+        ("end_rate", (("cuối năm",), ("end", "rate"))),
+        ("start_rate", (("tỷ lệ",), ("tỉ lệ",), ("rate",))),
+        ("poor_households", (("hộ nghèo",), ("poor",))),
+        ("households", (("số hộ",), ("households",))),
+    )
+    for field, alternatives in contains:
+        if any(all(word in h for word in words) for words in alternatives):
+            return field
+    return None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+@attrs.frozen
+class _Layout:
+    title: str
+    caption: str
+    columns: dict[str, int]  # field -> index in a row
+    first_data: int  # index of the first data row
+
+
+def _layout(rows: list[list[_Cell]], problems: list[FileProblem]) -> _Layout | None:
+    header = next(
+        (
+            i
+            for i, row in enumerate(rows[:40])
+            if {_column_of(_text(c.value)) for c in row} >= {"label"}
+            and sum(_column_of(_text(c.value)) is not None for c in row) >= 2
+        ),
+        None,
+    )
+    if header is None:
+        problems.append(
+            FileProblem("", "has no header row naming the columns (STT, Tên đơn vị, …)")
+        )
+        return None
+    texts = [_text(c.value) for c in rows[header]]
+    below = rows[header + 1] if header + 1 < len(rows) else []
+    label_col = [_column_of(t) for t in texts].index("label")
+    continued = bool(below) and (len(below) <= label_col or not _text(below[label_col].value))
+    if continued:  # a second header row: its sub-headers name the grouped columns
+        for index, cell in enumerate(below):
+            if _text(cell.value):
+                if index < len(texts):
+                    texts[index] = _text(cell.value)
+                else:
+                    texts.append(_text(cell.value))
+    columns: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        field = _column_of(text) if text else None
+        if field is not None and field not in columns:
+            columns[field] = index
+    for field, what in (("households", "households"), ("poor_households", "poor households")):
+        if field not in columns:
+            problems.append(
+                FileProblem(
+                    "annex",
+                    f"has no column of {what} in its header row",
+                    cell=rows[header][0].ref if rows[header] else None,
+                )
+            )
+    above = [_text(c.value) for row in rows[:header] for c in row if _text(c.value)]
+    return _Layout(
+        title=above[0] if above else "",
+        caption=" ".join(above[1:]),
+        columns=columns,
+        first_data=header + (2 if continued else 1),
+    )
+
+
+def _integer(cell: _Cell) -> int:
+    value = cell.value
+    if isinstance(value, bool):
+        raise NumberFormatError("must be a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise NumberFormatError("must be a whole number")
+    parsed = parse_vi(_text(value))
+    if not isinstance(parsed, int):
+        raise NumberFormatError("must be a whole number")
+    return parsed
+
+
+_PLAIN_DECIMAL = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _rate(cell: _Cell) -> Decimal:
+    value = cell.value
+    if isinstance(value, bool):
+        raise NumberFormatError("must be a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        # Input boundary: the float is the cell's stored double; its shortest repr is the
+        # number that was typed, rounded to the decimals the cell displays where it fixes them.
+        number = Decimal(repr(value))
+        return number if cell.places is None else round_half_up(number, cell.places)
+    text = _text(value).removesuffix("%").strip()
+    if "," not in text and _PLAIN_DECIMAL.fullmatch(text):
+        # A point without a comma is a decimal point here: a rate is at most 100, so it
+        # cannot be a Vietnamese thousands separator.
+        return Decimal(text)
+    parsed = parse_vi(text)
+    return Decimal(parsed)
+
+
+def _parse(
+    cell: _Cell, field: str, where: str, problems: list[FileProblem]
+) -> int | Decimal | None:
+    if _text(cell.value) == "":
+        return None
+    try:
+        return _integer(cell) if field in COUNT_FIELDS or field == "number" else _rate(cell)
+    except (NumberFormatError, InvalidOperation) as error:
+        reason = (
+            str(error)
+            if str(error).startswith("must")
+            else "must be a number in Vietnamese notation (2.347, 1,15) or plain (2347, 1.15)"
+        )
+        problems.append(FileProblem(location(where, field), reason, cell.value, cell=cell.ref))
+        return None
+
+
+@attrs.frozen
+class ReadRow:
+    """A unit's row as read: the printed row, its location and the cell of each field."""
+
+    row: PrintedRow
+    where: str  # its location: annex/rows/<index>
+    refs: dict[str, str]  # field -> cell reference
+
+
+@attrs.frozen
+class ReadAnnex:
+    """An annex as read from a spreadsheet, with the problems of the cells it could not read."""
+
+    annex: PrintedAnnex
+    rows: list[ReadRow]
+    source: str
+    problems: list[FileProblem]  # cells that could not be read; their values are None
+
+
+def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
+    file = Path(path)
+    source = str(file)
+    problems: list[FileProblem] = []
+    readers = {".xlsx": _xlsx_rows, ".csv": _csv_rows}
+    reader = readers.get(file.suffix.lower())
+    if reader is None:
+        raise PlanFileError(
+            source, [FileProblem("", f"has the extension {file.suffix!r}; use .xlsx or .csv")]
+        )
+    try:
+        rows = reader(file)
+    except Exception as error:  # a file openpyxl or csv cannot read at all
+        raise PlanFileError(source, [FileProblem("", f"cannot be read: {error}")]) from error
+    layout = _layout(rows, problems)
+    if layout is None:
+        raise PlanFileError(source, problems)
+    read: list[ReadRow] = []
+    total: PrintedRow | None = None
+    for row in rows[layout.first_data :]:
+        if all(_text(c.value) == "" for c in row):
+            if read:
+                break
+            continue
+        result = _read_row(row, layout, location("annex/rows", len(read)), problems)
+        if isinstance(result, PrintedRow):
+            total = result
+        elif result is not None:
+            read.append(result)
+    if not read:
+        problems.append(FileProblem("", "has no unit rows below its header"))
+        raise PlanFileError(source, problems)
+    printed_annex = PrintedAnnex(
+        title=layout.title or "?",
+        rows=[r.row for r in read],
+        total=total,
+        caption=layout.caption,
+    )
+    return ReadAnnex(printed_annex, read, source, problems)
+
+
+def _read_row(
+    row: list[_Cell], layout: _Layout, where: str, problems: list[FileProblem]
+) -> ReadRow | PrintedRow | None:
+    """A unit's row, the total row (a bare :class:`PrintedRow`), or ``None`` if unreadable."""
+    cells = {f: row[i] for f, i in layout.columns.items() if i < len(row)}
+    label_cell = cells.get("label")
+    label = _text(label_cell.value) if label_cell else ""
+    unit = _text(cells["id"].value) if "id" in cells else ""
+    is_total = unit == "total" or normalized(label) in {"tổng số", "tổng cộng", "cộng", "total"}
+    if is_total:
+        where = "annex/total"
+    values = {
+        f: _parse(c, f, where, problems) for f, c in cells.items() if f not in ("id", "label")
+    }
+    ref = label_cell.ref if label_cell else row[0].ref
+    try:
+        printed = PrintedRow(
+            label=label or ref,
+            unit=None if is_total or not unit else unit,
+            **values,  # type: ignore[arg-type]
+        )
+    except ValidationError as error:
+        for p in error.problems:
+            cell = cells[p.field].ref if p.field in cells else row[0].ref
+            problems.append(FileProblem(location(where, p.field), p.reason, p.value, cell=cell))
+        return None
+    if not label:
+        problems.append(FileProblem(location(where, "label"), "names no unit", cell=ref))
+    if is_total:
+        return printed
+    return ReadRow(printed, where, {f: c.ref for f, c in cells.items()})
+
+
+def read_annex(path: str | os.PathLike[str]) -> PrintedAnnex:
+    """The annex in the ``.xlsx`` or ``.csv`` file ``path``, exactly as it is printed there.
+
+    The header row is found by its headers (``STT``, ``Tên đơn vị``, ``Tổng số hộ dân …`` or
+    the English ones); a second header row under it names the grouped columns.  The title and
+    caption are the text above the header.  The total row is the one labelled ``Tổng số``
+    (or ``Total``).  Numbers may be numbers, or text in Vietnamese notation (``2.347``,
+    ``1,15``) or plain (``2347``, ``1.15``).
+
+    Raises:
+        PlanFileError: Every cell that cannot be read, by its location in the annex
+            (``annex/rows/0/households``) and its cell (``D7``).
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "annex.csv")
+    ...     _ = path.write_text("STT;Tên đơn vị;Tổng số hộ;Số hộ nghèo\\n1;Xã A;2.347;27\\n",
+    ...                         encoding="utf-8")
+    ...     read_annex(path).rows[0].households
+    2347
+    """
+    read = read_annex_rows(path)
+    if read.problems:
+        raise PlanFileError(read.source, read.problems)
+    return read.annex

@@ -1,0 +1,162 @@
+"""The annex as text: fixed-width as the document prints it, Markdown and CSV.
+
+Every renderer takes the DataFrame of :func:`mdpoverty.tables.annex.annex`, whose ``attrs`` carry
+the title, caption, year and language.
+
+>>> from mdpoverty.reference.datasets import bac_kan_2024
+>>> from mdpoverty.tables.annex import annex
+>>> format_annex(annex(bac_kan_2024())).splitlines()[-1].split()
+['Tổng', 'số', '12.281', '241', '1,96', '13', '0,10', '1,86']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pandas as pd
+
+from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, Lang
+from mdpoverty.values.numbers import RATE_PLACES, format_vi, round_half_up
+from mdpoverty.values.quantities import Quantity
+
+__all__ = ["annex_csv", "annex_markdown", "format_annex"]
+
+
+def _number_text(value: object, field: str, lang: Lang) -> str:
+    """A cell as the document prints it: ``12.345`` and ``1,25`` (``12,345``, ``1.25`` in en)."""
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, Quantity):
+        low, high = (_number_text(v, field, lang) for v in (value.low, value.high))
+        return low if value.is_exact else f"{low}–{high}"
+    places = RATE_PLACES if field in RATE_FIELDS else None
+    number = value if isinstance(value, int | Decimal) else int(str(value))  # numpy ints
+    if lang == "vi":
+        return format_vi(number, places)
+    if places is not None:
+        return f"{round_half_up(Decimal(number), places):,.{places}f}"
+    return f"{number:,}"
+
+
+def _rows(frame: pd.DataFrame, lang: Lang) -> list[list[str]]:
+    fields = ANNEX_COLUMNS
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for field, value in zip(fields, record, strict=True):
+            if field == "label":
+                cells.append(str(value))
+            elif field == "number":
+                cells.append("" if value is pd.NA or value is None else str(value))
+            else:
+                cells.append(_number_text(value, field, lang))
+        rows.append(cells)
+    return rows
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def format_annex(frame: pd.DataFrame, lang: Lang = "vi", *, header_width: int = 12) -> str:
+    """The annex ``frame`` (from :func:`mdpoverty.tables.annex.annex`) as a fixed-width text table.
+
+    Numbers are in the document's notation for ``lang="vi"`` (``12.345``, ``1,25``) and in
+    English notation for ``"en"`` (``12,345``, ``1.25``); rates have 2 decimals.  Long headers
+    wrap to ``header_width`` characters; the title is centred above.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty.tables.annex import annex
+    >>> text = format_annex(annex(bac_kan_2024()))
+    >>> text.splitlines()[6].split()
+    ['1', 'Phường', 'Sông', 'Cầu', '2.347', '27', '1,15', '2', '0,08', '1,07']
+    """
+    rows = _rows(frame, lang)
+    headers = [str(c) for c in frame.columns]
+    widths = []
+    for index, header in enumerate(headers):
+        cell_width = max((len(r[index]) for r in rows), default=0)
+        wrap_at = max(header_width, cell_width) if index != 1 else max(cell_width, 10)
+        widths.append(max(cell_width, *(len(w) for w in _wrap(header, wrap_at))))
+    wrapped = [_wrap(h, w) for h, w in zip(headers, widths, strict=True)]
+    depth = max(len(w) for w in wrapped)
+    lines = []
+    for level in range(depth):
+        parts = []
+        for index, (lines_of, width) in enumerate(zip(wrapped, widths, strict=True)):
+            text = lines_of[level] if level < len(lines_of) else ""
+            parts.append(text.ljust(width) if index == 1 else text.center(width))
+        lines.append("  ".join(parts).rstrip())
+    rule = "  ".join("-" * w for w in widths)
+    body = [
+        "  ".join(
+            cell.ljust(width) if index == 1 else cell.rjust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    title = str(frame.attrs.get("title", ""))
+    head = [title.center(len(rule)).rstrip(), ""] if title else []
+    return "\n".join([*head, *lines, rule, *body[:-1], rule, body[-1]]) + "\n"
+
+
+def annex_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
+    """The annex ``frame`` as a Markdown (GFM) pipe table, numbers as :func:`format_annex`.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty.tables.annex import annex
+    >>> print(annex_markdown(annex(bac_kan_2024())).splitlines()[-1])
+    |  | **Tổng số** | **12.281** | **241** | **1,96** | **13** | **0,10** | **1,86** |
+    """
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|")
+
+    rows = _rows(frame, lang)
+    align = ["---:" if field != "label" else ":---" for field in ANNEX_COLUMNS]
+    lines = [
+        "| " + " | ".join(cell(str(c)) for c in frame.columns) + " |",
+        "| " + " | ".join(align) + " |",
+    ]
+    for number, row in enumerate(rows, start=1):
+        total = number == len(rows)
+        texts = [cell(t) if not (total and t) else f"**{cell(t)}**" for t in row]
+        lines.append("| " + " | ".join(texts) + " |")
+    title = str(frame.attrs.get("title", ""))
+    return (f"**{cell(title)}**\n\n" if title else "") + "\n".join(lines) + "\n"
+
+
+def annex_csv(frame: pd.DataFrame) -> str:
+    """The annex ``frame`` as CSV: an ``id`` column, then the printed columns; one header row.
+
+    Numbers are plain (``12281``, ``1.15``: a point before the decimals, no thousands
+    separators), so that any program reads them; a range is written ``840–930``; a blank cell
+    is empty.  :func:`read_annex` reads it back.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty.tables.annex import annex
+    >>> print(annex_csv(annex(bac_kan_2024())).splitlines()[1])
+    song-cau,1,Phường Sông Cầu,2347,27,1.15,2,0.08,1.07
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", *frame.columns])
+    for unit, record in zip(frame.index, frame.itertuples(index=False), strict=True):
+        cells: list[object] = [unit]
+        for value in record:
+            if value is None or value is pd.NA:
+                cells.append("")
+            elif isinstance(value, Quantity):
+                cells.append(str(value.low) if value.is_exact else f"{value.low}–{value.high}")
+            else:
+                cells.append(value)
+        writer.writerow(cells)
+    return out.getvalue()

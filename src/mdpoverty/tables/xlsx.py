@@ -1,0 +1,139 @@
+"""The annex as an ``.xlsx`` sheet in the printed layout: title, caption, two-row merged header.
+
+openpyxl is imported here only, so that it loads when a sheet is written or read.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from mdpoverty.io._atomic import write_atomically
+from mdpoverty.tables.annex import ANNEX_COLUMNS, GROUPED_FIELDS, RATE_FIELDS, Lang
+from mdpoverty.values.numbers import RATE_PLACES
+from mdpoverty.values.quantities import Quantity
+
+__all__ = ["write_annex_xlsx"]
+
+_GROUP_HEADER: dict[Lang, str] = {
+    "vi": "Mục tiêu phấn đấu giảm tỷ lệ hộ nghèo năm {year}",
+    "en": "Targets for reducing the poverty rate in {year}",
+}
+_FORMATS = {"households": "#,##0", "poor_households": "#,##0", "reduction": "#,##0"}
+_FORMATS |= dict.fromkeys(RATE_FIELDS, "0.00")
+
+
+def _xlsx_value(value: object, field: str) -> int | float | str | None:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, Quantity):
+        if not value.is_exact:
+            return value.vi(RATE_PLACES if field in RATE_FIELDS else None)
+        value = value.low
+    if isinstance(value, Decimal):
+        # Output boundary: openpyxl writes only int and float numbers.  A rate has 2 decimals
+        # and at most 3 integer digits, far inside a float's 15 significant digits, so the
+        # float holds the nearest double to the printed value and Excel shows it exactly.
+        return float(value)
+    if field == "label":
+        return str(value)
+    return int(str(value))  # numpy ints from pandas
+
+
+def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write an annex (the table of :func:`~mdpoverty.tables.annex.annex`) to the ``.xlsx``
+    file ``path`` in the printed layout.
+
+    The sheet holds the title, the caption (the plan's printed one), a header of two rows —
+    the first five headers span both, and the group header spans the last three columns over
+    their sub-headers, as the annex prints — then a row per unit and the total row.  Counts
+    are numbers formatted ``#,##0``, rates numbers formatted ``0.00`` (Excel shows the
+    separators of the reader's locale: ``12.281`` and ``1,15`` in Vietnamese).  The file is
+    written whole or not at all.
+
+    >>> import tempfile, pathlib
+    >>> from openpyxl import load_workbook
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> from mdpoverty.tables.annex import annex
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_annex_xlsx(annex(bac_kan_2024()), pathlib.Path(folder, "annex.xlsx"))
+    ...     sheet = load_workbook(pathlib.Path(folder, "annex.xlsx")).active
+    ...     sheet["C14"].value, sheet["H14"].value
+    (12281, 1.86)
+    """
+    lang: Lang = frame.attrs.get("lang", "vi")
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101  (a new workbook has one sheet)
+    sheet.title = "Phụ lục" if lang == "vi" else "Annex"
+    ncols = len(ANNEX_COLUMNS)
+    last = get_column_letter(ncols)
+    bold = Font(bold=True)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    sheet["A1"] = str(frame.attrs.get("title", ""))
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A1"].alignment = centre
+    sheet.merge_cells(f"A1:{last}1")
+    caption = str(frame.attrs.get("caption", ""))
+    if caption:
+        sheet["A2"] = caption
+        sheet["A2"].font = Font(italic=True)
+        sheet["A2"].alignment = centre
+        sheet.merge_cells(f"A2:{last}2")
+        sheet.row_dimensions[2].height = 32
+
+    top, sub = 4, 5
+    _write_header(sheet, frame, year=int(frame.attrs.get("year", 0)), lang=lang, top=top, box=box)
+    for offset, record in enumerate(frame.itertuples(index=False)):
+        row = sub + 1 + offset
+        is_total = offset == len(frame) - 1
+        for col, (field, value) in enumerate(zip(ANNEX_COLUMNS, record, strict=True), 1):
+            cell = sheet.cell(row, col, _xlsx_value(value, field))
+            cell.border = box
+            if field in _FORMATS:
+                cell.number_format = _FORMATS[field]
+            if field == "number":
+                cell.alignment = Alignment(horizontal="center")
+            if is_total:
+                cell.font = bold
+    sheet.freeze_panes = f"A{sub + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.print_title_rows = f"{top}:{sub}"
+    write_atomically(path, workbook.save)
+
+
+def _write_header(
+    sheet: Worksheet, frame: pd.DataFrame, *, year: int, lang: Lang, top: int, box: Border
+) -> None:
+    """The two header rows: merged vertically, but for the group over the last columns."""
+    sub = top + 1
+    bold = Font(bold=True)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    grouped = [ANNEX_COLUMNS.index(f) + 1 for f in GROUPED_FIELDS]
+    for col, (field, header) in enumerate(zip(ANNEX_COLUMNS, frame.columns, strict=True), 1):
+        letter = get_column_letter(col)
+        if col in grouped:
+            sheet.cell(sub, col, str(header))
+        else:
+            sheet.cell(top, col, str(header))
+            sheet.merge_cells(f"{letter}{top}:{letter}{sub}")
+        for row in (top, sub):
+            sheet.cell(row, col).font = bold
+            sheet.cell(row, col).alignment = centre
+            sheet.cell(row, col).border = box
+        sheet.column_dimensions[letter].width = 26 if field == "label" else 14
+    first_group = get_column_letter(grouped[0])
+    sheet.cell(top, grouped[0], _GROUP_HEADER[lang].format(year=year))
+    sheet.merge_cells(f"{first_group}{top}:{get_column_letter(grouped[-1])}{top}")
+    sheet.column_dimensions["A"].width = 6
+    sheet.row_dimensions[sub].height = 48
