@@ -22,6 +22,7 @@ import contextlib
 import importlib
 import json
 import os
+import types
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any
@@ -293,6 +294,8 @@ def _names(target: str) -> list[str]:
         obj = getattr(module, attribute)
     except (ImportError, AttributeError):
         return []
+    if isinstance(obj, types.ModuleType):
+        return [obj.__name__] if obj.__name__ != target else []
     names = []
     defined_in = getattr(obj, "__module__", None)
     qualname = getattr(obj, "__qualname__", None)
@@ -355,6 +358,10 @@ PUBLIC_MODULES = (
     "mdpoverty.values.numbers",
     "mdpoverty.io.schema",
     "mdpoverty.tables",
+    "mdpoverty.tables.text",
+    "mdpoverty.tables.read",
+    "mdpoverty.tables.importing",
+    "mdpoverty.errors",
     "mdpoverty.reference.standards",
     "mdpoverty.testing",
     "mdpoverty.tables.annex",

@@ -176,7 +176,8 @@ class FileProblem:
         path: The :func:`location` in the document, e.g. ``units/3/poor_households`` (``""``:
             the whole document).
         reason: The rule the value breaks, e.g. ``must be >= 0``.
-        value: The offending value, or :data:`NO_VALUE` when the problem is an absence.
+        value: The offending value, or :data:`~mdpoverty.errors.NO_VALUE` when the problem is
+            an absence.
         line: The line of the file (from 1), where known.
         cell: The spreadsheet cell (``C7``), for a problem of a spreadsheet.
     """

@@ -25,7 +25,10 @@ EXAMPLES = {"bac-kan-2024": "bac-kan-2024.yaml"}
 
 
 def example_path(name: str) -> Path:
-    """The path of the bundled plan file ``name`` (a key of :data:`EXAMPLES`)."""
+    """The path of the bundled plan file ``name``.
+
+    ``name`` is a key of :data:`~mdpoverty.reference.datasets.EXAMPLES`.
+    """
     try:
         filename = EXAMPLES[name]
     except KeyError:

@@ -2,7 +2,7 @@
 
 :mod:`~mdpoverty.tables.annex` derives the annex (a DataFrame); every renderer takes that
 DataFrame: :func:`format_annex` (fixed-width text in the document's notation),
-:func:`annex_markdown`, :func:`annex_csv` (:mod:`~mdpoverty.tables.render`) and
+:func:`annex_markdown`, :func:`annex_csv` (:mod:`~mdpoverty.tables.text`) and
 :func:`write_annex_xlsx` (the printed layout, :mod:`~mdpoverty.tables.xlsx`).  Back in:
 :func:`read_annex` reads an annex from an ``.xlsx`` or ``.csv`` file
 (:mod:`~mdpoverty.tables.read`) and :func:`import_annex` puts it into a plan
@@ -18,14 +18,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Literal
 
+import pandas as pd
+
 from mdpoverty.tables.annex import Lang, annex, annex_rows
 from mdpoverty.tables.importing import import_annex
 from mdpoverty.tables.read import read_annex
-from mdpoverty.tables.render import annex_csv, annex_markdown, format_annex
+from mdpoverty.tables.text import annex_csv, annex_markdown, format_annex
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from mdpoverty.tables.xlsx import write_annex_xlsx
 
 __all__ = [

@@ -253,6 +253,7 @@ class ReadAnnex:
 
 
 def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
+    """The annex in ``path`` with each row's location and cells, and the unreadable cells."""
     file = Path(path)
     source = str(file)
     problems: list[FileProblem] = []

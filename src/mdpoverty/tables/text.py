@@ -139,7 +139,7 @@ def annex_csv(frame: pd.DataFrame) -> str:
 
     Numbers are plain (``12281``, ``1.15``: a point before the decimals, no thousands
     separators), so that any program reads them; a range is written ``840–930``; a blank cell
-    is empty.  :func:`read_annex` reads it back.
+    is empty.  :func:`~mdpoverty.tables.read_annex` reads it back.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> from mdpoverty.tables.annex import annex
