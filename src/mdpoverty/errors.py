@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AmbiguousNameError",
     "MdpovertyError",
     "NumberFormatError",
     "Problem",
@@ -73,3 +74,18 @@ class UnknownNameError(MdpovertyError, KeyError):
 
 class NumberFormatError(MdpovertyError, ValueError):
     """Text that is not a number in Vietnamese notation (``12.345``, ``1,25``)."""
+
+
+class AmbiguousNameError(MdpovertyError, KeyError):
+    """A lookup by name found several things; the message lists them with their codes.
+
+    Attributes:
+        candidates: What the name could mean, as ``"Phường X (01234, Tỉnh Y)"``.
+    """
+
+    def __init__(self, message: str, candidates: Iterable[str] = ()) -> None:
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

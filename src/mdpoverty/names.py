@@ -24,6 +24,7 @@ caller to strip or keep: :func:`split_kind`, :func:`strip_kind`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -85,15 +86,17 @@ def _tone_position(letters: list[str]) -> int | None:
     return start
 
 
-def _syllable_key(match: re.Match[str]) -> str:
-    letters = _letters(match.group())
+# A language has a few thousand syllables, and names repeat them: remember the answers.
+@functools.lru_cache(maxsize=1 << 14)
+def _syllable_key(syllable: str) -> str:
+    letters = _letters(syllable)
     tones = [mark for letter in letters for mark in letter if mark in _TONES]
     if len(tones) != 1:  # no tone, or a misspelling with two: nothing to move
-        return match.group()
+        return syllable
     bare = ["".join(mark for mark in letter if mark not in _TONES) for letter in letters]
     position = _tone_position(bare)
     if position is None:
-        return match.group()
+        return syllable
     bare[position] += tones[0]
     return "".join(bare)
 
@@ -113,7 +116,7 @@ def name_key(text: str) -> str:
     False
     """
     decomposed = unicodedata.normalize("NFD", text.casefold())
-    keyed = _SYLLABLE.sub(_syllable_key, decomposed)
+    keyed = _SYLLABLE.sub(lambda match: _syllable_key(match.group()), decomposed)
     return unicodedata.normalize("NFC", " ".join(keyed.split()))
 
 
@@ -176,9 +179,9 @@ def split_kind(text: str) -> tuple[str, str]:
 
 def _drop_prefix(text: str, prefix_key: str) -> str:
     """``text`` without its leading words that spell ``prefix_key``."""
-    for i in range(len(text) + 1):
-        if name_key(text[:i]) == prefix_key:
-            return text[i:].strip()
+    for boundary in re.finditer(r"\.|\s+|$", text):
+        if name_key(text[: boundary.end()]) == prefix_key:
+            return text[boundary.end() :].strip()
     return text
 
 
