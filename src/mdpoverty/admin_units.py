@@ -32,16 +32,14 @@ import gzip
 import io
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
+import pandas as pd
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
 from mdpoverty.names import name_key, split_kind
 from mdpoverty.units import UnitKind
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "CROSSWALK_COLUMNS",
@@ -267,8 +265,6 @@ def crosswalk() -> pd.DataFrame:
     >>> crosswalk().shape
     (10604, 9)
     """
-    import pandas as pd  # noqa: PLC0415  (only when the table is asked for)
-
     return pd.DataFrame(list(crosswalk_rows()), columns=list(CROSSWALK_COLUMNS), dtype="string")
 
 

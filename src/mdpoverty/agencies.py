@@ -52,7 +52,7 @@ class Agency:
         validate(self)
 
     def is_named(self, name: str) -> bool:
-        """Whether ``name`` is this agency's name or one of its aliases (as :func:`same_name`)."""
+        """Whether ``name`` is this agency's name or one of its aliases (as ``same_name``)."""
         return any(same_name(name, n) for n in (self.name, *self.aliases))
 
 

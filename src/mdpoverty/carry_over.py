@@ -36,9 +36,10 @@ import datetime as dt
 import numbers
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
+import pandas as pd
 
 from mdpoverty import admin_units as au
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError
@@ -48,9 +49,6 @@ from mdpoverty.plan import Plan
 from mdpoverty.targets import HouseholdGroup, Measure
 from mdpoverty.units import AdministrativeUnit, UnitKind
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 __all__ = [
     "CARRY_OVER_COLUMNS",
     "REORGANISATION_DATE",
@@ -59,7 +57,7 @@ __all__ = [
     "format_carried",
 ]
 
-Basis = Literal["old", "new"]
+Basis = Literal["old", "new"]  # whether a plan's units are those before 1 July 2025 or after
 
 REORGANISATION_DATE = dt.date(2025, 7, 1)
 """The day the two-tier local government and its units took effect."""
@@ -229,8 +227,6 @@ def _figures(plan: Plan, units: Sequence[AdministrativeUnit]) -> dict[str, objec
 
 
 def _frame(plan: Plan, rows: Sequence[_Row]) -> pd.DataFrame:
-    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
-
     records = []
     for row in rows:
         complete = not row.why
@@ -269,7 +265,7 @@ def _old_of(unit: AnyUnit) -> list[AnyUnit]:
     return [link.old for link in au.links_into(unit.code)]
 
 
-def carry_over(plan: Plan, *, basis: Basis | None = None) -> pd.DataFrame:
+def carry_over(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
     """The plan's unit figures in the units of 1 July 2025, one row per new unit it touches.
 
     Args:
@@ -302,7 +298,7 @@ def carry_over(plan: Plan, *, basis: Basis | None = None) -> pd.DataFrame:
     return _frame(plan, _rows(plan, matched, _new_of, _old_of, split))
 
 
-def carry_back(plan: Plan, *, basis: Basis | None = None) -> pd.DataFrame:
+def carry_back(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
     """The reverse: a plan's figures in new units re-expressed in the units before 1 July 2025.
 
     Exact only where an old unit's figure is a sum of new units' figures: when every new unit
@@ -346,8 +342,6 @@ def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str
         if isinstance(value, Decimal | int) and lang == "vi":
             return format_vi(value)
         return f"{value:,}" if isinstance(value, int) else str(value)
-
-    import pandas as pd  # noqa: PLC0415
 
     headers = _HEADERS[lang]
     lines = []
