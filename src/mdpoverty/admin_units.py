@@ -344,21 +344,14 @@ def links_from(old: OldUnit | str) -> tuple[Link, ...]:
     return tuple(_crosswalk().out_of.get(_code(old), ()))
 
 
-_KINDS = {
-    "phường": UnitKind.WARD,
-    "xã": UnitKind.COMMUNE,
-    "thị trấn": UnitKind.TOWNSHIP,
-    "đặc khu": UnitKind.SPECIAL_ZONE,
-    "huyện": UnitKind.DISTRICT,
-    "quận": UnitKind.URBAN_DISTRICT,
-    "thị xã": UnitKind.TOWN,
-    "thành phố": UnitKind.CITY,
-    "tỉnh": UnitKind.PROVINCE,
-}
+_KINDS = {kind.vi: kind for kind in UnitKind}
 
 
 def unit_kind(name: str) -> UnitKind | None:
     """The kind a unit's name starts with, or ``None``.
+
+    A name that starts with "Thành phố" is a city of a province here; a centrally governed city
+    (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
 
     >>> unit_kind("Thị Trấn Chợ Rã")
     <UnitKind.TOWNSHIP: 'township'>

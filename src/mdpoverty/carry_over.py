@@ -181,7 +181,7 @@ def _rows(
     A row is complete when every source of its unit is in the plan and goes into this unit
     only: then, and only then, the sum of the sources' figures is the unit's figure.
     """
-    units = {m.code: u for u, m in ((u, matched[u.id]) for u in plan.units)}
+    units = {matched[u.id].code: u for u in plan.units}
     targets = {t.code: t for m in matched.values() for t in destinations(m)}
     rows = []
     for code in sorted(targets):

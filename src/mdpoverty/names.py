@@ -27,8 +27,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
-__all__ = ["KIND_PREFIXES", "name_key", "same_name_key", "split_kind", "strip_kind"]
+__all__ = ["KIND_PREFIXES", "name_key", "split_kind", "strip_kind"]
 
 # The five tone marks, decomposed: huyền, sắc, ngã, hỏi, nặng.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -120,33 +122,26 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(keyed.split()))
 
 
-def same_name_key(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are spellings of one name (same :func:`name_key`).
-
-    >>> same_name_key("Thị trấn Chợ Rã", "THỊ TRẤN  CHỢ RÃ")
-    True
-    """
-    return name_key(a) == name_key(b)
-
-
-KIND_PREFIXES: dict[str, str] = {
-    "thành phố": "thành phố",
-    "tp.": "thành phố",
-    "thị xã": "thị xã",
-    "tx.": "thị xã",
-    "thị trấn": "thị trấn",
-    "tt.": "thị trấn",
-    "đặc khu": "đặc khu",
-    "phường": "phường",
-    "p.": "phường",
-    "xã": "xã",
-    "x.": "xã",
-    "quận": "quận",
-    "q.": "quận",
-    "huyện": "huyện",
-    "h.": "huyện",
-    "tỉnh": "tỉnh",
-}
+KIND_PREFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        "thành phố": "thành phố",
+        "tp.": "thành phố",
+        "thị xã": "thị xã",
+        "tx.": "thị xã",
+        "thị trấn": "thị trấn",
+        "tt.": "thị trấn",
+        "đặc khu": "đặc khu",
+        "phường": "phường",
+        "p.": "phường",
+        "xã": "xã",
+        "x.": "xã",
+        "quận": "quận",
+        "q.": "quận",
+        "huyện": "huyện",
+        "h.": "huyện",
+        "tỉnh": "tỉnh",
+    }
+)
 """The kind prefixes a name may start with, as keys, and the kind each stands for."""
 
 _PREFIX = re.compile(
