@@ -11,15 +11,13 @@ Units are looked up by official code or by name, old or new.  Names match as peo
 (:func:`mdpoverty.names.name_key`: any case, spacing, Unicode form or tone-mark placement), with
 or without the kind prefix, and optionally within a province given by code or name.
 
->>> unit = new_unit("Phường Đức Xuân", province="Thái Nguyên")
+>>> unit = new_unit("Xã Lý Bôn", province="Cao Bằng")
 >>> unit.code, unit.province
-('01840', 'Tỉnh Thái Nguyên')
+('01294', 'Tỉnh Cao Bằng')
 >>> [(link.old.name, link.merge.value) for link in links_into(unit)]
-... # doctest: +NORMALIZE_WHITESPACE
-[('Phường Nguyễn Thị Minh Khai', 'full'), ('Phường Đức Xuân', 'full'),
- ('Phường Huyền Tụng', 'full')]
->>> old_unit("P. Xuất Hoá", province="Bắc Kạn").code
-'01855'
+[('Xã Lý Bôn', 'full'), ('Xã Vĩnh Quang', 'full')]
+>>> old_unit("P. Thuỵ Khuê", province="Hà Nội").code
+'00112'
 """
 
 from __future__ import annotations
@@ -91,7 +89,7 @@ class Province:
 
     Attributes:
         code: The official two-digit code.
-        name: The official name with its kind, e.g. ``Tỉnh Thái Nguyên``.
+        name: The official name with its kind, e.g. ``Tỉnh Cao Bằng``.
     """
 
     code: str
@@ -107,7 +105,7 @@ class NewUnit:
 
     Attributes:
         code: The official five-digit code (Công văn 1027/CTK-CSCL).
-        name: The official name with its kind, e.g. ``Phường Đức Xuân``.
+        name: The official name with its kind, e.g. ``Phường Ba Đình``.
         province_code: The code of its province.
         province: The name of its province.
     """
@@ -127,7 +125,7 @@ class OldUnit:
 
     Attributes:
         code: The official code: five digits, three for an island district.
-        name: The official name with its kind, e.g. ``Xã Dương Quang``.
+        name: The official name with its kind, e.g. ``Xã Vĩnh Quang``.
         province_code: The code of its province before the reorganisation.
         province: The name of that province.
     """
@@ -284,12 +282,12 @@ def old_provinces() -> tuple[Province, ...]:
 
 
 def new_province(key: str) -> Province:
-    """The new province with code or name ``key`` (``"19"``, ``"Thái Nguyên"``, ``"Tỉnh …"``)."""
+    """The new province with code or name ``key`` (``"04"``, ``"Cao Bằng"``, ``"Tỉnh …"``)."""
     return _crosswalk().new.province(key)
 
 
 def old_province(key: str) -> Province:
-    """The old province with code or name ``key`` (``"06"``, ``"Bắc Kạn"``, ``"Tỉnh …"``)."""
+    """The old province with code or name ``key`` (``"04"``, ``"Cao Bằng"``, ``"Tỉnh …"``)."""
     return _crosswalk().old.province(key)
 
 
@@ -323,9 +321,9 @@ def old_unit(key: str, *, province: str | None = None) -> OldUnit:
         UnknownNameError: No unit has that code or name; the message suggests the nearest names.
         AmbiguousNameError: Several have that name; the message lists them with their codes.
 
-    >>> old_unit("Xã Dương Quang")  # doctest: +ELLIPSIS
+    >>> old_unit("Xã Tân Lập")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    mdpoverty.errors.AmbiguousNameError: 'Xã Dương Quang' names 3 old units: Xã Dương Quang ...
+    mdpoverty.errors.AmbiguousNameError: 'Xã Tân Lập' names 22 old units: Xã Tân Lập ...
     """
     return _crosswalk().old.unit(key, province)
 
@@ -353,7 +351,7 @@ def unit_kind(name: str) -> UnitKind | None:
     A name that starts with "Thành phố" is a city of a province here; a centrally governed city
     (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
 
-    >>> unit_kind("Thị Trấn Chợ Rã")
+    >>> unit_kind("Thị Trấn Đông Anh")
     <UnitKind.TOWNSHIP: 'township'>
     """
     return _KINDS.get(split_kind(name)[0])

@@ -17,17 +17,27 @@ The plan's units are matched to the crosswalk (:mod:`mdpoverty.admin_units`) by 
 or the area itself when it is a province); a name must match exactly one unit.  Whether a plan's
 units are old or new follows from its date (before or from 1 July 2025) unless ``basis`` says.
 
->>> import mdpoverty
->>> table = carry_over(mdpoverty.datasets.bac_kan_2024())
+A 2024 plan covering three communes of Cao Bằng (made-up counts): two of them became one new
+commune whole, the third merged with a commune the plan does not cover.  Two units give their
+codes: the province has two communes named Vĩnh Quang, and a code is never ambiguous.
+
+>>> from mdpoverty import AdministrativeUnit as Unit, Area, Header, PartialDate, Period, Plan
+>>> from mdpoverty import UnitKind
+>>> plan = Plan(
+...     header=Header("UBND", PartialDate(2024, 3), "KẾ HOẠCH"),
+...     area=Area("Cao Bằng", UnitKind.PROVINCE), period=Period(2024), standard="decree-07-2021",
+...     units=[Unit("a", "Xã Lý Bôn", UnitKind.COMMUNE, 1000, 20),
+...            Unit("b", "Xã Vĩnh Quang", UnitKind.COMMUNE, 500, 15, code="01300"),
+...            Unit("c", "Xã Nam Cao", UnitKind.COMMUNE, 800, 40, code="01296")])
+>>> table = carry_over(plan)
 >>> table[["name", "households", "poor_households", "poverty_rate", "complete"]]
 ... # doctest: +NORMALIZE_WHITESPACE
-                 name  households  poor_households poverty_rate  complete
+              name  households  poor_households poverty_rate  complete
 code
-01840  Phường Đức Xuân        5292              105         1.98      True
-01843   Phường Bắc Kạn        6126              107         1.75      True
-01849   Xã Phong Quang        <NA>             <NA>         <NA>     False
->>> table.loc["01849", "missing"]
-'Xã Đôn Phong (01984)'
+01294    Xã Lý Bôn        1500               35         2.33      True
+01297  Xã Nam Quang       <NA>             <NA>         <NA>     False
+>>> table.loc["01297", "missing"]
+'Xã Nam Quang (01297)'
 """
 
 from __future__ import annotations

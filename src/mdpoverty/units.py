@@ -94,7 +94,7 @@ class AdministrativeUnit:
             gives them.
         name_en: An English name, or ``""``.
         code: The official code, where known: 2 digits for a province, 3 for a district, town
-            or city, 5 for a commune, ward, township or special zone (e.g. ``01855``).
+            or city, 5 for a commune, ward, township or special zone (e.g. ``00004``).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
