@@ -2,12 +2,15 @@
 
 Run it with ``python examples/bac_kan_2024.py``.  The annex is printed as the document prints
 it (Vietnamese headers and number format); every rate in it is derived by mdpoverty from the
-household counts and targets.  A short English summary and the plan's consistency report follow.
+household counts and targets.  A short English summary and the plan's consistency report follow,
+and last the annex's figures carried over into the units of 1 July 2025 (after the
+reorganisation of the communes; an incomplete row says which old unit the plan does not cover).
 """
 
 from __future__ import annotations
 
 import mdpoverty
+from mdpoverty.aggregate.carry_over import carry_over, format_carried
 from mdpoverty.tables import format_annex
 
 
@@ -69,6 +72,9 @@ def main() -> None:
     report = mdpoverty.check(plan)
     print(f"Consistency report ({report.summary()}):")
     print(report)
+    print()
+    print("In the units of 1 July 2025 (* incomplete):")
+    print(format_carried(carry_over(plan), "en"), end="")
 
 
 if __name__ == "__main__":

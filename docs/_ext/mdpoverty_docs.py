@@ -363,6 +363,9 @@ PUBLIC_MODULES = (
     "mdpoverty.tables.importing",
     "mdpoverty.errors",
     "mdpoverty.reference.standards",
+    "mdpoverty.reference.admin_units",
+    "mdpoverty.aggregate.carry_over",
+    "mdpoverty.values.names",
     "mdpoverty.testing",
     "mdpoverty.tables.annex",
 )

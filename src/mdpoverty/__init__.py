@@ -34,8 +34,10 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         rollup,
         units_by_kind,
     )
+    from mdpoverty.aggregate.carry_over import carry_back, carry_over
     from mdpoverty.checks import Finding, Report, Rule, Severity, check
     from mdpoverty.errors import (
+        AmbiguousNameError,
         FieldValueError,
         FileProblem,
         InconsistentPlanError,
@@ -77,9 +79,10 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         Target,
     )
     from mdpoverty.model.units import AdministrativeUnit, UnitKind
-    from mdpoverty.reference import datasets, standards
+    from mdpoverty.reference import admin_units, datasets, standards
     from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
     from mdpoverty.values.dates import PartialDate
+    from mdpoverty.values.names import name_key
     from mdpoverty.values.numbers import format_vi, parse_vi, rate
     from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -89,6 +92,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 _MODULES = {
+    "admin_units": "mdpoverty.reference.admin_units",
     "aggregate": "mdpoverty.aggregate",
     "checks": "mdpoverty.checks",
     "datasets": "mdpoverty.reference.datasets",
@@ -101,6 +105,7 @@ _MODULES = {
 _NAMES = {
     "AdministrativeUnit": "mdpoverty.model.units",
     "Agency": "mdpoverty.model.agencies",
+    "AmbiguousNameError": "mdpoverty.errors",
     "AnnexRow": "mdpoverty.tables.annex",
     "Area": "mdpoverty.model.plan",
     "CapitalKind": "mdpoverty.model.programme",
@@ -147,6 +152,8 @@ _NAMES = {
     "ValidationError": "mdpoverty.errors",
     "annex": "mdpoverty.tables.annex",
     "annex_rows": "mdpoverty.tables.annex",
+    "carry_back": "mdpoverty.aggregate.carry_over",
+    "carry_over": "mdpoverty.aggregate.carry_over",
     "check": "mdpoverty.checks",
     "deficit_targets": "mdpoverty.aggregate",
     "format_vi": "mdpoverty.values.numbers",
@@ -156,6 +163,7 @@ _NAMES = {
     "funding_by_source": "mdpoverty.aggregate",
     "load_plan": "mdpoverty.io.files",
     "location": "mdpoverty.errors",
+    "name_key": "mdpoverty.values.names",
     "parse_vi": "mdpoverty.values.numbers",
     "plan_schema": "mdpoverty.io.schema",
     "rate": "mdpoverty.values.numbers",
@@ -169,6 +177,7 @@ _NAMES = {
 __all__ = [
     "AdministrativeUnit",
     "Agency",
+    "AmbiguousNameError",
     "AnnexRow",
     "Area",
     "CapitalKind",
@@ -214,9 +223,12 @@ __all__ = [
     "UnknownNameError",
     "ValidationError",
     "__version__",
+    "admin_units",
     "aggregate",
     "annex",
     "annex_rows",
+    "carry_back",
+    "carry_over",
     "check",
     "checks",
     "datasets",
@@ -228,6 +240,7 @@ __all__ = [
     "funding_by_source",
     "load_plan",
     "location",
+    "name_key",
     "parse_vi",
     "plan_schema",
     "rate",

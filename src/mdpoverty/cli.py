@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  mdpoverty annex plan.yaml\n"
         "  mdpoverty annex --example bac-kan-2024 --lang en --format markdown\n"
         "  mdpoverty annex --example bac-kan-2024 --format xlsx -o annex.xlsx\n"
-        "  mdpoverty annex plan.yaml --format csv -o annex.csv",
+        "  mdpoverty annex plan.yaml --format csv -o annex.csv\n"
+        "  mdpoverty annex --example bac-kan-2024 --units 2025",
         formatter_class=formatter,
     )
     _plan_arguments(annex)
@@ -135,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("text", "csv", "markdown", "xlsx"),
         default="text",
         help="default: text",
+    )
+    annex.add_argument(
+        "--units",
+        choices=("plan", "2025"),
+        default="plan",
+        help="plan: the plan's own units (default); 2025: carried over into the units of "
+        "1 July 2025, exact where whole units merged, marked incomplete elsewhere "
+        "(text or csv)",
     )
     _output_argument(annex, "the annex")
 
@@ -215,15 +224,29 @@ def _check(args: argparse.Namespace) -> int:
 def _annex(args: argparse.Namespace) -> int:
     from mdpoverty import tables  # noqa: PLC0415  (pandas loads for the tables commands only)
 
+    plan = _load(args)
+    if args.units == "2025":
+        return _annex_2025(plan, args)
     if args.format == "xlsx" and args.output is None:
         return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
-    frame = tables.annex(_load(args), args.lang)
+    frame = tables.annex(plan, args.lang)
     if args.format == "xlsx":
         tables.write_annex_xlsx(frame, args.output)
     else:
         # A CSV file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
         encoding = "utf-8-sig" if args.format == "csv" and args.output is not None else "utf-8"
         _write_text(tables.render(frame, args.format), args.output, encoding=encoding)
+    return EXIT_OK
+
+
+def _annex_2025(plan: Plan, args: argparse.Namespace) -> int:
+    from mdpoverty.aggregate.carry_over import carry_over, format_carried  # noqa: PLC0415
+
+    if args.format not in {"text", "csv"}:
+        return _usage_error("annex", "--units 2025 writes --format text or csv")
+    frame = carry_over(plan)
+    text = frame.to_csv() if args.format == "csv" else format_carried(frame, args.lang)
+    _write_text(text, args.output)
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the report is defined above this layer; only its type is na
 
 __all__ = [
     "NO_VALUE",
+    "AmbiguousNameError",
     "FieldValueError",
     "FileProblem",
     "InconsistentPlanError",
@@ -129,6 +130,21 @@ class ValidationError(MdpovertyError, ValueError):
 
 class UnknownNameError(MdpovertyError, KeyError):
     """A lookup by identifier or name found nothing."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class AmbiguousNameError(MdpovertyError, KeyError):
+    """A lookup by name found several things; the message lists them with their codes.
+
+    Attributes:
+        candidates: What the name could mean, as ``"Phường X (01234, Tỉnh Y)"``.
+    """
+
+    def __init__(self, message: str, candidates: Iterable[str] = ()) -> None:
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

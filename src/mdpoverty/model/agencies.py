@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import attrs
 
 from mdpoverty.values._validation import (
@@ -18,13 +16,15 @@ from mdpoverty.values._validation import (
     tuple_of,
     validate,
 )
+from mdpoverty.values.names import name_key
 
 __all__ = ["Agency", "Responsibility", "same_name"]
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two names are the same text, whatever their Unicode normalization form."""
-    return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    """Whether two names are spellings of one name: any Unicode normalization form, case,
+    spacing, or tone-mark placement ("Hóa", "Hoá"); see :func:`mdpoverty.values.names.name_key`."""
+    return name_key(a) == name_key(b)
 
 
 @attrs.frozen
@@ -52,7 +52,7 @@ class Agency:
         validate(self)
 
     def is_named(self, name: str) -> bool:
-        """Whether ``name`` is this agency's name or one of its aliases (any Unicode form)."""
+        """Whether ``name`` is this agency's name or one of its aliases (as ``same_name``)."""
         return any(same_name(name, n) for n in (self.name, *self.aliases))
 
 

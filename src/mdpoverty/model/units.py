@@ -18,6 +18,7 @@ from mdpoverty.values._validation import (
     checks,
     instance_of,
     nfc,
+    optional,
     validate,
 )
 from mdpoverty.values.numbers import rate
@@ -36,6 +37,7 @@ class UnitKind(enum.StrEnum):
     WARD = "ward"  #: phường
     COMMUNE = "commune"  #: xã
     TOWNSHIP = "township"  #: thị trấn
+    SPECIAL_ZONE = "special-zone"  #: đặc khu (from 1 July 2025)
 
     @property
     def vi(self) -> str:
@@ -51,7 +53,27 @@ _UNIT_KIND_VI = {
     UnitKind.WARD: "phường",
     UnitKind.COMMUNE: "xã",
     UnitKind.TOWNSHIP: "thị trấn",
+    UnitKind.SPECIAL_ZONE: "đặc khu",
 }
+
+# Digits of an official code by kind (Decision 124/2004/QĐ-TTg and its successors).
+_CODE_DIGITS = {
+    UnitKind.PROVINCE: 2,
+    UnitKind.CITY: 3,
+    UnitKind.TOWN: 3,
+    UnitKind.URBAN_DISTRICT: 3,
+    UnitKind.DISTRICT: 3,
+    UnitKind.WARD: 5,
+    UnitKind.COMMUNE: 5,
+    UnitKind.TOWNSHIP: 5,
+    UnitKind.SPECIAL_ZONE: 5,
+}
+
+
+def _is_digits(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a str, not {type(value).__name__}"
+    return None if value.isascii() and value.isdigit() else "must be digits only"
 
 
 @attrs.frozen
@@ -71,6 +93,8 @@ class AdministrativeUnit:
         near_poor_households: Near-poor households at the start of the year, where the plan
             gives them.
         name_en: An English name, or ``""``.
+        code: The official code, where known: 2 digits for a province, 3 for a district, town
+            or city, 5 for a commune, ward, township or special zone (e.g. ``00004``).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
@@ -80,6 +104,7 @@ class AdministrativeUnit:
     poor_households: int = attrs.field(metadata=COUNT)
     near_poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+    code: str | None = attrs.field(default=None, metadata=checks(optional(_is_digits)))
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -101,6 +126,9 @@ class AdministrativeUnit:
                 near_poor,
                 f"plus poor_households must be <= households ({self.households})",
             )
+        digits = _CODE_DIGITS[self.kind]
+        if self.code is not None and len(self.code) != digits:
+            yield Problem(me, "code", self.code, f"must have {digits} digits for a {self.kind.vi}")
 
     @property
     def poverty_rate(self) -> Decimal:

@@ -1,0 +1,372 @@
+"""A plan's unit figures re-expressed in the units of 1 July 2025 (and back, where exact).
+
+Plans before the 2025 reorganisation count households in the old communes, wards and
+townships; plans from 2026 count them in the new units.  To compare the two, the old figures must
+be re-expressed in the new units.  :func:`carry_over` does that exactly where it can and refuses
+where it cannot:
+
+* a new unit's row is **complete** when the plan covers every old unit the new unit took in, and
+  each of those went into it whole.  Its counts are then the exact sums of the old units' counts,
+  and its rates are recomputed from the sums (never averaged), half-up to 2 decimals;
+* otherwise the row is **incomplete**: its counts are missing (``<NA>``), never a partial sum
+  shown as a whole, and ``missing`` and ``why`` say which old units the plan does not cover and
+  which old units were split between several new ones.
+
+The plan's units are matched to the crosswalk (:mod:`mdpoverty.reference.admin_units`) by their
+official ``code`` where they have one, else by name within the plan's province (the area's
+``province``, or the area itself when it is a province); a name must match exactly one unit.
+Whether a plan's units are old or new follows from its date (before or from 1 July 2025) unless
+``basis`` says.
+
+A 2024 plan covering three communes of Cao Bằng (made-up counts): two of them became one new
+commune whole, the third merged with a commune the plan does not cover.  Two units give their
+codes: the province has two communes named Vĩnh Quang, and a code is never ambiguous.
+
+>>> from mdpoverty import AdministrativeUnit as Unit, Area, Header, PartialDate, Period, Plan
+>>> from mdpoverty import UnitKind
+>>> plan = Plan(
+...     header=Header("UBND", PartialDate(2024, 3), "KẾ HOẠCH"),
+...     area=Area("Cao Bằng", UnitKind.PROVINCE), period=Period(2024), standard="decree-07-2021",
+...     units=[Unit("a", "Xã Lý Bôn", UnitKind.COMMUNE, 1000, 20),
+...            Unit("b", "Xã Vĩnh Quang", UnitKind.COMMUNE, 500, 15, code="01300"),
+...            Unit("c", "Xã Nam Cao", UnitKind.COMMUNE, 800, 40, code="01296")])
+>>> table = carry_over(plan)
+>>> table[["name", "households", "poor_households", "poverty_rate", "complete"]]
+... # doctest: +NORMALIZE_WHITESPACE
+              name  households  poor_households poverty_rate  complete
+code
+01294    Xã Lý Bôn        1500               35         2.33      True
+01297  Xã Nam Quang       <NA>             <NA>         <NA>     False
+>>> table.loc["01297", "missing"]
+'Xã Nam Quang (01297)'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+import pandas as pd
+
+from mdpoverty.errors import MdpovertyError, Problem, ValidationError
+from mdpoverty.model.plan import Plan
+from mdpoverty.model.targets import HouseholdGroup, Measure
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.reference import admin_units as au
+from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.numbers import format_vi, rate
+
+__all__ = [
+    "CARRY_OVER_COLUMNS",
+    "REORGANISATION_DATE",
+    "carry_back",
+    "carry_over",
+    "format_carried",
+]
+
+Basis = Literal["old", "new"]  # whether a plan's units are those before 1 July 2025 or after
+
+REORGANISATION_DATE = dt.date(2025, 7, 1)
+"""The day the two-tier local government and its units took effect."""
+
+CARRY_OVER_COLUMNS = (
+    "name",
+    "province",
+    "complete",
+    "households",
+    "poor_households",
+    "poverty_rate",
+    "near_poor_households",
+    "near_poverty_rate",
+    "reduction",
+    "rate_reduction",
+    "end_rate",
+    "units",
+    "missing",
+    "why",
+)
+"""The columns of :func:`carry_over` and :func:`carry_back` (the index is the unit's code)."""
+
+_COUNTS = ("households", "poor_households", "near_poor_households", "reduction")
+
+AnyUnit = au.NewUnit | au.OldUnit
+
+
+def _basis(plan: Plan, basis: Basis | None) -> Basis:
+    if basis is not None:
+        return basis
+    date = plan.header.date
+    if date.last_day() < REORGANISATION_DATE:
+        return "old"
+    if date.first_day() >= REORGANISATION_DATE:
+        return "new"
+    raise ValidationError(
+        [
+            Problem(
+                "Plan",
+                "header.date",
+                str(date),
+                "may fall before or after 1 July 2025: pass basis='old' or basis='new'",
+            )
+        ]
+    )
+
+
+def _province(plan: Plan) -> str | None:
+    if plan.area.province is not None:
+        return plan.area.province
+    return plan.area.name if plan.area.kind is UnitKind.PROVINCE else None
+
+
+def _match(plan: Plan, basis: Basis) -> dict[str, AnyUnit]:
+    """The crosswalk unit of each of the plan's units, by unit id; every failure at once."""
+    lookup: Callable[..., AnyUnit] = au.old_unit if basis == "old" else au.new_unit
+    province = _province(plan)
+    found: dict[str, AnyUnit] = {}
+    problems: list[Problem] = []
+    for i, unit in enumerate(plan.units):
+        where = f"AdministrativeUnit {unit.id!r}"
+        try:
+            if unit.code is not None:
+                match = lookup(unit.code)
+                if name_key(split_kind(match.name)[1]) != name_key(split_kind(unit.name)[1]):
+                    problems.append(
+                        Problem(
+                            where,
+                            "code",
+                            unit.code,
+                            f"is the code of {match}, not of {unit.name!r}",
+                            f"units[{i}]",
+                        )
+                    )
+            else:
+                match = lookup(unit.name, province=province)
+        except MdpovertyError as error:  # unknown or ambiguous: the message says which
+            field = "code" if unit.code is not None else "name"
+            value = unit.code if unit.code is not None else unit.name
+            problems.append(
+                Problem(
+                    where,
+                    field,
+                    value,
+                    f"does not match exactly one {basis} unit: {error}",
+                    f"units[{i}]",
+                )
+            )
+            continue
+        if match.code in {m.code for m in found.values()}:
+            problems.append(
+                Problem(where, "name", unit.name, f"is a second unit for {match}", f"units[{i}]")
+            )
+        found[unit.id] = match
+    if problems:
+        raise ValidationError(problems)
+    return found
+
+
+@attrs.frozen
+class _Row:
+    target: AnyUnit
+    sources: tuple[AdministrativeUnit, ...]
+    missing: tuple[AnyUnit, ...]
+    why: tuple[str, ...]
+
+
+def _label(unit: AnyUnit) -> str:
+    return f"{unit.name} ({unit.code})"
+
+
+def _rows(
+    plan: Plan,
+    matched: dict[str, AnyUnit],
+    destinations: Callable[[AnyUnit], Sequence[AnyUnit]],
+    sources: Callable[[AnyUnit], Sequence[AnyUnit]],
+    spread: Callable[[AnyUnit, Sequence[AnyUnit]], str],
+) -> list[_Row]:
+    """One row per unit that the plan's units went into.
+
+    A row is complete when every source of its unit is in the plan and goes into this unit
+    only: then, and only then, the sum of the sources' figures is the unit's figure.
+    """
+    units = {matched[u.id].code: u for u in plan.units}
+    targets = {t.code: t for m in matched.values() for t in destinations(m)}
+    rows = []
+    for code in sorted(targets):
+        target = targets[code]
+        covered, missing, why = [], [], []
+        for source in sources(target):
+            if source.code not in units:
+                missing.append(source)
+                continue
+            covered.append(units[source.code])
+            elsewhere = [d for d in destinations(source) if d.code != code]
+            if elsewhere:
+                why.append(spread(source, elsewhere))
+        if missing:
+            listed = ", ".join(_label(m) for m in missing)
+            why.insert(0, f"the plan does not cover {listed}")
+        rows.append(_Row(target, tuple(covered), tuple(missing), tuple(why)))
+    return rows
+
+
+def _figures(plan: Plan, units: Sequence[AdministrativeUnit]) -> dict[str, object]:
+    """The summed counts and recomputed rates of ``units`` (a complete row)."""
+    households = sum(u.households for u in units)
+    poor = sum(u.poor_households for u in units)
+    near = [u.near_poor_households for u in units]
+    near_poor = None if None in near else sum(n for n in near if n is not None)
+    targets = plan.unit_targets(Measure.REDUCTION, HouseholdGroup.POOR)
+    reductions = [targets.get(u.id) for u in units]
+    exact = [t.value.low for t in reductions if t is not None and t.value.is_exact]
+    reduction = sum(int(r) for r in exact) if len(exact) == len(units) else None
+    start = rate(poor, households)
+    end = None if reduction is None else rate(poor - reduction, households)
+    return {
+        "households": households,
+        "poor_households": poor,
+        "poverty_rate": start,
+        "near_poor_households": near_poor,
+        "near_poverty_rate": None if near_poor is None else rate(near_poor, households),
+        "reduction": reduction,
+        "rate_reduction": None if end is None else start - end,
+        "end_rate": end,
+    }
+
+
+def _frame(plan: Plan, rows: Sequence[_Row]) -> pd.DataFrame:
+    records = []
+    for row in rows:
+        complete = not row.why
+        record: dict[str, object] = {
+            "code": row.target.code,
+            "name": row.target.name,
+            "province": row.target.province,
+            "complete": complete,
+            "units": "; ".join(f"{u.name} ({u.code})" if u.code else u.name for u in row.sources),
+            "missing": "; ".join(_label(m) for m in row.missing),
+            "why": "; ".join(row.why),
+        }
+        record.update(_figures(plan, row.sources) if complete else dict.fromkeys(_COUNTS))
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=["code", *CARRY_OVER_COLUMNS])
+    for column in _COUNTS:
+        frame[column] = frame[column].astype("Int64")
+    for column in ("poverty_rate", "near_poverty_rate", "rate_reduction", "end_rate"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), pd.NA)
+    frame["complete"] = frame["complete"].astype(bool)
+    return frame.set_index("code")
+
+
+def _identity(plan: Plan, matched: dict[str, AnyUnit]) -> list[_Row]:
+    return [
+        _Row(matched[u.id], (u,), (), ())
+        for u in sorted(plan.units, key=lambda u: matched[u.id].code)
+    ]
+
+
+def _new_of(unit: AnyUnit) -> list[AnyUnit]:
+    return [link.new for link in au.links_from(unit.code)]
+
+
+def _old_of(unit: AnyUnit) -> list[AnyUnit]:
+    return [link.old for link in au.links_into(unit.code)]
+
+
+def carry_over(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+    """The plan's unit figures in the units of 1 July 2025, one row per new unit it touches.
+
+    Args:
+        plan: A plan whose units are communes, wards or townships (the crosswalk's level).
+        basis: Whether the plan's units are the ``"old"`` ones or already the ``"new"`` ones;
+            by default, from the plan's date (before 1 July 2025: old).  A plan in new units
+            carries over unchanged.
+
+    Returns:
+        A table indexed by the new unit's ``code``, with the columns of
+        :data:`CARRY_OVER_COLUMNS`: its name and province; ``complete``; the summed counts
+        (nullable integers) and the rates recomputed from them (:class:`~decimal.Decimal`) of
+        the complete rows, ``<NA>`` in the others (and where the plan does not give a count,
+        e.g. no near-poor households or no exact reduction target); ``units``, the plan's units
+        in the row; ``missing``, the old units the new unit took in that the plan does not
+        cover; and ``why`` a row is incomplete.
+
+    Raises:
+        ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
+    """
+    basis = _basis(plan, basis)
+    matched = _match(plan, basis)
+    if basis == "new":
+        return _frame(plan, _identity(plan, matched))
+
+    def split(old: AnyUnit, others: Sequence[AnyUnit]) -> str:
+        listed = ", ".join(_label(o) for o in others)
+        return f"{_label(old)} was split: part of it went to {listed}"
+
+    return _frame(plan, _rows(plan, matched, _new_of, _old_of, split))
+
+
+def carry_back(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+    """The reverse: a plan's figures in new units re-expressed in the units before 1 July 2025.
+
+    Exact only where an old unit's figure is a sum of new units' figures: when every new unit
+    that took in (part of) the old unit took in nothing else.  That is so for an old unit that
+    became a new unit on its own, whole or split; but a new unit that merged several old ones
+    holds no record of how its households were divided among them, so those old units' rows
+    are incomplete, never estimated.  The table has the form of :func:`carry_over`'s, indexed
+    by old codes; a plan already in old units carries back unchanged.
+    """
+    basis = _basis(plan, basis)
+    matched = _match(plan, basis)
+    if basis == "old":
+        return _frame(plan, _identity(plan, matched))
+
+    def merged(new: AnyUnit, others: Sequence[AnyUnit]) -> str:
+        listed = ", ".join(_label(o) for o in others)
+        return f"{_label(new)} also took in {listed}: its figures cannot be divided"
+
+    return _frame(plan, _rows(plan, matched, _old_of, _new_of, merged))
+
+
+_HEADERS = {
+    "vi": ("Mã", "Tên đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Giảm", "Cuối năm (%)"),
+    "en": ("code", "unit", "households", "poor", "rate (%)", "reduction", "end rate (%)"),
+}
+_INCOMPLETE = {"vi": "chưa đủ", "en": "incomplete"}
+
+
+def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str:
+    """A table of :func:`carry_over` (or :func:`carry_back`) as text; incomplete rows marked.
+
+    Numbers are printed as the plans print them in ``vi`` (``12.281``, ``1,15``); a count that
+    is missing is ``–``, and each incomplete row is followed by why.
+    """
+
+    def cell(value: object) -> str:
+        if value is None or value is pd.NA:
+            return "–"
+        if isinstance(value, numbers.Integral):
+            value = int(value)
+        if isinstance(value, Decimal | int) and lang == "vi":
+            return format_vi(value)
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    headers = _HEADERS[lang]
+    lines = []
+    width = max([len(headers[1]), *(len(str(n)) for n in frame["name"])]) + 2
+    lines.append(
+        f"{headers[0]:<6} {headers[1]:<{width}}" + "".join(f"{h:>13}" for h in headers[2:])
+    )
+    for code, row in frame.iterrows():
+        values = [row[c] for c in ("households", "poor_households", "poverty_rate", "reduction")]
+        values.append(row["end_rate"])
+        mark = "" if row["complete"] else "*"
+        lines.append(
+            f"{code!s:<6} {row['name'] + mark:<{width}}" + "".join(f"{cell(v):>13}" for v in values)
+        )
+        if not row["complete"]:
+            lines.append(f"{'':<6}   * {_INCOMPLETE[lang]}: {row['why']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,357 @@
+"""The administrative units of 1 July 2025 and the crosswalk from the units before them.
+
+From 1 July 2025 local government has two tiers: 34 provinces, and 3,321 communes, wards and
+special zones (đặc khu); districts no longer exist.  The crosswalk links every new unit to the old
+communes, wards and townships it took in, saying whether each old unit went into it whole
+(:attr:`Merge.FULL`) or only in part (:attr:`Merge.PARTIAL`: the old unit was split between
+several new units).  It ships with the package (``mdpoverty/reference/data/admin-2025/``, with
+its source and licence) and is read on first use, never at ``import mdpoverty``.
+
+Units are looked up by official code or by name, old or new.  Names match as people write them
+(:func:`mdpoverty.values.names.name_key`: any case, spacing, Unicode form or tone-mark
+placement), with or without the kind prefix, and optionally within a province given by code or name.
+
+>>> unit = new_unit("Xã Lý Bôn", province="Cao Bằng")
+>>> unit.code, unit.province
+('01294', 'Tỉnh Cao Bằng')
+>>> [(link.old.name, link.merge.value) for link in links_into(unit)]
+[('Xã Lý Bôn', 'full'), ('Xã Vĩnh Quang', 'full')]
+>>> old_unit("P. Thuỵ Khuê", province="Hà Nội").code
+'00112'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import enum
+import functools
+import gzip
+import io
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import Generic, TypeVar
+
+import attrs
+import pandas as pd
+
+from mdpoverty.errors import AmbiguousNameError, UnknownNameError
+from mdpoverty.model.units import UnitKind
+from mdpoverty.values.names import name_key, split_kind
+
+__all__ = [
+    "CROSSWALK_COLUMNS",
+    "Link",
+    "Merge",
+    "NewUnit",
+    "OldUnit",
+    "Province",
+    "crosswalk",
+    "crosswalk_rows",
+    "links",
+    "links_from",
+    "links_into",
+    "new_province",
+    "new_provinces",
+    "new_unit",
+    "new_units",
+    "old_province",
+    "old_provinces",
+    "old_unit",
+    "old_units",
+    "unit_kind",
+]
+
+CROSSWALK_COLUMNS = (
+    "new_province_code",
+    "new_province",
+    "new_code",
+    "new_name",
+    "old_province_code",
+    "old_province",
+    "old_code",
+    "old_name",
+    "merge",
+)
+"""The columns of the crosswalk, in its order."""
+
+
+class Merge(enum.StrEnum):
+    """How much of an old unit went into a new one."""
+
+    FULL = "full"  #: the whole old unit
+    PARTIAL = "partial"  #: part of it; the rest went to other new units
+
+
+@attrs.frozen
+class Province:
+    """A province (tỉnh) or centrally governed city (thành phố), old or new.
+
+    Attributes:
+        code: The official two-digit code.
+        name: The official name with its kind, e.g. ``Tỉnh Cao Bằng``.
+    """
+
+    code: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+@attrs.frozen
+class NewUnit:
+    """A commune, ward or special zone from 1 July 2025.
+
+    Attributes:
+        code: The official five-digit code (Công văn 1027/CTK-CSCL).
+        name: The official name with its kind, e.g. ``Phường Ba Đình``.
+        province_code: The code of its province.
+        province: The name of its province.
+    """
+
+    code: str
+    name: str
+    province_code: str
+    province: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}, {self.province})"
+
+
+@attrs.frozen
+class OldUnit:
+    """A commune, ward or township before 1 July 2025 (or one of five island districts).
+
+    Attributes:
+        code: The official code: five digits, three for an island district.
+        name: The official name with its kind, e.g. ``Xã Vĩnh Quang``.
+        province_code: The code of its province before the reorganisation.
+        province: The name of that province.
+    """
+
+    code: str
+    name: str
+    province_code: str
+    province: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}, {self.province})"
+
+
+@attrs.frozen
+class Link:
+    """One link of the crosswalk: (part of) an old unit went into a new unit."""
+
+    new: NewUnit
+    old: OldUnit
+    merge: Merge
+
+
+Unit = TypeVar("Unit", NewUnit, OldUnit)
+
+
+class _Era(Generic[Unit]):
+    """The units and provinces of one side of the crosswalk, with their indexes."""
+
+    def __init__(self, label: str, units: Iterable[Unit], provinces: Iterable[Province]) -> None:
+        self.label = label
+        self.units: tuple[Unit, ...] = tuple(sorted(units, key=lambda u: u.code))
+        self.provinces = tuple(sorted(provinces, key=lambda p: p.code))
+        self.by_code: dict[str, Unit] = {u.code: u for u in self.units}
+        self.province_by_code = {p.code: p for p in self.provinces}
+        self.by_rest: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            self.by_rest.setdefault(name_key(split_kind(unit.name)[1]), []).append(unit)
+
+    def province(self, key: str) -> Province:
+        if key in self.province_by_code:
+            return self.province_by_code[key]
+        wanted = name_key(split_kind(key)[1])
+        for p in self.provinces:
+            if name_key(split_kind(p.name)[1]) == wanted:
+                return p
+        names = {name_key(split_kind(p.name)[1]): p for p in self.provinces}
+        near = difflib.get_close_matches(wanted, names, n=3)
+        hint = f"; did you mean {', '.join(str(names[n]) for n in near)}?" if near else ""
+        raise UnknownNameError(f"no {self.label} province has code or name {key!r}{hint}")
+
+    def in_province(self, province: str | None) -> tuple[Unit, ...]:
+        if province is None:
+            return self.units
+        code = self.province(province).code
+        return tuple(u for u in self.units if u.province_code == code)
+
+    def unit(self, key: str, province: str | None) -> Unit:
+        where = "" if province is None else f" in {self.province(province).name}"
+        code = None if province is None else self.province(province).code
+        if key.isdigit():
+            found = self.by_code.get(key)
+            if found is None or code not in (None, found.province_code):
+                raise UnknownNameError(f"no {self.label} unit{where} has the code {key!r}")
+            return found
+        kind, rest = split_kind(key)
+        candidates = [
+            u
+            for u in self.by_rest.get(name_key(rest), ())
+            if code in (None, u.province_code) and (not kind or split_kind(u.name)[0] == kind)
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            listed = [str(u) for u in candidates]
+            raise AmbiguousNameError(
+                f"{key!r} names {len(candidates)} {self.label} units{where}: "
+                f"{'; '.join(listed)}; give the code, the kind or the province",
+                listed,
+            )
+        pool = self.in_province(province)
+        keys = {name_key(u.name if kind else split_kind(u.name)[1]): u for u in pool}
+        wanted = name_key(f"{kind} {rest}" if kind else rest)
+        near = difflib.get_close_matches(wanted, keys, n=3)
+        hint = f"; did you mean {'; '.join(str(keys[n]) for n in near)}?" if near else ""
+        raise UnknownNameError(f"no {self.label} unit{where} is named {key!r}{hint}")
+
+
+class _Crosswalk:
+    """The crosswalk, read once: both eras and the links between them."""
+
+    def __init__(self, rows: Sequence[dict[str, str]]) -> None:
+        def province(row: dict[str, str], era: str) -> Province:
+            return Province(row[f"{era}_province_code"], row[f"{era}_province"])
+
+        new = {
+            r["new_code"]: NewUnit(
+                r["new_code"], r["new_name"], r["new_province_code"], r["new_province"]
+            )
+            for r in rows
+        }
+        old = {
+            r["old_code"]: OldUnit(
+                r["old_code"], r["old_name"], r["old_province_code"], r["old_province"]
+            )
+            for r in rows
+        }
+        self.new: _Era[NewUnit] = _Era("new", new.values(), {province(r, "new") for r in rows})
+        self.old: _Era[OldUnit] = _Era("old", old.values(), {province(r, "old") for r in rows})
+        self.links = tuple(
+            Link(new[r["new_code"]], old[r["old_code"]], Merge(r["merge"])) for r in rows
+        )
+        self.into: dict[str, list[Link]] = {}
+        self.out_of: dict[str, list[Link]] = {}
+        for link in self.links:
+            self.into.setdefault(link.new.code, []).append(link)
+            self.out_of.setdefault(link.old.code, []).append(link)
+
+
+@functools.cache
+def crosswalk_rows() -> tuple[dict[str, str], ...]:
+    """The rows of the shipped crosswalk as read, each a mapping of its columns to text."""
+    data = resources.files("mdpoverty.reference").joinpath("data", "admin-2025", "crosswalk.csv.gz")
+    text = gzip.decompress(data.read_bytes()).decode("utf-8")
+    return tuple(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@functools.cache
+def _crosswalk() -> _Crosswalk:
+    return _Crosswalk(crosswalk_rows())
+
+
+def crosswalk() -> pd.DataFrame:
+    """The crosswalk as a table: one row per link, every column text (codes keep their zeros).
+
+    >>> crosswalk().shape
+    (10604, 9)
+    """
+    return pd.DataFrame(list(crosswalk_rows()), columns=list(CROSSWALK_COLUMNS), dtype="string")
+
+
+def links() -> tuple[Link, ...]:
+    """Every link of the crosswalk, in its order (by new province, new code, old code)."""
+    return _crosswalk().links
+
+
+def new_provinces() -> tuple[Province, ...]:
+    """The 34 provinces from 1 July 2025, by code."""
+    return _crosswalk().new.provinces
+
+
+def old_provinces() -> tuple[Province, ...]:
+    """The 63 provinces before 1 July 2025, by code."""
+    return _crosswalk().old.provinces
+
+
+def new_province(key: str) -> Province:
+    """The new province with code or name ``key`` (``"04"``, ``"Cao Bằng"``, ``"Tỉnh …"``)."""
+    return _crosswalk().new.province(key)
+
+
+def old_province(key: str) -> Province:
+    """The old province with code or name ``key`` (``"04"``, ``"Cao Bằng"``, ``"Tỉnh …"``)."""
+    return _crosswalk().old.province(key)
+
+
+def new_units(province: str | None = None) -> tuple[NewUnit, ...]:
+    """The new units, by code; only those of ``province`` (a code or name) if given."""
+    return _crosswalk().new.in_province(province)
+
+
+def old_units(province: str | None = None) -> tuple[OldUnit, ...]:
+    """The old units, by code; only those of the old ``province`` (a code or name) if given."""
+    return _crosswalk().old.in_province(province)
+
+
+def new_unit(key: str, *, province: str | None = None) -> NewUnit:
+    """The new unit with official code or name ``key``, within ``province`` if given.
+
+    Raises:
+        UnknownNameError: No unit has that code or name; the message suggests the nearest names.
+        AmbiguousNameError: Several have that name; the message lists them with their codes.
+
+    >>> new_unit("Đặc khu Côn Đảo").province
+    'Thành phố Hồ Chí Minh'
+    """
+    return _crosswalk().new.unit(key, province)
+
+
+def old_unit(key: str, *, province: str | None = None) -> OldUnit:
+    """The old unit with official code or name ``key``, within the old ``province`` if given.
+
+    Raises:
+        UnknownNameError: No unit has that code or name; the message suggests the nearest names.
+        AmbiguousNameError: Several have that name; the message lists them with their codes.
+
+    >>> old_unit("Xã Tân Lập")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    mdpoverty.errors.AmbiguousNameError: 'Xã Tân Lập' names 22 old units: Xã Tân Lập ...
+    """
+    return _crosswalk().old.unit(key, province)
+
+
+def _code(unit: NewUnit | OldUnit | str) -> str:
+    return unit if isinstance(unit, str) else unit.code
+
+
+def links_into(new: NewUnit | str) -> tuple[Link, ...]:
+    """The links into a new unit (or its code): the old units it took in, whole or in part."""
+    return tuple(_crosswalk().into.get(_code(new), ()))
+
+
+def links_from(old: OldUnit | str) -> tuple[Link, ...]:
+    """The links from an old unit (or its code): the new units it went into."""
+    return tuple(_crosswalk().out_of.get(_code(old), ()))
+
+
+_KINDS = {kind.vi: kind for kind in UnitKind}
+
+
+def unit_kind(name: str) -> UnitKind | None:
+    """The kind a unit's name starts with, or ``None``.
+
+    A name that starts with "Thành phố" is a city of a province here; a centrally governed city
+    (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
+
+    >>> unit_kind("Thị Trấn Đông Anh")
+    <UnitKind.TOWNSHIP: 'township'>
+    """
+    return _KINDS.get(split_kind(name)[0])
