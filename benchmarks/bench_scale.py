@@ -24,7 +24,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from mdpoverty import Level, Plan, ProjectComponent, check
 from mdpoverty.aggregate import rollup
-from mdpoverty.model.plan import Area
+from mdpoverty.model.header import Area
 from mdpoverty.model.programme import FundingSplit
 from mdpoverty.model.targets import Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
@@ -81,7 +81,9 @@ def district(template: Plan, number: int, communes: int, rng: random.Random) -> 
         )
         units.append(unit)
         targets.append(
-            Target(Measure.REDUCTION, Quantity(rng.randint(0, poor)), unit=unit.id, section="annex")
+            Target(
+                Measure.REDUCTION, Quantity(rng.randint(0, poor)), about=unit.id, section="annex"
+            )
         )
     base = attrs.evolve(
         template,

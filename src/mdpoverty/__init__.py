@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         units_by_kind,
     )
     from mdpoverty.aggregate.carry_over import carry_back, carry_over
-    from mdpoverty.checks import Finding, Report, Rule, Severity, check
+    from mdpoverty.checks import Finding, Rule, Severity, check
     from mdpoverty.errors import (
         AmbiguousNameError,
         FieldValueError,
@@ -54,19 +54,19 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.io.files import load_plan, save_plan
     from mdpoverty.io.schema import plan_schema
     from mdpoverty.model.agencies import Agency, Responsibility
+    from mdpoverty.model.document import Document, DocumentType, Plan, Report, Review
+    from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
+    from mdpoverty.model.header import Area, Header, Signature
     from mdpoverty.model.locations import resolve
-    from mdpoverty.model.plan import (
-        Area,
+    from mdpoverty.model.printed import PrintedAnnex, PrintedRow
+    from mdpoverty.model.programme import (
+        CapitalKind,
         FundingSource,
         FundingSourceKind,
-        Header,
-        Period,
-        Plan,
-        PrintedAnnex,
-        PrintedRow,
-        Signature,
+        FundingSplit,
+        Level,
+        ProjectComponent,
     )
-    from mdpoverty.model.programme import CapitalKind, FundingSplit, Level, ProjectComponent
     from mdpoverty.model.references import DocumentKind, LegalReference
     from mdpoverty.model.sections import Section
     from mdpoverty.model.targets import (
@@ -81,7 +81,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.model.units import AdministrativeUnit, UnitKind
     from mdpoverty.reference import admin_units, datasets, standards
     from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
-    from mdpoverty.values.dates import PartialDate
+    from mdpoverty.values.dates import PartialDate, Period
     from mdpoverty.values.names import name_key
     from mdpoverty.values.numbers import format_vi, parse_vi, rate
     from mdpoverty.values.quantities import Comparison, Quantity
@@ -107,18 +107,21 @@ _NAMES = {
     "Agency": "mdpoverty.model.agencies",
     "AmbiguousNameError": "mdpoverty.errors",
     "AnnexRow": "mdpoverty.tables.annex",
-    "Area": "mdpoverty.model.plan",
+    "Area": "mdpoverty.model.header",
     "CapitalKind": "mdpoverty.model.programme",
     "Comparison": "mdpoverty.values.quantities",
     "DeficitIndicator": "mdpoverty.model.targets",
+    "Document": "mdpoverty.model.document",
     "DocumentKind": "mdpoverty.model.references",
+    "DocumentType": "mdpoverty.model.document",
     "FieldValueError": "mdpoverty.errors",
+    "Figure": "mdpoverty.model.figures",
     "FileProblem": "mdpoverty.errors",
     "Finding": "mdpoverty.checks",
-    "FundingSource": "mdpoverty.model.plan",
-    "FundingSourceKind": "mdpoverty.model.plan",
+    "FundingSource": "mdpoverty.model.programme",
+    "FundingSourceKind": "mdpoverty.model.programme",
     "FundingSplit": "mdpoverty.model.programme",
-    "Header": "mdpoverty.model.plan",
+    "Header": "mdpoverty.model.header",
     "HouseholdGroup": "mdpoverty.model.targets",
     "InconsistentPlanError": "mdpoverty.errors",
     "IndicatorKind": "mdpoverty.model.targets",
@@ -128,25 +131,30 @@ _NAMES = {
     "Measure": "mdpoverty.model.targets",
     "NumberFormatError": "mdpoverty.errors",
     "PartialDate": "mdpoverty.values.dates",
-    "Period": "mdpoverty.model.plan",
-    "Plan": "mdpoverty.model.plan",
+    "Period": "mdpoverty.values.dates",
+    "Plan": "mdpoverty.model.document",
     "PlanFileError": "mdpoverty.errors",
     "Population": "mdpoverty.model.targets",
-    "PrintedAnnex": "mdpoverty.model.plan",
-    "PrintedRow": "mdpoverty.model.plan",
+    "PrintedAnnex": "mdpoverty.model.printed",
+    "PrintedRow": "mdpoverty.model.printed",
     "Problem": "mdpoverty.errors",
     "ProjectComponent": "mdpoverty.model.programme",
     "Quantity": "mdpoverty.values.quantities",
-    "Report": "mdpoverty.checks",
+    "Report": "mdpoverty.model.document",
     "Responsibility": "mdpoverty.model.agencies",
+    "Review": "mdpoverty.model.document",
     "Rollup": "mdpoverty.aggregate",
     "RollupError": "mdpoverty.errors",
     "Rule": "mdpoverty.checks",
     "Section": "mdpoverty.model.sections",
     "Severity": "mdpoverty.checks",
-    "Signature": "mdpoverty.model.plan",
+    "Signature": "mdpoverty.model.header",
+    "Stratum": "mdpoverty.model.figures",
+    "StratumKind": "mdpoverty.model.figures",
     "Subject": "mdpoverty.model.targets",
     "Target": "mdpoverty.model.targets",
+    "TimePoint": "mdpoverty.model.figures",
+    "UnitGroup": "mdpoverty.model.figures",
     "UnitKind": "mdpoverty.model.units",
     "UnknownNameError": "mdpoverty.errors",
     "ValidationError": "mdpoverty.errors",
@@ -183,8 +191,11 @@ __all__ = [
     "CapitalKind",
     "Comparison",
     "DeficitIndicator",
+    "Document",
     "DocumentKind",
+    "DocumentType",
     "FieldValueError",
+    "Figure",
     "FileProblem",
     "Finding",
     "FundingSource",
@@ -211,14 +222,19 @@ __all__ = [
     "Quantity",
     "Report",
     "Responsibility",
+    "Review",
     "Rollup",
     "RollupError",
     "Rule",
     "Section",
     "Severity",
     "Signature",
+    "Stratum",
+    "StratumKind",
     "Subject",
     "Target",
+    "TimePoint",
+    "UnitGroup",
     "UnitKind",
     "UnknownNameError",
     "ValidationError",

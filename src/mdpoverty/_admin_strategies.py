@@ -15,11 +15,12 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from mdpoverty.model.plan import Area, Header, Period, Plan
+from mdpoverty.model.document import Plan
+from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.names import name_key, split_kind
 from mdpoverty.values.quantities import Quantity
 
@@ -46,7 +47,7 @@ def _unit(
         near_poor_households=near_poor,
         code=unit.code if with_code else None,
     )
-    reduction = Target(Measure.REDUCTION, Quantity(draw(st.integers(0, poor))), unit=built.id)
+    reduction = Target(Measure.REDUCTION, Quantity(draw(st.integers(0, poor))), about=built.id)
     return built, reduction
 
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from mdpoverty.errors import MdpovertyError, PlanFileError
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import format_of, load_plan, save_plan
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, example
 
 __all__ = ["build_parser", "main", "template_text"]
@@ -199,7 +199,7 @@ def _version() -> str:
     return __version__
 
 
-def _load(args: argparse.Namespace) -> Plan:
+def _load(args: argparse.Namespace) -> Document:
     if args.example is not None:
         return example(args.example)
     return load_plan(args.plan)
@@ -239,7 +239,7 @@ def _annex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _annex_2025(plan: Plan, args: argparse.Namespace) -> int:
+def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
     from mdpoverty.aggregate.carry_over import carry_over, format_carried  # noqa: PLC0415
 
     if args.format not in {"text", "csv"}:

@@ -66,8 +66,8 @@ def parent_location(where: str) -> str:
 
 def _short(value: object, width: int = 60) -> str:
     """A value as a message shows it: never a whole object's repr, and never a long one."""
-    if attrs.has(type(value)):
-        value = describe(value)
+    if attrs.has(type(value)) and describe(value) != type(value).__name__:
+        value = describe(value)  # an object with an identifier is named by it
     text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -27,7 +27,9 @@ import attrs
 from hypothesis import strategies as st
 
 from mdpoverty.model.agencies import Agency, Responsibility
-from mdpoverty.model.plan import Area, Header, Period, Plan, PrintedAnnex, PrintedRow
+from mdpoverty.model.document import Plan
+from mdpoverty.model.header import Area, Header
+from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.model.references import DocumentKind, LegalReference
 from mdpoverty.model.targets import (
@@ -42,7 +44,7 @@ from mdpoverty.model.targets import (
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference.standards import CatalogEntry, poverty_standards, programme_catalogs
 from mdpoverty.tables.annex import AnnexRow, annex_rows
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = [
@@ -345,7 +347,7 @@ def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
     year = draw(st.integers(standard.period.start, standard.period.end))
     units = draw(unit_lists(max_size=max_units))
     unit_targets = [
-        Target(Measure.REDUCTION, Quantity(draw(st.integers(0, u.poor_households))), unit=u.id)
+        Target(Measure.REDUCTION, Quantity(draw(st.integers(0, u.poor_households))), about=u.id)
         for u in units
     ]
     agency_list = draw(agencies())
@@ -396,7 +398,7 @@ def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
     one, cell for cell.  Every unit must have an exact reduction target.
     """
     total = annex_rows(plan)[-1]
-    if total.reduction is None or total.end_rate is None:
+    if total.reduction is None or total.end_rate is None or total.poor_households is None:
         raise ValueError("every unit of the plan needs a reduction target")
     headline = [
         Target(Measure.REDUCTION, total.reduction, section="II.1"),
@@ -425,7 +427,7 @@ def _as_part(plan: Plan, n: int, like: Plan) -> Plan:
         header=attrs.evolve(plan.header, date=like.header.date),
         legal_bases=like.legal_bases,
         units=[attrs.evolve(u, id=rename(u.id)) for u in plan.units],
-        targets=[attrs.evolve(t, unit=t.unit and rename(t.unit)) for t in plan.targets],
+        targets=[attrs.evolve(t, about=t.about and rename(t.about)) for t in plan.targets],
         annex=None
         if plan.annex is None
         else attrs.evolve(

@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from mdpoverty import FundingSplit, Level, Period, Plan, ProjectComponent
+from mdpoverty import FundingSplit, Level, Period, ProjectComponent
 from mdpoverty.aggregate import (
     DEFICIT_COLUMNS,
     FUNDING_COLUMNS,
@@ -30,6 +30,7 @@ from mdpoverty.aggregate import (
     units_by_kind,
 )
 from mdpoverty.errors import MdpovertyError
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import CapitalKind
 from mdpoverty.reference.datasets import bac_kan_2024
 
@@ -52,14 +53,14 @@ PRINTED: dict[str, tuple[int, int, int | None]] = {
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def plan() -> Document:
     return bac_kan_2024()
 
 
 # -- funding by source -------------------------------------------------------------------------
 
 
-def test_funding_by_source_adds_up_as_the_document(plan: Plan) -> None:
+def test_funding_by_source_adds_up_as_the_document(plan: Document) -> None:
     table = funding_by_source(plan)
 
     # 2264+919+73+262+502+60+105+306+184; 68+30+2+15+2+3+9+5; 2332+1021+…+189
@@ -70,7 +71,7 @@ def test_funding_by_source_adds_up_as_the_document(plan: Plan) -> None:
     assert table.loc["declared", "amount"] == D(4881)
 
 
-def test_funding_by_source_sums_the_transcribed_figures(plan: Plan) -> None:
+def test_funding_by_source_sums_the_transcribed_figures(plan: Document) -> None:
     table = funding_by_source(plan)
 
     assert table.loc["central", "amount"] == sum(D(c) for _, c, _ in PRINTED.values())
@@ -78,7 +79,7 @@ def test_funding_by_source_sums_the_transcribed_figures(plan: Plan) -> None:
     assert table.loc["declared", "amount"] == sum(D(t) for t, _, _ in PRINTED.values())
 
 
-def test_funding_by_source_counts_statements(plan: Plan) -> None:
+def test_funding_by_source_counts_statements(plan: Document) -> None:
     table = funding_by_source(plan)
 
     assert table["statements"].to_dict() == {
@@ -90,7 +91,7 @@ def test_funding_by_source_counts_statements(plan: Plan) -> None:
     }
 
 
-def test_funding_by_source_shares(plan: Plan) -> None:
+def test_funding_by_source_shares(plan: Document) -> None:
     table = funding_by_source(plan)
 
     # 4675 / 4809 = 97.2135…%, 134 / 4809 = 2.7864…%
@@ -100,13 +101,13 @@ def test_funding_by_source_shares(plan: Plan) -> None:
     assert table.loc["declared", "share"] is None
 
 
-def test_funding_by_source_without_total(plan: Plan) -> None:
+def test_funding_by_source_without_total(plan: Document) -> None:
     table = funding_by_source(plan, total=False)
 
     assert list(table.index) == ["central", "local", "other"]
 
 
-def test_funding_by_source_dtypes(plan: Plan) -> None:
+def test_funding_by_source_dtypes(plan: Document) -> None:
     table = funding_by_source(plan)
 
     assert table.index.name == "source"
@@ -119,7 +120,7 @@ def test_funding_by_source_dtypes(plan: Plan) -> None:
 # -- funding by component ----------------------------------------------------------------------
 
 
-def test_funding_by_component_rows_are_the_printed_figures(plan: Plan) -> None:
+def test_funding_by_component_rows_are_the_printed_figures(plan: Document) -> None:
     table = funding_by_component(plan)
 
     assert list(table.index) == [*PRINTED, "total"]
@@ -129,7 +130,7 @@ def test_funding_by_component_rows_are_the_printed_figures(plan: Plan) -> None:
         assert table.loc[code, "local"] == D(local or 0)
 
 
-def test_funding_by_component_keeps_declared_and_sources_apart(plan: Plan) -> None:
+def test_funding_by_component_keeps_declared_and_sources_apart(plan: Document) -> None:
     table = funding_by_component(plan)
 
     assert table.loc["DA3.TDA1", "declared"] == D(1021)
@@ -139,7 +140,7 @@ def test_funding_by_component_keeps_declared_and_sources_apart(plan: Plan) -> No
     assert table.loc["total", "declared"] == D(4881)
 
 
-def test_funding_by_project(plan: Plan) -> None:
+def test_funding_by_project(plan: Document) -> None:
     table = funding_by_component(plan, Level.PROJECT)
 
     # DA3 = 1021 + 75, DA4 = 262 + 517, DA6 = 62 + 108, DA7 = 315 + 189
@@ -160,13 +161,13 @@ def test_funding_by_project(plan: Plan) -> None:
     assert table["level"].isna().tolist() == [False] * 5 + [True]
 
 
-def test_funding_by_subproject_keeps_a_project_without_subprojects(plan: Plan) -> None:
+def test_funding_by_subproject_keeps_a_project_without_subprojects(plan: Document) -> None:
     table = funding_by_component(plan, Level.SUBPROJECT)
 
     assert list(table.index) == [*PRINTED, "total"]
 
 
-def test_funding_by_component_columns(plan: Plan) -> None:
+def test_funding_by_component_columns(plan: Document) -> None:
     table = funding_by_component(plan)
 
     assert table.index.name == "code"
@@ -179,7 +180,7 @@ def test_funding_by_component_columns(plan: Plan) -> None:
 # -- funding by agency and by capital ----------------------------------------------------------
 
 
-def test_funding_by_agency(plan: Plan) -> None:
+def test_funding_by_agency(plan: Document) -> None:
     table = funding_by_agency(plan)
 
     # "Phòng Kinh tế thành phố chủ trì": DA2, DA3.TDA1; "Trung tâm Y tế": DA3.TDA2;
@@ -195,7 +196,7 @@ def test_funding_by_agency(plan: Plan) -> None:
     assert table.loc["labour", "statements"] == 5
 
 
-def test_funding_by_capital(plan: Plan) -> None:
+def test_funding_by_capital(plan: Document) -> None:
     table = funding_by_capital(plan)
 
     # Only DA6.TDA1 names its capital: "62 triệu đồng từ vốn sự nghiệp".
@@ -211,7 +212,7 @@ def test_funding_by_capital(plan: Plan) -> None:
 # -- which funding counts ----------------------------------------------------------------------
 
 
-def _plan_with(components: list[ProjectComponent]) -> Plan:
+def _plan_with(components: list[ProjectComponent]) -> Document:
     return attrs.evolve(bac_kan_2024(), components=components, responsibilities=(), annex=None)
 
 
@@ -273,7 +274,7 @@ def test_lead_and_capital_are_inherited_from_the_parent() -> None:
 # -- deficit targets ---------------------------------------------------------------------------
 
 
-def test_deficit_targets_by_dimension(plan: Plan) -> None:
+def test_deficit_targets_by_dimension(plan: Document) -> None:
     table = deficit_targets(plan)
 
     assert list(table.columns) == list(DEFICIT_COLUMNS)
@@ -308,7 +309,7 @@ def test_deficit_targets_by_dimension(plan: Plan) -> None:
 # -- units by kind -----------------------------------------------------------------------------
 
 
-def test_units_by_kind(plan: Plan) -> None:
+def test_units_by_kind(plan: Document) -> None:
     table = units_by_kind(plan)
 
     assert list(table.columns) == list(UNIT_COLUMNS)
@@ -337,7 +338,7 @@ def test_units_by_kind(plan: Plan) -> None:
 # -- roll-ups ----------------------------------------------------------------------------------
 
 
-def test_rollup_of_the_plan_has_the_printed_total(plan: Plan) -> None:
+def test_rollup_of_the_plan_has_the_printed_total(plan: Document) -> None:
     combined = rollup([plan])
 
     assert combined.keys == ("thành phố Bắc Kạn",)
@@ -350,7 +351,7 @@ def test_rollup_of_the_plan_has_the_printed_total(plan: Plan) -> None:
     assert len(units) == 9
 
 
-def test_rollup_deficit_targets_side_by_side(plan: Plan) -> None:
+def test_rollup_deficit_targets_side_by_side(plan: Document) -> None:
     other = attrs.evolve(
         plan, area=attrs.evolve(plan.area, name="B"), units=(), targets=(), annex=None
     )
@@ -364,7 +365,7 @@ def test_rollup_deficit_targets_side_by_side(plan: Plan) -> None:
     assert len(rows) == 2 * len(plan.deficit_indicators)
 
 
-def test_rollup_of_the_same_plan_twice_names_both_and_every_unit(plan: Plan) -> None:
+def test_rollup_of_the_same_plan_twice_names_both_and_every_unit(plan: Document) -> None:
     with pytest.raises(RollupError) as info:
         rollup({"a": plan, "b": plan})
 
@@ -375,7 +376,7 @@ def test_rollup_of_the_same_plan_twice_names_both_and_every_unit(plan: Plan) -> 
     assert isinstance(info.value, ValueError)
 
 
-def test_rollup_of_different_years_and_standards(plan: Plan) -> None:
+def test_rollup_of_different_years_and_standards(plan: Document) -> None:
     later = attrs.evolve(
         plan,
         area=attrs.evolve(plan.area, name="later"),
@@ -395,7 +396,7 @@ def test_rollup_of_different_years_and_standards(plan: Plan) -> None:
     assert "'standard' must be the same: 'decree-07-2021 vs another-standard'" in message
 
 
-def test_rollup_needs_a_plan_and_distinct_names(plan: Plan) -> None:
+def test_rollup_needs_a_plan_and_distinct_names(plan: Document) -> None:
     with pytest.raises(RollupError, match="at least one plan"):
         rollup([])
     empty = attrs.evolve(plan, units=(), targets=(), annex=None)

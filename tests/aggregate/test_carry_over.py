@@ -16,7 +16,7 @@ from mdpoverty.aggregate.carry_over import (
     format_carried,
 )
 from mdpoverty.cli import main
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.values.dates import PartialDate
 
@@ -109,7 +109,7 @@ def test_a_name_ambiguous_without_the_province_is_refused_with_every_problem() -
     )
     with pytest.raises(ValidationError) as raised:
         carry_over(named)
-    assert {"units[4]", "units[7]"} == {p.path for p in raised.value.problems}
+    assert {"units/4", "units/7"} == {p.path for p in raised.value.problems}
     assert "Xã Dương Quang (01849, Tỉnh Bắc Kạn)" in str(raised.value)
 
 
@@ -133,7 +133,7 @@ def test_a_plan_in_new_units_carries_over_unchanged() -> None:
         plan,
         header=attrs.evolve(plan.header, date=PartialDate(2026, 3)),
         units=units,
-        targets=[t for t in plan.targets if t.unit in set(ids.values())],
+        targets=[t for t in plan.targets if t.about in set(ids.values())],
         annex=None,
     )
     again = carry_over(later)
@@ -161,7 +161,7 @@ def test_carry_back_of_an_old_plan_is_the_identity_and_of_merged_units_incomplet
 
 def test_carry_back_refuses_to_divide_a_merged_unit() -> None:
     plan = bac_kan_2024()
-    later: Plan = attrs.evolve(
+    later: Document = attrs.evolve(
         plan,
         header=attrs.evolve(plan.header, date=PartialDate(2026, 3)),
         units=[attrs.evolve(plan.unit("duc-xuan"), name="Phường Đức Xuân", code="01840")],

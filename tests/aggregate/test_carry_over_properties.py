@@ -6,7 +6,7 @@ from hypothesis import given
 
 from mdpoverty._admin_strategies import new_unit_plans, old_unit_plans
 from mdpoverty.aggregate.carry_over import carry_back, carry_over
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Plan
 from mdpoverty.reference import admin_units as au
 from mdpoverty.values.numbers import rate
 
@@ -15,7 +15,8 @@ def old_codes(plan: Plan) -> dict[str, int]:
     """The plan's households by the code of its old unit (by name where it has no code)."""
     province = plan.area.name
     return {
-        (u.code or au.old_unit(u.name, province=province).code): u.households for u in plan.units
+        (u.code or au.old_unit(u.name, province=province).code): u.households or 0
+        for u in plan.units
     }
 
 

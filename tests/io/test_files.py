@@ -130,15 +130,38 @@ def test_an_unknown_field_is_an_error_with_a_suggestion() -> None:
         plan_from_data(data)
     found = {p.path: p for p in caught.value.problems}
     assert "did you mean 'households'?" in found["units/2/househods"].reason
-    assert found["units/2/households"].value is NO_VALUE  # missing
+    assert ["units/2/househods"] == [path for path in found if path.startswith("units/")]
+
+
+def test_a_field_of_an_older_format_is_named_with_its_new_name() -> None:
+    data = bundled_data()
+    targets = data["targets"]
+    assert isinstance(targets, list)
+    index = next(i for i, t in enumerate(targets) if "about" in t)
+    targets[index]["unit"] = targets[index].pop("about")
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_data(data)
+    found = {p.path: p for p in caught.value.problems}
+    assert "it is called 'about' now" in found[f"targets/{index}/unit"].reason
+
+
+def test_a_file_that_does_not_say_its_kind_is_refused_with_how_to_convert_it() -> None:
+    data = bundled_data()
+    del data["kind"]
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_data(data)
+    (problem,) = caught.value.problems
+    assert "kind" == problem.path
+    assert problem.value is NO_VALUE
+    assert "add 'kind: plan'" in problem.reason
 
 
 def test_cross_references_are_reported_at_their_place_in_the_document() -> None:
     data = bundled_data()
     targets = data["targets"]
     assert isinstance(targets, list)
-    index = next(i for i, t in enumerate(targets) if t.get("unit") == "xuat-hoa")
-    targets[index]["unit"] = "xuat-hao"
+    index = next(i for i, t in enumerate(targets) if t.get("about") == "xuat-hoa")
+    targets[index]["about"] = "xuat-hao"
     data["components"][2]["children"][0]["lead"] = "nobody"  # type: ignore[index]
     data["responsibilities"][0]["agency"] = "nobody"  # type: ignore[index]
     data["annex"]["rows"][3]["unit"] = "nowhere"  # type: ignore[index]
@@ -146,7 +169,7 @@ def test_cross_references_are_reported_at_their_place_in_the_document() -> None:
         plan_from_data(data)
     paths = {p.path for p in caught.value.problems}
     assert {
-        f"targets/{index}/unit",
+        f"targets/{index}/about",
         "components/2/children/0/lead",
         "responsibilities/0/agency",
         "annex/rows/3/unit",

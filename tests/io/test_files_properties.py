@@ -26,7 +26,7 @@ from mdpoverty.io.files import (
     read_plan_text,
     write_plan_text,
 )
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Plan
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.testing import plain_data, plan_data_mutations, plans
 

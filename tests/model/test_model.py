@@ -204,20 +204,20 @@ def test_references_must_resolve_and_all_are_reported() -> None:
         minimal_plan(
             components=[ProjectComponent("DA2", "x", lead="nobody")],
             responsibilities=[Responsibility("ghost", components=["DA9"])],
-            targets=[Target(Measure.REDUCTION, Quantity(1), unit="zz")],
+            targets=[Target(Measure.REDUCTION, Quantity(1), about="zz")],
         )
     fields = sorted((p.field, p.value) for p in error.value.problems)
     assert fields == [
+        ("about", "zz"),
         ("agency", "ghost"),
         ("components", "DA9"),
         ("lead", "nobody"),
-        ("unit", "zz"),
     ]
 
 
 def test_a_reduction_larger_than_the_poor_households_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
-        minimal_plan(targets=[Target(Measure.REDUCTION, Quantity(11), unit="a")])
+        minimal_plan(targets=[Target(Measure.REDUCTION, Quantity(11), about="a")])
     [problem] = error.value.problems
     assert problem.field == "value"
     assert "must not exceed the hộ nghèo at the start (10)" in problem.reason
@@ -300,11 +300,11 @@ def test_a_province_whose_units_are_districts_with_ranged_targets() -> None:
         standard="decree-07-2021",
         units=districts,
         targets=[
-            Target(Measure.REDUCTION, Quantity(840, 930), unit="pac-nam"),
+            Target(Measure.REDUCTION, Quantity(840, 930), about="pac-nam"),
             Target(
-                Measure.RATE_REDUCTION, Quantity(Decimal("6.5"), Decimal("7.2")), unit="pac-nam"
+                Measure.RATE_REDUCTION, Quantity(Decimal("6.5"), Decimal("7.2")), about="pac-nam"
             ),
-            Target(Measure.REDUCTION, Quantity(13), unit="bac-kan"),
+            Target(Measure.REDUCTION, Quantity(13), about="bac-kan"),
         ],
     )
     total = annex_rows(plan)[-1]
@@ -318,7 +318,7 @@ def test_near_poor_households_and_their_targets() -> None:
     plan = minimal_plan(
         units=[unit],
         targets=[
-            Target(Measure.REDUCTION, Quantity(10), group=HouseholdGroup.NEAR_POOR, unit="a"),
+            Target(Measure.REDUCTION, Quantity(10), group=HouseholdGroup.NEAR_POOR, about="a"),
             Target(Measure.END_RATE, Quantity(Decimal(7)), group=HouseholdGroup.NEAR_POOR),
         ],
     )
@@ -327,7 +327,7 @@ def test_near_poor_households_and_their_targets() -> None:
         minimal_plan(
             units=[unit],
             targets=[
-                Target(Measure.REDUCTION, Quantity(81), group=HouseholdGroup.NEAR_POOR, unit="a")
+                Target(Measure.REDUCTION, Quantity(81), group=HouseholdGroup.NEAR_POOR, about="a")
             ],
         )
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mdpoverty import (
     AdministrativeUnit,
+    AnnexRow,
     FundingSplit,
     Measure,
     Plan,
@@ -26,16 +27,22 @@ from mdpoverty import (
 from mdpoverty.testing import administrative_units, funding_splits, plans
 
 
+def _counts(unit: AdministrativeUnit | AnnexRow) -> tuple[int, int]:
+    """Households and poor households, which every drawn unit has."""
+    assert unit.households is not None
+    assert unit.poor_households is not None
+    return unit.households, unit.poor_households
+
+
 @given(plans())
 def test_every_generated_plan_constructs_and_its_rates_recompute(plan: Plan) -> None:
     rows = annex_rows(plan)
     for unit, row in zip(plan.units, rows, strict=False):
-        assert row.start_rate == rate(unit.poor_households, unit.households)
+        households, poor = _counts(unit)
+        assert row.start_rate == rate(poor, households)
         assert row.reduction is not None
         assert row.end_rate is not None
-        assert row.end_rate.low == rate(
-            unit.poor_households - int(row.reduction.low), unit.households
-        )
+        assert row.end_rate.low == rate(poor - int(row.reduction.low), households)
 
 
 @given(plans())
@@ -43,6 +50,7 @@ def test_rates_are_ordered(plan: Plan) -> None:
     for row in annex_rows(plan):
         assert row.end_rate is not None
         assert row.rate_reduction is not None
+        assert row.start_rate is not None
         assert Decimal(0) <= row.end_rate.low <= row.start_rate <= Decimal(100)
         assert row.rate_reduction.low == row.start_rate - row.end_rate.low
 
@@ -50,15 +58,15 @@ def test_rates_are_ordered(plan: Plan) -> None:
 @given(plans())
 def test_total_row_is_computed_from_summed_counts(plan: Plan) -> None:
     *rows, total = annex_rows(plan)
-    assert total.households == sum(r.households for r in rows)
-    assert total.poor_households == sum(r.poor_households for r in rows)
-    assert total.start_rate == rate(total.poor_households, total.households)
+    counts = [_counts(r) for r in rows]
+    households, poor = _counts(total)
+    assert households == sum(h for h, _ in counts)
+    assert poor == sum(p for _, p in counts)
+    assert total.start_rate == rate(poor, households)
     # The total's rate lies within the units' rates, up to the rounding of each.
-    if total.households:
-        exact = Fraction(total.poor_households * 100, total.households)
-        exact_rates = [
-            Fraction(r.poor_households * 100, r.households) for r in rows if r.households
-        ]
+    if households:
+        exact = Fraction(poor * 100, households)
+        exact_rates = [Fraction(p * 100, h) for h, p in counts if h]
         assert min(exact_rates) <= exact <= max(exact_rates)
 
 
@@ -97,7 +105,7 @@ def test_an_invalid_unit_field_is_named(
 @given(administrative_units(unit_id="u"), st.integers(1, 1000))
 def test_more_poor_than_households_is_refused(unit: AdministrativeUnit, extra: int) -> None:
     with pytest.raises(ValidationError) as error:
-        attrs.evolve(unit, poor_households=unit.households + extra, near_poor_households=None)
+        attrs.evolve(unit, poor_households=_counts(unit)[0] + extra, near_poor_households=None)
     assert [p.field for p in error.value.problems] == ["poor_households"]
 
 
@@ -105,8 +113,8 @@ def test_more_poor_than_households_is_refused(unit: AdministrativeUnit, extra: i
 def test_a_reduction_above_the_poor_households_is_refused(plan: Plan, extra: int) -> None:
     unit = plan.units[0]
     targets = [
-        Target(Measure.REDUCTION, Quantity(unit.poor_households + extra), unit=unit.id)
-        if t.unit == unit.id
+        Target(Measure.REDUCTION, Quantity(_counts(unit)[1] + extra), about=unit.id)
+        if t.about == unit.id
         else t
         for t in plan.targets
     ]
@@ -136,8 +144,8 @@ def _dangling(plan: Plan, kind: str) -> tuple[dict[str, Any], str]:
             "lead",
         ),
         "unit": (
-            {"targets": [*plan.targets, Target(Measure.REDUCTION, Quantity(0), unit="nowhere")]},
-            "unit",
+            {"targets": [*plan.targets, Target(Measure.REDUCTION, Quantity(0), about="nowhere")]},
+            "about",
         ),
         "agency": (
             {"responsibilities": [attrs.evolve(responsibility, agency="ghost")]},

@@ -21,11 +21,11 @@ from mdpoverty import (
     Level,
     Measure,
     PartialDate,
-    Plan,
     Quantity,
     UnitKind,
 )
 from mdpoverty.io.files import plan_to_data
+from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, bac_kan_2024, example, example_path
 from mdpoverty.reference.standards import poverty_standard
 
@@ -33,11 +33,11 @@ SOURCE = Path(__file__).parents[2] / "examples" / "sources" / "bac-kan-2024-plan
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def plan() -> Document:
     return bac_kan_2024()
 
 
-def test_header(plan: Plan) -> None:
+def test_header(plan: Document) -> None:
     # The header prints the number line "Số: /KH-UBND" and "TP. Bắc Kạn, ngày tháng 3 năm 2024".
     assert plan.header.number is None
     assert plan.header.reference == "Số: /KH-UBND"
@@ -50,7 +50,7 @@ def test_header(plan: Plan) -> None:
     assert poverty_standard(plan.standard).reference.number == "07/2021/NĐ-CP"
 
 
-def test_legal_bases(plan: Plan) -> None:
+def test_legal_bases(plan: Document) -> None:
     # Căn cứ: "Nghị quyết số 366/NQ - HĐND ngày 18/12/2022 …" and
     # "Kế hoạch số 78/KH-UBND ngày 06/02/2024 …"
     expected = [
@@ -65,10 +65,10 @@ def test_legal_bases(plan: Plan) -> None:
     assert expected == [(b.kind, b.number, b.date, b.issuer) for b in plan.legal_bases]
 
 
-def test_headline_targets(plan: Plan) -> None:
+def test_headline_targets(plan: Document) -> None:
     # II.1 "Giảm 13 hộ nghèo, tỷ lệ hộ nghèo còn 1,86%";
     # II.2.a "… còn 1,86%, số hộ nghèo đến cuối năm 2024 còn 228 hộ (giảm 13 hộ)"
-    area = sorted((t.section, t.measure.value, t.value) for t in plan.targets if t.unit is None)
+    area = sorted((t.section, t.measure.value, t.value) for t in plan.targets if t.about is None)
     assert area == [
         ("II.1", "end-rate", Quantity(Decimal("1.86"))),
         ("II.1", "reduction", Quantity(13)),
@@ -78,7 +78,7 @@ def test_headline_targets(plan: Plan) -> None:
     ]
 
 
-def test_unit_counts_and_reductions(plan: Plan) -> None:
+def test_unit_counts_and_reductions(plan: Document) -> None:
     # The annex: households, poor households, reduction per unit.
     expected = [
         ("Phường Sông Cầu", UnitKind.WARD, 2347, 27, 2),
@@ -98,7 +98,7 @@ def test_unit_counts_and_reductions(plan: Plan) -> None:
     assert expected == actual
 
 
-def test_component_hierarchy(plan: Plan) -> None:
+def test_component_hierarchy(plan: Document) -> None:
     # III.2: Dự án 2; Dự án 3 (TDA 1, TDA 2 with Hoạt động 1 and 3); Dự án 4 (TDA 1, 3);
     # Dự án 6 (TDA 1, 2); Dự án 7 (TDA 1, 2).
     assert [c.code for c in plan.all_components()] == [
@@ -140,7 +140,7 @@ FUNDING = [
 
 @pytest.mark.parametrize(("code", "total", "central", "local", "lead"), FUNDING)
 def test_every_amount_and_lead_agency(
-    plan: Plan, code: str, total: int, central: int, local: int | None, lead: str
+    plan: Document, code: str, total: int, central: int, local: int | None, lead: str
 ) -> None:
     component = plan.component(code)
     assert component.funding is not None
@@ -152,14 +152,14 @@ def test_every_amount_and_lead_agency(
     assert plan.agency(lead).id == component.lead
 
 
-def test_only_the_printed_components_are_funded(plan: Plan) -> None:
+def test_only_the_printed_components_are_funded(plan: Document) -> None:
     funded = [c.code for c in plan.all_components() if c.funding is not None]
     assert funded == [code for code, *_ in FUNDING]
     # 2.4.1: "62 triệu đồng từ vốn sự nghiệp"
     assert plan.component("DA6.TDA1").funding.capital is CapitalKind.RECURRENT  # type: ignore[union-attr]
 
 
-def test_deficit_targets(plan: Plan) -> None:
+def test_deficit_targets(plan: Document) -> None:
     # II.2.b, dimension by dimension, and II.2.a's results: (dimension, kind, value, comparison,
     # subject, groups)
     expected = [
@@ -214,12 +214,12 @@ def test_deficit_targets(plan: Plan) -> None:
     assert all(isinstance(d.value.low, Decimal) for d in shares if d.value is not None)
 
 
-def test_deficit_targets_cover_every_dimension_of_the_standard(plan: Plan) -> None:
+def test_deficit_targets_cover_every_dimension_of_the_standard(plan: Document) -> None:
     dimensions = {d.id for d in poverty_standard(plan.standard).dimensions}
     assert dimensions == {d.dimension for d in plan.deficit_indicators if d.dimension}
 
 
-def test_responsibilities(plan: Plan) -> None:
+def test_responsibilities(plan: Document) -> None:
     # VI: fourteen items; items 1, 3, 5 and 7 assign components of section III.
     assert [r.section for r in plan.responsibilities] == [f"VI.{n}" for n in range(1, 15)]
     assigned = {r.agency: r.components for r in plan.responsibilities if r.components}
@@ -233,7 +233,7 @@ def test_responsibilities(plan: Plan) -> None:
     assert plan.agency("Phòng Văn hóa và Thông tin").id == plan.component("DA6.TDA1").lead
 
 
-def test_other_sections(plan: Plan) -> None:
+def test_other_sections(plan: Document) -> None:
     assert [s.title for s in plan.purpose[0].subsections] == ["Mục đích", "Yêu cầu"]
     assert len(plan.purpose[0].subsections[1].paragraphs) == 3
     assert [s.number for s in plan.policies[0].subsections] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
@@ -253,7 +253,7 @@ def test_other_sections(plan: Plan) -> None:
     assert len(plan.distribution.subsections[0].paragraphs) == 7
 
 
-def test_printed_annex(plan: Plan) -> None:
+def test_printed_annex(plan: Document) -> None:
     # "(Ban hành kèm theo Kế hoạch số /KH-UBND ngày /4/2024 …)": month precision.
     assert plan.annex is not None
     assert plan.annex.date == PartialDate(2024, 4)
@@ -270,7 +270,7 @@ def test_examples_are_listed_and_loadable() -> None:
     assert example("bac-kan-2024") is example("bac-kan-2024")
 
 
-def _structural_strings(plan: Plan) -> list[str]:
+def _structural_strings(plan: Document) -> list[str]:
     """Lines of the document that the plan holds as structure, written out again."""
     out = [plan.header.reference, f"{plan.header.place}, ngày {plan.header.date.vi()}"]
     for basis in plan.legal_bases:
@@ -294,7 +294,7 @@ def _structural_strings(plan: Plan) -> list[str]:
     return out
 
 
-def _held_strings(plan: Plan) -> str:
+def _held_strings(plan: Document) -> str:
     strings: list[str] = []
 
     def walk(value: object) -> None:
@@ -318,7 +318,7 @@ def _normal(text: str) -> str:
 _NUMBERING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-z]\)|[-+])\s+")
 
 
-def test_nothing_in_the_source_is_dropped(plan: Plan) -> None:
+def test_nothing_in_the_source_is_dropped(plan: Document) -> None:
     """Every line of the source, but the annex table, is text the plan holds."""
     held = _held_strings(plan)
     text = SOURCE.read_text(encoding="utf-8")

@@ -119,7 +119,7 @@ def test_annex_of_a_ranged_target_holds_ranges() -> None:
 
     plan = bac_kan_2024()
     ranged = [
-        Target(Measure.REDUCTION, Quantity(2, 3), unit="song-cau") if t.unit == "song-cau" else t
+        Target(Measure.REDUCTION, Quantity(2, 3), about="song-cau") if t.about == "song-cau" else t
         for t in plan.targets
     ]
     row = annex_rows(attrs.evolve(plan, targets=ranged))[0]
@@ -131,7 +131,7 @@ def test_annex_of_a_ranged_target_holds_ranges() -> None:
 def test_a_unit_without_target_has_blank_target_cells() -> None:
 
     plan = bac_kan_2024()
-    without = [t for t in plan.targets if t.unit != "duc-xuan"]
+    without = [t for t in plan.targets if t.about != "duc-xuan"]
     table = annex(attrs.evolve(plan, targets=without))
     assert table.loc["duc-xuan", HEADERS_VI[5]] is None
     assert table.loc["total", HEADERS_VI[5]] is None

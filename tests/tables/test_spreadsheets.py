@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mdpoverty.errors import PlanFileError
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.datasets import bac_kan_2024
@@ -67,12 +67,12 @@ def vi_decimal(text: str) -> Decimal:
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def plan() -> Document:
     return bac_kan_2024()
 
 
 @pytest.fixture(scope="module")
-def sheet(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Worksheet:
+def sheet(plan: Document, tmp_path_factory: pytest.TempPathFactory) -> Worksheet:
     path = tmp_path_factory.mktemp("xlsx") / "annex.xlsx"
     write_annex_xlsx(annex(plan), path)
     sheet = load_workbook(path).active
@@ -83,7 +83,7 @@ def sheet(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Worksheet:
 # -- text -----------------------------------------------------------------------------------------
 
 
-def test_the_text_annex_prints_every_cell_as_the_document(plan: Plan) -> None:
+def test_the_text_annex_prints_every_cell_as_the_document(plan: Document) -> None:
     lines = format_annex(annex(plan)).splitlines()
     assert TITLE == lines[0].strip()
     first_rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
@@ -93,14 +93,14 @@ def test_the_text_annex_prints_every_cell_as_the_document(plan: Plan) -> None:
         assert [w for cell in printed for w in cell.split()] == line.split()
 
 
-def test_the_english_text_annex_uses_english_notation(plan: Plan) -> None:
+def test_the_english_text_annex_uses_english_notation(plan: Document) -> None:
     text = format_annex(annex(plan, "en"), "en")
     assert "12,281" in text
     assert "1.15" in text
     assert "Total" in text
 
 
-def test_the_markdown_annex(plan: Plan) -> None:
+def test_the_markdown_annex(plan: Document) -> None:
     lines = annex_markdown(annex(plan)).splitlines()
     assert f"**{TITLE}**" == lines[0]
     assert "| 1 | Phường Sông Cầu | 2.347 | 27 | 1,15 | 2 | 0,08 | 1,07 |" == lines[4]
@@ -108,7 +108,7 @@ def test_the_markdown_annex(plan: Plan) -> None:
     assert "| **Tổng số** | **12.281** |" in lines[-1]
 
 
-def test_the_csv_annex_has_plain_numbers_and_unit_ids(plan: Plan) -> None:
+def test_the_csv_annex_has_plain_numbers_and_unit_ids(plan: Document) -> None:
     rows = list(csv.reader(io.StringIO(annex_csv(annex(plan)))))
     assert ["id", *HEADERS, *SUBHEADERS] == rows[0]
     assert len(PRINTED) + 1 == len(rows)
@@ -126,7 +126,7 @@ def test_the_csv_annex_has_plain_numbers_and_unit_ids(plan: Plan) -> None:
 # -- xlsx -----------------------------------------------------------------------------------------
 
 
-def test_the_sheet_has_the_title_and_the_caption(sheet: Worksheet, plan: Plan) -> None:
+def test_the_sheet_has_the_title_and_the_caption(sheet: Worksheet, plan: Document) -> None:
     assert TITLE == sheet["A1"].value
     assert plan.annex is not None
     assert plan.annex.caption == sheet["A2"].value
@@ -161,7 +161,7 @@ def test_the_cells_equal_the_printed_annex(sheet: Worksheet) -> None:
     assert sheet.cell(5 + len(PRINTED), 2).font.b  # the total row is bold
 
 
-def test_the_english_sheet(plan: Plan, tmp_path: Path) -> None:
+def test_the_english_sheet(plan: Document, tmp_path: Path) -> None:
     write_annex_xlsx(annex(plan, "en"), tmp_path / "annex.xlsx")
     sheet = load_workbook(tmp_path / "annex.xlsx").active
     assert sheet is not None
@@ -173,7 +173,7 @@ def test_the_english_sheet(plan: Plan, tmp_path: Path) -> None:
 # -- reading annexes ------------------------------------------------------------------------------
 
 
-def test_the_exported_sheet_reads_back_as_the_printed_annex(plan: Plan, tmp_path: Path) -> None:
+def test_the_exported_sheet_reads_back_as_the_printed_annex(plan: Document, tmp_path: Path) -> None:
     write_annex_xlsx(annex(plan), tmp_path / "annex.xlsx")
     read = read_annex(tmp_path / "annex.xlsx")
     assert plan.annex is not None
@@ -183,7 +183,7 @@ def test_the_exported_sheet_reads_back_as_the_printed_annex(plan: Plan, tmp_path
     assert plan.annex.total == read.total
 
 
-def test_importing_the_exported_annex_gives_back_the_plan(plan: Plan, tmp_path: Path) -> None:
+def test_importing_the_exported_annex_gives_back_the_plan(plan: Document, tmp_path: Path) -> None:
     for name, content in (("annex.xlsx", None), ("annex.csv", annex_csv(annex(plan)))):
         path = tmp_path / name
         if content is None:
@@ -222,7 +222,7 @@ def test_an_annex_in_vietnamese_notation_is_read(tmp_path: Path) -> None:
     )
 
 
-def test_importing_into_a_plan_matches_units_by_name(plan: Plan, tmp_path: Path) -> None:
+def test_importing_into_a_plan_matches_units_by_name(plan: Document, tmp_path: Path) -> None:
     path = tmp_path / "annex.csv"
     changed = [list(p) for p in PRINTED]
     changed[3][1] = "Phường Nguyễn Thị Minh Khai"  # spelt out, not "P."
@@ -238,7 +238,7 @@ def test_importing_into_a_plan_matches_units_by_name(plan: Plan, tmp_path: Path)
     assert [u.id for u in plan.units] == [u.id for u in result.units]
 
 
-def test_a_row_for_a_new_unit_adds_it(plan: Plan, tmp_path: Path) -> None:
+def test_a_row_for_a_new_unit_adds_it(plan: Document, tmp_path: Path) -> None:
     path = tmp_path / "annex.csv"
     rows = [*PRINTED[:-1], ("9", "Xã Mới Lập", "1.000", "10", "1,00", "1", "0,10", "0,90")]
     write_printed_csv(path, rows)
@@ -252,7 +252,7 @@ def test_a_row_for_a_new_unit_adds_it(plan: Plan, tmp_path: Path) -> None:
     )
 
 
-def test_every_bad_cell_is_reported_by_its_reference(plan: Plan, tmp_path: Path) -> None:
+def test_every_bad_cell_is_reported_by_its_reference(plan: Document, tmp_path: Path) -> None:
     path = tmp_path / "annex.csv"
     rows = [list(p) for p in PRINTED]
     rows[0][2] = "hai nghìn"  # C6

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
@@ -244,7 +244,7 @@ def funding_frame(
 # -- units -----------------------------------------------------------------------------------
 
 
-def unit_reductions(plan: Plan) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
+def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
     """Each unit of ``plan`` with its plan-year poor-household reduction target, if any.
 
     The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
@@ -266,8 +266,9 @@ def unit_frame(
         data[name] = pd.Series([cols.get(name) for _, cols, _, _ in rows], dtype=dtype)
     data["label"] = pd.Series([r.label for _, _, _, r in rows], dtype="object")
     data["units"] = pd.Series([n for _, _, n, _ in rows], dtype="int64")
-    data["households"] = pd.Series([r.households for *_, r in rows], dtype="int64")
-    data["poor_households"] = pd.Series([r.poor_households for *_, r in rows], dtype="int64")
+    for name in ("households", "poor_households"):
+        values = [getattr(r, name) for *_, r in rows]
+        data[name] = pd.Series(values, dtype="Int64" if None in values else "int64")
     for name in ("start_rate", "reduction", "rate_reduction", "end_rate"):
         data[name] = pd.Series([shown(getattr(r, name)) for *_, r in rows], dtype="object")
     frame = pd.DataFrame(data)

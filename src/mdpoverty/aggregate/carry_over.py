@@ -52,8 +52,8 @@ from typing import Literal
 import attrs
 import pandas as pd
 
-from mdpoverty.errors import MdpovertyError, Problem, ValidationError
-from mdpoverty.model.plan import Plan
+from mdpoverty.errors import MdpovertyError, Problem, ValidationError, location
+from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
@@ -96,7 +96,7 @@ _COUNTS = ("households", "poor_households", "near_poor_households", "reduction")
 AnyUnit = au.NewUnit | au.OldUnit
 
 
-def _basis(plan: Plan, basis: Basis | None) -> Basis:
+def _basis(plan: Document, basis: Basis | None) -> Basis:
     if basis is not None:
         return basis
     date = plan.header.date
@@ -116,13 +116,13 @@ def _basis(plan: Plan, basis: Basis | None) -> Basis:
     )
 
 
-def _province(plan: Plan) -> str | None:
+def _province(plan: Document) -> str | None:
     if plan.area.province is not None:
         return plan.area.province
     return plan.area.name if plan.area.kind is UnitKind.PROVINCE else None
 
 
-def _match(plan: Plan, basis: Basis) -> dict[str, AnyUnit]:
+def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
     """The crosswalk unit of each of the plan's units, by unit id; every failure at once."""
     lookup: Callable[..., AnyUnit] = au.old_unit if basis == "old" else au.new_unit
     province = _province(plan)
@@ -140,7 +140,7 @@ def _match(plan: Plan, basis: Basis) -> dict[str, AnyUnit]:
                             "code",
                             unit.code,
                             f"is the code of {match}, not of {unit.name!r}",
-                            f"units[{i}]",
+                            location("units", i),
                         )
                     )
             else:
@@ -154,13 +154,15 @@ def _match(plan: Plan, basis: Basis) -> dict[str, AnyUnit]:
                     field,
                     value,
                     f"does not match exactly one {basis} unit: {error}",
-                    f"units[{i}]",
+                    location("units", i),
                 )
             )
             continue
         if match.code in {m.code for m in found.values()}:
             problems.append(
-                Problem(where, "name", unit.name, f"is a second unit for {match}", f"units[{i}]")
+                Problem(
+                    where, "name", unit.name, f"is a second unit for {match}", location("units", i)
+                )
             )
         found[unit.id] = match
     if problems:
@@ -181,7 +183,7 @@ def _label(unit: AnyUnit) -> str:
 
 
 def _rows(
-    plan: Plan,
+    plan: Document,
     matched: dict[str, AnyUnit],
     destinations: Callable[[AnyUnit], Sequence[AnyUnit]],
     sources: Callable[[AnyUnit], Sequence[AnyUnit]],
@@ -209,14 +211,17 @@ def _rows(
         if missing:
             listed = ", ".join(_label(m) for m in missing)
             why.insert(0, f"the plan does not cover {listed}")
+        uncounted = [u.name for u in covered if not u.has_counts]
+        if uncounted:
+            why.append(f"the plan gives no counts for {', '.join(uncounted)}")
         rows.append(_Row(target, tuple(covered), tuple(missing), tuple(why)))
     return rows
 
 
-def _figures(plan: Plan, units: Sequence[AdministrativeUnit]) -> dict[str, object]:
-    """The summed counts and recomputed rates of ``units`` (a complete row)."""
-    households = sum(u.households for u in units)
-    poor = sum(u.poor_households for u in units)
+def _figures(plan: Document, units: Sequence[AdministrativeUnit]) -> dict[str, object]:
+    """The summed counts and recomputed rates of ``units`` (a complete row: all counted)."""
+    households = sum(u.households or 0 for u in units)
+    poor = sum(u.poor_households or 0 for u in units)
     near = [u.near_poor_households for u in units]
     near_poor = None if None in near else sum(n for n in near if n is not None)
     targets = plan.unit_targets(Measure.REDUCTION, HouseholdGroup.POOR)
@@ -237,7 +242,7 @@ def _figures(plan: Plan, units: Sequence[AdministrativeUnit]) -> dict[str, objec
     }
 
 
-def _frame(plan: Plan, rows: Sequence[_Row]) -> pd.DataFrame:
+def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
     records = []
     for row in rows:
         complete = not row.why
@@ -261,7 +266,7 @@ def _frame(plan: Plan, rows: Sequence[_Row]) -> pd.DataFrame:
     return frame.set_index("code")
 
 
-def _identity(plan: Plan, matched: dict[str, AnyUnit]) -> list[_Row]:
+def _identity(plan: Document, matched: dict[str, AnyUnit]) -> list[_Row]:
     return [
         _Row(matched[u.id], (u,), (), ())
         for u in sorted(plan.units, key=lambda u: matched[u.id].code)
@@ -276,7 +281,7 @@ def _old_of(unit: AnyUnit) -> list[AnyUnit]:
     return [link.old for link in au.links_into(unit.code)]
 
 
-def carry_over(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
     """The plan's unit figures in the units of 1 July 2025, one row per new unit it touches.
 
     Args:
@@ -309,7 +314,7 @@ def carry_over(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.
     return _frame(plan, _rows(plan, matched, _new_of, _old_of, split))
 
 
-def carry_back(plan: Plan, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
     """The reverse: a plan's figures in new units re-expressed in the units before 1 July 2025.
 
     Exact only where an old unit's figure is a sum of new units' figures: when every new unit

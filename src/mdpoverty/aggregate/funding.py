@@ -9,7 +9,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCES, CapitalKind, Level
 from mdpoverty.tables.annex import TOTAL
 
@@ -23,7 +23,7 @@ NOT_STATED = "(not stated)"
 # -- funding of one plan ---------------------------------------------------------------------
 
 
-def funding_by_source(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     """The plan's counted funding by source: central budget, local budget, other.
 
     One row per source (index ``source``: ``central``, ``local``, ``other``), then, with
@@ -76,7 +76,7 @@ def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
 
 
 def by_code(
-    plans: Iterable[Plan], level: Level | int | None
+    plans: Iterable[Document], level: Level | int | None
 ) -> tuple[dict[str, _ag.FundingSum], dict[str, set[str]]]:
     depth = int(level) if level is not None else max(Level)
     sums: dict[str, _ag.FundingSum] = {}
@@ -104,7 +104,7 @@ def component_frame(
 
 
 def funding_by_component(
-    plan: Plan, level: Level | int | None = None, *, total: bool = True
+    plan: Document, level: Level | int | None = None, *, total: bool = True
 ) -> pd.DataFrame:
     """The plan's counted funding by project (Dự án), sub-project or activity.
 
@@ -135,7 +135,7 @@ def funding_by_component(
     return component_frame(sums, names, total=total)
 
 
-def funding_by_agency(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     """The plan's counted funding by the agency that leads (chủ trì) each funded component.
 
     A statement belongs to its component's lead, or to its nearest ancestor's where the
@@ -169,7 +169,7 @@ def funding_by_agency(plan: Plan, *, total: bool = True) -> pd.DataFrame:
     return _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
 
 
-def capital_sums(plans: Iterable[Plan]) -> dict[CapitalKind | None, _ag.FundingSum]:
+def capital_sums(plans: Iterable[Document]) -> dict[CapitalKind | None, _ag.FundingSum]:
     sums: dict[CapitalKind | None, _ag.FundingSum] = {
         kind: _ag.FundingSum() for kind in (*CapitalKind, None)
     }
@@ -193,7 +193,7 @@ def capital_frame(
     return _ag.funding_frame(rows, [("name", "object")], "capital", total=total)
 
 
-def funding_by_capital(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
     """The plan's counted funding by kind of capital (vốn sự nghiệp, vốn đầu tư phát triển).
 
     A statement's kind is the one its split states, or else the nearest ancestor's; funding

@@ -23,7 +23,7 @@ from mdpoverty.aggregate.units import (
     kind_sums,
 )
 from mdpoverty.errors import Problem, RollupError
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, derive_row, shown
@@ -32,7 +32,7 @@ from mdpoverty.values._validation import to_tuple
 # -- roll-ups ----------------------------------------------------------------------------------
 
 
-def _rollup_problems(keys: tuple[str, ...], plans: tuple[Plan, ...]) -> Iterator[Problem]:
+def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iterator[Problem]:
     if not plans:
         yield Problem("Rollup", "plans", (), "must hold at least one plan")
         return
@@ -86,14 +86,14 @@ class Rollup:
     """
 
     keys: tuple[str, ...] = attrs.field(converter=to_tuple)
-    plans: tuple[Plan, ...] = attrs.field(converter=to_tuple)
+    plans: tuple[Document, ...] = attrs.field(converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_rollup_problems(self.keys, self.plans))
         if problems:
             raise RollupError(problems)
 
-    def _pairs(self) -> Iterator[tuple[str, Plan]]:
+    def _pairs(self) -> Iterator[tuple[str, Document]]:
         return zip(self.keys, self.plans, strict=True)
 
     # -- units --
@@ -221,7 +221,7 @@ class Rollup:
         return pd.concat(frames, keys=list(self.keys), names=["plan", "id"])
 
 
-def rollup(plans: Iterable[Plan] | Mapping[str, Plan]) -> Rollup:
+def rollup(plans: Iterable[Document] | Mapping[str, Document]) -> Rollup:
     """Several plans combined into one view: the communes of a district, the districts of a
     province.
 

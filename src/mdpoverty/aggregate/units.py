@@ -10,7 +10,7 @@ import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard
@@ -35,7 +35,7 @@ DEFICIT_COLUMNS = (
 # -- targets and units of one plan -----------------------------------------------------------
 
 
-def dimension_names(plan: Plan) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
+def dimension_names(plan: Document) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
     return _standard_dimensions(plan.standard)
 
 
@@ -51,13 +51,13 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
     return MappingProxyType(ranks), MappingProxyType({d.id: d.name for d in standard.dimensions})
 
 
-def deficit_rows(plan: Plan) -> list[DeficitIndicator]:
+def deficit_rows(plan: Document) -> list[DeficitIndicator]:
     ranks, _ = dimension_names(plan)
     last = len(ranks)
     return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
 
 
-def deficit_targets(plan: Plan) -> pd.DataFrame:
+def deficit_targets(plan: Document) -> pd.DataFrame:
     """The plan's deficit-indicator targets (II.2), by dimension of its poverty standard.
 
     One row per :class:`~mdpoverty.DeficitIndicator`: general results (no dimension) first,
@@ -99,7 +99,7 @@ def deficit_targets(plan: Plan) -> pd.DataFrame:
     return frame
 
 
-def kind_sums(plans: Iterable[Plan]) -> dict[UnitKind, UnitSum]:
+def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
     sums: dict[UnitKind, UnitSum] = {}
     for plan in plans:
         for unit, reduction in _ag.unit_reductions(plan):
@@ -122,7 +122,7 @@ def kind_frame(sums: Mapping[UnitKind, UnitSum], *, total: bool) -> pd.DataFrame
     return _ag.unit_frame(rows, [], "kind")
 
 
-def units_by_kind(plan: Plan, *, total: bool = True) -> pd.DataFrame:
+def units_by_kind(plan: Document, *, total: bool = True) -> pd.DataFrame:
     """The plan's units grouped by kind (phường, xã, thị trấn, …), counts summed.
 
     Each group's rates are derived from its summed counts and summed reduction targets by the

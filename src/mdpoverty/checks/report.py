@@ -15,7 +15,7 @@ from mdpoverty.errors import (
     UnknownNameError,
     ValidationError,
 )
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.values._validation import (
     STR,
     TEXT,
@@ -263,7 +263,7 @@ def _callable(value: object) -> str | None:
     return None if callable(value) else "must be callable"
 
 
-RuleFunction = Callable[[Plan], Iterable[Finding]]
+RuleFunction = Callable[[Document], Iterable[Finding]]
 
 
 @attrs.frozen
@@ -296,7 +296,7 @@ class Rule:
         """The first part of the id, e.g. ``funding``."""
         return self.id.split(".", 1)[0]
 
-    def __call__(self, plan: Plan) -> tuple[Finding, ...]:
+    def __call__(self, plan: Document) -> tuple[Finding, ...]:
         """The findings of this rule alone on ``plan``."""
         return tuple(self.function(plan))
 
@@ -414,7 +414,7 @@ def rules(
 
 
 def check(
-    plan: Plan,
+    plan: Document,
     *,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
@@ -433,7 +433,7 @@ def check(
     >>> len(check(bac_kan_2024(), select="annex"))
     0
     """
-    if not isinstance(plan, Plan):
+    if not isinstance(plan, Document):
         raise ValidationError([Problem("check", "plan", plan, "must be a Plan")])
     chosen = rules(select=select, ignore=ignore)
     findings = [f for r in chosen for f in r(plan)]

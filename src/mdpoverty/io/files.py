@@ -19,6 +19,7 @@ plan's cross-references (a target naming an unknown unit) are checked once every
 well-formed.
 
 >>> plan = read_plan_text('''
+... kind: plan
 ... header: {issuer: UBND xã A, date: 2024-03, title: KẾ HOẠCH}
 ... area: {name: xã A, kind: commune}
 ... period: {start: 2024}
@@ -48,6 +49,7 @@ import yaml
 from cattrs.errors import IterableValidationNote
 
 from mdpoverty.errors import (
+    NO_VALUE,
     FieldValueError,
     FileProblem,
     MdpovertyError,
@@ -65,7 +67,7 @@ from mdpoverty.io._dialects import (
     json_object,
     refuse_constant,
 )
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document
 
 __all__ = [
     "format_of",
@@ -189,47 +191,59 @@ def _parse_json(text: str, source: str) -> object:
 # -- plan <-> data ------------------------------------------------------------------------------
 
 
-def plan_to_data(plan: Plan) -> dict[str, Any]:
-    """The plan as plain data: the content of a plan file.
+def plan_to_data(document: Document) -> dict[str, Any]:
+    """The document as plain data: the content of a plan file, its ``kind`` first.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> data = plan_to_data(bac_kan_2024())
-    >>> data["header"]["date"], data["units"][0]["households"]
-    ('2024-03', 2347)
+    >>> data["kind"], data["header"]["date"], data["units"][0]["households"]
+    ('plan', '2024-03', 2347)
     """
-    data: dict[str, Any] = converter.unstructure(plan)
-    return data
+    fields: dict[str, Any] = converter.unstructure(document)
+    return {"kind": document.kind.value, **fields}
 
 
-def plan_from_data(data: object, source: str = "<data>") -> Plan:
-    """A plan from plain data (the content of a plan file).
+def plan_from_data(data: object, source: str = "<data>") -> Document:
+    """A document from plain data (the content of a plan file): a plan, review or report,
+    as its ``kind`` says.
 
     Raises:
-        PlanFileError: The data does not describe a valid plan; the error lists every problem
-            with its path inside the data.
+        PlanFileError: The data does not describe a valid document; the error lists every
+            problem with its location inside the data.
 
-    >>> plan_from_data({"standard": "decree-07-2021", "colour": "blue"})
+    >>> plan_from_data({"kind": "review", "standard": "decree-07-2021", "colour": "blue"})
     Traceback (most recent call last):
     ...
-    mdpoverty.errors.PlanFileError: <data>: 5 problems:
+    mdpoverty.errors.PlanFileError: <data>: 4 problems:
       - header: is required but missing
       - area: is required but missing
       - period: is required but missing
-      - units: is required but missing
-      - colour: is not a field of Plan
+      - colour: is not a field of Review
     """
     return _plan_from_data(data, source, {})
 
 
-def _plan_from_data(data: object, source: str, lines: dict[str, int]) -> Plan:
+def _plan_from_data(data: object, source: str, lines: dict[str, int]) -> Document:
     if not isinstance(data, dict):
         what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
         raise PlanFileError(source, [FileProblem("", what, line=lines.get(""))])
     shape = _walk_data(data)
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
+    kind = data.get("kind")
+    cls = _KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        reason = (
+            "is required: plan, review or report.  A file written for mdpoverty 0.1 holds a "
+            "plan: add 'kind: plan' at its top, and write each target's 'unit' as 'about'"
+            if kind is None
+            else "must be plan, review or report"
+        )
+        value = NO_VALUE if kind is None else kind
+        raise PlanFileError(source, _with_lines([FileProblem("kind", reason, value)], lines))
+    fields = {key: value for key, value in data.items() if key != "kind"}
     try:
-        return converter.structure(data, Plan)
+        return converter.structure(fields, cls)
     except Exception as error:  # every failure of structuring is reported as a file problem
         try:
             problems = list(_problems(error, "", data))
@@ -238,6 +252,12 @@ def _plan_from_data(data: object, source: str, lines: dict[str, int]) -> Plan:
         if not problems:
             problems = [FileProblem("", f"cannot be read as a plan: {error}")]
         raise PlanFileError(source, _with_lines(problems, lines)) from error
+
+
+_KINDS: dict[str, type[Document]] = {kind.value: cls for kind, cls in DOCUMENT_CLASSES.items()}
+
+_RENAMED = {("Target", "unit"): "about"}
+"""Fields of mdpoverty 0.1's plan files that have another name now."""
 
 
 def _with_lines(problems: list[FileProblem], lines: dict[str, int]) -> list[FileProblem]:
@@ -264,7 +284,11 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         known = [a.name for a in attrs.fields(error.cl)]
         for key in sorted(error.extra_fields, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            renamed = _RENAMED.get((error.cl.__name__, str(key)))
+            if renamed is not None:
+                hint = f"; it is called {renamed!r} now"
+            else:
+                hint = f"; did you mean {close[0]!r}?" if close else ""
             yield FileProblem(location(path, key), f"is not a field of {error.cl.__name__}{hint}")
     elif isinstance(error, FieldValueError):
         yield FileProblem(path, error.reason, error.value)
@@ -317,7 +341,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> Plan:
+def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> Document:
     """A plan from the text of a plan file in ``fmt`` (``"yaml"`` or ``"json"``).
 
     Raises:
@@ -325,15 +349,14 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> P
             the error lists every problem with its path inside the document (and its line, in
             YAML).
 
-    >>> read_plan_text('{"standard": 2022}', "json", source="plan.json")
+    >>> read_plan_text('{"kind": "plan", "standard": 2022}', "json", source="plan.json")
     Traceback (most recent call last):
     ...
-    mdpoverty.errors.PlanFileError: plan.json: 5 problems:
+    mdpoverty.errors.PlanFileError: plan.json: 4 problems:
       - header: is required but missing
       - area: is required but missing
       - period: is required but missing
       - standard = 2022: must be text, not a number (put it in quotes to make it text)
-      - units: is required but missing
     """
     if fmt == "json":
         return _plan_from_data(_parse_json(text, source), source, {})
@@ -343,11 +366,12 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> P
     return _plan_from_data(data, source, lines)
 
 
-def write_plan_text(plan: Plan, fmt: Format = "yaml") -> str:
+def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
     """The text of a plan file holding ``plan``, in ``fmt`` (``"yaml"`` or ``"json"``).
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
-    >>> print(write_plan_text(bac_kan_2024())[:40])
+    >>> print(*write_plan_text(bac_kan_2024()).splitlines()[:3], sep=chr(10))
+    kind: plan
     header:
       issuer: UBND thành phố Bắc Kạn
     """
@@ -359,7 +383,7 @@ def write_plan_text(plan: Plan, fmt: Format = "yaml") -> str:
     return dump_yaml(data)
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
+def load_plan(path: str | os.PathLike[str]) -> Document:
     """The plan in the YAML or JSON file at ``path`` (by its extension).
 
     Raises:
@@ -385,7 +409,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     return read_plan_text(text, fmt, str(file))
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+def save_plan(plan: Document, path: str | os.PathLike[str]) -> None:
     """Write ``plan`` to ``path`` as YAML or JSON (by its extension), in UTF-8.
 
     The file is written whole or not at all: the text is made first, written to a new file

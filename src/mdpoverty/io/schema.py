@@ -14,9 +14,9 @@ resolve), and :func:`mdpoverty.check` says whether the numbers agree.
 
 >>> schema = plan_schema()
 >>> schema["required"]
-['header', 'area', 'period', 'standard', 'units']
+['kind', 'header', 'area', 'period', 'standard']
 >>> schema["$defs"]["UnitKind"]["enum"][:3]
-['province', 'city', 'town']
+['country', 'province', 'municipality']
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import DocumentType, Report
 from mdpoverty.values._validation import (
     COUNT,
     MONEY,
@@ -214,8 +214,10 @@ class _Builder:
 
 
 def plan_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a plan file, generated from :class:`~mdpoverty.Plan`.
+    """The JSON Schema (draft 2020-12) of a plan file, generated from the document classes.
 
+    A plan file holds one document, a plan, a review or a report, as its ``kind`` says; the
+    fields are those of :class:`~mdpoverty.Document` (a report may also cite its ``plan``).
     Objects list their fields with their types and descriptions, the fields without a
     default as ``required``, and allow no other field; enums list their values; a Decimal is
     a number or its text, a date ISO text at its precision, a target's value a number or
@@ -223,10 +225,19 @@ def plan_schema() -> dict[str, Any]:
 
     >>> plan_schema()["properties"]["units"]["items"]
     {'$ref': '#/$defs/AdministrativeUnit'}
+    >>> plan_schema()["properties"]["kind"]["enum"]
+    ['plan', 'review', 'report']
     """
     builder = _Builder()
-    attrs.resolve_types(Plan)
-    root = builder.object(Plan)
+    attrs.resolve_types(Report)
+    root = builder.object(Report)
+    kind = {
+        "description": "What the document is: a plan, a review result or a report.",
+        "enum": [k.value for k in DocumentType],
+    }
+    root["properties"] = {"kind": kind, **root["properties"]}
+    root["required"] = ["kind", *root.get("required", [])]
+    root["description"] = "One poverty document: a plan, a review result or a report."
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "mdpoverty plan file",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import ProjectComponent
 
 __all__ = ["resolve"]
@@ -47,7 +47,7 @@ def _step(obj: object, parent: str, part: str) -> object:
     raise KeyError(part)
 
 
-def resolve(plan: Plan, location: str) -> object:
+def resolve(plan: Document, location: str) -> object:
     """The object, or the field's value, at ``location`` in ``plan``.
 
     A location is a path of ``/``-separated steps from the plan: a field name steps into that

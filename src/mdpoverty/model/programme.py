@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     MONEY,
     STR,
@@ -27,7 +28,16 @@ from mdpoverty.values._validation import (
     validate,
 )
 
-__all__ = ["SOURCES", "SOURCE_NAMES_VI", "CapitalKind", "FundingSplit", "Level", "ProjectComponent"]
+__all__ = [
+    "SOURCES",
+    "SOURCE_NAMES_VI",
+    "CapitalKind",
+    "FundingSource",
+    "FundingSourceKind",
+    "FundingSplit",
+    "Level",
+    "ProjectComponent",
+]
 
 SOURCES = ("central", "local", "other")
 """The sources of a :class:`FundingSplit`, in printed order (its fields of the same names)."""
@@ -181,3 +191,28 @@ class ProjectComponent:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+class FundingSourceKind(enum.StrEnum):
+    """Kinds of funding a plan draws on (section IV)."""
+
+    PROGRAMME = "programme"  #: the programme's own allocation
+    INTEGRATION = "integration"  #: lồng ghép with other national target programmes
+    POLICY_CREDIT = "policy-credit"  #: tín dụng chính sách xã hội
+    MOBILISED = "mobilised"  #: xã hội hóa (contributions of people and organisations)
+    OTHER = "other"
+
+
+@attrs.frozen
+class FundingSource:
+    """One source of funds named in section IV, with the decision it rests on, if cited."""
+
+    kind: FundingSourceKind = attrs.field(metadata=checks(instance_of(FundingSourceKind)))
+    text: str = attrs.field(converter=nfc, metadata=TEXT)
+    number: str = attrs.field(default="", converter=nfc, metadata=STR)
+    reference: LegalReference | None = attrs.field(
+        default=None, metadata=checks(optional(instance_of(LegalReference)))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)

@@ -39,7 +39,9 @@ class HouseholdGroup(enum.StrEnum):
 
     POOR = "poor"  #: hộ nghèo
     NEAR_POOR = "near-poor"  #: hộ cận nghèo
+    POOR_AND_NEAR_POOR = "poor-and-near-poor"  #: hộ nghèo và hộ cận nghèo (together)
     NEWLY_ESCAPED = "newly-escaped"  #: hộ mới thoát nghèo
+    NEWLY_POOR = "newly-poor"  #: hộ nghèo phát sinh
     LOW_INCOME = "low-income"  #: người lao động có thu nhập thấp (Decree 30/2025/NĐ-CP)
     ALL = "all"  #: every household (hộ dân)
 
@@ -51,7 +53,9 @@ class HouseholdGroup(enum.StrEnum):
 _GROUP_VI = {
     HouseholdGroup.POOR: "hộ nghèo",
     HouseholdGroup.NEAR_POOR: "hộ cận nghèo",
+    HouseholdGroup.POOR_AND_NEAR_POOR: "hộ nghèo và hộ cận nghèo",
     HouseholdGroup.NEWLY_ESCAPED: "hộ mới thoát nghèo",
+    HouseholdGroup.NEWLY_POOR: "hộ nghèo phát sinh",
     HouseholdGroup.LOW_INCOME: "người lao động có thu nhập thấp",
     HouseholdGroup.ALL: "hộ dân",
 }
@@ -76,7 +80,8 @@ class Measure(enum.StrEnum):
 
 @attrs.frozen
 class Target:
-    """A poverty target: for the whole area (``unit=None``) or one unit, exact or a range.
+    """A poverty target: for the whole area (``about=None``), a unit, a stratum or a group of
+    units; exact or a range.
 
     >>> target = Target(Measure.END_RATE, Quantity(Decimal("1.86")))
     >>> target.value.vi()
@@ -86,7 +91,8 @@ class Target:
         measure: Reduction, end count, end rate or rate reduction.
         value: Households (int) for counts; percent or percentage points (Decimal) for rates.
         group: The households the target is about: poor (the default) or near-poor.
-        unit: The unit's ``id``, or ``None`` for the whole area of the plan.
+        about: The ``id`` of the unit, stratum or group of units the target is about, or
+            ``None`` for the whole area of the document.
         year: The year the target is for, in a multi-year plan; ``None`` for the plan's year.
         comparison: Exactly (the default), at least, or at most.
         section: Where the plan states it, e.g. ``II.1`` or ``annex``.
@@ -98,7 +104,7 @@ class Target:
     group: HouseholdGroup = attrs.field(
         default=HouseholdGroup.POOR, metadata=checks(instance_of(HouseholdGroup))
     )
-    unit: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
+    about: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     year: int | None = attrs.field(default=None, metadata=checks(optional(instance_of(int))))
     comparison: Comparison = attrs.field(
         default=Comparison.EXACTLY, metadata=checks(instance_of(Comparison))
@@ -110,7 +116,7 @@ class Target:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
-        me = f"Target {self.measure.value}" + (f" of {self.unit!r}" if self.unit else "")
+        me = f"Target {self.measure.value}" + (f" of {self.about!r}" if self.about else "")
         if self.measure.is_count and not self.value.is_count:
             yield Problem(me, "value", self.value, "must hold household counts (ints)")
         elif not self.measure.is_count and self.value.is_count:

@@ -10,13 +10,13 @@ import attrs
 
 from mdpoverty.errors import Problem
 from mdpoverty.values._validation import (
-    COUNT,
     IDENTIFIER,
     OPTIONAL_COUNT,
     STR,
     TEXT,
     checks,
     instance_of,
+    is_identifier,
     nfc,
     optional,
     validate,
@@ -29,7 +29,9 @@ __all__ = ["AdministrativeUnit", "UnitKind"]
 class UnitKind(enum.StrEnum):
     """Kinds of Vietnamese administrative units."""
 
-    PROVINCE = "province"  #: tỉnh, or thành phố trực thuộc trung ương
+    COUNTRY = "country"  #: cả nước
+    PROVINCE = "province"  #: tỉnh
+    MUNICIPALITY = "municipality"  #: thành phố trực thuộc trung ương (a province-level city)
     CITY = "city"  #: thành phố thuộc tỉnh
     TOWN = "town"  #: thị xã
     URBAN_DISTRICT = "urban-district"  #: quận
@@ -45,7 +47,9 @@ class UnitKind(enum.StrEnum):
 
 
 _UNIT_KIND_VI = {
+    UnitKind.COUNTRY: "cả nước",
     UnitKind.PROVINCE: "tỉnh",
+    UnitKind.MUNICIPALITY: "thành phố",
     UnitKind.CITY: "thành phố",
     UnitKind.TOWN: "thị xã",
     UnitKind.URBAN_DISTRICT: "quận",
@@ -59,6 +63,7 @@ _UNIT_KIND_VI = {
 # Digits of an official code by kind (Decision 124/2004/QĐ-TTg and its successors).
 _CODE_DIGITS = {
     UnitKind.PROVINCE: 2,
+    UnitKind.MUNICIPALITY: 2,
     UnitKind.CITY: 3,
     UnitKind.TOWN: 3,
     UnitKind.URBAN_DISTRICT: 3,
@@ -78,7 +83,10 @@ def _is_digits(value: object) -> str | None:
 
 @attrs.frozen
 class AdministrativeUnit:
-    """A unit of the plan's area with its household counts at the start of the plan year.
+    """A unit a document is about, at any level, with its household counts where printed.
+
+    A unit may name its ``parent`` (a province's document lists districts and their communes)
+    and may carry no counts at all (a provincial plan gives a district only a target).
 
     >>> unit = AdministrativeUnit("a", "Phường A", UnitKind.WARD, 2347, poor_households=27)
     >>> unit.poverty_rate
@@ -87,57 +95,70 @@ class AdministrativeUnit:
     Attributes:
         id: A stable identifier, e.g. ``song-cau``.
         name: The official name (Unicode NFC), e.g. ``Phường Đông Thành``.
-        kind: Ward, commune, township, district, …
-        households: All households at the start of the year.
-        poor_households: Poor households at the start of the year.
-        near_poor_households: Near-poor households at the start of the year, where the plan
-            gives them.
+        kind: Country, province, district, ward, commune, township, special zone, …
+        households: All households at the start of the year, where the document prints them.
+        poor_households: Poor households at the start of the year, where printed.
+        near_poor_households: Near-poor households at the start of the year, where printed.
         name_en: An English name, or ``""``.
         code: The official code, where known: 2 digits for a province, 3 for a district, town
             or city, 5 for a commune, ward, township or special zone (e.g. ``00004``).
+        parent: The ``id`` of the unit of the document that contains this one, if any.
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     kind: UnitKind = attrs.field(metadata=checks(instance_of(UnitKind)))
-    households: int = attrs.field(metadata=COUNT)
-    poor_households: int = attrs.field(metadata=COUNT)
+    households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
+    poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     near_poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     code: str | None = attrs.field(default=None, metadata=checks(optional(_is_digits)))
+    parent: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
 
     def __attrs_post_init__(self) -> None:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
         me = f"AdministrativeUnit {self.id!r}"
-        if self.poor_households > self.households:
-            yield Problem(
-                me,
-                "poor_households",
-                self.poor_households,
-                f"must be <= households ({self.households})",
-            )
-        near_poor = self.near_poor_households
-        if near_poor is not None and self.poor_households + near_poor > self.households:
+        households, poor, near_poor = (
+            self.households,
+            self.poor_households,
+            self.near_poor_households,
+        )
+        if households is not None and poor is not None and poor > households:
+            yield Problem(me, "poor_households", poor, f"must be <= households ({households})")
+        if (
+            households is not None
+            and near_poor is not None
+            and (poor or 0) + near_poor > households
+        ):
             yield Problem(
                 me,
                 "near_poor_households",
                 near_poor,
-                f"plus poor_households must be <= households ({self.households})",
+                f"plus poor_households must be <= households ({households})",
             )
-        digits = _CODE_DIGITS[self.kind]
-        if self.code is not None and len(self.code) != digits:
+        digits = _CODE_DIGITS.get(self.kind)
+        if self.code is not None and digits is not None and len(self.code) != digits:
             yield Problem(me, "code", self.code, f"must have {digits} digits for a {self.kind.vi}")
+        if self.parent == self.id:
+            yield Problem(me, "parent", self.parent, "must not be the unit itself")
 
     @property
-    def poverty_rate(self) -> Decimal:
-        """Poor households as a percentage of households, half-up to 2 decimals."""
+    def has_counts(self) -> bool:
+        """Whether the document prints the unit's households and poor households."""
+        return self.households is not None and self.poor_households is not None
+
+    @property
+    def poverty_rate(self) -> Decimal | None:
+        """Poor households as a percentage of households, half-up to 2 decimals, where given."""
+        if self.households is None or self.poor_households is None:
+            return None
         return rate(self.poor_households, self.households)
 
     @property
     def near_poverty_rate(self) -> Decimal | None:
-        """Near-poor households as a percentage of households, or ``None`` if not given."""
-        if self.near_poor_households is None:
+        """Near-poor households as a percentage of households, where given."""
+        if self.near_poor_households is None or self.households is None:
             return None
         return rate(self.near_poor_households, self.households)

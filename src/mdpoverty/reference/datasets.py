@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io.files import read_plan_text
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document, Plan
 
 __all__ = ["EXAMPLES", "bac_kan_2024", "example", "example_path"]
 
@@ -39,7 +39,7 @@ def example_path(name: str) -> Path:
 
 
 @functools.cache
-def example(name: str) -> Plan:
+def example(name: str) -> Document:
     """The bundled plan ``name``, loaded (and cached: plans are immutable)."""
     path = example_path(name)
     return read_plan_text(path.read_text(encoding="utf-8"), "yaml", path.name)
@@ -47,4 +47,7 @@ def example(name: str) -> Plan:
 
 def bac_kan_2024() -> Plan:
     """The 2024 sustainable poverty-reduction plan of Bắc Kạn city (thành phố Bắc Kạn)."""
-    return example("bac-kan-2024")
+    plan = example("bac-kan-2024")
+    if not isinstance(plan, Plan):  # pragma: no cover - the shipped file says kind: plan
+        raise TypeError(f"the bundled file holds a {plan.kind.value}, not a plan")
+    return plan

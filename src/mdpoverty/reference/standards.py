@@ -22,7 +22,6 @@ import attrs
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
 from mdpoverty.io._dialects import load_yaml
-from mdpoverty.model.plan import Period
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     IDENTIFIER,
@@ -38,6 +37,7 @@ from mdpoverty.values._validation import (
     unique,
     validate,
 )
+from mdpoverty.values.dates import Period
 
 __all__ = [
     "CatalogEntry",

@@ -20,7 +20,7 @@ from typing import Literal
 import attrs
 import pandas as pd
 
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
@@ -64,16 +64,18 @@ GROUPED_FIELDS = ("reduction", "rate_reduction", "end_rate")
 class AnnexRow:
     """One derived row of the annex (a unit, or the total when ``unit`` is ``None``).
 
-    ``reduction`` and the end values are ``None`` when the unit has no reduction target; they
-    are ranges (:class:`~mdpoverty.values.quantities.Quantity`) when its target is a range.
+    The counts and the start rate are ``None`` when the document gives no counts for the unit
+    (or, in a total, for one of the units summed).  ``reduction`` and the end values are
+    ``None`` when the unit has no reduction target, or no counts to derive the end rate from;
+    they are ranges (:class:`~mdpoverty.values.quantities.Quantity`) when its target is a range.
     """
 
     label: str
     unit: str | None
     number: int | None
-    households: int
-    poor_households: int
-    start_rate: Decimal
+    households: int | None
+    poor_households: int | None
+    start_rate: Decimal | None
     reduction: Quantity | None
     rate_reduction: Quantity | None
     end_rate: Quantity | None
@@ -81,14 +83,18 @@ class AnnexRow:
 
 def derive_row(
     label: str,
-    households: int,
-    poor_households: int,
+    households: int | None,
+    poor_households: int | None,
     reduction: Quantity | None,
     *,
     unit: str | None = None,
     number: int | None = None,
 ) -> AnnexRow:
     """The annex row of these counts, every rate derived as the module describes."""
+    if households is None or poor_households is None:
+        return AnnexRow(
+            label, unit, number, households, poor_households, None, reduction, None, None
+        )
     start = rate(poor_households, households)
     if reduction is None:
         return AnnexRow(label, unit, number, households, poor_households, start, None, None, None)
@@ -100,25 +106,28 @@ def derive_row(
 class UnitSum:
     """A running sum of units' counts and reductions: the one rule of every total row.
 
-    The total row sums the counts and recomputes its rates from the sums; it has a reduction
-    only when every unit summed has one (a partial sum would pass for the whole).  Mutable and
-    internal to the tables and the aggregation.
+    The total row sums the counts and recomputes its rates from the sums; it has counts only
+    when every unit summed has them, and a reduction only when every unit has one (a partial
+    sum would pass for the whole).  Mutable and internal to the tables and the aggregation.
     """
 
-    __slots__ = ("high", "households", "low", "n", "poor", "targeted")
+    __slots__ = ("counted", "high", "households", "low", "n", "poor", "targeted")
 
     def __init__(self) -> None:
         self.n = 0
+        self.counted = 0
         self.households = 0
         self.poor = 0
         self.targeted = 0
         self.low = 0
         self.high = 0
 
-    def add(self, households: int, poor: int, reduction: Quantity | None) -> None:
+    def add(self, households: int | None, poor: int | None, reduction: Quantity | None) -> None:
         self.n += 1
-        self.households += households
-        self.poor += poor
+        if households is not None and poor is not None:
+            self.counted += 1
+            self.households += households
+            self.poor += poor
         if reduction is not None:
             self.targeted += 1
             self.low += int(reduction.low)
@@ -126,6 +135,7 @@ class UnitSum:
 
     def merge(self, other: UnitSum) -> None:
         self.n += other.n
+        self.counted += other.counted
         self.households += other.households
         self.poor += other.poor
         self.targeted += other.targeted
@@ -135,10 +145,12 @@ class UnitSum:
     def row(self, label: str) -> AnnexRow:
         """The derived row of the summed counts."""
         reduction = Quantity(self.low, self.high) if self.n and self.targeted == self.n else None
+        if self.counted < self.n:
+            return derive_row(label, None, None, reduction)
         return derive_row(label, self.households, self.poor, reduction)
 
 
-def annex_rows(plan: Plan) -> tuple[AnnexRow, ...]:
+def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     """The derived annex of ``plan``: a row per unit in the plan's order, then the total row.
 
     A unit's reduction is its plan-year poor-household reduction target.  Labels are the
@@ -205,7 +217,7 @@ def shown(value: object) -> object:
     return value
 
 
-def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
+def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     """The annex of ``plan`` as a DataFrame: a row per unit in printed order, then the total.
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
@@ -233,7 +245,8 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
         }
     )
     for field in ("households", "poor_households"):
-        frame[headers[field][lang]] = frame[headers[field][lang]].astype("int64")
+        column = frame[headers[field][lang]]
+        frame[headers[field][lang]] = column.astype("Int64" if column.isna().any() else "int64")
     frame.index = pd.Index([row.unit or TOTAL for row in rows], name="unit")
     if lang == "en" and rows:
         frame.iloc[-1, 1] = TOTAL_LABEL["en"]
@@ -246,7 +259,7 @@ def annex(plan: Plan, lang: Lang = "vi") -> pd.DataFrame:
     return frame
 
 
-def _title(plan: Plan, lang: Lang) -> str:
+def _title(plan: Document, lang: Lang) -> str:
     if lang == "vi":
         if plan.annex is not None:
             return plan.annex.title

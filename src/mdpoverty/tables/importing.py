@@ -11,7 +11,8 @@ import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
 from mdpoverty.model.agencies import same_name
-from mdpoverty.model.plan import Plan, PrintedRow
+from mdpoverty.model.document import Document
+from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.tables.read import ReadRow, normalized, read_annex_rows
@@ -57,7 +58,7 @@ def _match(row: PrintedRow, units: Sequence[AdministrativeUnit]) -> Administrati
     return None
 
 
-def import_annex(plan: Plan, path: str | os.PathLike[str]) -> Plan:
+def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
     """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
 
     Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
@@ -110,7 +111,7 @@ def import_annex(plan: Plan, path: str | os.PathLike[str]) -> Plan:
     all_units = [*units, *(u for u in plan.units if u.id not in listed)]
     targets = [t for t in plan.targets if not _replaced(t, reductions, plan.year)]
     targets += [
-        Target(Measure.REDUCTION, Quantity(r), unit=unit_id, section="annex")
+        Target(Measure.REDUCTION, Quantity(r), about=unit_id, section="annex")
         for unit_id, r in reductions.items()
     ]
     printed = attrs.evolve(
@@ -131,7 +132,7 @@ def import_annex(plan: Plan, path: str | os.PathLike[str]) -> Plan:
 
 def _unit_of(
     read: ReadRow,
-    plan: Plan,
+    plan: Document,
     taken_ids: set[str],
     problems: list[FileProblem],
     unreadable: set[str],
@@ -184,7 +185,7 @@ def _unit_of(
 
 def _replaced(target: Target, reductions: dict[str, int], year: int) -> bool:
     return (
-        target.unit in reductions
+        target.about in reductions
         and target.measure is Measure.REDUCTION
         and target.group is HouseholdGroup.POOR
         and target.year in (None, year)

@@ -24,7 +24,7 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
-from mdpoverty.model.plan import PrintedAnnex, PrintedRow
+from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.tables.annex import COUNT_FIELDS
 from mdpoverty.values.numbers import parse_vi, round_half_up
 

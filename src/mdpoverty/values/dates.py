@@ -18,7 +18,7 @@ import attrs
 from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.values._validation import checks, is_int, optional, validate
 
-__all__ = ["PartialDate"]
+__all__ = ["PartialDate", "Period"]
 
 Precision = Literal["year", "month", "day"]
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -116,3 +116,26 @@ class PartialDate:
         if self.month is not None:
             return f"tháng {self.month} năm {self.year}"
         return f"năm {self.year}"
+
+
+@attrs.frozen
+class Period:
+    """The years a plan covers, both included: ``Period(2024, 2024)`` or ``Period(2021, 2025)``."""
+
+    start: int = attrs.field(metadata=checks(is_int))
+    end: int = attrs.field(
+        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=checks(is_int)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def _problems(self) -> Iterator[Problem]:
+        if self.end < self.start:
+            yield Problem("Period", "end", self.end, f"must be >= start ({self.start})")
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 
 
 def _ancestry(code: str) -> list[str]:
@@ -14,7 +14,7 @@ def _ancestry(code: str) -> list[str]:
     return [".".join(parts[: n + 1]) for n in range(len(parts))]
 
 
-def _assigned(plan: Plan) -> dict[str, set[str]]:
+def _assigned(plan: Document) -> dict[str, set[str]]:
     """For each component code, the agencies section VI assigns it to."""
     result: dict[str, set[str]] = {}
     for r in plan.responsibilities:
@@ -39,7 +39,7 @@ def _assigned(plan: Plan) -> dict[str, set[str]]:
         "document's spellings of one agency (its aliases) are the same agency."
     ),
 )
-def lead_assigned(plan: Plan) -> Iterator[Finding]:
+def lead_assigned(plan: Document) -> Iterator[Finding]:
     assigned = _assigned(plan)
     for c in plan.all_components():
         if c.lead is None:
@@ -70,7 +70,7 @@ def lead_assigned(plan: Plan) -> Iterator[Finding]:
         "not a disagreement.  Components without a lead are not compared."
     ),
 )
-def assigned_led(plan: Plan) -> Iterator[Finding]:
+def assigned_led(plan: Document) -> Iterator[Finding]:
     assigned = _assigned(plan)
     for i, responsibility in enumerate(plan.responsibilities):
         agency = responsibility.agency
@@ -119,7 +119,7 @@ def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
         "city's Office of Economy) and 'Phòng Kinh tế' are one spelling."
     ),
 )
-def spelling(plan: Plan) -> Iterator[Finding]:
+def spelling(plan: Document) -> Iterator[Finding]:
     qualifiers = tuple(
         q.casefold() for q in (plan.area.name, plan.area.kind.vi, plan.area.province or "") if q
     )

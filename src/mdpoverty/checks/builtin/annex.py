@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.model.plan import Plan, PrintedRow
+from mdpoverty.model.document import Document
+from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values.numbers import format_vi, rate
 from mdpoverty.values.quantities import Quantity
@@ -25,7 +26,7 @@ def places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _unit_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+def _unit_rows(plan: Document) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
     if plan.annex is None:
         return
     derived = {row.unit: row for row in annex_rows(plan)}
@@ -34,7 +35,7 @@ def _unit_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
             yield f"annex/rows/{row.unit}", row, derived[row.unit]
 
 
-def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int, int, int | None]:
+def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, int | None]:
     """Households, poor households and reduction of a row: printed, or else derived."""
     households = derived.households if row.households is None else row.households
     poor = derived.poor_households if row.poor_households is None else row.poor_households
@@ -58,7 +59,7 @@ def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int, int, int | None]:
         "any printed reduction within the range."
     ),
 )
-def counts(plan: Plan) -> Iterator[Finding]:
+def counts(plan: Document) -> Iterator[Finding]:
     if plan.annex is None:
         return
     printed = {row.unit for row in plan.annex.rows}
@@ -98,7 +99,7 @@ def counts(plan: Plan) -> Iterator[Finding]:
             )
 
 
-def _printed_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow]]:
+def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
     if plan.annex is None:
         return
     for i, row in enumerate(plan.annex.rows):
@@ -117,7 +118,7 @@ def _printed_rows(plan: Plan) -> Iterator[tuple[str, PrintedRow]]:
     ),
     tolerance="Counts are exact; a blank cell is not compared.",
 )
-def possible(plan: Plan) -> Iterator[Finding]:
+def possible(plan: Document) -> Iterator[Finding]:
     for location, row in _printed_rows(plan):
         h, p, r = row.households, row.poor_households, row.reduction
         if h is not None and p is not None and p > h:
@@ -162,9 +163,11 @@ def _rate_finding(
     ),
     tolerance=_RATE_READING,
 )
-def rates(plan: Plan) -> Iterator[Finding]:
+def rates(plan: Document) -> Iterator[Finding]:
     for location, row, derived in _unit_rows(plan):
         households, poor, reduction = _counts(row, derived)
+        if households is None or poor is None:  # no counts printed or given: nothing to judge
+            continue
         checks = [(row.start_rate, "start rate", "start_rate", poor)]
         if reduction is not None and 0 <= reduction <= poor:
             checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
@@ -197,7 +200,7 @@ def rates(plan: Plan) -> Iterator[Finding]:
         "of two numbers printed to 2 decimals is exact at 2 decimals."
     ),
 )
-def rate_reduction(plan: Plan) -> Iterator[Finding]:
+def rate_reduction(plan: Document) -> Iterator[Finding]:
     for location, row in _printed_rows(plan):
         start, end, points = row.start_rate, row.end_rate, row.rate_reduction
         if start is None or end is None or points is None or points == start - end:
@@ -226,7 +229,7 @@ def rate_reduction(plan: Plan) -> Iterator[Finding]:
         + _RATE_READING[1:]
     ),
 )
-def total(plan: Plan) -> Iterator[Finding]:
+def total(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.total is None:
         return
     row = plan.annex.total

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.reference.standards import poverty_standard, programme_catalog
 
 
@@ -24,7 +24,7 @@ from mdpoverty.reference.standards import poverty_standard, programme_catalog
         "number).  Not checked when the standard is unknown (dates.standard-period says so)."
     ),
 )
-def coverage(plan: Plan) -> Iterator[Finding]:
+def coverage(plan: Document) -> Iterator[Finding]:
     try:
         standard = poverty_standard(plan.standard)
     except UnknownNameError:
@@ -51,7 +51,7 @@ def coverage(plan: Plan) -> Iterator[Finding]:
     ),
     tolerance="Codes are compared exactly.  Plans without a programme are not checked.",
 )
-def catalog(plan: Plan) -> Iterator[Finding]:
+def catalog(plan: Document) -> Iterator[Finding]:
     if plan.programme is None:
         return
     try:

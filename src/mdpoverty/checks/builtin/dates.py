@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.plan import Period, Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.references import LegalReference
 from mdpoverty.reference.standards import poverty_standard, programme_catalog
+from mdpoverty.values.dates import Period
 
 
-def _references(plan: Plan) -> Iterator[tuple[str, LegalReference]]:
+def _references(plan: Document) -> Iterator[tuple[str, LegalReference]]:
     for i, ref in enumerate(plan.legal_bases):
         yield f"legal_bases/{i}", ref
     for i, source in enumerate(plan.funding_sources):
@@ -33,7 +34,7 @@ def _references(plan: Plan) -> Iterator[tuple[str, LegalReference]]:
         "'tháng 3 năm 2024' can)."
     ),
 )
-def annex_date(plan: Plan) -> Iterator[Finding]:
+def annex_date(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.date is None:
         return
     date, plan_date = plan.annex.date, plan.header.date
@@ -61,7 +62,7 @@ def annex_date(plan: Plan) -> Iterator[Finding]:
         "15/03/2024 (the plan's day is unknown).  A document of the plan's own day is flagged."
     ),
 )
-def bases_before_plan(plan: Plan) -> Iterator[Finding]:
+def bases_before_plan(plan: Document) -> Iterator[Finding]:
     plan_date = plan.header.date
     for location, ref in _references(plan):
         if not ref.date.first_day() < plan_date.last_day():
@@ -90,7 +91,7 @@ def bases_before_plan(plan: Plan) -> Iterator[Finding]:
         "the year the document is about."
     ),
 )
-def basis_year(plan: Plan) -> Iterator[Finding]:
+def basis_year(plan: Document) -> Iterator[Finding]:
     for location, ref in _references(plan):
         if ref.year is not None and ref.date.last_day().year < ref.year - 1:
             yield basis_year.finding(
@@ -120,7 +121,7 @@ def _overlaps(a: Period, b: Period) -> bool:
         "(a 2021–2025 plan applies Decree 07 from 2022)."
     ),
 )
-def standard_period(plan: Plan) -> Iterator[Finding]:
+def standard_period(plan: Document) -> Iterator[Finding]:
     try:
         standard = poverty_standard(plan.standard)
     except UnknownNameError:
@@ -151,7 +152,7 @@ def standard_period(plan: Plan) -> Iterator[Finding]:
     ),
     tolerance="As dates.standard-period: a multi-year plan must overlap the period.",
 )
-def programme_period(plan: Plan) -> Iterator[Finding]:
+def programme_period(plan: Document) -> Iterator[Finding]:
     if plan.programme is None:
         return
     try:

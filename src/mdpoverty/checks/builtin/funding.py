@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCE_NAMES_VI, SOURCES, FundingSplit, ProjectComponent
 from mdpoverty.values.numbers import format_vi
 
@@ -17,7 +17,7 @@ _EXACT = (
 )
 
 
-def _splits(plan: Plan) -> Iterator[tuple[str, FundingSplit]]:
+def _splits(plan: Document) -> Iterator[tuple[str, FundingSplit]]:
     if plan.funding_total is not None:
         yield "funding_total", plan.funding_total
     for c in plan.all_components():
@@ -42,7 +42,7 @@ def _terms(split: FundingSplit) -> str:
     ),
     tolerance=_EXACT + "  Checked only where the total and at least one source are stated.",
 )
-def sources_sum(plan: Plan) -> Iterator[Finding]:
+def sources_sum(plan: Document) -> Iterator[Finding]:
     for location, split in _splits(plan):
         total, parts = split.total, split.sources_sum
         if total is not None and parts is not None and total != parts:
@@ -92,7 +92,7 @@ def _field_label(field: str) -> str:
     + "  Checked only where the parent states the amount (or source) and every child states "
     "it too, directly or through its own children.",
 )
-def parent_sum(plan: Plan) -> Iterator[Finding]:
+def parent_sum(plan: Document) -> Iterator[Finding]:
     for parent in plan.all_components():
         if parent.funding is None or not parent.children:
             continue
@@ -125,7 +125,7 @@ def parent_sum(plan: Plan) -> Iterator[Finding]:
     + "  Checked only where the plan states a total and every top-level component's amount "
     "(or source) is known.",
 )
-def plan_total(plan: Plan) -> Iterator[Finding]:
+def plan_total(plan: Document) -> Iterator[Finding]:
     split = plan.funding_total
     if split is None or not plan.components:
         return

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from mdpoverty.checks.builtin.annex import places
 from mdpoverty.checks.report import Finding, Severity, rule
-from mdpoverty.model.plan import Plan
+from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values.numbers import RATE_PLACES, rate
@@ -27,6 +27,8 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
     if reduction is None:
         return None
     h, poor = total.households, total.poor_households
+    if h is None or poor is None:  # a unit without counts: nothing to derive, nothing to judge
+        return None
     if target.measure is Measure.REDUCTION:
         return reduction
     if target.measure is Measure.END_COUNT:
@@ -73,13 +75,13 @@ def _agrees(target: Target, derived: Quantity) -> bool:
         "certainly falls short of them, comparing rates at 2 decimals or more."
     ),
 )
-def headline(plan: Plan) -> Iterator[Finding]:
+def headline(plan: Document) -> Iterator[Finding]:
     if not plan.units:
         return
     total = annex_rows(plan)[-1]
     for i, target in enumerate(plan.targets):
         if (
-            target.unit is not None
+            target.about is not None
             or target.group is not HouseholdGroup.POOR
             or target.year not in (None, plan.year)
         ):

@@ -1,30 +1,37 @@
-"""The plan: a whole sustainable poverty-reduction plan, from its header to its annex."""
+"""Documents: plans, household review results and implementation reports, as typed data.
+
+Every kind shares the header, the area, the period, the legal bases, the units with their
+counts, the strata and groups of units, the printed figures and tables.  A plan states
+targets; a review states results (its figures); a report states results against a plan's
+targets.  The kind is the class: :class:`Plan`, :class:`Review` or :class:`Report`, all
+:class:`Document`; a plan file says which it holds (``kind: plan``).
+"""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
 from mdpoverty.errors import Problem, UnknownNameError, location
 from mdpoverty.model.agencies import Agency, Responsibility, same_name
-from mdpoverty.model.programme import FundingSplit, ProjectComponent
+from mdpoverty.model.figures import Figure, Stratum, TimePoint, UnitGroup
+from mdpoverty.model.header import Area, Header, Signature
+from mdpoverty.model.printed import PrintedAnnex
+from mdpoverty.model.programme import FundingSource, FundingSplit, ProjectComponent
 from mdpoverty.model.references import LegalReference
 from mdpoverty.model.sections import Section
 from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
-from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values._validation import (
     STR,
-    TEXT,
     Check,
     checks,
     instance_of,
     is_identifier,
-    is_int,
     nfc,
-    nfc_or_none,
     nfc_tuple,
     optional,
     to_tuple,
@@ -32,181 +39,21 @@ from mdpoverty.values._validation import (
     unique,
     validate,
 )
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.dates import Period
 
-__all__ = [
-    "Area",
-    "FundingSource",
-    "FundingSourceKind",
-    "Header",
-    "Period",
-    "Plan",
-    "PrintedAnnex",
-    "PrintedRow",
-    "Signature",
-]
-
-_OPTIONAL_TEXT = checks(optional(instance_of(str)))
-_OPTIONAL_INT = checks(optional(is_int))
-_OPTIONAL_DECIMAL = checks(optional(instance_of(Decimal)))
+__all__ = ["Document", "DocumentType", "Plan", "Report", "Review"]
 
 
-@attrs.frozen
-class Header:
-    """The heading of the document: who issues it, its number, place, date and title.
+class DocumentType(enum.StrEnum):
+    """The kinds of poverty document."""
 
-    Attributes:
-        issuer: The issuing body, e.g. ``UBND thành phố Bắc Kạn``.
-        number: The document's number, or ``None`` where the copy leaves it blank
-            ("Số: /KH-UBND").
-        symbol: The symbol after the number, e.g. ``KH-UBND``.
-        place: The place line, e.g. ``TP. Bắc Kạn``.
-        date: The date, at the precision printed ("ngày tháng 3 năm 2024" is month precision).
-        title: The kind of document as printed, e.g. ``KẾ HOẠCH``.
-        subtitle: What the plan is, as printed under the title.
-    """
-
-    issuer: str = attrs.field(converter=nfc, metadata=TEXT)
-    date: PartialDate = attrs.field(metadata=checks(instance_of(PartialDate)))
-    title: str = attrs.field(converter=nfc, metadata=TEXT)
-    subtitle: str = attrs.field(default="", converter=nfc, metadata=STR)
-    number: str | None = attrs.field(default=None, converter=nfc_or_none, metadata=_OPTIONAL_TEXT)
-    symbol: str = attrs.field(default="", converter=nfc, metadata=STR)
-    place: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
+    PLAN = "plan"  #: kế hoạch thực hiện công tác giảm nghèo
+    REVIEW = "review"  #: kết quả rà soát hộ nghèo, hộ cận nghèo
+    REPORT = "report"  #: báo cáo kết quả thực hiện
 
     @property
-    def reference(self) -> str:
-        """The number line as printed, e.g. ``Số: /KH-UBND``."""
-        return f"Số: {self.number or ''}/{self.symbol}"
-
-
-@attrs.frozen
-class Signature:
-    """Who signs: on whose behalf, the signer's title and name."""
-
-    title: str = attrs.field(converter=nfc, metadata=TEXT)
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    on_behalf_of: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class Area:
-    """The area the plan covers: a province, a district, a city or a commune."""
-
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    kind: UnitKind = attrs.field(metadata=checks(instance_of(UnitKind)))
-    province: str | None = attrs.field(default=None, converter=nfc_or_none, metadata=_OPTIONAL_TEXT)
-    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class Period:
-    """The years a plan covers, both included: ``Period(2024, 2024)`` or ``Period(2021, 2025)``."""
-
-    start: int = attrs.field(metadata=checks(is_int))
-    end: int = attrs.field(
-        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=checks(is_int)
-    )
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-    def _problems(self) -> Iterator[Problem]:
-        if self.end < self.start:
-            yield Problem("Period", "end", self.end, f"must be >= start ({self.start})")
-
-    def __contains__(self, year: object) -> bool:
-        return isinstance(year, int) and self.start <= year <= self.end
-
-    def __str__(self) -> str:
-        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
-
-
-class FundingSourceKind(enum.StrEnum):
-    """Kinds of funding a plan draws on (section IV)."""
-
-    PROGRAMME = "programme"  #: the programme's own allocation
-    INTEGRATION = "integration"  #: lồng ghép with other national target programmes
-    POLICY_CREDIT = "policy-credit"  #: tín dụng chính sách xã hội
-    MOBILISED = "mobilised"  #: xã hội hóa (contributions of people and organisations)
-    OTHER = "other"
-
-
-@attrs.frozen
-class FundingSource:
-    """One source of funds named in section IV, with the decision it rests on, if cited."""
-
-    kind: FundingSourceKind = attrs.field(metadata=checks(instance_of(FundingSourceKind)))
-    text: str = attrs.field(converter=nfc, metadata=TEXT)
-    number: str = attrs.field(default="", converter=nfc, metadata=STR)
-    reference: LegalReference | None = attrs.field(
-        default=None, metadata=checks(optional(instance_of(LegalReference)))
-    )
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class PrintedRow:
-    """One row of the annex exactly as printed; a blank cell is ``None``.
-
-    These values are what the document *says*.  The library derives its own values from the
-    units' counts and targets; the consistency checks compare the two.
-
-    Attributes:
-        label: The name column as printed (it may abbreviate: ``P. Nguyễn Thị Minh Khai``).
-        unit: The ``id`` of the unit the row is about; ``None`` for the total row.
-        number: The STT column.
-        households: Households at the start of the year.
-        poor_households: Poor households at the start of the year.
-        start_rate: The poverty rate at the start of the year (%).
-        reduction: The planned reduction in poor households.
-        rate_reduction: The planned fall of the rate (percentage points).
-        end_rate: The rate at the end of the year (%).
-    """
-
-    label: str = attrs.field(converter=nfc, metadata=TEXT)
-    unit: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
-    number: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    households: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    poor_households: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    start_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-    reduction: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    rate_reduction: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-    end_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class PrintedAnnex:
-    """The annex table as printed: its title, caption, date, unit rows and total row."""
-
-    title: str = attrs.field(converter=nfc, metadata=TEXT)
-    rows: tuple[PrintedRow, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(PrintedRow)))
-    )
-    total: PrintedRow | None = attrs.field(
-        default=None, metadata=checks(optional(instance_of(PrintedRow)))
-    )
-    caption: str = attrs.field(default="", converter=nfc, metadata=STR)
-    date: PartialDate | None = attrs.field(
-        default=None, metadata=checks(optional(instance_of(PartialDate)))
-    )
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
+    def vi(self) -> str:
+        return {"plan": "kế hoạch", "review": "kết quả rà soát", "report": "báo cáo"}[self.value]
 
 
 def _sections() -> dict[str, tuple[Check, ...]]:
@@ -214,18 +61,20 @@ def _sections() -> dict[str, tuple[Check, ...]]:
 
 
 @attrs.frozen(kw_only=True)
-class Plan:
-    """A sustainable poverty-reduction plan: everything the document says, as typed data.
+class Document:
+    """A poverty document: everything it says, as typed data.  Build a :class:`Plan`, a
+    :class:`Review` or a :class:`Report`; this class holds what they share.
 
-    Units, agencies and components are referred to by identifier; every reference must
-    resolve, and every count must be possible (poor households no more than households, a
-    reduction no more than the poor households), or construction raises a
+    Units, strata, groups, agencies and components are referred to by identifier; every
+    reference must resolve, every count must be possible (poor households no more than
+    households, a reduction no more than the poor households), and no target may be stated
+    twice with different values, or construction raises a
     :class:`~mdpoverty.errors.ValidationError` listing every problem.  Numbers that are possible
     but disagree with each other are for :func:`mdpoverty.check` to report.
 
     Attributes:
         header: Issuer, number, place, date and title.
-        area: The area the plan covers.
+        area: The area the document covers.
         period: The years it covers.
         standard: The id of the poverty standard it applies (see
             :mod:`mdpoverty.reference.standards`).
@@ -244,7 +93,12 @@ class Plan:
         solutions: Section V.
         agencies: Every agency the plan names.
         responsibilities: Section VI, in order.
-        units: The units of the area, in the annex's order.
+        units: The units the document is about, in printed order, at any level (each may
+            name its parent).
+        strata: Parts of the area or of a unit that add up to it (urban and rural, …).
+        groups: Named groups of units with figures of their own (the poor districts, …).
+        figures: Every printed count and rate, each about the area, a unit, a stratum or a
+            group, for a group of households at a point in time.
         annex: The annex as printed, where there is one.
         closing: The closing paragraphs.
         distribution: The "Nơi nhận" block.
@@ -256,9 +110,25 @@ class Plan:
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     standard: str = attrs.field(metadata=checks(is_identifier))
     programme: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
+    kind: ClassVar[DocumentType]
+
     units: tuple[AdministrativeUnit, ...] = attrs.field(
+        default=(),
         converter=to_tuple,
         metadata=checks(tuple_of(instance_of(AdministrativeUnit)), unique("id", "unit id")),
+    )
+    strata: tuple[Stratum, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=checks(tuple_of(instance_of(Stratum)), unique("id", "stratum id")),
+    )
+    groups: tuple[UnitGroup, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=checks(tuple_of(instance_of(UnitGroup)), unique("id", "group id")),
+    )
+    figures: tuple[Figure, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Figure)))
     )
     targets: tuple[Target, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Target)))
@@ -321,6 +191,26 @@ class Plan:
         yield from self._component_problems()
         yield from self._reference_problems()
         yield from self._target_problems()
+        yield from self._figure_problems()
+
+    def _figure_problems(self) -> Iterator[Problem]:
+        """A figure is printed once: the same subject, group and time with another value is
+        refused (the units' counts are their figures at the start of the year)."""
+        seen: dict[tuple[object, ...], Figure] = {}
+        for figure in self.observations():
+            key = (*figure.key[:3], figure.year or self.year)
+            other = seen.setdefault(key, figure)
+            if other is figure:
+                continue
+            if other.count != figure.count or other.rate != figure.rate:
+                index = self.figures.index(figure)
+                yield Problem(
+                    "Figure",
+                    "count" if other.count != figure.count else "rate",
+                    figure.count if other.count != figure.count else figure.rate,
+                    "differs from another figure of the same subject, group and time",
+                    location("figures", index),
+                )
 
     def _component_paths(self) -> Iterator[tuple[str, ProjectComponent]]:
         """Every component with its location in the plan: ``components/1/children/0``, …"""
@@ -357,8 +247,14 @@ class Plan:
                     location("components", i),
                 )
 
+    def _subjects(self) -> dict[str, str]:
+        """Every id a figure or a target may be about, with what it names."""
+        subjects = {u.id: "unit" for u in self.units}
+        subjects |= {s.id: "stratum" for s in self.strata}
+        subjects |= {g.id: "group" for g in self.groups}
+        return subjects
+
     def _reference_problems(self) -> Iterator[Problem]:
-        unit_ids = {u.id for u in self.units}
         agency_ids = {a.id for a in self.agencies}
         codes = {c.code for c in self.all_components()}
         for path, c in self._component_paths():
@@ -375,14 +271,38 @@ class Plan:
                     yield Problem(
                         where, "components", code, "is not a component code of the plan", path
                     )
-        for i, t in enumerate(self.targets):
-            if t.unit is not None and t.unit not in unit_ids:
+        yield from self._hierarchy_problems()
+        yield from self._subject_problems()
+
+    def _subject_problems(self) -> Iterator[Problem]:
+        """Strata, groups, targets, figures and annex rows name subjects the document has."""
+        unit_ids = {u.id for u in self.units}
+        subjects = self._subjects()
+        for i, s in enumerate(self.strata):
+            if s.of is not None and s.of not in unit_ids:
                 yield Problem(
-                    f"Target {t.measure.value}",
-                    "unit",
-                    t.unit,
-                    "is not a known unit id",
-                    location("targets", i),
+                    f"Stratum {s.id!r}", "of", s.of, "is not a known unit id", location("strata", i)
+                )
+        for i, g in enumerate(self.groups):
+            for member in g.members:
+                if member not in unit_ids:
+                    yield Problem(
+                        f"UnitGroup {g.id!r}",
+                        "members",
+                        member,
+                        "is not a known unit id",
+                        location("groups", i),
+                    )
+        about = [(location("targets", i), t.about) for i, t in enumerate(self.targets)]
+        about += [(location("figures", i), f.about) for i, f in enumerate(self.figures)]
+        for where, subject in about:
+            if subject is not None and subject not in subjects:
+                yield Problem(
+                    where.partition("/")[0].rstrip("s").capitalize(),
+                    "about",
+                    subject,
+                    "is not a known unit, stratum or group id",
+                    where,
                 )
         if self.annex is not None:
             for i, row in enumerate(self.annex.rows):
@@ -395,21 +315,64 @@ class Plan:
                         location("annex/rows", i),
                     )
 
+    def _hierarchy_problems(self) -> Iterator[Problem]:
+        """Every parent is a unit of the document, and no unit is its own ancestor."""
+        parents = {u.id: u.parent for u in self.units}
+        for i, unit in enumerate(self.units):
+            where = location("units", i)
+            if unit.parent is None:
+                continue
+            if unit.parent not in parents:
+                yield Problem(
+                    f"AdministrativeUnit {unit.id!r}",
+                    "parent",
+                    unit.parent,
+                    "is not a known unit id",
+                    where,
+                )
+                continue
+            seen = {unit.id}
+            ancestor: str | None = unit.parent
+            while ancestor is not None and ancestor not in seen:
+                seen.add(ancestor)
+                ancestor = parents.get(ancestor)
+            if ancestor == unit.id:
+                yield Problem(
+                    f"AdministrativeUnit {unit.id!r}",
+                    "parent",
+                    unit.parent,
+                    "makes the unit its own ancestor",
+                    where,
+                )
+
     def _target_problems(self) -> Iterator[Problem]:
         units = {u.id: u for u in self.units}
+        stated: dict[tuple[object, ...], tuple[int, Target]] = {}
         for i, t in enumerate(self.targets):
             where, path = (
-                f"Target {t.measure.value} of {t.unit or 'the area'}",
+                f"Target {t.measure.value} of {t.about or 'the area'}",
                 location("targets", i),
             )
             if t.year is not None and t.year not in self.period:
                 yield Problem(where, "year", t.year, f"must lie in the period {self.period}", path)
+            key = (t.about, t.group, t.measure, t.year or self.year)
+            if key in stated and stated[key][1].value != t.value:
+                first, other = stated[key]
+                yield Problem(
+                    where,
+                    "value",
+                    t.value,
+                    f"differs from the same target stated at {location('targets', first)} "
+                    f"({other.value.vi()})",
+                    path,
+                )
+            stated.setdefault(key, (i, t))
             if t.measure is not Measure.REDUCTION:
                 continue
-            if t.unit is None:
+            if t.about is None:
                 start = _group_total(self.units, t.group) if self.units else None
             else:
-                start = _group_total([units[t.unit]], t.group) if t.unit in units else None
+                start = _group_total([units[t.about]], t.group) if t.about in units else None
             if start is not None and t.value.high > start:
                 yield Problem(
                     where,
@@ -423,7 +386,7 @@ class Plan:
 
     @property
     def year(self) -> int:
-        """The plan's year (the last year of a multi-year plan)."""
+        """The document's year (the last year of a multi-year plan)."""
         return self.period.end
 
     def all_components(self) -> Iterator[ProjectComponent]:
@@ -436,35 +399,61 @@ class Plan:
         for c in self.all_components():
             if c.code == code:
                 return c
-        raise UnknownNameError(f"Plan has no component with code {code!r}")
+        raise UnknownNameError(f"{type(self).__name__} has no component with code {code!r}")
 
     def unit(self, key: str) -> AdministrativeUnit:
         """The unit with id or name ``key`` (names match in any Unicode normalization form)."""
         for u in self.units:
             if u.id == key or same_name(u.name, key):
                 return u
-        raise UnknownNameError(f"Plan has no unit with id or name {key!r}")
+        raise UnknownNameError(f"{type(self).__name__} has no unit with id or name {key!r}")
 
     def agency(self, key: str) -> Agency:
         """The agency with id, name or alias ``key`` (in any Unicode normalization form)."""
         for a in self.agencies:
             if a.id == key or a.is_named(key):
                 return a
-        raise UnknownNameError(f"Plan has no agency with id, name or alias {key!r}")
+        raise UnknownNameError(
+            f"{type(self).__name__} has no agency with id, name or alias {key!r}"
+        )
 
     def unit_targets(
         self, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
     ) -> dict[str | None, Target]:
-        """The plan-year targets of ``measure`` for ``group``, by unit id (``None``: the area).
+        """The plan-year targets of ``measure`` for ``group``, by subject id (``None``: the area).
 
-        Where several apply to one unit, the first in the plan's order is taken.  One pass over
-        the targets: use it rather than :meth:`unit_target` in a loop over many units.
+        A target is stated once (a second statement with another value is refused when the
+        document is built), so each subject has at most one.  One pass over the targets: use it
+        rather than :meth:`unit_target` in a loop over many units.
         """
         found: dict[str | None, Target] = {}
         for t in self.targets:
             if t.measure is measure and t.group is group and t.year in (None, self.year):
-                found.setdefault(t.unit, t)
+                found.setdefault(t.about, t)
         return found
+
+    def children(self, unit: str | None) -> tuple[AdministrativeUnit, ...]:
+        """The units whose parent is ``unit`` (``None``: the units that name no parent)."""
+        return tuple(u for u in self.units if u.parent == unit)
+
+    def observations(self) -> tuple[Figure, ...]:
+        """Every printed figure, the units' counts among them.
+
+        A unit's ``households``, ``poor_households`` and ``near_poor_households`` are its
+        figures at the start of the document's year; with :attr:`figures` they are every
+        observation the sum and rate rules judge.
+        """
+        from_units = [
+            Figure(group=group, about=u.id, time=TimePoint.START, count=count)
+            for u in self.units
+            for group, count in (
+                (HouseholdGroup.ALL, u.households),
+                (HouseholdGroup.POOR, u.poor_households),
+                (HouseholdGroup.NEAR_POOR, u.near_poor_households),
+            )
+            if count is not None
+        ]
+        return (*from_units, *self.figures)
 
     def unit_target(
         self, unit: str | None, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
@@ -474,9 +463,53 @@ class Plan:
 
 
 def _group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:
+    """The units' households of ``group`` at the start of the year, if every unit gives them."""
     if group is HouseholdGroup.POOR:
-        return sum(u.poor_households for u in units)
-    if group is HouseholdGroup.NEAR_POOR:
+        values = [u.poor_households for u in units]
+    elif group is HouseholdGroup.NEAR_POOR:
         values = [u.near_poor_households for u in units]
-        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
-    return None
+    else:
+        return None
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+@attrs.frozen(kw_only=True)
+class Plan(Document):
+    """A plan (kế hoạch): targets per unit and for the area, deficit targets, programme
+    components with their funding, and who leads what.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> plan = bac_kan_2024()
+    >>> plan.kind, plan.year, len(plan.units)
+    (<DocumentType.PLAN: 'plan'>, 2024, 8)
+    """
+
+    kind: ClassVar[DocumentType] = DocumentType.PLAN
+
+
+@attrs.frozen(kw_only=True)
+class Review(Document):
+    """A review result (kết quả rà soát hộ nghèo, hộ cận nghèo): counts and rates of poor,
+    near-poor and together at the end of the review, by unit and stratum (its figures)."""
+
+    kind: ClassVar[DocumentType] = DocumentType.REVIEW
+
+
+@attrs.frozen(kw_only=True)
+class Report(Document):
+    """An implementation report (báo cáo kết quả thực hiện): results (its figures) against
+    the targets of a plan, which it may cite (``plan``) and restate (``targets``)."""
+
+    kind: ClassVar[DocumentType] = DocumentType.REPORT
+
+    plan: LegalReference | None = attrs.field(
+        default=None, metadata=checks(optional(instance_of(LegalReference)))
+    )
+
+
+DOCUMENT_CLASSES: dict[DocumentType, type[Document]] = {
+    DocumentType.PLAN: Plan,
+    DocumentType.REVIEW: Review,
+    DocumentType.REPORT: Report,
+}
+"""The class of each kind of document."""
