@@ -152,8 +152,8 @@ def results(
     return headline, printed
 
 
-def reductions(plan: Plan) -> list[int]:
-    """Each unit's reduction of poor households in the plan's year: the unit's first such
+def reductions(plan: Plan, units: Iterable[AdministrativeUnit]) -> list[int]:
+    """Each unit's reduction of poor households in ``plan``'s year: the unit's first such
     target, read here rather than through the model's lookups."""
     found: dict[str, Target] = {}
     for t in plan.targets:
@@ -165,7 +165,7 @@ def reductions(plan: Plan) -> list[int]:
         ):
             found.setdefault(t.unit, t)
     result = []
-    for u in plan.units:
+    for u in units:
         target = found.get(u.id)
         if target is None or not (target.value.is_exact and target.value.is_count):
             raise ValueError(f"unit {u.id!r} of the plan needs an exact reduction target")

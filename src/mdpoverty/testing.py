@@ -24,9 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -69,13 +69,10 @@ __all__ = [
     "with_agreeing_results",
 ]
 
-# Drawing a plan costs one Hypothesis choice per number, name or option it holds, and building a
-# strategy object costs more than drawing from it.  So every strategy below is built once (at
-# import, or cached), a set of options is one choice (a bit mask, or one of all the arrangements)
-# rather than one per option, and each model object is constructed once, from its drawn parts:
-# no ``attrs.evolve`` chain re-validating the whole plan.
-
-_T = TypeVar("_T")
+# A drawn plan costs a Hypothesis choice per number, name or option, and a new strategy object
+# costs more than a draw.  So strategies are built once (at import, or cached), a set of options
+# is one choice (a bit mask, or one of all the arrangements), and each model object is built once
+# from its drawn parts, never rebuilt through ``attrs.evolve`` (which validates it all again).
 
 _NAMES = st.text(
     alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậ ABCDĐ"),
@@ -120,46 +117,31 @@ def quantities(low: int, high: int, *, ranges: bool = True) -> st.SearchStrategy
     return st.one_of(exact, ranged)
 
 
-def _arrangements(
-    items: Sequence[_T], min_size: int, max_size: int
-) -> st.SearchStrategy[tuple[_T, ...]]:
-    """Distinct ``items`` in any order, their number uniform from ``min_size`` to ``max_size``:
-    two choices, where a list of unique items costs two for each item."""
-    by_size = [st.sampled_from(_permutations(items, k, k)) for k in range(min_size, max_size + 1)]
-    return st.integers(min_size, max_size).flatmap(lambda k: by_size[k - min_size])
-
-
-def _permutations(items: Sequence[_T], min_size: int, max_size: int) -> list[tuple[_T, ...]]:
-    return [p for k in range(min_size, max_size + 1) for p in itertools.permutations(items, k)]
-
-
 _UnitDraw = tuple[int, int, int | None, UnitKind, str]
 _PARTS = 10**6  # counts below a whole are drawn as millionths of it: constructive, no filter
 _PART = st.integers(0, _PARTS)
 _KINDS = st.sampled_from(UnitKind)
-_UNIT_DRAW = st.tuples(
-    _PART,  # households, as a share of the maximum
-    _PART,  # poor households, as a share of the households
-    st.none() | _PART,  # near-poor households, as a share of the non-poor
-    _KINDS,
-    _NAMES,
-)
+_UNIT_SHAPES = st.sampled_from(list(itertools.product(UnitKind, (False, True))))  # near-poor?
+
+
+@st.composite
+def _unit_parts(draw: st.DrawFn) -> _UnitDraw:
+    """Households as a share of the maximum, poor households as a share of the households,
+    near-poor households (where stated) as a share of the others, kind and name."""
+    kind, near_poor = draw(_UNIT_SHAPES)
+    households, poor = draw(_PART), draw(_PART)
+    return households, poor, draw(_PART) if near_poor else None, kind, draw(_NAMES)
+
+
+_UNIT_DRAW = _unit_parts()
 
 
 def _unit(unit_id: str, drawn: _UnitDraw, most: int) -> AdministrativeUnit:
     households_part, poor_part, near_part, kind, name = drawn
     households = most * households_part // _PARTS
     poor = households * poor_part // _PARTS
-    return AdministrativeUnit(
-        id=unit_id,
-        name=name,
-        kind=kind,
-        households=households,
-        poor_households=poor,
-        near_poor_households=None
-        if near_part is None
-        else (households - poor) * near_part // _PARTS,
-    )
+    near = None if near_part is None else (households - poor) * near_part // _PARTS
+    return AdministrativeUnit(unit_id, name, kind, households, poor, near)
 
 
 _IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
@@ -204,14 +186,10 @@ def _draw_funding(draw: st.DrawFn, *, consistent: bool) -> FundingSplit:
 
 
 @functools.cache  # strategies are immutable: build each once (Hypothesis is faster for it)
-def funding_splits(*, consistent: bool = True) -> st.SearchStrategy[FundingSplit]:
+@st.composite
+def funding_splits(draw: st.DrawFn, *, consistent: bool = True) -> FundingSplit:
     """Funding with stated sources; ``consistent`` makes the total their sum."""
-
-    @st.composite
-    def build(draw: st.DrawFn) -> FundingSplit:
-        return _draw_funding(draw, consistent=consistent)
-
-    return build()
+    return _draw_funding(draw, consistent=consistent)
 
 
 @functools.cache
@@ -222,25 +200,31 @@ def agencies(max_size: int = 6) -> st.SearchStrategy[list[Agency]]:
     )
 
 
-@attrs.frozen
-class _Catalog:
-    """The programme catalog's projects and, for each, its sub-projects, with their strategies."""
+_Codes = st.SearchStrategy[tuple[str, ...]]
 
-    names: dict[str, str]
-    projects: st.SearchStrategy[tuple[str, ...]]
-    subs: dict[str, st.SearchStrategy[tuple[str, ...]]]
+
+def _permutations(items: Sequence[str], sizes: Iterable[int]) -> list[tuple[str, ...]]:
+    return [p for k in sizes for p in itertools.permutations(items, k)]
+
+
+def _arrangements(items: Sequence[str], sizes: range) -> _Codes:
+    """Distinct ``items`` in any order, as many as one of ``sizes`` (each as likely): two
+    choices, where a list of unique items costs two for each item."""
+    by_size = {k: st.sampled_from(_permutations(items, [k])) for k in sizes}
+    return st.sampled_from(sizes).flatmap(by_size.__getitem__)
 
 
 @functools.cache
-def _catalog() -> _Catalog:
+def _catalog() -> tuple[dict[str, str], _Codes, dict[str, _Codes]]:
+    """The catalog's names by code, and strategies for its projects and their sub-projects."""
     entries = programme_catalogs()[0].entries
     projects = [e.code for e in entries if "." not in e.code]
     subs = {p: [e.code for e in entries if e.code.startswith(p + ".")] for p in projects}
-    return _Catalog(
-        names={e.code: e.name for e in entries},
-        projects=_arrangements(projects, 1, 5),
-        # every arrangement of a project's few sub-projects, equally likely: most have some
-        subs={p: st.sampled_from(_permutations(s, 0, len(s))) for p, s in subs.items() if s},
+    # every arrangement of a project's few sub-projects, equally likely: most have some
+    return (
+        {e.code: e.name for e in entries},
+        _arrangements(projects, range(1, 6)),
+        {p: st.sampled_from(_permutations(s, range(len(s) + 1))) for p, s in subs.items() if s},
     )
 
 
@@ -252,33 +236,31 @@ def _indices(n: int) -> st.SearchStrategy[int]:
 def _draw_components(
     draw: st.DrawFn, agency_ids: Sequence[str], *, consistent: bool
 ) -> list[ProjectComponent]:
-    catalog = _catalog()
+    names, projects, subs = _catalog()
     leads = _indices(len(agency_ids))
     result = []
-    for code in draw(catalog.projects):
+    for code in draw(projects):
         children = [
             ProjectComponent(
                 code=sub,
-                name=catalog.names[sub],
+                name=names[sub],
                 lead=agency_ids[draw(leads)],
                 funding=_draw_funding(draw, consistent=consistent),
             )
-            for sub in (draw(catalog.subs[code]) if code in catalog.subs else ())
+            for sub in (draw(subs[code]) if code in subs else ())
         ]
         if not children:
             funding = _draw_funding(draw, consistent=consistent)
         elif not draw(_BOOLEANS):  # a parent that states no funding of its own
             funding = None
+        elif consistent:
+            funding = oracle.parent_funding(children)
         else:
-            funding = (
-                oracle.parent_funding(children)
-                if consistent
-                else _draw_funding(draw, consistent=False)
-            )
+            funding = _draw_funding(draw, consistent=False)
         result.append(
             ProjectComponent(
                 code=code,
-                name=catalog.names[code],
+                name=names[code],
                 lead=agency_ids[draw(leads)],
                 funding=funding,
                 children=children,
@@ -309,7 +291,7 @@ def _deficit_shapes(
     )
 
 
-_GROUPS = [st.sampled_from(_permutations(list(HouseholdGroup), k, k)) for k in range(6)]
+_GROUPS = [st.sampled_from(list(itertools.permutations(HouseholdGroup, k))) for k in range(6)]
 _DEFICIT_VALUES = st.integers(0, 10_000)  # a count, or a share in hundredths of a percent
 
 
@@ -350,19 +332,9 @@ def deficit_indicators(draw: st.DrawFn, *, every_dimension: bool = True) -> list
 
 
 def printed_annex(title: str, units: Sequence[AdministrativeUnit], plan: Plan) -> PrintedAnnex:
-    """The printed annex that agrees with ``plan``'s derived one, cell for cell.
-
-    ``units`` label the rows (normally ``plan.units``); every unit of ``plan`` needs an exact
-    reduction target.
-    """
-    _, annex = oracle.results(plan.units, oracle.reductions(plan), title)
-    return attrs.evolve(
-        annex,
-        rows=[
-            attrs.evolve(row, label=u.name, unit=u.id)
-            for row, u in zip(annex.rows, units, strict=False)
-        ],
-    )
+    """The printed annex of ``units`` (normally ``plan.units``) that agrees with ``plan``'s
+    derived one, cell for cell.  Each unit needs an exact reduction target in ``plan``."""
+    return oracle.results(units, oracle.reductions(plan, units), title)[1]
 
 
 def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
@@ -372,31 +344,20 @@ def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
     and end rate targets are added from the total, and the printed annex agrees with the
     derived one, cell for cell.  Every unit must have an exact reduction target.
     """
-    headline, annex = oracle.results(plan.units, oracle.reductions(plan), annex_title)
+    headline, annex = oracle.results(plan.units, oracle.reductions(plan, plan.units), annex_title)
     return attrs.evolve(plan, targets=[*headline, *plan.targets], annex=annex)
 
 
 # -- plans ------------------------------------------------------------------------------------
 
-_UNIT_SHAPES = st.sampled_from(list(itertools.product(UnitKind, (False, True))))  # near-poor?
-
-
-@st.composite
-def _plan_unit(draw: st.DrawFn) -> tuple[_UnitDraw, int]:
-    """A unit's parts (as :func:`_unit` takes them), and its reduction as a share of its poor."""
-    kind, near_poor = draw(_UNIT_SHAPES)
-    households, poor = draw(_PART), draw(_PART)
-    near = draw(_PART) if near_poor else None
-    return (households, poor, near, kind, draw(_NAMES)), draw(_PART)
-
-
+_PLAN_UNIT = st.tuples(_UNIT_DRAW, _PART)  # and its reduction, as a share of its poor
 _MONTHS = st.integers(1, 12)
 _AGENCY_NAMES = st.lists(_NAMES, min_size=1, max_size=6)
 
 
 @functools.cache
 def _plan_units(max_units: int) -> st.SearchStrategy[list[tuple[_UnitDraw, int]]]:
-    return st.lists(_plan_unit(), min_size=1, max_size=max_units)
+    return st.lists(_PLAN_UNIT, min_size=1, max_size=max_units)
 
 
 @functools.cache
@@ -429,11 +390,14 @@ def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | N
     agency_list = [Agency(f"a{i}", name) for i, name in enumerate(draw(_AGENCY_NAMES))]
     comps = _draw_components(draw, [a.id for a in agency_list], consistent=True)
     leads: dict[str, list[str]] = {}
-    for component in comps:
-        for c in component.walk():
-            if c.lead is not None:
-                leads.setdefault(c.lead, []).append(c.code)
+    for c in itertools.chain.from_iterable(component.walk() for component in comps):
+        if c.lead is not None:
+            leads.setdefault(c.lead, []).append(c.code)
     headline, annex = oracle.results(units, reductions, f"MỤC TIÊU NĂM {period.end}")
+    own = [
+        Target(Measure.REDUCTION, Quantity(r), unit=u.id)
+        for u, r in zip(units, reductions, strict=True)
+    ]
     return Plan(
         header=header,
         area=Area(name=draw(_NAMES) + suffix, kind=draw(_KINDS)),
@@ -441,13 +405,7 @@ def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | N
         standard=poverty_standards()[0].id,
         programme=programme_catalogs()[0].id,
         units=units,
-        targets=[
-            *headline,
-            *(
-                Target(Measure.REDUCTION, Quantity(r), unit=u.id)
-                for u, r in zip(units, reductions, strict=True)
-            ),
-        ],
+        targets=[*headline, *own],
         deficit_indicators=_draw_deficits(draw, poverty_standards()[0].dimensions),
         components=comps,
         agencies=agency_list,
@@ -460,36 +418,27 @@ def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | N
     )
 
 
-def plans(*, max_units: int = 12) -> st.SearchStrategy[Plan]:
+@st.composite
+def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
     """A consistent single-year plan under the Decree 07 standard and the Decision 90 catalog.
 
     Units have exact reduction targets (0 to their poor households); the area's headline
     targets, the printed annex, the funding and the responsibilities all agree.
     """
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Plan:
-        return _draw_plan(draw, max_units, None, None)
-
-    return build()
+    return _draw_plan(draw, max_units, None, None)
 
 
+@st.composite
 def plan_sets(
-    min_size: int = 1, max_size: int = 4, *, max_units: int = 6
-) -> st.SearchStrategy[list[Plan]]:
+    draw: st.DrawFn, min_size: int = 1, max_size: int = 4, *, max_units: int = 6
+) -> list[Plan]:
     """Consistent plans that can be rolled up together: one period and standard, distinct
     area names (``… 0``, ``… 1``, …) and disjoint unit ids (``p0-u0``, ``p1-u0``, …)."""
-    sizes = st.integers(min_size, max_size)
-
-    @st.composite
-    def build(draw: st.DrawFn) -> list[Plan]:
-        n = draw(sizes)
-        if n == 0:
-            return []
-        first = _draw_plan(draw, max_units, 0, None)
-        return [first, *(_draw_plan(draw, max_units, i, first) for i in range(1, n))]
-
-    return build()
+    n = draw(st.integers(min_size, max_size))
+    if n == 0:
+        return []
+    first = _draw_plan(draw, max_units, 0, None)
+    return [first, *(_draw_plan(draw, max_units, i, first) for i in range(1, n))]
 
 
 def plain_data(max_leaves: int = 30) -> st.SearchStrategy[object]:
