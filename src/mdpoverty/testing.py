@@ -193,11 +193,10 @@ def funding_splits(draw: st.DrawFn, *, consistent: bool = True) -> FundingSplit:
 
 
 @functools.cache
-def agencies(max_size: int = 6) -> st.SearchStrategy[list[Agency]]:
+@st.composite
+def agencies(draw: st.DrawFn, max_size: int = 6) -> list[Agency]:
     """Agencies with distinct ids ``a0``, ``a1``, …"""
-    return st.lists(_NAMES, min_size=1, max_size=max_size).map(
-        lambda names: [Agency(f"a{i}", name) for i, name in enumerate(names)]
-    )
+    return [Agency(f"a{i}", draw(_NAMES)) for i in range(1 + draw(_indices(max_size)))]
 
 
 _Codes = st.SearchStrategy[tuple[str, ...]]
@@ -352,7 +351,6 @@ def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
 
 _PLAN_UNIT = st.tuples(_UNIT_DRAW, _PART)  # and its reduction, as a share of its poor
 _MONTHS = st.integers(1, 12)
-_AGENCY_NAMES = st.lists(_NAMES, min_size=1, max_size=6)
 
 
 @functools.cache
@@ -387,7 +385,7 @@ def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | N
     drawn = draw(_plan_units(max_units))
     units = [_unit(f"{prefix}u{i}", d, 100_000) for i, (d, _) in enumerate(drawn)]
     reductions = [u.poor_households * p // _PARTS for u, (_, p) in zip(units, drawn, strict=True)]
-    agency_list = [Agency(f"a{i}", name) for i, name in enumerate(draw(_AGENCY_NAMES))]
+    agency_list = draw(agencies())
     comps = _draw_components(draw, [a.id for a in agency_list], consistent=True)
     leads: dict[str, list[str]] = {}
     for c in itertools.chain.from_iterable(component.walk() for component in comps):
