@@ -6,6 +6,10 @@ equal the sum of their sources, the printed annex equals the derived one, the he
 match the annex totals, every lead agency has its responsibility.  Tests of a consistency rule
 start from such a plan and perturb exactly one thing.
 
+The printed annex and the headline results of a consistent plan are worked out by a small oracle
+of their own (exact fractions, half-up rounding), never by the library's tables, rates or
+aggregation: a bug there makes the rules report a consistent plan, rather than agree with it.
+
 Requires Hypothesis (``pip install mdpoverty[testing]``).
 
 >>> from hypothesis import given
@@ -19,17 +23,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from mdpoverty import _testing_oracle as oracle
 from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.model.document import Plan
 from mdpoverty.model.header import Area, Header
-from mdpoverty.model.printed import PrintedAnnex, PrintedRow
+from mdpoverty.model.printed import PrintedAnnex
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.model.references import DocumentKind, LegalReference
 from mdpoverty.model.targets import (
@@ -42,8 +48,7 @@ from mdpoverty.model.targets import (
     Target,
 )
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
-from mdpoverty.reference.standards import CatalogEntry, poverty_standards, programme_catalogs
-from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.reference.standards import Dimension, poverty_standards, programme_catalogs
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -65,6 +70,11 @@ __all__ = [
     "unit_lists",
     "with_agreeing_results",
 ]
+
+# A drawn plan costs a Hypothesis choice per number, name or option, and a new strategy object
+# costs more than a draw.  So strategies are built once (at import, or cached), a set of options
+# is one choice (a bit mask, or one of all the arrangements), and each model object is built once
+# from its drawn parts, never rebuilt through ``attrs.evolve`` (which validates it all again).
 
 _NAMES = st.text(
     alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậ ABCDĐ"),
@@ -109,32 +119,31 @@ def quantities(low: int, high: int, *, ranges: bool = True) -> st.SearchStrategy
     return st.one_of(exact, ranged)
 
 
+_UnitDraw = tuple[int, int, int | None, UnitKind, str]
 _PARTS = 10**6  # counts below a whole are drawn as millionths of it: constructive, no filter
-_UNIT_DRAW = st.tuples(
-    st.integers(0, _PARTS),  # households, as a share of the maximum
-    st.integers(0, _PARTS),  # poor households, as a share of the households
-    st.none() | st.integers(0, _PARTS),  # near-poor households, as a share of the non-poor
-    st.sampled_from(UnitKind),
-    _NAMES,
-)
+_PART = st.integers(0, _PARTS)
+_KINDS = st.sampled_from(UnitKind)
+_UNIT_SHAPES = st.sampled_from(list(itertools.product(UnitKind, (False, True))))  # near-poor?
 
 
-def _unit(
-    unit_id: str, drawn: tuple[int, int, int | None, UnitKind, str], most: int
-) -> AdministrativeUnit:
+@st.composite
+def _unit_parts(draw: st.DrawFn) -> _UnitDraw:
+    """Households as a share of the maximum, poor households as a share of the households,
+    near-poor households (where stated) as a share of the others, kind and name."""
+    kind, near_poor = draw(_UNIT_SHAPES)
+    households, poor = draw(_PART), draw(_PART)
+    return households, poor, draw(_PART) if near_poor else None, kind, draw(_NAMES)
+
+
+_UNIT_DRAW = _unit_parts()
+
+
+def _unit(unit_id: str, drawn: _UnitDraw, most: int) -> AdministrativeUnit:
     households_part, poor_part, near_part, kind, name = drawn
     households = most * households_part // _PARTS
     poor = households * poor_part // _PARTS
-    return AdministrativeUnit(
-        id=unit_id,
-        name=name,
-        kind=kind,
-        households=households,
-        poor_households=poor,
-        near_poor_households=None
-        if near_part is None
-        else (households - poor) * near_part // _PARTS,
-    )
+    near = None if near_part is None else (households - poor) * near_part // _PARTS
+    return AdministrativeUnit(unit_id, name, kind, households, poor, near)
 
 
 _IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
@@ -157,38 +166,108 @@ def unit_lists(
     )
 
 
+# which of the central, local and other sources are stated (a bit each), and the capital kind
+_FUNDING_SHAPES = st.sampled_from(list(itertools.product(range(8), [None, *CapitalKind])))
+_CENTRAL = money(100_000)
+_LOCAL_OR_OTHER = money(10_000)
+_MAYBE_TOTAL = st.none() | money(100_000)
+_BOOLEANS = st.booleans()
+
+
+def _draw_funding(draw: st.DrawFn, *, consistent: bool) -> FundingSplit:
+    sources, capital = draw(_FUNDING_SHAPES)
+    central = draw(_CENTRAL) if sources & 0b001 else None
+    local = draw(_LOCAL_OR_OTHER) if sources & 0b010 else None
+    other = draw(_LOCAL_OR_OTHER) if sources & 0b100 else None
+    stated = [v for v in (central, local, other) if v is not None]
+    if consistent and stated:
+        total: Decimal | None = sum(stated, Decimal(0))
+    else:
+        total = draw(_MAYBE_TOTAL)
+    return FundingSplit(total=total, central=central, local=local, other=other, capital=capital)
+
+
 @functools.cache  # strategies are immutable: build each once (Hypothesis is faster for it)
-def funding_splits(*, consistent: bool = True) -> st.SearchStrategy[FundingSplit]:
+@st.composite
+def funding_splits(draw: st.DrawFn, *, consistent: bool = True) -> FundingSplit:
     """Funding with stated sources; ``consistent`` makes the total their sum."""
-
-    @st.composite
-    def build(draw: st.DrawFn) -> FundingSplit:
-        central = draw(st.none() | money(100_000))
-        local = draw(st.none() | money(10_000))
-        other = draw(st.none() | money(10_000))
-        stated = [v for v in (central, local, other) if v is not None]
-        if consistent:
-            total = sum(stated, Decimal(0)) if stated else draw(st.none() | money(100_000))
-        else:
-            total = draw(st.none() | money(100_000))
-        return FundingSplit(
-            total=total,
-            central=central,
-            local=local,
-            other=other,
-            capital=draw(st.none() | st.sampled_from(CapitalKind)),
-        )
-
-    return build()
+    return _draw_funding(draw, consistent=consistent)
 
 
-def agencies(max_size: int = 6) -> st.SearchStrategy[list[Agency]]:
+@functools.cache
+@st.composite
+def agencies(draw: st.DrawFn, max_size: int = 6) -> list[Agency]:
     """Agencies with distinct ids ``a0``, ``a1``, …"""
-    return st.integers(1, max_size).flatmap(
-        lambda n: st.tuples(
-            *(st.builds(Agency, id=st.just(f"a{i}"), name=_NAMES) for i in range(n))
-        ).map(list)
+    return [Agency(f"a{i}", draw(_NAMES)) for i in range(1 + draw(_indices(max_size)))]
+
+
+_Codes = st.SearchStrategy[tuple[str, ...]]
+
+
+def _permutations(items: Sequence[str], sizes: Iterable[int]) -> list[tuple[str, ...]]:
+    return [p for k in sizes for p in itertools.permutations(items, k)]
+
+
+def _arrangements(items: Sequence[str], sizes: range) -> _Codes:
+    """Distinct ``items`` in any order, as many as one of ``sizes`` (each as likely): two
+    choices, where a list of unique items costs two for each item."""
+    by_size = {k: st.sampled_from(_permutations(items, [k])) for k in sizes}
+    return st.sampled_from(sizes).flatmap(by_size.__getitem__)
+
+
+@functools.cache
+def _catalog() -> tuple[dict[str, str], _Codes, dict[str, _Codes]]:
+    """The catalog's names by code, and strategies for its projects and their sub-projects."""
+    entries = programme_catalogs()[0].entries
+    projects = [e.code for e in entries if "." not in e.code]
+    subs = {p: [e.code for e in entries if e.code.startswith(p + ".")] for p in projects}
+    # every arrangement of a project's few sub-projects, equally likely: most have some
+    return (
+        {e.code: e.name for e in entries},
+        _arrangements(projects, range(1, 6)),
+        {p: st.sampled_from(_permutations(s, range(len(s) + 1))) for p, s in subs.items() if s},
     )
+
+
+@functools.cache
+def _indices(n: int) -> st.SearchStrategy[int]:
+    return st.integers(0, n - 1)
+
+
+def _draw_components(
+    draw: st.DrawFn, agency_ids: Sequence[str], *, consistent: bool
+) -> list[ProjectComponent]:
+    names, projects, subs = _catalog()
+    leads = _indices(len(agency_ids))
+    result = []
+    for code in draw(projects):
+        children = [
+            ProjectComponent(
+                code=sub,
+                name=names[sub],
+                lead=agency_ids[draw(leads)],
+                funding=_draw_funding(draw, consistent=consistent),
+            )
+            for sub in (draw(subs[code]) if code in subs else ())
+        ]
+        if not children:
+            funding = _draw_funding(draw, consistent=consistent)
+        elif not draw(_BOOLEANS):  # a parent that states no funding of its own
+            funding = None
+        elif consistent:
+            funding = oracle.parent_funding(children)
+        else:
+            funding = _draw_funding(draw, consistent=False)
+        result.append(
+            ProjectComponent(
+                code=code,
+                name=names[code],
+                lead=agency_ids[draw(leads)],
+                funding=funding,
+                children=children,
+            )
+        )
+    return result
 
 
 @st.composite
@@ -197,142 +276,153 @@ def components(
 ) -> list[ProjectComponent]:
     """Projects of the catalog with sub-projects; a parent's funding, where stated, is the
     sum of its children's when ``consistent``."""
-    catalog = programme_catalogs()[0]
-    projects = [e.code for e in catalog.entries if "." not in e.code]
-    chosen = draw(st.lists(st.sampled_from(projects), min_size=1, max_size=5, unique=True))
-    result = []
-    leads = st.sampled_from(agency_ids)
-    for code in chosen:
-        subs = _sub_projects(code)
-        children = (
-            [
-                ProjectComponent(
-                    code=e.code,
-                    name=e.name,
-                    lead=draw(leads),
-                    funding=draw(funding_splits(consistent=consistent)),
-                )
-                for e in draw(subs)
-            ]
-            if subs is not None
-            else []
-        )
-        parent_funded = draw(st.booleans())
-        if children and parent_funded:
-            funding = _sum_of(children) if consistent else draw(funding_splits(consistent=False))
-        elif children:
-            funding = None
-        else:
-            funding = draw(funding_splits(consistent=consistent))
-        result.append(
-            ProjectComponent(
-                code=code,
-                name=catalog.entry(code).name,
-                lead=draw(leads),
-                funding=funding,
-                children=children,
-            )
-        )
-    return result
+    return _draw_components(draw, agency_ids, consistent=consistent)
 
 
 @functools.cache
-def _sub_projects(code: str) -> st.SearchStrategy[list[CatalogEntry]] | None:
-    """Lists of distinct sub-projects of project ``code`` in the catalog, or None if it has none."""
-    subs = [e for e in programme_catalogs()[0].entries if e.code.startswith(code + ".")]
-    if not subs:
-        return None
-    return st.lists(st.sampled_from(subs), unique_by=lambda e: e.code)
-
-
-@functools.cache
-def _dimension_indicators(dimension: str) -> st.SearchStrategy[str | None]:
-    indicators = poverty_standards()[0].dimension(dimension).indicators
-    return st.sampled_from([None, *(i.id for i in indicators)])
-
-
-_GROUPS = st.lists(st.sampled_from(HouseholdGroup), unique=True).map(tuple)
-
-
-def _sum_of(children: Sequence[ProjectComponent]) -> FundingSplit | None:
-    """The funding of a parent whose children are all funded: the sums of each field."""
-    splits = [c.funding for c in children if c.funding is not None]
-    if len(splits) != len(children):
-        return None
-
-    if any(s.amount is None for s in splits):
-        return FundingSplit()
-    # A source is summed only when every child states the same sources, so that the parent's
-    # sources still add up to its total (funding.sources-sum) and to its children's
-    # (funding.parent-sum); otherwise the parent states its total alone.
-    same_sources = len({tuple(v is None for v in s.sources.values()) for s in splits}) == 1
-
-    def total(field: str) -> Decimal | None:
-        values = [getattr(s, field) for s in splits]
-        if not same_sources or any(v is None for v in values):
-            return None
-        return sum((v for v in values if v is not None), Decimal(0))
-
-    amount = sum((s.amount for s in splits if s.amount is not None), Decimal(0))
-    return FundingSplit(
-        total=amount, central=total("central"), local=total("local"), other=total("other")
+def _deficit_shapes(
+    dimension: str,
+) -> st.SearchStrategy[tuple[IndicatorKind, Comparison, Subject, str | None, int]]:
+    """A dimension's target's kind, comparison, subject, indicator and number of household
+    groups: one choice, not five."""
+    indicators = [None, *(i.id for i in poverty_standards()[0].dimension(dimension).indicators)]
+    sizes = range(len(HouseholdGroup) + 1)
+    return st.sampled_from(
+        list(itertools.product(IndicatorKind, Comparison, Subject, indicators, sizes))
     )
 
 
-@st.composite
-def deficit_indicators(draw: st.DrawFn, *, every_dimension: bool = True) -> list[DeficitIndicator]:
-    """Targets for the dimensions of the Decree 07 standard (every one, by default)."""
-    standard = poverty_standards()[0]
-    dims = list(standard.dimensions)
-    if not every_dimension:
-        dims = draw(st.lists(st.sampled_from(dims), unique_by=lambda d: d.id))
+def _first(k: int) -> Callable[[list[HouseholdGroup]], tuple[HouseholdGroup, ...]]:
+    return lambda groups: tuple(groups[:k])
+
+
+_GROUPS = [
+    st.permutations(list(HouseholdGroup)).map(_first(k)) for k in range(len(HouseholdGroup) + 1)
+]
+_DEFICIT_VALUES = st.integers(0, 10_000)  # a count, or a share in hundredths of a percent
+
+
+def _draw_deficits(draw: st.DrawFn, dimensions: Sequence[Dimension]) -> list[DeficitIndicator]:
     result = []
-    for n, dim in enumerate(dims):
-        kind = draw(st.sampled_from(IndicatorKind))
-        value = {
-            IndicatorKind.SHARE: Quantity(draw(shares())),
-            IndicatorKind.COUNT: Quantity(draw(st.integers(0, 10_000))),
-            IndicatorKind.QUALITATIVE: None,
-        }[kind]
+    for n, dim in enumerate(dimensions):
+        kind, comparison, subject, indicator, groups = draw(_deficit_shapes(dim.id))
+        value = None
+        if kind is IndicatorKind.SHARE:
+            value = Quantity(Decimal(draw(_DEFICIT_VALUES)).scaleb(-2))
+        elif kind is IndicatorKind.COUNT:
+            value = Quantity(draw(_DEFICIT_VALUES))
         result.append(
             DeficitIndicator(
                 id=f"d{n}",
                 dimension=dim.id,
                 kind=kind,
                 value=value,
-                comparison=draw(st.sampled_from(Comparison)),
-                population=Population(draw(st.sampled_from(Subject)), draw(_GROUPS)),
-                indicator=draw(_dimension_indicators(dim.id)),
+                comparison=comparison,
+                population=Population(subject, draw(_GROUPS[groups])),
+                indicator=indicator,
                 text=f"Chỉ tiêu {dim.name}",
             )
         )
     return result
 
 
+@st.composite
+def deficit_indicators(draw: st.DrawFn, *, every_dimension: bool = True) -> list[DeficitIndicator]:
+    """Targets for the dimensions of the Decree 07 standard (every one, by default)."""
+    dims = list(poverty_standards()[0].dimensions)
+    if not every_dimension:
+        dims = draw(st.lists(st.sampled_from(dims), unique_by=lambda d: d.id))
+    return _draw_deficits(draw, dims)
+
+
+# -- the printed results of a consistent plan, from the oracle ----------------------------------
+
+
 def printed_annex(title: str, units: Sequence[AdministrativeUnit], plan: Plan) -> PrintedAnnex:
-    """The printed annex that agrees with ``plan``'s derived one, cell for cell."""
-    rows = annex_rows(plan)
+    """The printed annex of ``units`` (normally ``plan.units``) that agrees with ``plan``'s
+    derived one, cell for cell.  Each unit needs an exact reduction target in ``plan``."""
+    return oracle.results(units, oracle.reductions(plan, units), title)[1]
 
-    def printed(row: AnnexRow, label: str, unit: str | None, number: int | None) -> PrintedRow:
-        return PrintedRow(
-            label=label,
-            unit=unit,
-            number=number,
-            households=row.households,
-            poor_households=row.poor_households,
-            start_rate=row.start_rate,
-            reduction=None if row.reduction is None else int(row.reduction.low),
-            rate_reduction=None if row.rate_reduction is None else Decimal(row.rate_reduction.low),
-            end_rate=None if row.end_rate is None else Decimal(row.end_rate.low),
-        )
 
-    return PrintedAnnex(
-        title=title,
-        rows=[
-            printed(r, u.name, u.id, i)
-            for i, (r, u) in enumerate(zip(rows, units, strict=False), 1)
+def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
+    """``plan`` with headline targets and a printed annex that agree with its derived annex.
+
+    The plan's own targets (its units' reduction targets) stay; area-level reduction, end count
+    and end rate targets are added from the total, and the printed annex agrees with the
+    derived one, cell for cell.  Every unit must have an exact reduction target.
+    """
+    headline, annex = oracle.results(plan.units, oracle.reductions(plan, plan.units), annex_title)
+    return attrs.evolve(plan, targets=[*headline, *plan.targets], annex=annex)
+
+
+# -- plans ------------------------------------------------------------------------------------
+
+_PLAN_UNIT = st.tuples(_UNIT_DRAW, _PART)  # and its reduction, as a share of its poor
+_MONTHS = st.integers(1, 12)
+
+
+@functools.cache
+def _plan_units(max_units: int) -> st.SearchStrategy[list[tuple[_UnitDraw, int]]]:
+    return st.lists(_PLAN_UNIT, min_size=1, max_size=max_units)
+
+
+@functools.cache
+def _years() -> st.SearchStrategy[int]:
+    period = poverty_standards()[0].period
+    return st.integers(period.start, period.end)
+
+
+def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | None) -> Plan:
+    """A consistent plan; as ``part`` of a set led by ``like``, with ``like``'s period, date and
+    legal bases, and its own area name (``… part``) and unit ids (``p{part}-u0``, …)."""
+    if like is None:
+        year = draw(_years())
+        plan_date = PartialDate(year, draw(_MONTHS))
+        # a basis from the start of the year before up to the day before the plan's month
+        first = dt.date(year - 1, 1, 1)
+        days = (plan_date.first_day() - first).days - 1
+        basis = PartialDate.of(first + dt.timedelta(days=days * draw(_PART) // _PARTS))
+        header = Header(issuer="UBND", date=plan_date, title="KẾ HOẠCH", symbol="KH-UBND")
+        period = Period(year)
+        bases: Sequence[LegalReference] = [
+            LegalReference(DocumentKind.PLAN, "1/KH-UBND", basis, "UBND tỉnh", year=year)
+        ]
+    else:
+        header, period, bases = like.header, like.period, like.legal_bases
+    prefix, suffix = ("", "") if part is None else (f"p{part}-", f" {part}")
+    drawn = draw(_plan_units(max_units))
+    units = [_unit(f"{prefix}u{i}", d, 100_000) for i, (d, _) in enumerate(drawn)]
+    reductions = [
+        (u.poor_households or 0) * p // _PARTS for u, (_, p) in zip(units, drawn, strict=True)
+    ]
+    agency_list = draw(agencies())
+    comps = _draw_components(draw, [a.id for a in agency_list], consistent=True)
+    leads: dict[str, list[str]] = {}
+    for c in itertools.chain.from_iterable(component.walk() for component in comps):
+        if c.lead is not None:
+            leads.setdefault(c.lead, []).append(c.code)
+    headline, annex = oracle.results(units, reductions, f"MỤC TIÊU NĂM {period.end}")
+    own = [
+        Target(Measure.REDUCTION, Quantity(r), about=u.id)
+        for u, r in zip(units, reductions, strict=True)
+    ]
+    return Plan(
+        header=header,
+        area=Area(name=draw(_NAMES) + suffix, kind=draw(_KINDS)),
+        period=period,
+        standard=poverty_standards()[0].id,
+        programme=programme_catalogs()[0].id,
+        units=units,
+        targets=[*headline, *own],
+        deficit_indicators=_draw_deficits(draw, poverty_standards()[0].dimensions),
+        components=comps,
+        agencies=agency_list,
+        responsibilities=[
+            Responsibility(agency=a, section=f"VI.{n}", components=codes)
+            for n, (a, codes) in enumerate(leads.items(), start=1)
         ],
-        total=printed(rows[-1], "Tổng số", None, None),
+        legal_bases=bases,
+        annex=annex,
     )
 
 
@@ -343,98 +433,7 @@ def plans(draw: st.DrawFn, *, max_units: int = 12) -> Plan:
     Units have exact reduction targets (0 to their poor households); the area's headline
     targets, the printed annex, the funding and the responsibilities all agree.
     """
-    standard = poverty_standards()[0]
-    year = draw(st.integers(standard.period.start, standard.period.end))
-    units = draw(unit_lists(max_size=max_units))
-    unit_targets = [
-        Target(Measure.REDUCTION, Quantity(draw(st.integers(0, u.poor_households))), about=u.id)
-        for u in units
-    ]
-    agency_list = draw(agencies())
-    comps = draw(components([a.id for a in agency_list]))
-    leads: dict[str, list[str]] = {}
-    for component in comps:
-        for c in component.walk():
-            if c.lead is not None:
-                leads.setdefault(c.lead, []).append(c.code)
-    plan_date = draw(
-        st.dates(
-            min_value=PartialDate(year).first_day(), max_value=PartialDate(year).last_day()
-        ).map(lambda d: PartialDate(d.year, d.month))
-    )
-    basis_date = draw(
-        st.dates(
-            min_value=PartialDate(year - 1).first_day(),
-            max_value=plan_date.first_day() - dt.timedelta(days=1),
-        ).map(PartialDate.of)
-    )
-    base = Plan(
-        header=Header(issuer="UBND", date=plan_date, title="KẾ HOẠCH", symbol="KH-UBND"),
-        area=Area(name=draw(_NAMES), kind=draw(st.sampled_from(UnitKind))),
-        period=Period(year),
-        standard=standard.id,
-        programme=programme_catalogs()[0].id,
-        units=units,
-        targets=unit_targets,
-        deficit_indicators=draw(deficit_indicators()),
-        components=comps,
-        agencies=agency_list,
-        responsibilities=[
-            Responsibility(agency=a, section=f"VI.{n}", components=codes)
-            for n, (a, codes) in enumerate(leads.items(), start=1)
-        ],
-        legal_bases=[
-            LegalReference(DocumentKind.PLAN, "1/KH-UBND", basis_date, "UBND tỉnh", year=year)
-        ],
-    )
-    return with_agreeing_results(base, f"MỤC TIÊU NĂM {year}")
-
-
-def with_agreeing_results(plan: Plan, annex_title: str) -> Plan:
-    """``plan`` with headline targets and a printed annex that agree with its derived annex.
-
-    The plan's own targets (its units' reduction targets) stay; area-level reduction, end count
-    and end rate targets are added from the derived total, and the printed annex is the derived
-    one, cell for cell.  Every unit must have an exact reduction target.
-    """
-    total = annex_rows(plan)[-1]
-    if total.reduction is None or total.end_rate is None or total.poor_households is None:
-        raise ValueError("every unit of the plan needs a reduction target")
-    headline = [
-        Target(Measure.REDUCTION, total.reduction, section="II.1"),
-        Target(
-            Measure.END_COUNT,
-            Quantity(total.poor_households - int(total.reduction.low)),
-            section="II.2.a",
-        ),
-        Target(Measure.END_RATE, total.end_rate, section="II.2.a"),
-    ]
-    with_targets = attrs.evolve(plan, targets=[*headline, *plan.targets])
-    return attrs.evolve(with_targets, annex=printed_annex(annex_title, plan.units, with_targets))
-
-
-def _as_part(plan: Plan, n: int, like: Plan) -> Plan:
-    """``plan`` as part ``n`` of a set led by ``like``: its own area name and unit ids, and
-    ``like``'s period, date and legal bases."""
-
-    def rename(unit: str) -> str:
-        return f"p{n}-{unit}"
-
-    return attrs.evolve(
-        plan,
-        area=attrs.evolve(plan.area, name=f"{plan.area.name} {n}"),
-        period=like.period,
-        header=attrs.evolve(plan.header, date=like.header.date),
-        legal_bases=like.legal_bases,
-        units=[attrs.evolve(u, id=rename(u.id)) for u in plan.units],
-        targets=[attrs.evolve(t, about=t.about and rename(t.about)) for t in plan.targets],
-        annex=None
-        if plan.annex is None
-        else attrs.evolve(
-            plan.annex,
-            rows=[attrs.evolve(r, unit=r.unit and rename(r.unit)) for r in plan.annex.rows],
-        ),
-    )
+    return _draw_plan(draw, max_units, None, None)
 
 
 @st.composite
@@ -444,8 +443,10 @@ def plan_sets(
     """Consistent plans that can be rolled up together: one period and standard, distinct
     area names (``… 0``, ``… 1``, …) and disjoint unit ids (``p0-u0``, ``p1-u0``, …)."""
     n = draw(st.integers(min_size, max_size))
-    drawn = [draw(plans(max_units=max_units)) for _ in range(n)]
-    return [_as_part(plan, i, drawn[0]) for i, plan in enumerate(drawn)]
+    if n == 0:
+        return []
+    first = _draw_plan(draw, max_units, 0, None)
+    return [first, *(_draw_plan(draw, max_units, i, first) for i in range(1, n))]
 
 
 def plain_data(max_leaves: int = 30) -> st.SearchStrategy[object]:

@@ -1,0 +1,210 @@
+"""What a consistent plan prints, worked out apart from the code under test.
+
+:mod:`mdpoverty.testing` takes the printed annex, the headline results and a parent's funding of
+the plans it builds from this module, never from :mod:`mdpoverty.tables`, :func:`mdpoverty.rate`,
+the aggregation or the model's own lookups and sums.  Were the printed values taken from the
+derivation the rules check against, a wrong derivation would agree with itself and the rules
+would stay silent; printed by an independent oracle, a consistent plan has no finding only if
+the derivation is right.
+
+It follows the printed convention (docs/explanation/annex.md) in its own arithmetic, with exact
+fractions:
+
+* a rate is part ÷ whole × 100, rounded half-up to two decimals, and 0 for an empty whole;
+* the end rate is the rate of the poor households left after the reduction;
+* the fall of the rate is the start rate minus the end rate, both as rounded (points);
+* the total row sums the units' counts and takes its rates from the sums;
+* the headline results are the total row's reduction, end count and end rate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from mdpoverty.model.document import Plan
+from mdpoverty.model.printed import PrintedAnnex, PrintedRow
+from mdpoverty.model.programme import FundingSplit, ProjectComponent
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.units import AdministrativeUnit
+from mdpoverty.values.quantities import Quantity
+
+PLACES = 2
+"""Decimals of a printed rate and of a fall of the rate, as the annexes print them."""
+
+_SCALE: int = 10**PLACES
+_HALF = Fraction(1, 2)
+
+
+def _hundredths(part: int, whole: int) -> int:
+    """``part`` in percent of ``whole``, in hundredths of a point, rounded half-up."""
+    if whole == 0:
+        return 0
+    return math.floor(Fraction(part * 100, whole) * _SCALE + _HALF)
+
+
+def _decimal(hundredths: int) -> Decimal:
+    return Decimal(hundredths).scaleb(-PLACES)
+
+
+def printed_rate(part: int, whole: int) -> Decimal:
+    """``part`` in percent of ``whole`` as an annex prints it: half-up to two decimals.
+
+    A half rounds up, never to even: 1 of 800 is 0.125 %, printed 0,13 (Python's
+    ``round(0.125, 2)`` gives 0.12); just under the half rounds down.
+
+    >>> printed_rate(1, 800), printed_rate(3, 800)
+    (Decimal('0.13'), Decimal('0.38'))
+    >>> printed_rate(1, 801)  # 0.12484… %
+    Decimal('0.12')
+    >>> printed_rate(0, 0)  # no households: no poverty to measure
+    Decimal('0.00')
+    """
+    return _decimal(_hundredths(part, whole))
+
+
+@attrs.frozen
+class Row:
+    """The printed values of one annex row (a unit's, or the total's) with an exact reduction.
+
+    >>> row = Row.of(2347, 27, 2)  # Phường Sông Cầu of the Bắc Kạn plan
+    >>> row.start_rate, row.end_rate, row.rate_reduction  # 0,08, not 2 ÷ 2347 = 0,09
+    (Decimal('1.15'), Decimal('1.07'), Decimal('0.08'))
+    """
+
+    households: int
+    poor_households: int
+    reduction: int
+    start_rate: Decimal
+    rate_reduction: Decimal
+    end_rate: Decimal
+
+    @classmethod
+    def of(cls, households: int, poor_households: int, reduction: int) -> Row:
+        start = _hundredths(poor_households, households)
+        end = _hundredths(poor_households - reduction, households)
+        return cls(
+            households,
+            poor_households,
+            reduction,
+            _decimal(start),
+            _decimal(start - end),
+            _decimal(end),
+        )
+
+    @property
+    def end_poor_households(self) -> int:
+        """The poor households left at the end of the year."""
+        return self.poor_households - self.reduction
+
+    def printed(self, label: str, unit: str | None, number: int | None) -> PrintedRow:
+        return PrintedRow(
+            label=label,
+            unit=unit,
+            number=number,
+            households=self.households,
+            poor_households=self.poor_households,
+            start_rate=self.start_rate,
+            reduction=self.reduction,
+            rate_reduction=self.rate_reduction,
+            end_rate=self.end_rate,
+        )
+
+
+def annex(counts: Iterable[tuple[int, int, int]]) -> tuple[list[Row], Row]:
+    """The unit rows of ``(households, poor households, reduction)`` counts, and the total row.
+
+    >>> rows, total = annex([(2347, 27, 2), (1000, 10, 1)])
+    >>> total.households, total.poor_households, total.reduction, total.end_rate
+    (3347, 37, 3, Decimal('1.02'))
+    """
+    rows = [Row.of(*c) for c in counts]
+    total = Row.of(
+        sum(r.households for r in rows),
+        sum(r.poor_households for r in rows),
+        sum(r.reduction for r in rows),
+    )
+    return rows, total
+
+
+def _counts(unit: AdministrativeUnit) -> tuple[int, int]:
+    if unit.households is None or unit.poor_households is None:
+        raise ValueError(f"unit {unit.id!r} has no counts to print")
+    return unit.households, unit.poor_households
+
+
+def results(
+    units: Sequence[AdministrativeUnit], reductions: Sequence[int], title: str
+) -> tuple[list[Target], PrintedAnnex]:
+    """The headline targets and the printed annex of ``units`` with these exact reductions."""
+    rows, total = annex((*_counts(u), r) for u, r in zip(units, reductions, strict=True))
+    headline = [
+        Target(Measure.REDUCTION, Quantity(total.reduction), section="II.1"),
+        Target(Measure.END_COUNT, Quantity(total.end_poor_households), section="II.2.a"),
+        Target(Measure.END_RATE, Quantity(total.end_rate), section="II.2.a"),
+    ]
+    printed = PrintedAnnex(
+        title=title,
+        rows=[
+            r.printed(u.name, u.id, i) for i, (r, u) in enumerate(zip(rows, units, strict=True), 1)
+        ],
+        total=total.printed("Tổng số", None, None),
+    )
+    return headline, printed
+
+
+def reductions(plan: Plan, units: Iterable[AdministrativeUnit]) -> list[int]:
+    """Each unit's reduction of poor households in ``plan``'s year: the unit's first such
+    target, read here rather than through the model's lookups."""
+    found: dict[str, Target] = {}
+    for t in plan.targets:
+        if (
+            t.about is not None
+            and t.measure is Measure.REDUCTION
+            and t.group is HouseholdGroup.POOR
+            and t.year in (None, plan.period.end)
+        ):
+            found.setdefault(t.about, t)
+    result = []
+    for u in units:
+        target = found.get(u.id)
+        if target is None or not (target.value.is_exact and target.value.is_count):
+            raise ValueError(f"unit {u.id!r} of the plan needs an exact reduction target")
+        result.append(int(target.value.low))
+    return result
+
+
+def parent_funding(children: Sequence[ProjectComponent]) -> FundingSplit | None:
+    """The funding of a parent that adds up to its children's, each funded consistently (its
+    total the sum of its sources, or stated alone): ``None`` if a child states none.
+
+    >>> from mdpoverty.model.programme import ProjectComponent as C
+    >>> parent_funding([C("DA3.TDA1", "a", funding=FundingSplit(Decimal(2), Decimal(2))),
+    ...                 C("DA3.TDA2", "b", funding=FundingSplit(Decimal(3), Decimal(3)))])
+    FundingSplit(total=Decimal('5'), central=Decimal('5'), local=None, other=None, capital=None)
+    """
+    splits = [c.funding for c in children if c.funding is not None]
+    if len(splits) != len(children):
+        return None
+    if any(s.total is None for s in splits):
+        return FundingSplit()
+    # A source is summed only when every child states the same sources, so that the parent's
+    # sources still add up to its total (funding.sources-sum) and to its children's
+    # (funding.parent-sum); otherwise the parent states its total alone.
+    shapes = {(s.central is None, s.local is None, s.other is None) for s in splits}
+
+    def summed(values: list[Decimal | None]) -> Decimal | None:
+        if len(shapes) != 1 or any(v is None for v in values):
+            return None
+        return sum((v for v in values if v is not None), Decimal(0))
+
+    return FundingSplit(
+        total=sum((s.total for s in splits if s.total is not None), Decimal(0)),
+        central=summed([s.central for s in splits]),
+        local=summed([s.local for s in splits]),
+        other=summed([s.other for s in splits]),
+    )
