@@ -56,6 +56,7 @@ from mdpoverty.programme import CapitalKind, FundingSplit, Level, ProjectCompone
 from mdpoverty.quantities import Comparison, Quantity
 from mdpoverty.references import DocumentKind, LegalReference
 from mdpoverty.schema import plan_schema
+from mdpoverty.standards import standard_in_force
 from mdpoverty.tables import AnnexRow, annex, annex_rows
 from mdpoverty.targets import (
     DeficitIndicator,
@@ -141,6 +142,7 @@ __all__ = [
     "save_plan",
     "schema",
     "spreadsheets",
+    "standard_in_force",
     "standards",
     "units_by_kind",
 ]
