@@ -502,3 +502,15 @@ def plan_data_mutations(draw: st.DrawFn, data: object) -> object:
     else:
         result = draw(plain_data(10))
     return result
+
+
+# -- household tables (mdpoverty.households), kept in their own module for clean merges --------
+
+from mdpoverty.households._strategies import (  # noqa: E402  (a section of its own)
+    cutoffs,
+    deprivation_frames,
+    household_tables,
+    indicator_weights,
+)
+
+__all__ += ["cutoffs", "deprivation_frames", "household_tables", "indicator_weights"]

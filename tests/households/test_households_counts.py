@@ -1,0 +1,136 @@
+"""Counts per unit and stratum, up the hierarchy; chunks add up to the whole."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mdpoverty.households import combine_tallies, count_tally, counts, counts_from_tally
+from mdpoverty.households.files import iter_households, read_households, tally_file
+from mdpoverty.strategies import household_tables
+
+UNITS = pd.DataFrame(
+    {"district": [10, 10, 20], "province": [1, 1, 1]}, index=pd.Index([101, 102, 201])
+)
+
+
+def _review() -> pd.DataFrame:
+    # Eight households of three communes under Decree 351/2025 (2027): rural line 2,200,000,
+    # urban 2,800,000; poor with >= 3 deprivations at or below it, near-poor with fewer.
+    return pd.DataFrame(
+        {
+            "unit": [101, 101, 101, 102, 102, 201, 201, 201],
+            "area": ["rural", "rural", "urban", "rural", "urban", "urban", "urban", "rural"],
+            "income": [2_200_000, 2_200_001, 2_800_000, 1_000_000, 3_000_000, 100, 2_800_001, 0],
+            "deprivations": [3, 5, 2, 0, 6, 3, 3, 2],
+        }
+    )
+
+
+def _row(result: pd.DataFrame, level: str, unit: object, area: str) -> list[int]:
+    cells = result[(result.level == level) & (result.unit == unit) & (result.area == area)]
+    columns = ["households", "poor", "near-poor", "poor-and-near-poor", "not-poor"]
+    return [int(v) for v in cells[columns].iloc[0]]
+
+
+def test_counts_by_hand() -> None:
+    result = counts(_review(), 2027, units=UNITS)
+    #                           households poor near both not
+    assert [3, 1, 1, 2, 1] == _row(result, "commune", 101, "all")
+    assert [2, 1, 0, 1, 1] == _row(result, "commune", 101, "rural")
+    assert [1, 0, 1, 1, 0] == _row(result, "commune", 101, "urban")
+    assert [2, 0, 1, 1, 1] == _row(result, "commune", 102, "all")
+    assert [3, 1, 1, 2, 1] == _row(result, "commune", 201, "all")
+    assert [5, 1, 2, 3, 2] == _row(result, "district", 10, "all")
+    assert [3, 1, 1, 2, 1] == _row(result, "district", 20, "all")
+    assert [8, 2, 3, 5, 3] == _row(result, "province", 1, "all")
+    assert [8, 2, 3, 5, 3] == _row(result, "country", "", "all")
+    assert [4, 1, 2, 3, 1] == _row(result, "country", "", "rural")
+    assert [4, 1, 1, 2, 2] == _row(result, "country", "", "urban")
+    assert ["commune", "district", "province", "country"] == list(dict.fromkeys(result.level))
+
+
+def test_a_listed_unit_without_households_has_zeros() -> None:
+    units = pd.concat([UNITS, pd.DataFrame({"district": [20], "province": [1]}, index=[202])])
+    result = counts(_review(), 2027, units=units)
+    assert [0, 0, 0, 0, 0] == _row(result, "commune", 202, "all")
+
+
+def test_counts_are_integers() -> None:
+    result = counts(_review(), 2027)
+    assert all(str(result[c].dtype) == "int64" for c in ["households", "poor", "near-poor"])
+
+
+@given(household_tables(max_size=40), st.integers(1, 5))
+def test_chunked_tallies_equal_the_whole(table: pd.DataFrame, parts: int) -> None:
+    standard = table.attrs["standard"]
+    whole = count_tally(table, standard=standard)
+    size = -(-len(table) // parts) or 1
+    chunks = [table.iloc[i : i + size] for i in range(0, max(len(table), 1), size)]
+    combined = combine_tallies(count_tally(c, standard=standard) for c in chunks)
+    pd.testing.assert_frame_equal(
+        whole.loc[whole.households > 0], combined.loc[combined.households > 0], check_names=False
+    )
+    assert counts_from_tally(whole).equals(counts_from_tally(combined))
+
+
+@given(household_tables(min_size=1, max_size=30))
+def test_the_total_is_the_sum_of_the_parts(table: pd.DataFrame) -> None:
+    result = counts(table, standard=table.attrs["standard"])
+    groups = [c for c in result.columns if c not in ("level", "unit", "area", "households")]
+    groups.remove("poor-and-near-poor")
+    assert (result[groups].sum(axis=1) == result["households"]).all()
+    country = result[result.level == "country"].set_index("area")["households"]
+    assert len(table) == country["all"] == country["rural"] + country["urban"]
+
+
+def test_parquet_row_groups_equal_in_memory(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    table = pd.concat([_review()] * 50, ignore_index=True)
+    path = tmp_path / "review.parquet"
+    table.to_parquet(path, row_group_size=7)
+    tally = functools.partial(count_tally, year=2027, units=UNITS)
+    chunked = tally_file(path, tally, batch_rows=5)
+    assert counts(table, 2027, units=UNITS).equals(counts_from_tally(chunked, UNITS))
+    batches = list(iter_households(path, batch_rows=5))
+    assert 400 == sum(len(b) for b in batches)
+    assert 5 == max(len(b) for b in batches)
+    assert list(range(400)) == [i for b in batches for i in b.index]  # rows keep file positions
+
+
+def test_csv_files_with_blanks_keep_their_types(tmp_path: Path) -> None:
+    path = tmp_path / "review.csv"
+    path.write_text("unit,area,income,deprivations\n1,rural,,3\n1,urban,5,\n2,rural,7,1\n")
+    table = read_households(path)
+    assert "Int64" == str(table["income"].dtype)
+    tally = functools.partial(count_tally, year=2024, missing="exclude")
+    assert 1 == int(tally_file(path, tally, batch_rows=2)["households"].sum())
+
+
+def test_the_problems_of_every_chunk_are_merged(tmp_path: Path) -> None:
+    path = tmp_path / "review.csv"
+    path.write_text("unit,area,income,deprivations\n1,rural,-1,3\n1,city,5,1\n2,rural,-7,1\n")
+    from mdpoverty.errors import HouseholdTableError  # noqa: PLC0415
+
+    with pytest.raises(HouseholdTableError) as info:
+        tally_file(path, functools.partial(count_tally, year=2024), batch_rows=2)
+    income = [p for p in info.value.problems if p.column == "income"]
+    assert [(2, (0, 2))] == [(p.count, p.examples) for p in income]
+
+
+def test_dask_partitions_equal_in_memory() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    import dask  # noqa: PLC0415
+
+    table = pd.concat([_review()] * 10, ignore_index=True)
+    frame = dd.from_pandas(table, npartitions=4)
+    tally = functools.partial(count_tally, year=2027, units=UNITS)
+    partials = dask.compute(*[dask.delayed(tally)(p) for p in frame.to_delayed()],
+                            scheduler="synchronous")
+    combined = combine_tallies(partials)
+    assert counts(table, 2027, units=UNITS).equals(counts_from_tally(combined, UNITS))
