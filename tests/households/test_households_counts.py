@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -124,13 +125,14 @@ def test_the_problems_of_every_chunk_are_merged(tmp_path: Path) -> None:
 
 
 def test_dask_partitions_equal_in_memory() -> None:
-    dd = pytest.importorskip("dask.dataframe")
-    import dask  # noqa: PLC0415
+    dd: Any = pytest.importorskip("dask.dataframe")
+    dask: Any = pytest.importorskip("dask")
 
     table = pd.concat([_review()] * 10, ignore_index=True)
     frame = dd.from_pandas(table, npartitions=4)
     tally = functools.partial(count_tally, year=2027, units=UNITS)
-    partials = dask.compute(*[dask.delayed(tally)(p) for p in frame.to_delayed()],
-                            scheduler="synchronous")
+    partials = dask.compute(
+        *[dask.delayed(tally)(p) for p in frame.to_delayed()], scheduler="synchronous"
+    )
     combined = combine_tallies(partials)
     assert counts(table, 2027, units=UNITS).equals(counts_from_tally(combined, UNITS))
