@@ -18,7 +18,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mdpoverty.errors import HouseholdTableError
-from mdpoverty.households import alkire_foster, nested_weights
+from mdpoverty.households import (
+    af_measures,
+    af_spec,
+    af_tally,
+    alkire_foster,
+    combine_tallies,
+    nested_weights,
+)
 from mdpoverty.standards import poverty_standard
 from mdpoverty.strategies import cutoffs, deprivation_frames, indicator_weights
 
@@ -198,3 +205,17 @@ def test_population_weights_equal_replicated_rows(
     replicated = frame.loc[frame.index.repeat(sizes)].reset_index(drop=True)
     if len(replicated):
         assert alkire_foster(replicated, k=k).value.tolist() == weighted.value.tolist()
+
+
+@given(deprivation_frames(max_rows=30), cutoffs(), st.integers(1, 4), st.data())
+def test_chunked_tallies_give_the_same_measures(
+    frame: pd.DataFrame, k: Fraction, parts: int, data: st.DataObject
+) -> None:
+    labels = data.draw(st.lists(st.sampled_from([1, 2]), min_size=len(frame), max_size=len(frame)))
+    frame = frame.assign(unit=labels)
+    spec = af_spec([c for c in frame.columns if c != "unit"], k)
+    size = -(-len(frame) // parts)
+    chunks = [frame.iloc[i : i + size] for i in range(0, len(frame), size)]
+    combined = combine_tallies(af_tally(c, spec, by="unit") for c in chunks)
+    whole = af_tally(frame, spec, by="unit")
+    assert af_measures(whole, spec, by="unit").equals(af_measures(combined, spec, by="unit"))

@@ -271,17 +271,22 @@ def _series(
     return pd.Series(key.to_numpy(), index=frame.index, name=key.name or what)
 
 
+def _is_whole(label: object) -> bool:
+    """Whether a tally's row label is that of a whole table (``None``; NaN once combined)."""
+    return label is None or (isinstance(label, float) and math.isnan(label))
+
+
 def af_measures(tally: pd.DataFrame, spec: AFSpec, *, by: str = "group") -> pd.DataFrame:
     """The tidy table of measures from a tally (see :func:`alkire_foster`)."""
     d = spec.denominator
     rows: list[tuple[object, str, str | None, object]] = []
     overall = tally.sum(axis=0).to_frame().T.astype(object)
     overall.index = pd.Index([None], dtype=object)
-    whole_only = len(tally) == 1 and tally.index[0] is None
+    whole_only = len(tally) == 1 and _is_whole(tally.index[0])
     parts = [tally] if whole_only else [tally, overall]
     for part in parts:
         for label, row in part.iterrows():
-            group = None if (part is overall or label is None) else label
+            group = None if (part is overall or _is_whole(label)) else label
             population, poor, scores = int(row[_POPULATION]), int(row[_POOR]), int(row[_SCORES])
             h = Fraction(poor, population) if population else Fraction(0)
             m0 = Fraction(scores, d * population) if population else Fraction(0)
