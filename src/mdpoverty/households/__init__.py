@@ -8,7 +8,8 @@ indicator of the standard, or their count).  From it:
 - :func:`classify`: each household's group under the standard in force in the year;
 - :func:`counts`: households, poor and near-poor per unit and stratum, up the hierarchy;
 - :func:`alkire_foster`: the Alkire–Foster measures (H, A, M0, headcount ratios and
-  contributions) as exact fractions, for any set of boolean indicators.
+  contributions) as exact fractions, for any set of boolean indicators;
+- :func:`review`: all three in one call, validating the table once.
 
 Tallies (:func:`count_tally`, :func:`af_tally`) are integer sums that add up across chunks, so
 a file larger than memory is processed row group by row group (:func:`tally_file`) and a Dask
@@ -47,11 +48,13 @@ from mdpoverty.households.measures import (
     exact,
     nested_weights,
 )
+from mdpoverty.households.review import Review, review
 
 __all__ = [
     "POOR_AND_NEAR_POOR",
     "AFSpec",
     "Missing",
+    "Review",
     "af_measures",
     "af_spec",
     "af_tally",
@@ -64,5 +67,6 @@ __all__ = [
     "exact",
     "nested_weights",
     "read_households",
+    "review",
     "tally_file",
 ]

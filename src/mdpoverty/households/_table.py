@@ -89,7 +89,17 @@ def _is_integer(series: pd.Series) -> bool:
 
 
 def _na(series: pd.Series) -> BoolArray:
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biu":  # cannot hold a missing value
+        return np.zeros(len(series), dtype=bool)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return np.asarray(series.cat.codes.to_numpy() < 0, dtype=bool)
     return np.asarray(series.isna().to_numpy(), dtype=bool)
+
+
+def _can_be_missing(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return not (isinstance(dtype, np.dtype) and dtype.kind in "biu")
 
 
 def _integers(series: pd.Series) -> IntArray:
@@ -101,22 +111,34 @@ def _integers(series: pd.Series) -> IntArray:
 
 def _check_unit(
     out: _Collector, name: str, series: pd.Series, units: Collection[object] | None
-) -> None:
+) -> tuple[IntArray, np.ndarray] | None:
+    """The unit positions of the rows (see :func:`unit_positions`), checked against ``units``."""
     dtype = series.dtype
     textual = isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
     if not (_is_integer(series) or textual or dtype is np.dtype(object)):
         out.column(name, f"must hold integer or text unit codes, not {dtype}")
-        return
+        return None
+    present = ~_na(series)
+    if not present.all():
+        return None  # reported as missing; positions are taken after rows are excluded
+    codes, labels = unit_positions(series)
     if units is not None:
-        present = ~_na(series)
-        known = np.asarray(series.isin(list(units)).to_numpy(), dtype=bool)
-        out.rows(name, "unknown unit code", present & ~known)
+        unknown = ~np.asarray(pd.Index(labels).isin(list(units)), dtype=bool)
+        if unknown.any():  # only then a pass over the rows, to count them and find examples
+            out.rows(name, "unknown unit code", unknown[codes])
+    return codes, labels
 
 
 def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
+    reason = f"must be one of {', '.join(map(repr, AREAS))}"
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        wrong = [n for n, c in enumerate(series.cat.categories) if c not in AREAS]
+        if wrong:
+            out.rows(name, reason, np.isin(series.cat.codes.to_numpy(), wrong))
+        return
     present = ~_na(series)
     good = np.asarray(series.isin(AREAS).to_numpy(), dtype=bool)
-    out.rows(name, f"must be one of {', '.join(map(repr, AREAS))}", present & ~good)
+    out.rows(name, reason, present & ~good)
 
 
 def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of checks)
@@ -145,15 +167,31 @@ def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray
     return None
 
 
-def _unit_positions(series: pd.Series) -> tuple[IntArray, np.ndarray]:
+def _small_codes(values: npt.NDArray[np.intp]) -> BoolArray | None:
+    """Which codes occur, for non-negative codes below a bound; ``None`` for others."""
+    if not len(values):
+        return None
+    try:
+        counted = np.bincount(values)  # refuses negative values; finds the largest itself
+    except ValueError:
+        return None
+    if len(counted) > max(4 * len(values), 1 << 20):
+        return None
+    return np.asarray(counted > 0, dtype=bool)
+
+
+def unit_positions(series: pd.Series) -> tuple[IntArray, np.ndarray]:
     if isinstance(series.dtype, pd.CategoricalDtype):
         codes = np.asarray(series.cat.codes.to_numpy(), dtype=np.int64)
         return codes, np.asarray(series.cat.categories.to_numpy())
     if _is_integer(series):
-        values = np.asarray(series.to_numpy(), dtype=np.int64)
-        # Small non-negative codes (Vietnam's are five digits) index directly: no hashing.
-        if len(values) and values.min() >= 0 and values.max() < max(4 * len(values), 1 << 20):
-            return values, np.arange(int(values.max()) + 1, dtype=np.int64)
+        values = np.asarray(series.to_numpy(), dtype=np.intp)
+        # Small non-negative codes (Vietnam's are five digits) are made dense by a lookup
+        # table rather than by hashing: one counting pass and one gather.
+        seen = _small_codes(values)
+        if seen is not None:
+            dense = np.cumsum(seen, dtype=np.int64) - 1
+            return dense[values], np.flatnonzero(seen)
     codes, labels = pd.factorize(series, sort=True)
     return np.asarray(codes, dtype=np.int64), np.asarray(labels)
 
@@ -204,6 +242,7 @@ class _Values:
     deprived: dict[str, BoolArray] = attrs.Factory(dict)
     count: IntArray | None = None
     weight: IntArray | None = None
+    positions: tuple[IntArray, np.ndarray] | None = None
 
 
 def _check_values(
@@ -214,7 +253,7 @@ def _check_values(
         if plan.col(key) in table.columns:
             found.checked[key] = table[plan.col(key)]
     if UNIT in found.checked:
-        _check_unit(out, plan.col(UNIT), found.checked[UNIT], units)
+        found.positions = _check_unit(out, plan.col(UNIT), found.checked[UNIT], units)
     if AREA in found.checked:
         _check_area(out, plan.col(AREA), found.checked[AREA])
     if INCOME in found.checked:
@@ -244,7 +283,7 @@ def _urban(area: pd.Series) -> BoolArray:
     return np.asarray((area == "urban").to_numpy(dtype=bool, na_value=False), dtype=bool)
 
 
-def prepare(
+def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
     table: pd.DataFrame,
     standard: PovertyStandard,
     *,
@@ -267,6 +306,8 @@ def prepare(
     found = _check_values(out, table, plan, units)
     absent = np.zeros(len(table), dtype=bool)
     for key, series in found.checked.items():
+        if not _can_be_missing(series):
+            continue
         na = _na(series)
         if missing == "error":
             out.rows(plan.col(key), "missing value", na)
@@ -281,9 +322,17 @@ def prepare(
     def kept(values: np.ndarray) -> np.ndarray:
         return values if everything else values[keep]
 
-    if need_unit:
-        unit, unit_labels = _unit_positions(found.checked[UNIT])
-        unit = kept(unit)
+    if need_unit and found.positions is not None and everything:
+        unit, unit_labels = found.positions
+    elif need_unit:
+        unit, unit_labels = unit_positions(found.checked[UNIT][keep])
+        if units is not None:  # rows with a missing value were left out of the check above
+            unknown = ~np.asarray(pd.Index(unit_labels).isin(list(units)), dtype=bool)
+            rows = np.zeros(len(table), dtype=bool)
+            rows[keep] = unknown[unit]
+            out.rows(plan.col(UNIT), "unknown unit code", rows)
+            if out.problems:
+                raise HouseholdTableError(out.problems)
     else:
         unit, unit_labels = np.zeros(n_kept, dtype=np.int64), np.array([None])
     deprived = {i: kept(v) for i, v in found.deprived.items()}

@@ -38,15 +38,19 @@ def classify_codes(
     """
     groups = standard.groups
     codes = np.full(len(income), len(groups) - 1, dtype=np.uint8)
-    open_ = np.ones(len(income), dtype=bool)
-    for clause in standard.rule:
-        line = standard.income_line(clause.income_at_most)
-        below = income <= np.where(urban, line.urban, line.rural)
-        meets = open_ & below
+    below: dict[str, npt.NDArray[np.bool_]] = {}
+    # Clauses in reverse order, each overwriting: the first clause a household meets wins,
+    # without tracking who is still open (fewer passes over the rows).
+    for clause in reversed(standard.rule):
+        if clause.income_at_most not in below:
+            line = standard.income_line(clause.income_at_most)
+            below[clause.income_at_most] = np.where(
+                urban, income <= line.urban, income <= line.rural
+            )
+        meets = below[clause.income_at_most]
         if clause.min_deprivations:
-            meets &= deprivations >= clause.min_deprivations
-        codes[meets] = groups.index(clause.group)
-        open_ &= ~meets
+            meets = meets & (deprivations >= clause.min_deprivations)
+        codes = np.where(meets, np.uint8(groups.index(clause.group)), codes)
     return codes
 
 

@@ -23,7 +23,7 @@ tallies of its parts (:func:`af_tally`, :func:`combine_tallies`).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -33,7 +33,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, TableProblem
-from mdpoverty.households._table import BoolArray, IntArray, deprivation_frame
+from mdpoverty.households import _af
+from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions
 from mdpoverty.standards import PovertyStandard
 
 __all__ = [
@@ -120,10 +121,17 @@ class AFSpec:
         d = self.denominator
         return tuple(int(w * d) for w in self.weights)
 
-    def is_poor(self, scores: IntArray) -> BoolArray:
-        """Whether each integer score (in units of ``1/D``) is at least ``k``: exact."""
-        threshold = self.k.numerator * self.denominator
-        return np.asarray(scores * self.k.denominator >= threshold, dtype=bool)
+    @property
+    def threshold(self) -> int:
+        """The least integer score (in units of ``1/D``) that is at least ``k``: exact.
+
+        ``score / D >= k`` if and only if ``score >= ceil(k × D)``, as scores are integers.
+        """
+        return math.ceil(self.k * self.denominator)
+
+    def is_poor(self, scores: IntArray) -> npt.NDArray[np.bool_]:
+        """Whether each integer score (in units of ``1/D``) is at least ``k``."""
+        return np.asarray(scores >= self.threshold, dtype=bool)
 
 
 def af_spec(
@@ -164,25 +172,6 @@ def af_spec(
     return AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
 
 
-def _sum_by(
-    codes: IntArray, mask: BoolArray | None, population: IntArray | None, size: int
-) -> IntArray:
-    """Per group, the number (or the population weight) of rows where ``mask`` holds."""
-    if size == 1 and population is None:
-        count = len(codes) if mask is None else int(np.count_nonzero(mask))
-        return np.array([count], dtype=np.int64)
-    chosen = codes if mask is None else codes[mask]
-    if population is None:
-        return np.bincount(chosen, minlength=size).astype(np.int64)
-    weights = population if mask is None else population[mask]
-    # float64 sums of integers are exact below 2**53; af_tally checks the total first.
-    return np.rint(np.bincount(chosen, weights=weights, minlength=size)).astype(np.int64)
-
-
-def _columns(names: Iterable[str]) -> list[str]:
-    return [f"hd:{n}" for n in names] + [f"hdk:{n}" for n in names]
-
-
 def af_tally(
     deprivations: pd.DataFrame,
     spec: AFSpec,
@@ -207,32 +196,48 @@ def af_tally(
         raise HouseholdTableError(problems)
     if groups is None:
         codes = np.zeros(len(deprivations), dtype=np.int64)
-        labels = pd.Index([None], dtype=object)
+        labels: np.ndarray = np.array([None], dtype=object)
+        name = None
     else:
-        raw_codes, uniques = pd.factorize(groups, sort=True)
-        codes = np.asarray(raw_codes, dtype=np.int64)
-        labels = pd.Index(uniques, name=groups.name)
+        codes, labels = unit_positions(groups)
+        name = groups.name
+    return tally_arrays(codes, labels, [values[x] for x in names], spec, pop, name=name)
+
+
+def tally_arrays(
+    codes: IntArray,
+    labels: np.ndarray,
+    columns: Sequence[npt.NDArray[np.bool_]],
+    spec: AFSpec,
+    population: IntArray | None = None,
+    *,
+    name: object = None,
+) -> pd.DataFrame:
+    """:func:`af_tally` of validated arrays: group positions, their labels, the indicators."""
+    n = len(codes)
     size = len(labels)
-    scores = np.zeros(len(deprivations), dtype=np.int64)
-    for name, weight in zip(names, spec.integer_weights, strict=True):
-        if weight:
-            scores += values[name] * np.int64(weight)
-    poor = spec.is_poor(scores)
-    data: dict[str, npt.NDArray[np.int64] | list[int]] = {
-        _POPULATION: _sum_by(codes, None, pop, size),
-        _POOR: _sum_by(codes, poor, pop, size),
-    }
-    censored = {n: _sum_by(codes, poor & values[n], pop, size) for n in names}
-    data[_SCORES] = [
-        sum(int(w) * int(censored[n][g]) for n, w in zip(names, spec.integer_weights, strict=True))
-        for g in range(size)
+    weights = spec.integer_weights
+    packed = _af.pack(columns, n)
+    poor = _af.poor_rows(packed, weights, spec.threshold)
+    population_, poor_, deprived, censored = _af.tally(codes, size, packed, poor, population)
+    rows = population_ if population is None else np.bincount(codes, minlength=size)
+    present = rows > 0
+    if size == 1 and labels[0] is None:
+        present[:] = True
+    # S = sum over indicators of weight × censored count, in Python integers: no overflow.
+    kept_censored = censored[present]
+    scores_of_poor = [
+        sum(int(w) * int(c) for w, c in zip(weights, row, strict=True)) for row in kept_censored
     ]
-    for n in names:
-        data[f"hd:{n}"] = _sum_by(codes, values[n], pop, size)
-    for n in names:
-        data[f"hdk:{n}"] = censored[n]
-    frame = pd.DataFrame(data, index=labels)
-    return frame[[_POPULATION, _POOR, _SCORES, *_columns(names)]]
+    index = pd.Index(labels[present], name=name, dtype=object)
+    frame = pd.DataFrame(
+        {_POPULATION: population_[present], _POOR: poor_[present], _SCORES: scores_of_poor},
+        index=index,
+    )
+    names = spec.indicators
+    hd = pd.DataFrame(deprived[present], columns=[f"hd:{x}" for x in names], index=index)
+    hdk = pd.DataFrame(kept_censored, columns=[f"hdk:{x}" for x in names], index=index)
+    return pd.concat([frame, hd, hdk], axis=1)
 
 
 def _population(
@@ -279,40 +284,54 @@ def _is_whole(label: object) -> bool:
 def af_measures(tally: pd.DataFrame, spec: AFSpec, *, by: str = "group") -> pd.DataFrame:
     """The tidy table of measures from a tally (see :func:`alkire_foster`)."""
     d = spec.denominator
-    rows: list[tuple[object, str, str | None, object]] = []
-    overall = tally.sum(axis=0).to_frame().T.astype(object)
-    overall.index = pd.Index([None], dtype=object)
+    weights = spec.integer_weights
     whole_only = len(tally) == 1 and _is_whole(tally.index[0])
-    parts = [tally] if whole_only else [tally, overall]
-    for part in parts:
-        for label, row in part.iterrows():
-            group = None if (part is overall or _is_whole(label)) else label
-            population, poor, scores = int(row[_POPULATION]), int(row[_POOR]), int(row[_SCORES])
-            h = Fraction(poor, population) if population else Fraction(0)
-            m0 = Fraction(scores, d * population) if population else Fraction(0)
-            a = Fraction(scores, d * poor) if poor else Fraction(0)
-            rows += [
-                (group, "N", None, population),
-                (group, "q", None, poor),
-                (group, "H", None, h),
-                (group, "A", None, a),
-                (group, "M0", None, m0),
+    labels: list[object] = [None if _is_whole(g) else g for g in tally.index]
+    columns = {c: [int(v) for v in tally[c].tolist()] for c in tally.columns}
+    if not whole_only:
+        labels.append(None)
+        for values in columns.values():
+            values.append(sum(values))
+    names = spec.indicators
+    out_group: list[object] = []
+    out_measure: list[str] = []
+    out_indicator: list[str | None] = []
+    out_value: list[object] = []
+    core = ["N", "q", "H", "A", "M0"]
+    per_indicator = ["hd", "hdk", "actb", "pctb"]
+    for row, group in enumerate(labels):
+        n, q, s = columns[_POPULATION][row], columns[_POOR][row], columns[_SCORES][row]
+        out_value += [
+            n,
+            q,
+            Fraction(q, n) if n else Fraction(0),
+            Fraction(s, d * q) if q else Fraction(0),
+            Fraction(s, d * n) if n else Fraction(0),
+        ]
+        out_measure += core
+        out_indicator += [None] * len(core)
+        for name, w in zip(names, weights, strict=True):
+            deprived, censored = columns[f"hd:{name}"][row], columns[f"hdk:{name}"][row]
+            # actb = weight × hdk = (w/D)(c/n); pctb = 100 actb / M0 = 100 w c / S.
+            out_value += [
+                Fraction(deprived, n) if n else Fraction(0),
+                Fraction(censored, n) if n else Fraction(0),
+                Fraction(w * censored, d * n) if n else Fraction(0),
+                Fraction(100 * w * censored, s) if s else None,
             ]
-            for name, weight in zip(spec.indicators, spec.weights, strict=True):
-                hd = Fraction(int(row[f"hd:{name}"]), population) if population else Fraction(0)
-                hdk = Fraction(int(row[f"hdk:{name}"]), population) if population else Fraction(0)
-                actb = weight * hdk
-                rows += [
-                    (group, "hd", name, hd),
-                    (group, "hdk", name, hdk),
-                    (group, "actb", name, actb),
-                    (group, "pctb", name, 100 * actb / m0 if m0 else None),
-                ]
-    result = pd.DataFrame(rows, columns=[by, "measure", "indicator", "value"], dtype=object)
-    result.insert(3, "k", [spec.k] * len(result))
-    if whole_only:
-        result = result.drop(columns=[by])
-    return result
+            out_measure += per_indicator
+            out_indicator += [name] * len(per_indicator)
+        out_group += [group] * (len(core) + len(per_indicator) * len(names))
+    result = pd.DataFrame(
+        {
+            by: pd.Series(out_group, dtype=object),
+            "measure": out_measure,
+            "indicator": pd.Series(out_indicator, dtype=object),
+            "k": pd.Series([spec.k] * len(out_value), dtype=object),
+            "value": pd.Series(out_value, dtype=object),
+        }
+    )
+    return result.drop(columns=[by]) if whole_only else result
 
 
 def alkire_foster(
