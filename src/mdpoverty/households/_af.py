@@ -39,13 +39,24 @@ def pack(columns: Sequence[BoolArray], n: int) -> list[tuple[ByteArray, int]]:
     return packed
 
 
+_POPCOUNT = _BITS.sum(axis=1).astype(np.uint8)
+
+
+def popcount(packed: Sequence[tuple[ByteArray, int]], n: int) -> ByteArray:
+    """Each row's number of deprivations, from its profiles."""
+    total = np.zeros(n, dtype=np.uint8)
+    for profile, _ in packed:
+        total += _POPCOUNT[profile]
+    return total
+
+
 def _lookup(width: int, weights: Sequence[int]) -> IntArray:
     """The integer score of every profile of ``width`` bits."""
     return np.asarray(_BITS[:, :width] @ np.asarray(weights, dtype=np.int64), dtype=np.int64)
 
 
 def poor_rows(
-    packed: list[tuple[ByteArray, int]], weights: Sequence[int], threshold: int
+    packed: Sequence[tuple[ByteArray, int]], weights: Sequence[int], threshold: int
 ) -> BoolArray:
     """Whether each row's integer score (sum of its deprivations' weights) is >= threshold.
 
@@ -79,7 +90,7 @@ def _table(keys: IntArray, population: IntArray | None, size: int) -> IntArray:
 def tally(
     codes: IntArray,
     size: int,
-    packed: list[tuple[ByteArray, int]],
+    packed: Sequence[tuple[ByteArray, int]],
     poor: BoolArray,
     population: IntArray | None,
 ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
@@ -88,6 +99,8 @@ def tally(
     One ``bincount`` per byte of profiles, over ``(group, poor, profile)``: it counts the
     rows of every profile, poor and not, of every group at once.
     """
+    if size == 1 and population is None:
+        return _tally_whole(packed, poor)
     # Preallocated buffers and in-place arithmetic: fresh arrays of this size cost page faults.
     base = np.multiply(codes, 2 * _PROFILES, dtype=np.int64)
     key = np.empty_like(base)
@@ -109,6 +122,30 @@ def tally(
     return (
         population_by_group,
         poor_by_group,
+        np.concatenate(deprived, axis=1),
+        np.concatenate(censored, axis=1),
+    )
+
+
+def _tally_whole(
+    packed: Sequence[tuple[ByteArray, int]], poor: BoolArray
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """:func:`tally` of one group, with 16-bit keys (poor, profile) and a 512-bin count."""
+    key = np.empty(len(poor), dtype=np.uint16)
+    high = np.left_shift(poor.view(np.uint8), _WIDTH, dtype=np.uint16)
+    deprived, censored = [], []
+    population = poor_count = np.zeros(1, dtype=np.int64)
+    for index, (profile, width) in enumerate(packed):
+        np.bitwise_or(high, profile, out=key)
+        cube = np.bincount(key, minlength=2 * _PROFILES).astype(np.int64).reshape(2, _PROFILES)
+        if index == 0:
+            population = np.array([cube.sum()], dtype=np.int64)
+            poor_count = np.array([cube[1].sum()], dtype=np.int64)
+        deprived.append(cube.sum(axis=0)[None, :] @ _BITS[:, :width])
+        censored.append(cube[1][None, :] @ _BITS[:, :width])
+    return (
+        population,
+        poor_count,
         np.concatenate(deprived, axis=1),
         np.concatenate(censored, axis=1),
     )

@@ -17,6 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.households import _af
 from mdpoverty.standards import AREAS, PovertyStandard
 
 Missing = Literal["error", "exclude"]
@@ -43,6 +44,8 @@ class Households:
         urban: Per row, whether the household is in an urban area.
         income: Per row, income per person per month (VND); empty when not needed.
         deprived: Indicator id -> per-row deprivation; empty when a count was given.
+        packed: The deprivations packed eight indicators to a byte (see ``_af.pack``), in
+            the standard's order.
         deprivations: Per row, the number of deprived indicators.
         weight: Per row, an integer weight (household size or sampling weight), or ``None``.
         excluded: The labels of the rows left out for a missing value (``missing="exclude"``).
@@ -54,6 +57,7 @@ class Households:
     urban: BoolArray
     income: IntArray
     deprived: Mapping[str, BoolArray]
+    packed: tuple[tuple[npt.NDArray[np.uint8], int], ...]
     deprivations: npt.NDArray[np.uint8]
     weight: IntArray | None
     excluded: pd.Index
@@ -156,6 +160,8 @@ def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of 
 
 
 def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray | None:
+    if series.dtype == np.dtype(bool):  # a numpy column: no copy, no missing value
+        return np.asarray(series.to_numpy(), dtype=bool)
     if pd.api.types.is_bool_dtype(series.dtype):
         return np.asarray(series.to_numpy(dtype=bool, na_value=False), dtype=bool)
     if _is_integer(series):
@@ -336,12 +342,11 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
     else:
         unit, unit_labels = np.zeros(n_kept, dtype=np.int64), np.array([None])
     deprived = {i: kept(v) for i, v in found.deprived.items()}
+    packed = _af.pack(list(deprived.values()), n_kept) if deprived else []
     if found.count is not None:
         counts = kept(found.count).astype(np.uint8)
     else:
-        counts = np.zeros(n_kept, dtype=np.uint8)
-        for values in deprived.values():
-            counts += values
+        counts = _af.popcount(packed, n_kept)
     return Households(
         rows=table.index if everything else table.index[keep],
         unit=unit,
@@ -349,6 +354,7 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
         urban=kept(_urban(found.checked[AREA])),
         income=kept(found.income) if found.income is not None else np.zeros(0, dtype=np.int64),
         deprived=deprived,
+        packed=tuple(packed),
         deprivations=counts,
         weight=kept(found.weight) if found.weight is not None else None,
         excluded=table.index[absent],

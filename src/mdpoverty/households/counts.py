@@ -40,7 +40,10 @@ def tally_households(
     codes = classify_codes(standard, households.urban, households.income, households.deprivations)
     n_groups = len(groups)
     n_units = len(households.unit_labels)
-    key = (households.unit * 2 + households.urban) * n_groups + codes
+    # key = (unit × 2 + urban) × groups + group, in place in one buffer.
+    key = np.multiply(households.unit, 2 * n_groups, dtype=np.int64)
+    key += np.multiply(households.urban.view(np.uint8), n_groups, dtype=np.uint8)
+    key += codes
     size = n_units * 2 * n_groups
     if weighted and households.weight is not None:
         # Integer weights summed exactly: float64 holds every integer below 2**53.

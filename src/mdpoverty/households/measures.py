@@ -212,12 +212,17 @@ def tally_arrays(
     population: IntArray | None = None,
     *,
     name: object = None,
+    packed: Sequence[tuple[npt.NDArray[np.uint8], int]] | None = None,
 ) -> pd.DataFrame:
-    """:func:`af_tally` of validated arrays: group positions, their labels, the indicators."""
+    """:func:`af_tally` of validated arrays: group positions, their labels, the indicators.
+
+    ``packed``, where given, is ``columns`` already packed (``_af.pack``).
+    """
     n = len(codes)
     size = len(labels)
     weights = spec.integer_weights
-    packed = _af.pack(columns, n)
+    if packed is None:
+        packed = _af.pack(columns, n)
     poor = _af.poor_rows(packed, weights, spec.threshold)
     population_, poor_, deprived, censored = _af.tally(codes, size, packed, poor, population)
     rows = population_ if population is None else np.bincount(codes, minlength=size)

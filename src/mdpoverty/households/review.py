@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, TableProblem
@@ -42,12 +43,14 @@ def review(
     units: Collection[object] | pd.DataFrame | None = None,
     level: str = "commune",
     missing: Missing = "error",
+    measures_by_unit: bool = True,
 ) -> Review:
     """Classify, count per unit and measure (AF, by unit) a household table, validating once.
 
     The table needs the standard's indicator columns (a count of deprivations is not enough
     for the AF measures).  The measures use the standard's nested equal weights unless
-    ``weights`` are given.  Other arguments as for :func:`~mdpoverty.households.counts`.
+    ``weights`` are given.  ``measures_by_unit=False`` measures the whole table only.  Other
+    arguments as for :func:`~mdpoverty.households.counts`.
 
     >>> import pandas as pd
     >>> from mdpoverty.standards import standard_in_force
@@ -76,11 +79,10 @@ def review(
     tally.attrs["excluded"] = len(households.excluded)
     counts = counts_from_tally(tally, frame if frame is not None else units, level=level)
     spec = af_spec(ids, k, weights if weights is not None else chosen)
-    af = tally_arrays(
-        households.unit,
-        households.unit_labels,
-        [households.deprived[i] for i in ids],
-        spec,
-        name=level,
-    )
+    columns_ = [households.deprived[i] for i in ids]
+    if measures_by_unit:
+        codes, labels = households.unit, households.unit_labels
+    else:
+        codes, labels = np.zeros(len(households), dtype=np.int64), np.array([None], dtype=object)
+    af = tally_arrays(codes, labels, columns_, spec, name=level, packed=households.packed)
     return Review(counts, af_measures(af, spec, by=level))

@@ -1,0 +1,64 @@
+"""Classification, per-commune counts and AF by commune at national scale: time and memory.
+
+Run: ``python benchmarks/households/national.py [HOUSEHOLDS ...]`` (default 27,000,000).  For
+each size it generates the seeded synthetic table (not timed), then times
+:func:`mdpoverty.households.review` (validation, classification under the 2027 standard,
+counts per commune and province, the AF measures by commune at k = 1/3 with the standard's
+nested weights) three times, and prints the best and each time, and the process's peak
+resident memory (the table included).  Not a test: the tests never assert on time.
+"""
+
+from __future__ import annotations
+
+import gc
+import platform
+import resource
+import sys
+import time
+from fractions import Fraction
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synthetic  # noqa: E402  (beside this script)
+
+from mdpoverty.households import review  # noqa: E402
+from mdpoverty.standards import standard_in_force  # noqa: E402
+
+ROUNDS = 3
+
+
+def _peak_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20)  # KiB on Linux
+
+
+def main(sizes: list[int]) -> None:
+    standard = standard_in_force(2027)
+    units = synthetic.units()
+    print(f"# {platform.python_version()} {platform.machine()} {platform.processor() or ''}")
+    for n in sizes:
+        frame = synthetic.households(n, standard)
+        data_gib = frame.memory_usage(deep=True).sum() / (1 << 30)
+        gc.collect()
+        times = []
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            figures = review(frame, 2027, k=Fraction(1, 3), units=units)
+            times.append(time.perf_counter() - start)
+        country = figures.counts[
+            (figures.counts.level == "country") & (figures.counts.area == "all")
+        ]
+        m0 = figures.measures
+        m0 = m0[(m0.measure == "M0") & m0.commune.isna()].value.item()
+        print(
+            f"{n:>12,} households: best {min(times):.2f} s "
+            f"(each {', '.join(f'{t:.2f}' for t in times)}); table {data_gib:.2f} GiB; "
+            f"peak RSS {_peak_gib():.2f} GiB; poor {int(country.poor.item()):,}; "
+            f"M0 {float(m0):.6f}"
+        )
+        del frame, figures
+        gc.collect()
+
+
+if __name__ == "__main__":
+    main([int(a.replace(",", "").replace("_", "")) for a in sys.argv[1:]] or [27_000_000])
