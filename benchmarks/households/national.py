@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import synthetic  # noqa: E402  (beside this script)
+import synthetic
 
-from mdpoverty.households import review  # noqa: E402
-from mdpoverty.standards import standard_in_force  # noqa: E402
+from mdpoverty.households import review
+from mdpoverty.standards import standard_in_force
 
 ROUNDS = 3
 
