@@ -350,6 +350,7 @@ PUBLIC_MODULES = (
     "mdpoverty.cli",
     "mdpoverty.datasets",
     "mdpoverty.files",
+    "mdpoverty.households",
     "mdpoverty.numbers",
     "mdpoverty.schema",
     "mdpoverty.spreadsheets",

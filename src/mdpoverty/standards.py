@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 Area = Literal["rural", "urban"]
-"""The strata whose income lines differ: ``"rural"`` (nông thôn) and ``"urban"`` (thành thị)."""
+"""The strata whose income lines differ, ``"rural"`` (nông thôn) and ``"urban"`` (thành thị)."""
 
 AREAS: tuple[Area, ...] = get_args(Area)
 """The areas, rural first as the legal texts list them."""
@@ -307,7 +307,7 @@ information)
 
     @property
     def years(self) -> tuple[int, ...]:
-        """Every year the standard is in force: its period and its extensions."""
+        """Every year the standard is in force, in its period and its extensions."""
         spans = (self.period, *(e.period for e in self.extensions))
         return tuple(sorted({y for p in spans for y in range(p.start, p.end + 1)}))
 

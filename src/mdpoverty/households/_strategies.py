@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pandas as pd
+import pandas
 from hypothesis import strategies as st
 
 from mdpoverty.standards import AREAS, PovertyStandard, poverty_standards
@@ -32,7 +32,7 @@ def household_tables(
     max_size: int = 30,
     units: tuple[int, ...] = (101, 102, 201),
     counts_only: bool | None = None,
-) -> pd.DataFrame:
+) -> pandas.DataFrame:
     """A valid household table for ``standard`` (default: any standard the library knows).
 
     Columns ``unit`` (from ``units``), ``area``, ``income`` (int64, often at a line or one VND
@@ -44,20 +44,22 @@ def household_tables(
     n = draw(st.integers(min_size, max_size))
     indicator_ids = [i.id for i in chosen.indicators]
     data: dict[str, object] = {
-        "unit": pd.array(draw(st.lists(st.sampled_from(units), min_size=n, max_size=n)), "int64"),
+        "unit": pandas.array(
+            draw(st.lists(st.sampled_from(units), min_size=n, max_size=n)), "int64"
+        ),
         "area": draw(st.lists(st.sampled_from(AREAS), min_size=n, max_size=n)),
-        "income": pd.array(draw(st.lists(_incomes(chosen), min_size=n, max_size=n)), "int64"),
+        "income": pandas.array(draw(st.lists(_incomes(chosen), min_size=n, max_size=n)), "int64"),
     }
     use_count = draw(st.booleans()) if counts_only is None else counts_only
     if use_count:
         top = len(indicator_ids)
-        data["deprivations"] = pd.array(
+        data["deprivations"] = pandas.array(
             draw(st.lists(st.integers(0, top), min_size=n, max_size=n)), "int64"
         )
     else:
         for i in indicator_ids:
-            data[i] = pd.array(draw(st.lists(st.booleans(), min_size=n, max_size=n)), "bool")
-    frame = pd.DataFrame(data)
+            data[i] = pandas.array(draw(st.lists(st.booleans(), min_size=n, max_size=n)), "bool")
+    frame = pandas.DataFrame(data)
     frame.attrs["standard"] = chosen.id
     return frame
 
@@ -65,12 +67,12 @@ def household_tables(
 @st.composite
 def deprivation_frames(
     draw: st.DrawFn, *, min_rows: int = 1, max_rows: int = 25, max_indicators: int = 6
-) -> pd.DataFrame:
+) -> pandas.DataFrame:
     """A boolean DataFrame: rows are people or households, columns ``i0``, ``i1``, ..."""
     width = draw(st.integers(1, max_indicators))
     rows = draw(st.integers(min_rows, max_rows))
     cells = st.lists(st.booleans(), min_size=rows, max_size=rows)
-    return pd.DataFrame({f"i{j}": pd.array(draw(cells), "bool") for j in range(width)})
+    return pandas.DataFrame({f"i{j}": pandas.array(draw(cells), "bool") for j in range(width)})
 
 
 def indicator_weights(indicators: list[str]) -> st.SearchStrategy[dict[str, Fraction]]:

@@ -201,11 +201,11 @@ def counts(
     >>> units = pd.DataFrame({"province": [1, 1]}, index=[101, 102])
     >>> result = counts(table, 2024, units=units)
     >>> result[result.area == "all"][["level", "unit", "households", "poor", "near-poor"]]
-           level unit  households  poor  near-poor
-    0    commune  101           2     1          1
-    3    commune  102           1     0          0
-    6   province    1           3     1          1
-    9    country                3     1          1
+          level unit  households  poor  near-poor
+    0   commune  101           2     1          1
+    3   commune  102           1     0          0
+    6  province    1           3     1          1
+    9   country                3     1          1
     """
     chosen = resolve_standard(year, standard)
     tally = count_tally(table, standard=chosen, columns=columns, units=units, missing=missing)

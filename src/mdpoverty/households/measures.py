@@ -117,13 +117,13 @@ class AFSpec:
 
     @property
     def integer_weights(self) -> tuple[int, ...]:
-        """The weights times ``D``: integers summing to ``D``."""
+        """The weights times ``D``, integers summing to ``D``."""
         d = self.denominator
         return tuple(int(w * d) for w in self.weights)
 
     @property
     def threshold(self) -> int:
-        """The least integer score (in units of ``1/D``) that is at least ``k``: exact.
+        """The least integer score (in units of ``1/D``) that is at least ``k``, exactly.
 
         ``score / D >= k`` if and only if ``score >= ceil(k × D)``, as scores are integers.
         """

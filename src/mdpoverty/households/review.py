@@ -19,13 +19,10 @@ __all__ = ["Review", "review"]
 
 
 class Review(NamedTuple):
-    """The figures of a household review.
-
-    Attributes:
-        counts: Households by group per unit and up the hierarchy (see
-            :func:`~mdpoverty.households.counts`).
-        measures: The Alkire–Foster measures per unit and overall (see
-            :func:`~mdpoverty.households.alkire_foster`).
+    """The figures of a household review: ``counts``, households by group per unit and up the
+    hierarchy (as :func:`~mdpoverty.households.counts` gives them), and ``measures``, the
+    Alkire–Foster measures per unit and overall (as :func:`~mdpoverty.households.alkire_foster`
+    gives them).
     """
 
     counts: pd.DataFrame
