@@ -11,9 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdpoverty.households import combine_tallies, count_tally, counts, counts_from_tally
+from mdpoverty.errors import HouseholdTableError, UnknownNameError
+from mdpoverty.households import (
+    administrative_units,
+    alkire_foster,
+    combine_tallies,
+    count_tally,
+    counts,
+    counts_from_tally,
+    review,
+)
 from mdpoverty.households.files import iter_households, read_households, tally_file
+from mdpoverty.standards import standard_in_force
 from mdpoverty.strategies import household_tables
+from mdpoverty.units import UnitKind
 
 UNITS = pd.DataFrame(
     {"district": [10, 10, 20], "province": [1, 1, 1]}, index=pd.Index([101, 102, 201])
@@ -116,8 +127,6 @@ def test_csv_files_with_blanks_keep_their_types(tmp_path: Path) -> None:
 def test_the_problems_of_every_chunk_are_merged(tmp_path: Path) -> None:
     path = tmp_path / "review.csv"
     path.write_text("unit,area,income,deprivations\n1,rural,-1,3\n1,city,5,1\n2,rural,-7,1\n")
-    from mdpoverty.errors import HouseholdTableError  # noqa: PLC0415
-
     with pytest.raises(HouseholdTableError) as info:
         tally_file(path, functools.partial(count_tally, year=2024), batch_rows=2)
     income = [p for p in info.value.problems if p.column == "income"]
@@ -136,3 +145,45 @@ def test_dask_partitions_equal_in_memory() -> None:
     )
     combined = combine_tallies(partials)
     assert counts(table, 2027, units=UNITS).equals(counts_from_tally(combined, UNITS))
+
+
+def test_a_weight_column_counts_people() -> None:
+    table = _review().assign(size=[4, 1, 2, 3, 5, 6, 1, 2])
+    result = counts(table, 2027, weight="size")
+    # Poor: the households of 4 (101, rural, at the line with 3), 6 (201, urban, 100 VND) and
+    # 2 (201, rural, 0 VND with 2 deprivations is near-poor, not poor): 4 + 6 = 10 people.
+    # Near-poor: 2 (101 urban) + 3 (102 rural) + 2 (201 rural) = 7.  All: 24.
+    assert [24, 10, 7, 17, 7] == _row(result, "country", "", "all")
+
+
+def test_a_negative_weight_is_reported() -> None:
+    table = _review().assign(size=[4, -1, 2, 3, 5, 6, 1, 2])
+    with pytest.raises(HouseholdTableError, match="'size': must be >= 0 in 1 row"):
+        counts(table, 2027, weight="size")
+
+
+def test_review_agrees_with_counts_and_alkire_foster() -> None:
+    standard = standard_in_force(2027)
+    ids = [i.id for i in standard.indicators]
+    table = _review().drop(columns=["deprivations"])
+    for n, indicator in enumerate(ids):
+        table[indicator] = [(n + row) % 3 == 0 for row in range(len(table))]
+    figures = review(table, 2027, k="1/3", units=UNITS)
+    assert counts(table, 2027, units=UNITS).equals(figures.counts)
+    expected = alkire_foster(table[ids].assign(commune=table["unit"]), "1/3", standard, "commune")
+    assert expected.equals(figures.measures)
+
+
+def test_review_needs_the_indicator_columns() -> None:
+    with pytest.raises(HouseholdTableError, match="need the indicator columns"):
+        review(_review(), 2027, k="1/3")
+
+
+def test_administrative_units_from_counts() -> None:
+    names = {102: ("b", "Xã B", UnitKind.COMMUNE), 101: ("a", "Phường A", UnitKind.WARD)}
+    units = administrative_units(counts(_review(), 2027), names)
+    assert [("b", 2, 0, 1), ("a", 3, 1, 1)] == [
+        (u.id, u.households, u.poor_households, u.near_poor_households) for u in units
+    ]
+    with pytest.raises(UnknownNameError, match="999"):
+        administrative_units(counts(_review(), 2027), {999: ("c", "Xã C", UnitKind.COMMUNE)})

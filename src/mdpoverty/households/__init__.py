@@ -48,13 +48,14 @@ from mdpoverty.households.measures import (
     exact,
     nested_weights,
 )
-from mdpoverty.households.review import Review, review
+from mdpoverty.households.review import Review, administrative_units, review
 
 __all__ = [
     "POOR_AND_NEAR_POOR",
     "AFSpec",
     "Missing",
     "Review",
+    "administrative_units",
     "af_measures",
     "af_spec",
     "af_tally",

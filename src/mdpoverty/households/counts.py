@@ -13,6 +13,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from mdpoverty.errors import HouseholdTableError, TableProblem
 from mdpoverty.households._table import Households, Missing, prepare
 from mdpoverty.households.classify import classify_codes, resolve_standard
 from mdpoverty.standards import AREAS, PovertyStandard
@@ -49,7 +50,9 @@ def tally_households(
         # Integer weights summed exactly: float64 holds every integer below 2**53.
         total = int(households.weight.sum())
         if total >= 1 << 53:
-            raise OverflowError(f"weights sum to {total}, beyond exact float64 summation")
+            raise HouseholdTableError(
+                [TableProblem("", f"the weights sum to {total}, not below 2**53")]
+            )
         sums = np.bincount(key, weights=households.weight, minlength=size)
         tally = np.rint(sums).astype(np.int64)
     else:
@@ -72,6 +75,7 @@ def count_tally(
     columns: Mapping[str, str] | None = None,
     units: Collection[object] | pd.DataFrame | None = None,
     missing: Missing = "error",
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """The integer tally of ``table``: households of each group per unit and area.
 
@@ -87,8 +91,9 @@ def count_tally(
         columns=columns,
         units=None if frame is None else frame.index,
         missing=missing,
+        weight=weight,
     )
-    tally = tally_households(chosen, households)
+    tally = tally_households(chosen, households, weighted=weight is not None)
     tally.attrs["excluded"] = len(households.excluded)
     return tally
 
@@ -169,6 +174,7 @@ def counts(
     units: Collection[object] | pd.DataFrame | None = None,
     level: str = "commune",
     missing: Missing = "error",
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Households, poor, near-poor and both together, per unit and up the hierarchy.
 
@@ -185,6 +191,8 @@ def counts(
         level: The name of the units' level in the result (``commune``).
         missing: ``"error"`` or ``"exclude"`` (see :func:`~mdpoverty.households.classify`);
             ``result.attrs["excluded"]`` is the number of households left out.
+        weight: A column of integer weights to sum instead of counting households: the
+            household size gives people, an integer sampling weight the population.
 
     Returns:
         A tidy DataFrame: ``level`` (``level``, each parent column, ``country``), ``unit``,
@@ -208,5 +216,7 @@ def counts(
     9   country                3     1          1
     """
     chosen = resolve_standard(year, standard)
-    tally = count_tally(table, standard=chosen, columns=columns, units=units, missing=missing)
+    tally = count_tally(
+        table, standard=chosen, columns=columns, units=units, missing=missing, weight=weight
+    )
     return counts_from_tally(tally, units, level=level)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.errors import HouseholdTableError, TableProblem, UnknownNameError
 from mdpoverty.households._table import Missing, prepare
 from mdpoverty.households.classify import resolve_standard
 from mdpoverty.households.counts import counts_from_tally, tally_households
 from mdpoverty.households.measures import Weight, af_measures, af_spec, tally_arrays
 from mdpoverty.standards import PovertyStandard
+from mdpoverty.units import AdministrativeUnit, UnitKind
 
-__all__ = ["Review", "review"]
+__all__ = ["Review", "administrative_units", "review"]
 
 
 class Review(NamedTuple):
@@ -83,3 +84,58 @@ def review(
         codes, labels = np.zeros(len(households), dtype=np.int64), np.array([None], dtype=object)
     af = tally_arrays(codes, labels, columns_, spec, name=level, packed=households.packed)
     return Review(counts, af_measures(af, spec, by=level))
+
+
+def administrative_units(
+    counts: pd.DataFrame,
+    names: Mapping[Any, tuple[str, str, UnitKind]],
+    *,
+    level: str = "commune",
+) -> tuple[AdministrativeUnit, ...]:
+    """The review's units as the model's units: households, poor and near-poor households.
+
+    The units of a plan (and so its annex, :func:`mdpoverty.annex`) start from the counts of
+    the previous year's review; this builds them from :func:`~mdpoverty.households.counts`.
+
+    Args:
+        counts: The result of :func:`~mdpoverty.households.counts` (or :attr:`Review.counts`).
+        names: For each unit code, the unit's id, official name and kind, in the order the
+            units should take.
+        level: The level of the units in ``counts``.
+
+    Raises:
+        UnknownNameError: A code of ``names`` that ``counts`` does not have.
+
+    >>> import pandas as pd
+    >>> from mdpoverty import UnitKind
+    >>> from mdpoverty.households import counts
+    >>> table = pd.DataFrame({"unit": [7, 7, 8], "area": ["rural"] * 3,
+    ...                       "income": [900_000, 1_200_000, 3_000_000],
+    ...                       "deprivations": [3, 1, 0]})
+    >>> names = {7: ("xuat-hoa", "Xã Xuất Hóa", UnitKind.COMMUNE),
+    ...          8: ("song-cau", "Phường Sông Cầu", UnitKind.WARD)}
+    >>> [(u.id, u.households, u.poor_households, u.near_poor_households)
+    ...  for u in administrative_units(counts(table, 2024), names)]
+    [('xuat-hoa', 2, 1, 1), ('song-cau', 1, 0, 0)]
+    """
+    rows = counts[(counts["level"] == level) & (counts["area"] == "all")].set_index("unit")
+    missing = [code for code in names if code not in rows.index]
+    if missing:
+        raise UnknownNameError(f"the counts have no {level} {missing!r}")
+    figures: dict[str, dict[object, int]] = {
+        column: {code: int(v) for code, v in rows[column].items()}
+        for column in ("households", "poor", "near-poor")
+        if column in rows.columns
+    }
+    near = figures.get("near-poor")
+    return tuple(
+        AdministrativeUnit(
+            id=ident,
+            name=name,
+            kind=kind,
+            households=figures["households"][code],
+            poor_households=figures["poor"][code],
+            near_poor_households=None if near is None else near[code],
+        )
+        for code, (ident, name, kind) in names.items()
+    )
