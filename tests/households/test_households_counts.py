@@ -187,3 +187,16 @@ def test_administrative_units_from_counts() -> None:
     ]
     with pytest.raises(UnknownNameError, match="999"):
         administrative_units(counts(_review(), 2027), {999: ("c", "Xã C", UnitKind.COMMUNE)})
+
+
+def test_review_with_a_weight_agrees_with_counts_and_alkire_foster() -> None:
+    standard = standard_in_force(2027)
+    ids = [i.id for i in standard.indicators]
+    table = _review().drop(columns=["deprivations"]).assign(size=[4, 1, 2, 3, 5, 6, 1, 2])
+    for n, indicator in enumerate(ids):
+        table[indicator] = [(n * row) % 4 == 1 for row in range(len(table))]
+    figures = review(table, 2027, k="1/4", weight="size")
+    assert counts(table, 2027, weight="size").equals(figures.counts)
+    frame = table[ids].assign(commune=table["unit"])
+    expected = alkire_foster(frame, "1/4", standard, "commune", population=table["size"])
+    assert expected.equals(figures.measures)

@@ -42,13 +42,15 @@ def review(
     level: str = "commune",
     missing: Missing = "error",
     measures_by_unit: bool = True,
+    weight: str | None = None,
 ) -> Review:
     """Classify, count per unit and measure (AF, by unit) a household table, validating once.
 
     The table needs the standard's indicator columns (a count of deprivations is not enough
     for the AF measures).  The measures use the standard's nested equal weights unless
-    ``weights`` are given.  ``measures_by_unit=False`` measures the whole table only.  Other
-    arguments as for :func:`~mdpoverty.households.counts`.
+    ``weights`` are given.  ``measures_by_unit=False`` measures the whole table only.  A
+    ``weight`` column (household size, integer sampling weight) weights both the counts and
+    the measures.  Other arguments as for :func:`~mdpoverty.households.counts`.
 
     >>> import pandas as pd
     >>> from mdpoverty.standards import standard_in_force
@@ -67,13 +69,15 @@ def review(
     chosen = resolve_standard(year, standard)
     frame = units if isinstance(units, pd.DataFrame) or units is None else None
     listed = None if units is None else (units.index if isinstance(units, pd.DataFrame) else units)
-    households = prepare(table, chosen, columns=columns, units=listed, missing=missing)
+    households = prepare(
+        table, chosen, columns=columns, units=listed, missing=missing, weight=weight
+    )
     ids = [i.id for i in chosen.indicators]
     if not households.deprived:
         raise HouseholdTableError(
             [TableProblem("deprivations", f"the AF measures need the indicator columns {ids}")]
         )
-    tally = tally_households(chosen, households)
+    tally = tally_households(chosen, households, weighted=weight is not None)
     tally.attrs["excluded"] = len(households.excluded)
     counts = counts_from_tally(tally, frame if frame is not None else units, level=level)
     spec = af_spec(ids, k, weights if weights is not None else chosen)
@@ -82,7 +86,9 @@ def review(
         codes, labels = households.unit, households.unit_labels
     else:
         codes, labels = np.zeros(len(households), dtype=np.int64), np.array([None], dtype=object)
-    af = tally_arrays(codes, labels, columns_, spec, name=level, packed=households.packed)
+    af = tally_arrays(
+        codes, labels, columns_, spec, households.weight, name=level, packed=households.packed
+    )
     return Review(counts, af_measures(af, spec, by=level))
 
 
