@@ -85,10 +85,8 @@ def test_chunked_tallies_equal_the_whole(table: pd.DataFrame, parts: int) -> Non
     size = -(-len(table) // parts) or 1
     chunks = [table.iloc[i : i + size] for i in range(0, max(len(table), 1), size)]
     combined = combine_tallies(count_tally(c, standard=standard) for c in chunks)
-    pd.testing.assert_frame_equal(
-        whole.loc[whole.households > 0], combined.loc[combined.households > 0], check_names=False
-    )
-    assert counts_from_tally(whole).equals(counts_from_tally(combined))
+    # Equal tallies give equal counts: counts_from_tally is a function of the tally alone.
+    assert whole.to_dict("index") == combined.to_dict("index")
 
 
 @given(household_tables(min_size=1, max_size=30))
