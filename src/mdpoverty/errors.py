@@ -14,7 +14,9 @@ import attrs
 
 __all__ = [
     "HouseholdTableError",
+    "InexactNumberError",
     "MdpovertyError",
+    "MeasureError",
     "NoStandardInForceError",
     "NumberFormatError",
     "Problem",
@@ -146,3 +148,16 @@ class HouseholdTableError(MdpovertyError, ValueError):
         count = len(self.problems)
         head = "household table: 1 problem" if count == 1 else f"household table: {count} problems"
         super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class MeasureError(MdpovertyError, ValueError):
+    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], weights that
+    do not name the indicators or do not sum to a positive number."""
+
+
+class InexactNumberError(MdpovertyError, TypeError):
+    """A float (or another inexact value) where an exact number belongs: a cutoff or a weight.
+
+    ``0.1`` is not one tenth; a cutoff or a weight that is not what it says would move
+    households across the cutoff.  Give an int, a Fraction, a Decimal or text such as "1/3".
+    """

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mdpoverty.errors import HouseholdTableError
+from mdpoverty.errors import HouseholdTableError, InexactNumberError, MeasureError
 from mdpoverty.households import (
     af_measures,
     af_spec,
@@ -98,15 +98,15 @@ def test_by_group_and_overall() -> None:
 
 
 def test_floats_are_refused() -> None:
-    with pytest.raises(TypeError, match="float"):
+    with pytest.raises(InexactNumberError, match="float"):
         alkire_foster(MATRIX, k=0.5)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="float"):
+    with pytest.raises(InexactNumberError, match="float"):
         alkire_foster(MATRIX, k="1/2", weights={"i1": 0.25, "i2": 1, "i3": 1, "i4": 1})  # type: ignore[dict-item]
 
 
 @pytest.mark.parametrize("k", [0, F(3, 2), -1])
 def test_k_must_be_a_share(k: Fraction) -> None:
-    with pytest.raises(ValueError, match="k must be"):
+    with pytest.raises(MeasureError, match="k must be"):
         alkire_foster(MATRIX, k=k)
 
 
@@ -219,3 +219,10 @@ def test_chunked_tallies_give_the_same_measures(
     combined = combine_tallies(af_tally(c, spec, by="unit") for c in chunks)
     whole = af_tally(frame, spec, by="unit")
     assert af_measures(whole, spec, by="unit").equals(af_measures(combined, spec, by="unit"))
+
+
+def test_weights_must_name_the_indicators() -> None:
+    with pytest.raises(MeasureError, match=r"without a weight \['i4'\], not an indicator \['i5'\]"):
+        alkire_foster(MATRIX, k="1/2", weights={"i1": 1, "i2": 1, "i3": 1, "i5": 1})
+    with pytest.raises(MeasureError, match="positive sum"):
+        alkire_foster(MATRIX, k="1/2", weights=dict.fromkeys(["i1", "i2", "i3", "i4"], 0))

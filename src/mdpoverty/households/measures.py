@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.errors import HouseholdTableError, InexactNumberError, MeasureError, TableProblem
 from mdpoverty.households import _af
 from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions
 from mdpoverty.standards import PovertyStandard
@@ -64,11 +64,11 @@ def exact(value: object, what: str) -> Fraction:
     >>> exact(0.25, "k")
     Traceback (most recent call last):
     ...
-    TypeError: k must be exact (an int, Fraction, Decimal or text such as '1/3'), not the \
-float 0.25
+    mdpoverty.errors.InexactNumberError: k must be exact (an int, Fraction, Decimal or text \
+such as '1/3'), not the float 0.25
     """
     if isinstance(value, bool | float):
-        raise TypeError(
+        raise InexactNumberError(
             f"{what} must be exact (an int, Fraction, Decimal or text such as '1/3'), not the "
             f"{type(value).__name__} {value!r}"
         )
@@ -78,8 +78,10 @@ float 0.25
         try:
             return Fraction(value.strip())
         except ValueError:
-            raise ValueError(f"{what} is not a number: {value!r}") from None
-    raise TypeError(f"{what} must be an int, Fraction, Decimal or text, not {type(value).__name__}")
+            raise MeasureError(f"{what} is not a number: {value!r}") from None
+    raise InexactNumberError(
+        f"{what} must be an int, Fraction, Decimal or text, not {type(value).__name__}"
+    )
 
 
 def nested_weights(
@@ -151,9 +153,9 @@ def af_spec(
     """
     cutoff = exact(k, "k")
     if not 0 < cutoff <= 1:
-        raise ValueError(f"k must be > 0 and <= 1 (a share of the total weight): {cutoff}")
+        raise MeasureError(f"k must be > 0 and <= 1 (a share of the total weight): {cutoff}")
     if not indicators:
-        raise ValueError("an AF measurement needs at least one indicator")
+        raise MeasureError("an AF measurement needs at least one indicator")
     if weights is None:
         raw = [Fraction(1)] * len(indicators)
     else:
@@ -161,13 +163,13 @@ def af_spec(
         unknown = sorted(set(given) - set(indicators))
         lacking = [i for i in indicators if i not in given]
         if unknown or lacking:
-            raise ValueError(
+            raise MeasureError(
                 f"weights must name exactly the indicators: without a weight {lacking}, "
                 f"not an indicator {unknown}"
             )
         raw = [exact(given[i], f"the weight of {i!r}") for i in indicators]
         if any(w < 0 for w in raw) or sum(raw) <= 0:
-            raise ValueError(f"weights must be >= 0 with a positive sum: {raw}")
+            raise MeasureError(f"weights must be >= 0 with a positive sum: {raw}")
     total = sum(raw, Fraction(0))
     return AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
 
