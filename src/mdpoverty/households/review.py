@@ -104,7 +104,7 @@ def administrative_units(
     the previous year's review; this builds them from :func:`~mdpoverty.households.counts`.
 
     Args:
-        counts: The result of :func:`~mdpoverty.households.counts` (or :attr:`Review.counts`).
+        counts: The result of :func:`~mdpoverty.households.counts` (or ``Review.counts``).
         names: For each unit code, the unit's id, official name and kind, in the order the
             units should take.
         level: The level of the units in ``counts``.
