@@ -47,4 +47,4 @@ def test_every_public_name_resolves(name: str) -> None:
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'spreadsheets'"):
-        _ = mdpoverty.spreadsheets
+        _ = mdpoverty.spreadsheets  # the module of 0.1 is mdpoverty.tables now

@@ -357,6 +357,7 @@ PUBLIC_MODULES = (
     "mdpoverty.io.files",
     "mdpoverty.values.numbers",
     "mdpoverty.io.schema",
+    "mdpoverty.households",
     "mdpoverty.tables",
     "mdpoverty.tables.text",
     "mdpoverty.tables.read",

@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr__ below
-    from mdpoverty import aggregate, checks, tables
+    from mdpoverty import aggregate, checks, households, tables
     from mdpoverty.aggregate import (
         Rollup,
         deficit_targets,
@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.io.files import load_plan, save_plan
     from mdpoverty.io.schema import plan_schema
     from mdpoverty.model.agencies import Agency, Responsibility
-    from mdpoverty.model.document import Document, DocumentType, Plan, Report, Review
+    from mdpoverty.model.document import Document, DocumentType, ImplementationReport, Plan, Review
     from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
     from mdpoverty.model.header import Area, Header, Signature
     from mdpoverty.model.locations import resolve
@@ -80,6 +80,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     )
     from mdpoverty.model.units import AdministrativeUnit, UnitKind
     from mdpoverty.reference import admin_units, datasets, standards
+    from mdpoverty.reference.standards import standard_in_force
     from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
     from mdpoverty.values.dates import PartialDate, Period
     from mdpoverty.values.names import name_key
@@ -96,6 +97,7 @@ _MODULES = {
     "aggregate": "mdpoverty.aggregate",
     "checks": "mdpoverty.checks",
     "datasets": "mdpoverty.reference.datasets",
+    "households": "mdpoverty.households",
     "schema": "mdpoverty.io.schema",
     "standards": "mdpoverty.reference.standards",
     "tables": "mdpoverty.tables",
@@ -140,7 +142,8 @@ _NAMES = {
     "Problem": "mdpoverty.errors",
     "ProjectComponent": "mdpoverty.model.programme",
     "Quantity": "mdpoverty.values.quantities",
-    "Report": "mdpoverty.model.document",
+    "ImplementationReport": "mdpoverty.model.document",
+    "Report": "mdpoverty.checks",
     "Responsibility": "mdpoverty.model.agencies",
     "Review": "mdpoverty.model.document",
     "Rollup": "mdpoverty.aggregate",
@@ -178,6 +181,7 @@ _NAMES = {
     "resolve": "mdpoverty.model.locations",
     "rollup": "mdpoverty.aggregate",
     "save_plan": "mdpoverty.io.files",
+    "standard_in_force": "mdpoverty.reference.standards",
     "units_by_kind": "mdpoverty.aggregate",
 }
 """Each public name, with the module that defines it."""
@@ -203,6 +207,7 @@ __all__ = [
     "FundingSplit",
     "Header",
     "HouseholdGroup",
+    "ImplementationReport",
     "InconsistentPlanError",
     "IndicatorKind",
     "LegalReference",
@@ -254,6 +259,7 @@ __all__ = [
     "funding_by_capital",
     "funding_by_component",
     "funding_by_source",
+    "households",
     "load_plan",
     "location",
     "name_key",
@@ -264,6 +270,7 @@ __all__ = [
     "rollup",
     "save_plan",
     "schema",
+    "standard_in_force",
     "standards",
     "tables",
     "units_by_kind",

@@ -47,6 +47,8 @@ examples:
   mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
   mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
+  mdpoverty households classify review.parquet --year 2027 -o counts.csv
+  mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
 
 `mdpoverty COMMAND --help` describes each command."""
 
@@ -190,7 +192,18 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the plan file to write (.yaml or .json; may be PLAN itself)",
     )
+    _register_households(commands, formatter)
     return parser
+
+
+def _register_households(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    formatter: type[argparse.HelpFormatter],
+) -> None:
+    """``mdpoverty households classify|measures``, defined with the households package."""
+    from mdpoverty.households._cli import register  # noqa: PLC0415  (one self-contained hook)
+
+    register(commands, formatter)
 
 
 def _version() -> str:
@@ -291,7 +304,15 @@ def _usage_error(command: str, message: str, stream: TextIO | None = None) -> in
     return EXIT_UNREADABLE
 
 
+def _households(args: argparse.Namespace) -> int:
+    from mdpoverty.households._cli import run  # noqa: PLC0415
+
+    _write_text(run(args), args.output)
+    return EXIT_OK
+
+
 _COMMANDS = {
+    "households": _households,
     "check": _check,
     "annex": _annex,
     "new": _new,

@@ -37,12 +37,18 @@ __all__ = [
     "AmbiguousNameError",
     "FieldValueError",
     "FileProblem",
+    "HouseholdTableError",
     "InconsistentPlanError",
+    "InexactNumberError",
     "MdpovertyError",
+    "MeasureError",
+    "NoStandardInForceError",
     "NumberFormatError",
     "PlanFileError",
     "Problem",
     "RollupError",
+    "TableProblem",
+    "UnknownIdError",
     "UnknownNameError",
     "ValidationError",
     "describe",
@@ -262,3 +268,85 @@ class InconsistentPlanError(MdpovertyError, ValueError):
         super().__init__(
             f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
         )
+
+
+# -- standards by period and household tables (issues 11 and 12) -------------------------------
+
+
+class UnknownIdError(UnknownNameError):
+    """An id that the object looked in does not hold; suggests the nearest valid ids.
+
+    Attributes:
+        key: The id asked for.
+        suggestions: The nearest valid ids (``difflib.get_close_matches``), best first.
+    """
+
+    def __init__(self, message: str, *, key: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.key = key
+        self.suggestions = suggestions
+
+
+class NoStandardInForceError(UnknownNameError):
+    """No poverty standard the library knows is in force in the year asked for.
+
+    Attributes:
+        year: The year asked for.
+    """
+
+    def __init__(self, message: str, *, year: int) -> None:
+        super().__init__(message)
+        self.year = year
+
+
+@attrs.frozen
+class TableProblem:
+    """One thing wrong with a household table: a column, a rule, how many rows, examples.
+
+    Attributes:
+        column: The column, as the table names it (``""`` for the table as a whole).
+        reason: What is wrong, e.g. ``missing value`` or ``must be >= 0``.
+        count: How many rows have the problem (0 for a problem of the column itself).
+        examples: Up to five row labels of such rows, in the table's order.
+    """
+
+    column: str
+    reason: str
+    count: int = 0
+    examples: tuple[object, ...] = ()
+
+    def __str__(self) -> str:
+        where = f"column {self.column!r}" if self.column else "the table"
+        if not self.count:
+            return f"{where}: {self.reason}"
+        rows = "row" if self.count == 1 else "rows"
+        shown = ", ".join(repr(e) for e in self.examples)
+        more = ", ..." if self.count > len(self.examples) else ""
+        return f"{where}: {self.reason} in {self.count:,} {rows} (e.g. {shown}{more})"
+
+
+class HouseholdTableError(MdpovertyError, ValueError):
+    """A household table that cannot be classified or measured; lists every problem at once.
+
+    Attributes:
+        problems: Each problem with its column, count and example rows.
+    """
+
+    def __init__(self, problems: Iterable[TableProblem]) -> None:
+        self.problems: tuple[TableProblem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "household table: 1 problem" if count == 1 else f"household table: {count} problems"
+        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class MeasureError(MdpovertyError, ValueError):
+    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], weights that
+    do not name the indicators or do not sum to a positive number."""
+
+
+class InexactNumberError(MdpovertyError, TypeError):
+    """A float (or another inexact value) where an exact number belongs: a cutoff or a weight.
+
+    ``0.1`` is not one tenth; a cutoff or a weight that is not what it says would move
+    households across the cutoff.  Give an int, a Fraction, a Decimal or text such as "1/3".
+    """

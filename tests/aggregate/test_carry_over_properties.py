@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from mdpoverty._admin_strategies import new_unit_plans, old_unit_plans
 from mdpoverty.aggregate.carry_over import carry_back, carry_over
 from mdpoverty.model.document import Plan
 from mdpoverty.reference import admin_units as au
+from mdpoverty.testing import new_unit_plans, old_unit_plans
 from mdpoverty.values.numbers import rate
 
 

@@ -208,8 +208,8 @@ def plan_from_data(data: object, source: str = "<data>") -> Document:
     as its ``kind`` says.
 
     Raises:
-        PlanFileError: The data does not describe a valid document; the error lists every
-            problem with its location inside the data.
+        mdpoverty.errors.PlanFileError: The data does not describe a valid document; the error lists
+            every problem with its location inside the data.
 
     >>> plan_from_data({"kind": "review", "standard": "decree-07-2021", "colour": "blue"})
     Traceback (most recent call last):
@@ -345,9 +345,9 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> D
     """A plan from the text of a plan file in ``fmt`` (``"yaml"`` or ``"json"``).
 
     Raises:
-        PlanFileError: The text is not valid YAML or JSON, or does not describe a valid plan;
-            the error lists every problem with its path inside the document (and its line, in
-            YAML).
+        mdpoverty.errors.PlanFileError: The text is not valid YAML or JSON, or does not describe a
+            valid plan; the error lists every problem with its path inside the document (and its
+            line, in YAML).
 
     >>> read_plan_text('{"kind": "plan", "standard": 2022}', "json", source="plan.json")
     Traceback (most recent call last):
@@ -387,8 +387,8 @@ def load_plan(path: str | os.PathLike[str]) -> Document:
     """The plan in the YAML or JSON file at ``path`` (by its extension).
 
     Raises:
-        PlanFileError: The file cannot be read, or does not hold a valid plan; the error lists
-            every problem with its path inside the document.
+        mdpoverty.errors.PlanFileError: The file cannot be read, or does not hold a valid plan; the
+            error lists every problem with its path inside the document.
 
     >>> from mdpoverty.reference.datasets import example_path
     >>> load_plan(example_path("bac-kan-2024")).year

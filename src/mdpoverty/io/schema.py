@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from mdpoverty.model.document import DocumentType, Report
+from mdpoverty.model.document import DocumentType, ImplementationReport
 from mdpoverty.values._validation import (
     COUNT,
     MONEY,
@@ -217,7 +217,8 @@ def plan_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a plan file, generated from the document classes.
 
     A plan file holds one document, a plan, a review or a report, as its ``kind`` says; the
-    fields are those of :class:`~mdpoverty.Document` (a report may also cite its ``plan``).
+    fields are those of :class:`~mdpoverty.model.document.Document` (a report may also cite
+    its ``plan``).
     Objects list their fields with their types and descriptions, the fields without a
     default as ``required``, and allow no other field; enums list their values; a Decimal is
     a number or its text, a date ISO text at its precision, a target's value a number or
@@ -229,8 +230,8 @@ def plan_schema() -> dict[str, Any]:
     ['plan', 'review', 'report']
     """
     builder = _Builder()
-    attrs.resolve_types(Report)
-    root = builder.object(Report)
+    attrs.resolve_types(ImplementationReport)
+    root = builder.object(ImplementationReport)
     kind = {
         "description": "What the document is: a plan, a review result or a report.",
         "enum": [k.value for k in DocumentType],

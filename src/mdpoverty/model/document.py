@@ -3,7 +3,8 @@
 Every kind shares the header, the area, the period, the legal bases, the units with their
 counts, the strata and groups of units, the printed figures and tables.  A plan states
 targets; a review states results (its figures); a report states results against a plan's
-targets.  The kind is the class: :class:`Plan`, :class:`Review` or :class:`Report`, all
+targets.  The kind is the class: :class:`Plan`, :class:`Review` or
+:class:`ImplementationReport`, all
 :class:`Document`; a plan file says which it holds (``kind: plan``).
 """
 
@@ -41,7 +42,7 @@ from mdpoverty.values._validation import (
 )
 from mdpoverty.values.dates import Period
 
-__all__ = ["Document", "DocumentType", "Plan", "Report", "Review"]
+__all__ = ["DOCUMENT_CLASSES", "Document", "DocumentType", "ImplementationReport", "Plan", "Review"]
 
 
 class DocumentType(enum.StrEnum):
@@ -63,7 +64,7 @@ def _sections() -> dict[str, tuple[Check, ...]]:
 @attrs.frozen(kw_only=True)
 class Document:
     """A poverty document: everything it says, as typed data.  Build a :class:`Plan`, a
-    :class:`Review` or a :class:`Report`; this class holds what they share.
+    :class:`Review` or an :class:`ImplementationReport`; this class holds what they share.
 
     Units, strata, groups, agencies and components are referred to by identifier; every
     reference must resolve, every count must be possible (poor households no more than
@@ -496,7 +497,7 @@ class Review(Document):
 
 
 @attrs.frozen(kw_only=True)
-class Report(Document):
+class ImplementationReport(Document):
     """An implementation report (báo cáo kết quả thực hiện): results (its figures) against
     the targets of a plan, which it may cite (``plan``) and restate (``targets``)."""
 
@@ -510,6 +511,6 @@ class Report(Document):
 DOCUMENT_CLASSES: dict[DocumentType, type[Document]] = {
     DocumentType.PLAN: Plan,
     DocumentType.REVIEW: Review,
-    DocumentType.REPORT: Report,
+    DocumentType.REPORT: ImplementationReport,
 }
 """The class of each kind of document."""

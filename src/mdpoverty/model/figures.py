@@ -4,7 +4,7 @@ A figure is one printed observation: a count and/or a rate, for a group of house
 poor, near-poor, poor and near-poor together, …), about a subject (the document's area, one of
 its units, a stratum, or a group of units), at a point in time (the start or the end of a year,
 or the review's date).  Every table a review prints is a view of its figures, and every sum rule
-is one rule over their keys (:attr:`Figure.key`).
+is one rule over their keys (:attr:`mdpoverty.Figure.key`).
 
 Strata split an area into parts that add up to it (urban and rural; ethnic-minority and mountain
 areas and the rest); groups of units name a set of units with figures of their own (the poor
@@ -47,13 +47,17 @@ __all__ = ["Figure", "FigureKey", "Stratum", "StratumKind", "TimePoint", "UnitGr
 class TimePoint(enum.StrEnum):
     """When a figure holds."""
 
-    START = "start"  #: đầu năm: the start of the year (the previous year's review)
-    END = "end"  #: cuối năm: the end of the year (after that year's review)
-    REVIEW = "review"  #: the date of the review the document reports
+    START = "start"  #: The start of the year (đầu năm), as the previous year's review left it.
+    END = "end"  #: The end of the year (cuối năm), after that year's review.
+    REVIEW = "review"  #: The date of the review the document reports.
 
     @property
     def vi(self) -> str:
-        return {"start": "đầu năm", "end": "cuối năm", "review": "thời điểm rà soát"}[self.value]
+        """The Vietnamese name of the time point."""
+        return _TIME_VI[self.value]
+
+
+_TIME_VI = {"start": "đầu năm", "end": "cuối năm", "review": "thời điểm rà soát"}
 
 
 class StratumKind(enum.StrEnum):
@@ -118,8 +122,8 @@ class UnitGroup:
         validate(self)
 
 
-FigureKey = tuple[str | None, "HouseholdGroup", "TimePoint", int | None]
-"""What a figure is about: (subject, household group, time point, year)."""
+FigureKey = tuple[str | None, HouseholdGroup, TimePoint, int | None]
+"""The subject, household group, time point and year of a figure."""
 
 
 def _rate_checks(value: object) -> str | None:
@@ -165,7 +169,7 @@ class Figure:
 
     @property
     def key(self) -> FigureKey:
-        """What the figure is about: (subject, group, time, year)."""
+        """The figure's subject, household group, time point and year."""
         return (self.about, self.group, self.time, self.year)
 
     @property

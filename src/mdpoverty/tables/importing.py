@@ -69,8 +69,8 @@ def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
     reduction target for the plan year; the printed annex becomes the file's, cell for cell.
 
     Raises:
-        PlanFileError: Every cell that cannot be read or does not fit the plan, by its
-            location in the annex (``annex/rows/0/households``) and its cell (``D7``).
+        mdpoverty.errors.PlanFileError: Every cell that cannot be read or does not fit the plan, by
+            its location in the annex (``annex/rows/0/households``) and its cell (``D7``).
 
     >>> import tempfile, pathlib
     >>> from mdpoverty.reference.datasets import bac_kan_2024

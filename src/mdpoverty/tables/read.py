@@ -1,7 +1,7 @@
 """Reading an annex back from an ``.xlsx`` or ``.csv`` file, finding its header row and columns.
 
 Counts and rates may be numbers or text in Vietnamese notation (``2.347``, ``1,15``).  Every
-problem is reported at once in a :class:`~mdpoverty.errors.PlanFileError`.
+problem is reported at once in a :class:`~mdpoverty.PlanFileError`.
 """
 
 from __future__ import annotations
@@ -337,7 +337,7 @@ def read_annex(path: str | os.PathLike[str]) -> PrintedAnnex:
     ``1,15``) or plain (``2347``, ``1.15``).
 
     Raises:
-        PlanFileError: Every cell that cannot be read, by its location in the annex
+        mdpoverty.errors.PlanFileError: Every cell that cannot be read, by its location in the annex
             (``annex/rows/0/households``) and its cell (``D7``).
 
     >>> import tempfile, pathlib

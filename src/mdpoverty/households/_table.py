@@ -1,0 +1,383 @@
+"""Validating a household table and turning it into compact arrays, reporting all problems.
+
+The caller's DataFrame is only read: every array here is a new one (or a read-only view that is
+never written).  Nothing is coerced silently: a float where an integer belongs, a value outside
+its domain, a missing value and an unknown unit code are each a :class:`TableProblem` with a
+count and example rows, and all of them are raised together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.households import _af
+from mdpoverty.reference.standards import AREAS, PovertyStandard
+
+Missing = Literal["error", "exclude"]
+"""What to do with a household whose income or an indicator is missing."""
+
+UNIT = "unit"
+AREA = "area"
+INCOME = "income"
+DEPRIVATIONS = "deprivations"
+EXAMPLES = 5
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@attrs.frozen(eq=False)  # holds arrays: identity equality, no hash of their contents
+class Households:
+    """A validated household table as arrays, one item per kept row.
+
+    Attributes:
+        rows: The labels of the kept rows in the caller's table.
+        unit: Per row, the position of its unit in ``unit_labels``.
+        unit_labels: The unit codes (as the table gives them) by position.
+        urban: Per row, whether the household is in an urban area.
+        income: Per row, income per person per month (VND); empty when not needed.
+        deprived: Indicator id -> per-row deprivation; empty when a count was given.
+        packed: The deprivations packed eight indicators to a byte (see ``_af.pack``), in
+            the standard's order.
+        deprivations: Per row, the number of deprived indicators.
+        weight: Per row, an integer weight (household size or sampling weight), or ``None``.
+        excluded: The labels of the rows left out for a missing value (``missing="exclude"``).
+    """
+
+    rows: pd.Index
+    unit: IntArray
+    unit_labels: np.ndarray
+    urban: BoolArray
+    income: IntArray
+    deprived: Mapping[str, BoolArray]
+    packed: tuple[tuple[npt.NDArray[np.uint8], int], ...]
+    deprivations: npt.NDArray[np.uint8]
+    weight: IntArray | None
+    excluded: pd.Index
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _examples(frame: pd.DataFrame, mask: BoolArray) -> tuple[object, ...]:
+    positions = np.flatnonzero(mask)[:EXAMPLES]
+    return tuple(frame.index[positions].tolist())
+
+
+class _Collector:
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.problems: list[TableProblem] = []
+
+    def column(self, column: str, reason: str) -> None:
+        self.problems.append(TableProblem(column, reason))
+
+    def rows(self, column: str, reason: str, mask: BoolArray) -> None:
+        count = int(np.count_nonzero(mask))
+        if count:
+            examples = _examples(self.frame, mask)
+            self.problems.append(TableProblem(column, reason, count, examples))
+
+
+def _is_integer(series: pd.Series) -> bool:
+    return pd.api.types.is_integer_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
+        series.dtype
+    )
+
+
+def _na(series: pd.Series) -> BoolArray:
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biu":  # cannot hold a missing value
+        return np.zeros(len(series), dtype=bool)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return np.asarray(series.cat.codes.to_numpy() < 0, dtype=bool)
+    return np.asarray(series.isna().to_numpy(), dtype=bool)
+
+
+def _can_be_missing(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return not (isinstance(dtype, np.dtype) and dtype.kind in "biu")
+
+
+def _integers(series: pd.Series) -> IntArray:
+    """The integer values of ``series`` (0 where missing), without a float round trip."""
+    if isinstance(series.dtype, np.dtype):  # a numpy integer column has no missing value
+        return np.asarray(series.to_numpy(), dtype=np.int64)
+    return np.asarray(series.to_numpy(dtype=np.int64, na_value=0), dtype=np.int64)
+
+
+def _check_unit(
+    out: _Collector, name: str, series: pd.Series, units: Collection[object] | None
+) -> tuple[IntArray, np.ndarray] | None:
+    """The unit positions of the rows (see :func:`unit_positions`), checked against ``units``."""
+    dtype = series.dtype
+    textual = isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
+    if not (_is_integer(series) or textual or dtype is np.dtype(object)):
+        out.column(name, f"must hold integer or text unit codes, not {dtype}")
+        return None
+    present = ~_na(series)
+    if not present.all():
+        return None  # reported as missing; positions are taken after rows are excluded
+    codes, labels = unit_positions(series)
+    if units is not None:
+        unknown = ~np.asarray(pd.Index(labels).isin(list(units)), dtype=bool)
+        if unknown.any():  # only then a pass over the rows, to count them and find examples
+            out.rows(name, "unknown unit code", unknown[codes])
+    return codes, labels
+
+
+def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
+    reason = f"must be one of {', '.join(map(repr, AREAS))}"
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        wrong = [n for n, c in enumerate(series.cat.categories) if c not in AREAS]
+        if wrong:
+            out.rows(name, reason, np.isin(series.cat.codes.to_numpy(), wrong))
+        return
+    present = ~_na(series)
+    good = np.asarray(series.isin(AREAS).to_numpy(), dtype=bool)
+    out.rows(name, reason, present & ~good)
+
+
+def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of checks)
+    out: _Collector, name: str, series: pd.Series, low: int, high: int | None, what: str
+) -> IntArray | None:
+    if not _is_integer(series):
+        out.column(name, f"must hold {what} (integers), not {series.dtype}")
+        return None
+    valid = ~_na(series)
+    values = _integers(series)
+    out.rows(name, f"must be >= {low}", valid & (values < low))
+    if high is not None:
+        out.rows(name, f"must be <= {high}", valid & (values > high))
+    return values
+
+
+def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray | None:
+    if series.dtype == np.dtype(bool):  # a numpy column: no copy, no missing value
+        return np.asarray(series.to_numpy(), dtype=bool)
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return np.asarray(series.to_numpy(dtype=bool, na_value=False), dtype=bool)
+    if _is_integer(series):
+        valid = ~_na(series)
+        values = _integers(series)
+        out.rows(name, "must be 0 or 1 (or True or False)", valid & (values != 0) & (values != 1))
+        return np.asarray(values == 1, dtype=bool)
+    out.column(name, f"must hold booleans (or 0 and 1), not {series.dtype}")
+    return None
+
+
+def _small_codes(values: npt.NDArray[np.intp]) -> BoolArray | None:
+    """Which codes occur, for non-negative codes below a bound; ``None`` for others."""
+    if not len(values):
+        return None
+    try:
+        counted = np.bincount(values)  # refuses negative values; finds the largest itself
+    except ValueError:
+        return None
+    if len(counted) > max(4 * len(values), 1 << 20):
+        return None
+    return np.asarray(counted > 0, dtype=bool)
+
+
+def unit_positions(series: pd.Series) -> tuple[IntArray, np.ndarray]:
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = np.asarray(series.cat.codes.to_numpy(), dtype=np.int64)
+        return codes, np.asarray(series.cat.categories.to_numpy())
+    if _is_integer(series):
+        values = np.asarray(series.to_numpy(), dtype=np.intp)
+        # Small non-negative codes (Vietnam's are five digits) are made dense by a lookup
+        # table rather than by hashing: one counting pass and one gather.
+        seen = _small_codes(values)
+        if seen is not None:
+            dense = np.cumsum(seen, dtype=np.int64) - 1
+            return dense[values], np.flatnonzero(seen)
+    codes, labels = pd.factorize(series, sort=True)
+    return np.asarray(codes, dtype=np.int64), np.asarray(labels)
+
+
+@attrs.define
+class _Plan:
+    """Which columns a table must have, by their names here and in the table."""
+
+    rename: dict[str, str]
+    standard: PovertyStandard
+    required: list[str]
+    weight: str | None
+    use_count: bool = False
+
+    def col(self, key: str) -> str:
+        return key if key == self.weight else self.rename.get(key, key)
+
+
+def _plan_columns(out: _Collector, table: pd.DataFrame, plan: _Plan) -> None:
+    """Report mappings and columns that are missing; decide between indicators and a count."""
+    indicator_ids = [i.id for i in plan.standard.indicators]
+    for key in sorted(set(plan.rename) - {UNIT, AREA, INCOME, DEPRIVATIONS, *indicator_ids}):
+        try:
+            plan.standard.indicator(key)
+        except KeyError as error:
+            out.column(plan.rename[key], f"is mapped from {key!r}, not a column name: {error}")
+    has_all = all(plan.col(i) in table.columns for i in indicator_ids)
+    plan.use_count = not has_all and plan.col(DEPRIVATIONS) in table.columns
+    if not has_all and not plan.use_count:
+        for i in indicator_ids:
+            if plan.col(i) not in table.columns:
+                out.column(
+                    plan.col(i),
+                    f"missing column: an indicator of {plan.standard.id} (or give a "
+                    f"{plan.col(DEPRIVATIONS)!r} column with the count of deprivations)",
+                )
+    for key in plan.required:
+        if plan.col(key) not in table.columns:
+            out.column(plan.col(key), "missing column")
+    if plan.weight is not None and plan.weight not in table.columns:
+        out.column(plan.weight, "missing column (the weight)")
+
+
+@attrs.define
+class _Values:
+    checked: dict[str, pd.Series] = attrs.Factory(dict)
+    income: IntArray | None = None
+    deprived: dict[str, BoolArray] = attrs.Factory(dict)
+    count: IntArray | None = None
+    weight: IntArray | None = None
+    positions: tuple[IntArray, np.ndarray] | None = None
+
+
+def _check_values(
+    out: _Collector, table: pd.DataFrame, plan: _Plan, units: Collection[object] | None
+) -> _Values:
+    found = _Values()
+    for key in plan.required:
+        if plan.col(key) in table.columns:
+            found.checked[key] = table[plan.col(key)]
+    if UNIT in found.checked:
+        found.positions = _check_unit(out, plan.col(UNIT), found.checked[UNIT], units)
+    if AREA in found.checked:
+        _check_area(out, plan.col(AREA), found.checked[AREA])
+    if INCOME in found.checked:
+        found.income = _check_count(out, plan.col(INCOME), found.checked[INCOME], 0, None, "VND")
+    indicator_ids = [i.id for i in plan.standard.indicators]
+    if plan.use_count:
+        series = found.checked[DEPRIVATIONS] = table[plan.col(DEPRIVATIONS)]
+        high = len(indicator_ids)
+        found.count = _check_count(out, plan.col(DEPRIVATIONS), series, 0, high, "counts")
+    elif all(plan.col(i) in table.columns for i in indicator_ids):
+        for i in indicator_ids:
+            series = found.checked[i] = table[plan.col(i)]
+            values = _check_indicator(out, plan.col(i), series)
+            if values is not None:
+                found.deprived[i] = values
+    if plan.weight is not None and plan.weight in table.columns:
+        series = found.checked[plan.weight] = table[plan.weight]
+        found.weight = _check_count(out, plan.weight, series, 0, None, "weights")
+    return found
+
+
+def _urban(area: pd.Series) -> BoolArray:
+    if isinstance(area.dtype, pd.CategoricalDtype):
+        categories = list(area.cat.categories)
+        code = categories.index("urban") if "urban" in categories else -2
+        return np.asarray(area.cat.codes.to_numpy() == code, dtype=bool)
+    return np.asarray((area == "urban").to_numpy(dtype=bool, na_value=False), dtype=bool)
+
+
+def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
+    table: pd.DataFrame,
+    standard: PovertyStandard,
+    *,
+    columns: Mapping[str, str] | None = None,
+    units: Collection[object] | None = None,
+    weight: str | None = None,
+    missing: Missing = "error",
+    need_income: bool = True,
+    need_unit: bool = True,
+) -> Households:
+    """Validate ``table`` against ``standard`` and return its arrays (see the public docs)."""
+    if missing not in ("error", "exclude"):
+        raise ValueError(f"missing must be 'error' or 'exclude', not {missing!r}")
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"a household table must be a pandas DataFrame, not {type(table).__name__}")
+    required = [AREA] + ([INCOME] if need_income else []) + ([UNIT] if need_unit else [])
+    plan = _Plan(dict(columns or {}), standard, required, weight)
+    out = _Collector(table)
+    _plan_columns(out, table, plan)
+    found = _check_values(out, table, plan, units)
+    absent = np.zeros(len(table), dtype=bool)
+    for key, series in found.checked.items():
+        if not _can_be_missing(series):
+            continue
+        na = _na(series)
+        if missing == "error":
+            out.rows(plan.col(key), "missing value", na)
+        absent |= na
+    if out.problems:
+        raise HouseholdTableError(out.problems)
+
+    keep = ~absent
+    everything = bool(keep.all())
+    n_kept = int(keep.sum())
+
+    def kept(values: np.ndarray) -> np.ndarray:
+        return values if everything else values[keep]
+
+    if need_unit and found.positions is not None and everything:
+        unit, unit_labels = found.positions
+    elif need_unit:
+        unit, unit_labels = unit_positions(found.checked[UNIT][keep])
+        if units is not None:  # rows with a missing value were left out of the check above
+            unknown = ~np.asarray(pd.Index(unit_labels).isin(list(units)), dtype=bool)
+            rows = np.zeros(len(table), dtype=bool)
+            rows[keep] = unknown[unit]
+            out.rows(plan.col(UNIT), "unknown unit code", rows)
+            if out.problems:
+                raise HouseholdTableError(out.problems)
+    else:
+        unit, unit_labels = np.zeros(n_kept, dtype=np.int64), np.array([None])
+    deprived = {i: kept(v) for i, v in found.deprived.items()}
+    packed = _af.pack(list(deprived.values()), n_kept) if deprived else []
+    if found.count is not None:
+        counts = kept(found.count).astype(np.uint8)
+    else:
+        counts = _af.popcount(packed, n_kept)
+    return Households(
+        rows=table.index if everything else table.index[keep],
+        unit=unit,
+        unit_labels=unit_labels,
+        urban=kept(_urban(found.checked[AREA])),
+        income=kept(found.income) if found.income is not None else np.zeros(0, dtype=np.int64),
+        deprived=deprived,
+        packed=tuple(packed),
+        deprivations=counts,
+        weight=kept(found.weight) if found.weight is not None else None,
+        excluded=table.index[absent],
+    )
+
+
+def deprivation_frame(
+    frame: pd.DataFrame, indicators: Sequence[str] | None, exclude: Iterable[str] = ()
+) -> tuple[list[str], dict[str, BoolArray], list[TableProblem]]:
+    """The boolean indicator columns of ``frame`` for the AF measures, with their problems."""
+    out = _Collector(frame)
+    skip = set(exclude)
+    names = list(indicators) if indicators is not None else [c for c in frame if c not in skip]
+    values: dict[str, BoolArray] = {}
+    for name in names:
+        if name not in frame.columns:
+            out.column(str(name), "missing column")
+            continue
+        series = frame[name]
+        checked = _check_indicator(out, str(name), series)
+        out.rows(str(name), "missing value", _na(series))
+        if checked is not None:
+            values[str(name)] = checked
+    if not names:
+        out.column("", "has no indicator columns")
+    return [str(n) for n in names], values, out.problems

@@ -1,0 +1,404 @@
+"""The Alkire–Foster measures of multidimensional poverty, exactly.
+
+A person (or household) is *deprived* in an indicator when the table says so; its
+*deprivation score* is the sum of the weights of its deprivations, the weights summing to 1;
+it is *poor* when its score is at least the cutoff ``k``.  Then, over a population of ``N``
+with ``q`` poor:
+
+- ``H = q / N``, the headcount ratio;
+- ``A``, the mean score of the poor (the intensity; 0 when nobody is poor);
+- ``M0 = H × A``, the adjusted headcount ratio: the sum of the scores of the poor over ``N``;
+- ``hd`` of an indicator: the share deprived in it (uncensored headcount ratio);
+- ``hdk`` of an indicator: the share poor *and* deprived in it (censored headcount ratio);
+- ``actb``: its absolute contribution, ``weight × hdk`` (they sum to ``M0``);
+- ``pctb``: its percentage contribution, ``100 × actb / M0`` (they sum to 100).
+
+Every measure is a :class:`fractions.Fraction`.  The weights are scaled to integers over their
+common denominator ``D``, so scores are integer sums of boolean columns and "score ≥ k" is the
+exact integer comparison ``score × k.denominator ≥ k.numerator × D``.  The sums that make the
+measures are integers, and they compose by addition: the tally of a table is the sum of the
+tallies of its parts (:func:`af_tally`, :func:`combine_tallies`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from mdpoverty.errors import HouseholdTableError, InexactNumberError, MeasureError, TableProblem
+from mdpoverty.households import _af
+from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions
+from mdpoverty.reference.standards import PovertyStandard
+
+__all__ = [
+    "AFSpec",
+    "af_measures",
+    "af_spec",
+    "af_tally",
+    "alkire_foster",
+    "exact",
+    "nested_weights",
+]
+
+Weight = int | Fraction | Decimal | str
+_POPULATION = "N"
+_POOR = "q"
+_SCORES = "S"
+
+
+def exact(value: object, what: str) -> Fraction:
+    """``value`` as an exact Fraction: an int, Fraction, Decimal or text such as ``"1/3"``.
+
+    Floats are refused: ``0.1`` is not one tenth, and a weight or a cutoff that is not what it
+    says would move households across the cutoff.
+
+    >>> exact("1/3", "k"), exact(Decimal("0.25"), "k")
+    (Fraction(1, 3), Fraction(1, 4))
+    >>> exact(0.25, "k")
+    Traceback (most recent call last):
+    ...
+    mdpoverty.errors.InexactNumberError: k must be exact (an int, Fraction, Decimal or text \
+such as '1/3'), not the float 0.25
+    """
+    if isinstance(value, bool | float):
+        raise InexactNumberError(
+            f"{what} must be exact (an int, Fraction, Decimal or text such as '1/3'), not the "
+            f"{type(value).__name__} {value!r}"
+        )
+    if isinstance(value, int | Fraction | Decimal):
+        return Fraction(value)
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except ValueError:
+            raise MeasureError(f"{what} is not a number: {value!r}") from None
+    raise InexactNumberError(
+        f"{what} must be an int, Fraction, Decimal or text, not {type(value).__name__}"
+    )
+
+
+def nested_weights(
+    dimensions: Mapping[str, Sequence[str]] | PovertyStandard,
+) -> dict[str, Fraction]:
+    """Nested equal weights: each dimension an equal share, split equally among its indicators.
+
+    >>> nested_weights({"health": ["nutrition", "insurance"], "education": ["schooling"]})
+    {'nutrition': Fraction(1, 4), 'insurance': Fraction(1, 4), 'schooling': Fraction(1, 2)}
+    """
+    if isinstance(dimensions, PovertyStandard):
+        dimensions = {d.id: [i.id for i in d.indicators] for d in dimensions.dimensions}
+    share = Fraction(1, len(dimensions))
+    return {i: share / len(inds) for inds in dimensions.values() for i in inds}
+
+
+@attrs.frozen
+class AFSpec:
+    """Indicators, their weights (summing to 1) and the cutoff ``k`` of an AF measurement.
+
+    Attributes:
+        indicators: The indicator columns, in order.
+        weights: Each indicator's weight, exact, summing to 1.
+        k: The poverty cutoff, a share of the total weight (``0 < k <= 1``).
+    """
+
+    indicators: tuple[str, ...]
+    weights: tuple[Fraction, ...]
+    k: Fraction
+
+    @property
+    def denominator(self) -> int:
+        """The common denominator ``D`` of the weights."""
+        return math.lcm(*(w.denominator for w in self.weights))
+
+    @property
+    def integer_weights(self) -> tuple[int, ...]:
+        """The weights times ``D``, integers summing to ``D``."""
+        d = self.denominator
+        return tuple(int(w * d) for w in self.weights)
+
+    @property
+    def threshold(self) -> int:
+        """The least integer score (in units of ``1/D``) that is at least ``k``, exactly.
+
+        ``score / D >= k`` if and only if ``score >= ceil(k × D)``, as scores are integers.
+        """
+        return math.ceil(self.k * self.denominator)
+
+    def is_poor(self, scores: IntArray) -> npt.NDArray[np.bool_]:
+        """Whether each integer score (in units of ``1/D``) is at least ``k``."""
+        return np.asarray(scores >= self.threshold, dtype=bool)
+
+
+def af_spec(
+    indicators: Sequence[str],
+    k: Weight,
+    weights: Mapping[str, Weight] | PovertyStandard | None = None,
+) -> AFSpec:
+    """The measurement's spec: equal weights by default, given ones normalised to sum to 1.
+
+    Args:
+        indicators: The indicator columns.
+        k: The cutoff as a share of the total weight (``"1/3"``, ``Fraction(1, 3)``,
+            ``Decimal("0.33")``); floats are refused (see :func:`exact`).
+        weights: ``None`` for equal weights; a mapping from indicator to weight (exact
+            numbers, normalised by their sum); or a standard, for nested equal weights
+            (:func:`nested_weights`).
+    """
+    cutoff = exact(k, "k")
+    if not 0 < cutoff <= 1:
+        raise MeasureError(f"k must be > 0 and <= 1 (a share of the total weight): {cutoff}")
+    if not indicators:
+        raise MeasureError("an AF measurement needs at least one indicator")
+    if weights is None:
+        raw = [Fraction(1)] * len(indicators)
+    else:
+        given = nested_weights(weights) if isinstance(weights, PovertyStandard) else weights
+        unknown = sorted(set(given) - set(indicators))
+        lacking = [i for i in indicators if i not in given]
+        if unknown or lacking:
+            raise MeasureError(
+                f"weights must name exactly the indicators: without a weight {lacking}, "
+                f"not an indicator {unknown}"
+            )
+        raw = [exact(given[i], f"the weight of {i!r}") for i in indicators]
+        if any(w < 0 for w in raw) or sum(raw) <= 0:
+            raise MeasureError(f"weights must be >= 0 with a positive sum: {raw}")
+    total = sum(raw, Fraction(0))
+    return AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
+
+
+def af_tally(
+    deprivations: pd.DataFrame,
+    spec: AFSpec,
+    by: str | pd.Series | None = None,
+    population: str | pd.Series | None = None,
+) -> pd.DataFrame:
+    """The integer sums the measures are made of, per group: they add up across chunks.
+
+    Columns ``N`` (population), ``q`` (poor), ``S`` (the scores of the poor, in units of
+    ``1/D``), ``hd:<indicator>`` (deprived) and ``hdk:<indicator>`` (poor and deprived); one
+    row per group of ``by`` (one row labelled ``None`` without it).
+    """
+    exclude = [c for c in (by, population) if isinstance(c, str)]
+    names, values, problems = deprivation_frame(deprivations, spec.indicators, exclude)
+    groups = _series(deprivations, by, "by", problems)
+    pop = _population(deprivations, population, problems)
+    if groups is not None and groups.isna().any():
+        na = np.asarray(groups.isna().to_numpy(), dtype=bool)
+        rows = tuple(deprivations.index[np.flatnonzero(na)[:5]].tolist())
+        problems.append(TableProblem(str(groups.name), "missing value", int(na.sum()), rows))
+    if problems:
+        raise HouseholdTableError(problems)
+    if groups is None:
+        codes = np.zeros(len(deprivations), dtype=np.int64)
+        labels: np.ndarray = np.array([None], dtype=object)
+        name = None
+    else:
+        codes, labels = unit_positions(groups)
+        name = groups.name
+    return tally_arrays(codes, labels, [values[x] for x in names], spec, pop, name=name)
+
+
+def tally_arrays(
+    codes: IntArray,
+    labels: np.ndarray,
+    columns: Sequence[npt.NDArray[np.bool_]],
+    spec: AFSpec,
+    population: IntArray | None = None,
+    *,
+    name: object = None,
+    packed: Sequence[tuple[npt.NDArray[np.uint8], int]] | None = None,
+) -> pd.DataFrame:
+    """:func:`af_tally` of validated arrays: group positions, their labels, the indicators.
+
+    ``packed``, where given, is ``columns`` already packed (``_af.pack``).
+    """
+    n = len(codes)
+    size = len(labels)
+    weights = spec.integer_weights
+    if packed is None:
+        packed = _af.pack(columns, n)
+    poor = _af.poor_rows(packed, weights, spec.threshold)
+    population_, poor_, deprived, censored = _af.tally(codes, size, packed, poor, population)
+    rows = population_ if population is None else np.bincount(codes, minlength=size)
+    present = rows > 0
+    if size == 1 and labels[0] is None:
+        present[:] = True
+    # S = sum over indicators of weight × censored count, in Python integers: no overflow.
+    kept_censored = censored[present]
+    scores_of_poor = [
+        sum(int(w) * int(c) for w, c in zip(weights, row, strict=True)) for row in kept_censored
+    ]
+    index = pd.Index(labels[present], name=name, dtype=object)
+    frame = pd.DataFrame(
+        {_POPULATION: population_[present], _POOR: poor_[present], _SCORES: scores_of_poor},
+        index=index,
+    )
+    names = spec.indicators
+    hd = pd.DataFrame(deprived[present], columns=[f"hd:{x}" for x in names], index=index)
+    hdk = pd.DataFrame(kept_censored, columns=[f"hdk:{x}" for x in names], index=index)
+    return pd.concat([frame, hd, hdk], axis=1)
+
+
+def _population(
+    frame: pd.DataFrame, population: str | pd.Series | None, problems: list[TableProblem]
+) -> IntArray | None:
+    weights = _series(frame, population, "population", problems)
+    if weights is None:
+        return None
+    name = str(weights.name)
+    if not pd.api.types.is_integer_dtype(weights.dtype) or weights.isna().any():
+        problems.append(TableProblem(name, f"must hold integer weights, not {weights.dtype}"))
+        return None
+    pop = np.asarray(weights.to_numpy(), dtype=np.int64)
+    negative = pop < 0
+    if negative.any():
+        rows = tuple(frame.index[np.flatnonzero(negative)[:5]].tolist())
+        problems.append(TableProblem(name, "must be >= 0", int(negative.sum()), rows))
+    elif int(pop.sum()) >= 1 << 53:  # _sum_by adds them exactly in float64 below that
+        problems.append(TableProblem(name, "must sum to less than 2**53"))
+    return pop
+
+
+def _series(
+    frame: pd.DataFrame, key: str | pd.Series | None, what: str, problems: list[TableProblem]
+) -> pd.Series | None:
+    if key is None:
+        return None
+    if isinstance(key, str):
+        if key not in frame.columns:
+            problems.append(TableProblem(key, f"missing column (the {what} column)"))
+            return None
+        return frame[key]
+    if len(key) != len(frame):
+        problems.append(TableProblem(str(key.name), f"the {what} has {len(key)} rows"))
+        return None
+    return pd.Series(key.to_numpy(), index=frame.index, name=key.name or what)
+
+
+def _is_whole(label: object) -> bool:
+    """Whether a tally's row label is that of a whole table (``None``; NaN once combined)."""
+    return label is None or (isinstance(label, float) and math.isnan(label))
+
+
+def af_measures(tally: pd.DataFrame, spec: AFSpec, *, by: str = "group") -> pd.DataFrame:
+    """The tidy table of measures from a tally (see :func:`alkire_foster`)."""
+    d = spec.denominator
+    weights = spec.integer_weights
+    whole_only = len(tally) == 1 and _is_whole(tally.index[0])
+    labels: list[object] = [None if _is_whole(g) else g for g in tally.index]
+    columns = {c: [int(v) for v in tally[c].tolist()] for c in tally.columns}
+    if not whole_only:
+        labels.append(None)
+        for values in columns.values():
+            values.append(sum(values))
+    names = spec.indicators
+    out_group: list[object] = []
+    out_measure: list[str] = []
+    out_indicator: list[str | None] = []
+    out_value: list[object] = []
+    core = ["N", "q", "H", "A", "M0"]
+    per_indicator = ["hd", "hdk", "actb", "pctb"]
+    for row, group in enumerate(labels):
+        n, q, s = columns[_POPULATION][row], columns[_POOR][row], columns[_SCORES][row]
+        out_value += [
+            n,
+            q,
+            Fraction(q, n) if n else Fraction(0),
+            Fraction(s, d * q) if q else Fraction(0),
+            Fraction(s, d * n) if n else Fraction(0),
+        ]
+        out_measure += core
+        out_indicator += [None] * len(core)
+        for name, w in zip(names, weights, strict=True):
+            deprived, censored = columns[f"hd:{name}"][row], columns[f"hdk:{name}"][row]
+            # actb = weight × hdk = (w/D)(c/n); pctb = 100 actb / M0 = 100 w c / S.
+            out_value += [
+                Fraction(deprived, n) if n else Fraction(0),
+                Fraction(censored, n) if n else Fraction(0),
+                Fraction(w * censored, d * n) if n else Fraction(0),
+                Fraction(100 * w * censored, s) if s else None,
+            ]
+            out_measure += per_indicator
+            out_indicator += [name] * len(per_indicator)
+        out_group += [group] * (len(core) + len(per_indicator) * len(names))
+    result = pd.DataFrame(
+        {
+            by: pd.Series(out_group, dtype=object),
+            "measure": out_measure,
+            "indicator": pd.Series(out_indicator, dtype=object),
+            "k": pd.Series([spec.k] * len(out_value), dtype=object),
+            "value": pd.Series(out_value, dtype=object),
+        }
+    )
+    return result.drop(columns=[by]) if whole_only else result
+
+
+def alkire_foster(
+    deprivations: pd.DataFrame,
+    k: Weight,
+    weights: Mapping[str, Weight] | PovertyStandard | None = None,
+    by: str | pd.Series | None = None,
+    *,
+    indicators: Sequence[str] | None = None,
+    population: str | pd.Series | None = None,
+) -> pd.DataFrame:
+    """The Alkire–Foster measures H, A, M0, headcount ratios and contributions, exactly.
+
+    Args:
+        deprivations: One row per person or household; boolean columns (or 0 and 1), one per
+            indicator.  Only read.  A missing value is an error: a person whose deprivation
+            is unknown is neither counted poor nor silently not poor.
+        k: The poverty cutoff as a share of the total weight: poor when the weighted score is
+            at least ``k``.  Exact: an int, Fraction, Decimal or text like ``"1/3"``.
+        weights: ``None`` (equal weights), a mapping from indicator to exact weight
+            (normalised), or a :class:`~mdpoverty.reference.standards.PovertyStandard` for
+            nested equal weights (equal by dimension, equal within).
+        by: A column of ``deprivations`` (or a Series of the same length) whose values are the
+            groups (units, strata) to measure each of, as well as the whole.
+        indicators: The indicator columns; default every column but ``by`` and ``population``.
+        population: A column (or Series) of integer weights: household size for measures over
+            people, or integer sampling weights.  Default: each row counts 1.
+
+    Returns:
+        A tidy DataFrame with columns ``measure``, ``indicator``, ``k`` and ``value`` (and
+        first the ``by`` column, where ``None`` marks the whole population): ``N`` and ``q``
+        (ints), ``H``, ``A``, ``M0`` and, per indicator, ``hd``, ``hdk``, ``actb`` and
+        ``pctb`` (Fractions; ``pctb`` is ``None`` when ``M0`` is 0).
+
+    Raises:
+        HouseholdTableError: Missing or non-boolean indicator columns, missing values.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({
+    ...     "water": [True, True, False, False],
+    ...     "school": [True, False, False, True],
+    ...     "health": [True, True, False, False],
+    ... })
+    >>> result = alkire_foster(table, k="1/2")
+    >>> result.set_index(["measure", "indicator"]).loc[("M0", None), "value"]
+    Fraction(5, 12)
+    >>> [str(v) for v in result[result.indicator.isna()].value]
+    ['4', '2', '1/2', '5/6', '5/12']
+    """
+    names = (
+        list(indicators)
+        if indicators is not None
+        else [
+            str(c)
+            for c in deprivations.columns
+            if not (isinstance(by, str) and c == by)
+            and not (isinstance(population, str) and c == population)
+        ]
+    )
+    spec = af_spec(names, k, weights)
+    tally = af_tally(deprivations, spec, by=by, population=population)
+    label = by if isinstance(by, str) else (str(by.name) if by is not None and by.name else "group")
+    return af_measures(tally, spec, by=label)

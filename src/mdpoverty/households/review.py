@@ -1,0 +1,147 @@
+"""From a household table to a review's figures in one call: counts and AF measures by unit."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from mdpoverty.errors import HouseholdTableError, TableProblem, UnknownNameError
+from mdpoverty.households._table import Missing, prepare
+from mdpoverty.households.classify import resolve_standard
+from mdpoverty.households.counts import counts_from_tally, tally_households
+from mdpoverty.households.measures import Weight, af_measures, af_spec, tally_arrays
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.reference.standards import PovertyStandard
+
+__all__ = ["Review", "administrative_units", "review"]
+
+
+class Review(NamedTuple):
+    """The figures of a household review: ``counts``, households by group per unit and up the
+    hierarchy (as :func:`~mdpoverty.households.counts` gives them), and ``measures``, the
+    Alkire–Foster measures per unit and overall (as :func:`~mdpoverty.households.alkire_foster`
+    gives them).
+    """
+
+    counts: pd.DataFrame
+    measures: pd.DataFrame
+
+
+def review(
+    table: pd.DataFrame,
+    year: int | None = None,
+    *,
+    k: Weight,
+    standard: PovertyStandard | str | None = None,
+    weights: Mapping[str, Weight] | None = None,
+    columns: Mapping[str, str] | None = None,
+    units: Collection[object] | pd.DataFrame | None = None,
+    level: str = "commune",
+    missing: Missing = "error",
+    measures_by_unit: bool = True,
+    weight: str | None = None,
+) -> Review:
+    """Classify, count per unit and measure (AF, by unit) a household table, validating once.
+
+    The table needs the standard's indicator columns (a count of deprivations is not enough
+    for the AF measures).  The measures use the standard's nested equal weights unless
+    ``weights`` are given.  ``measures_by_unit=False`` measures the whole table only.  A
+    ``weight`` column (household size, integer sampling weight) weights both the counts and
+    the measures.  Other arguments as for :func:`~mdpoverty.households.counts`.
+
+    >>> import pandas as pd
+    >>> from mdpoverty.reference.standards import standard_in_force
+    >>> ids = [i.id for i in standard_in_force(2024).indicators]
+    >>> table = pd.DataFrame({"unit": [1, 1], "area": ["rural", "urban"],
+    ...                       "income": [900_000, 2_500_000]})
+    >>> for n, i in enumerate(ids):
+    ...     table[i] = [n < 4, False]
+    >>> figures = review(table, 2024, k="1/3")
+    >>> figures.counts.loc[0, ["households", "poor", "near-poor"]].tolist()
+    [2, 1, 0]
+    >>> m = figures.measures
+    >>> m[(m.measure == "M0") & m.commune.isna()].value.item()
+    Fraction(1, 6)
+    """
+    chosen = resolve_standard(year, standard)
+    frame = units if isinstance(units, pd.DataFrame) or units is None else None
+    listed = None if units is None else (units.index if isinstance(units, pd.DataFrame) else units)
+    households = prepare(
+        table, chosen, columns=columns, units=listed, missing=missing, weight=weight
+    )
+    ids = [i.id for i in chosen.indicators]
+    if not households.deprived:
+        raise HouseholdTableError(
+            [TableProblem("deprivations", f"the AF measures need the indicator columns {ids}")]
+        )
+    tally = tally_households(chosen, households, weighted=weight is not None)
+    tally.attrs["excluded"] = len(households.excluded)
+    counts = counts_from_tally(tally, frame if frame is not None else units, level=level)
+    spec = af_spec(ids, k, weights if weights is not None else chosen)
+    columns_ = [households.deprived[i] for i in ids]
+    if measures_by_unit:
+        codes, labels = households.unit, households.unit_labels
+    else:
+        codes, labels = np.zeros(len(households), dtype=np.int64), np.array([None], dtype=object)
+    af = tally_arrays(
+        codes, labels, columns_, spec, households.weight, name=level, packed=households.packed
+    )
+    return Review(counts, af_measures(af, spec, by=level))
+
+
+def administrative_units(
+    counts: pd.DataFrame,
+    names: Mapping[Any, tuple[str, str, UnitKind]],
+    *,
+    level: str = "commune",
+) -> tuple[AdministrativeUnit, ...]:
+    """The review's units as the model's units: households, poor and near-poor households.
+
+    The units of a plan (and so its annex, :func:`mdpoverty.annex`) start from the counts of
+    the previous year's review; this builds them from :func:`~mdpoverty.households.counts`.
+
+    Args:
+        counts: The result of :func:`~mdpoverty.households.counts` (or ``Review.counts``).
+        names: For each unit code, the unit's id, official name and kind, in the order the
+            units should take.
+        level: The level of the units in ``counts``.
+
+    Raises:
+        UnknownNameError: A code of ``names`` that ``counts`` does not have.
+
+    >>> import pandas as pd
+    >>> from mdpoverty import UnitKind
+    >>> from mdpoverty.households import counts
+    >>> table = pd.DataFrame({"unit": [7, 7, 8], "area": ["rural"] * 3,
+    ...                       "income": [900_000, 1_200_000, 3_000_000],
+    ...                       "deprivations": [3, 1, 0]})
+    >>> names = {7: ("xuat-hoa", "Xã Xuất Hóa", UnitKind.COMMUNE),
+    ...          8: ("song-cau", "Phường Sông Cầu", UnitKind.WARD)}
+    >>> [(u.id, u.households, u.poor_households, u.near_poor_households)
+    ...  for u in administrative_units(counts(table, 2024), names)]
+    [('xuat-hoa', 2, 1, 1), ('song-cau', 1, 0, 0)]
+    """
+    rows = counts[(counts["level"] == level) & (counts["area"] == "all")].set_index("unit")
+    missing = [code for code in names if code not in rows.index]
+    if missing:
+        raise UnknownNameError(f"the counts have no {level} {missing!r}")
+    figures: dict[str, dict[object, int]] = {
+        column: {code: int(v) for code, v in rows[column].items()}
+        for column in ("households", "poor", "near-poor")
+        if column in rows.columns
+    }
+    near = figures.get("near-poor")
+    return tuple(
+        AdministrativeUnit(
+            id=ident,
+            name=name,
+            kind=kind,
+            households=figures["households"][code],
+            poor_households=figures["poor"][code],
+            near_poor_households=None if near is None else near[code],
+        )
+        for code, (ident, name, kind) in names.items()
+    )

@@ -1,0 +1,91 @@
+"""``mdpoverty households classify`` and ``measures`` on CSV and Parquet files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mdpoverty.cli import main
+
+REVIEW = """\
+ma_xa,area,income,deprivations
+101,rural,2200000,3
+101,rural,2200001,5
+102,urban,2800000,2
+102,urban,100,4
+"""
+
+
+def test_classify_writes_counts(tmp_path: Path) -> None:
+    source = tmp_path / "review.csv"
+    source.write_text(REVIEW)
+    units = tmp_path / "units.csv"
+    units.write_text("commune,province\n101,1\n102,1\n")
+    output = tmp_path / "counts.csv"
+    args = ["households", "classify", str(source), "--year", "2027", "--column", "unit=ma_xa"]
+    args += ["--units", str(units), "-o", str(output), "--progress", "never"]
+    status = main(args)
+    assert 0 == status
+    counts = pd.read_csv(output)
+    country = counts[(counts.level == "country") & (counts.area == "all")].iloc[0]
+    # Decree 351 (2027): 2,200,000 rural with 3 deprivations is poor; one VND above is not;
+    # 2,800,000 urban with 2 is near-poor; 100 VND with 4 is poor.
+    assert (4, 2, 1, 1) == (
+        country.households,
+        country.poor,
+        country["near-poor"],
+        country["not-poor"],
+    )
+    province = counts[(counts.level == "province") & (counts.area == "all")]
+    assert [4] == province.households.tolist()
+
+
+def test_measures_writes_exact_fractions(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    indicators = ["employment", "dependants", "nutrition", "health-insurance"]
+    indicators += ["adult-education", "school-attendance", "housing-quality", "floor-area"]
+    indicators += ["drinking-water", "latrine", "telecom", "information-access"]
+    # Household 0 deprived in the whole employment dimension (score 1/6), household 1 in
+    # nothing: k = 1/6 makes household 0 poor: H = 1/2, A = 1/6, M0 = 1/12.
+    table = pd.DataFrame({i: [n < 2, False] for n, i in enumerate(indicators)})
+    source = tmp_path / "review.parquet"
+    table.to_parquet(source)
+    output = tmp_path / "measures.csv"
+    args = ["households", "measures", str(source), "--year", "2024", "--k", "1/6"]
+    args += ["-o", str(output), "--progress", "always"]
+    status = main(args)
+    assert 0 == status
+    measures = pd.read_csv(output, dtype=str)
+    core = measures[measures.indicator.isna()].set_index("measure")["value"]
+    assert ["2", "1", "1/2", "1/6", "1/12"] == core.loc[["N", "q", "H", "A", "M0"]].tolist()
+
+
+def test_a_bad_table_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "review.csv"
+    source.write_text("unit,area,income,deprivations\n1,city,-5,3\n")
+    assert 2 == main(["households", "classify", str(source), "--year", "2024"])
+    err = capsys.readouterr().err
+    assert "column 'area'" in err
+    assert "column 'income': must be >= 0" in err
+
+
+def test_a_float_cutoff_text_is_exact_and_a_bad_one_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "review.csv"
+    source.write_text(REVIEW)
+    assert 2 == main(["households", "measures", str(source), "--year", "2024", "--k", "abc"])
+    assert "--k is not a number" in capsys.readouterr().err
+
+
+def test_the_help_lists_the_commands() -> None:
+    out = io.StringIO()
+    from contextlib import redirect_stdout  # noqa: PLC0415
+
+    with redirect_stdout(out):
+        main(["households", "--help"])
+    assert "classify" in out.getvalue()
+    assert "measures" in out.getvalue()
