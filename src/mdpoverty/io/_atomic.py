@@ -28,6 +28,10 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
         if target.exists():
             shutil.copymode(target, temporary)
         temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        # Named by the target the caller gave, not by the hidden temporary file.
+        raise OSError(error.errno, f"cannot write {path}: {error.strerror}") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

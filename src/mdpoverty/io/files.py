@@ -38,7 +38,6 @@ import difflib
 import json
 import os
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,12 +59,15 @@ from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io._convert import converter
 from mdpoverty.io._dialects import (
     DecimalEncoder,
-    Loader,
+    FastLoader,
     dump_yaml,
+    json_decimal,
+    json_int,
     json_object,
     refuse_constant,
 )
 from mdpoverty.model.plan import Plan
+from mdpoverty.values.bounds import MAX_FILE_BYTES
 
 __all__ = [
     "format_of",
@@ -86,18 +88,29 @@ MAX_DEPTH = 64
 # -- reading the text ---------------------------------------------------------------------------
 
 
+_ALIASES = "is not valid YAML: anchors and aliases (*name) are not allowed"
+
+
 def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
-    """The line of every path in the document, and the keys a mapping repeats."""
+    """The line of every path in the document, the keys a mapping repeats, and aliases."""
     lines: dict[str, int] = {"": node.start_mark.line + 1}
     problems: list[FileProblem] = []
     stack: list[tuple[str, yaml.Node, int]] = [("", node, 0)]
+    seen_nodes: set[int] = set()
     while stack:
         path, current, depth = stack.pop()
+        # An alias is the node of its anchor reached again (both parsers compose it so):
+        # refused, and never walked twice, so `a: &x [*x]` and billion laughs stay finite.
+        if id(current) in seen_nodes:
+            problems.append(FileProblem("", _ALIASES, line=lines.get(path)))
+            continue
+        seen_nodes.add(id(current))
         if depth > MAX_DEPTH:
             problems.append(
                 FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", line=lines[path])
             )
             continue
+        children: list[tuple[str, yaml.Node, int]] = []
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in current.value:
@@ -108,12 +121,13 @@ def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
                     problems.append(FileProblem(child, "is given more than once", line=line))
                 seen.add(key)
                 lines.setdefault(child, line)
-                stack.append((child, value_node, depth + 1))
+                children.append((child, value_node, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
                 child = location(path, index)
                 lines[child] = item.start_mark.line + 1
-                stack.append((child, item, depth + 1))
+                children.append((child, item, depth + 1))
+        stack.extend(reversed(children))  # in document order: an anchor before its aliases
     return lines, problems
 
 
@@ -141,10 +155,14 @@ def _mark_line(error: BaseException) -> int | None:
     return None if mark is None else int(mark.line) + 1
 
 
+_LOADER: type[yaml.SafeLoader] = FastLoader
+"""The YAML loader plan files are read with (the tests run both: C and pure Python)."""
+
+
 def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
-    loader: Loader | None = None
+    loader: yaml.SafeLoader | None = None
     try:
-        loader = Loader(text)
+        loader = _LOADER(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -161,6 +179,9 @@ def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
     except (RecursionError, ValueError) as error:
         reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
         raise PlanFileError(source, [FileProblem("", reason)]) from error
+    except Exception as error:
+        reason = f"is not valid YAML: {type(error).__name__}: {error}"
+        raise PlanFileError(source, [FileProblem("", reason)]) from error
     finally:
         if loader is not None:
             loader.dispose()
@@ -173,7 +194,8 @@ def _parse_json(text: str, source: str) -> object:
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=json_decimal,
+            parse_int=json_int,
             parse_constant=refuse_constant,
             object_pairs_hook=json_object,
         )
@@ -335,10 +357,12 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> P
       - standard = 2022: must be text, not a number (put it in quotes to make it text)
       - units: is required but missing
     """
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+    if len(text) > MAX_FILE_BYTES:
+        raise PlanFileError(source, [_too_large(len(text), "characters")])
     if fmt == "json":
         return _plan_from_data(_parse_json(text, source), source, {})
-    if fmt != "yaml":
-        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
     data, lines = _parse_yaml(text, source)
     return _plan_from_data(data, source, lines)
 
@@ -373,7 +397,11 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     file = Path(path)
     fmt = format_of(file)
     try:
-        text = file.read_text(encoding="utf-8-sig")  # -sig: a byte-order mark is skipped
+        with file.open("rb") as stream:  # no more than the limit is ever read
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise PlanFileError(str(file), [_too_large(file.stat().st_size, "bytes")])
+        text = raw.decode("utf-8-sig")  # -sig: a byte-order mark is skipped
     except (OSError, UnicodeDecodeError) as error:
         if isinstance(error, UnicodeDecodeError):
             reason = f"is not UTF-8 text (byte {error.start})"
@@ -383,6 +411,14 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
             reason = f"cannot be read: {error.strerror or error}"
         raise PlanFileError(str(file), [FileProblem("", reason)]) from error
     return read_plan_text(text, fmt, str(file))
+
+
+def _too_large(size: int, what: str) -> FileProblem:
+    return FileProblem(
+        "",
+        f"is too large to be a plan: {size:,} {what}, more than {MAX_FILE_BYTES:,} "
+        "(MAX_FILE_BYTES)",
+    )
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:

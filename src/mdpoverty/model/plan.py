@@ -18,11 +18,14 @@ from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.values._validation import (
     STR,
     TEXT,
+    YEAR,
     Check,
     checks,
     instance_of,
+    is_count,
+    is_decimal,
     is_identifier,
-    is_int,
+    is_str,
     nfc,
     nfc_or_none,
     nfc_tuple,
@@ -46,9 +49,9 @@ __all__ = [
     "Signature",
 ]
 
-_OPTIONAL_TEXT = checks(optional(instance_of(str)))
-_OPTIONAL_INT = checks(optional(is_int))
-_OPTIONAL_DECIMAL = checks(optional(instance_of(Decimal)))
+_OPTIONAL_TEXT = checks(optional(is_str))
+_OPTIONAL_INT = checks(optional(is_count))
+_OPTIONAL_DECIMAL = checks(optional(is_decimal))
 
 
 @attrs.frozen
@@ -112,9 +115,9 @@ class Area:
 class Period:
     """The years a plan covers, both included: ``Period(2024, 2024)`` or ``Period(2021, 2025)``."""
 
-    start: int = attrs.field(metadata=checks(is_int))
+    start: int = attrs.field(metadata=YEAR)
     end: int = attrs.field(
-        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=checks(is_int)
+        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=YEAR
     )
 
     def __attrs_post_init__(self) -> None:
@@ -303,7 +306,7 @@ class Plan:
         default=None, metadata=checks(optional(instance_of(PrintedAnnex)))
     )
     closing: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     distribution: Section | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(Section)))

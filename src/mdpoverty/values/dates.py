@@ -16,7 +16,7 @@ from typing import Literal
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError
-from mdpoverty.values._validation import checks, is_int, optional, validate
+from mdpoverty.values._validation import YEAR, checks, is_int, optional, validate
 
 __all__ = ["PartialDate"]
 
@@ -42,7 +42,7 @@ class PartialDate:
     True
     """
 
-    year: int = attrs.field(metadata=checks(is_int))
+    year: int = attrs.field(metadata=YEAR)
     month: int | None = attrs.field(default=None, metadata=checks(optional(_month)))
     day: int | None = attrs.field(default=None, metadata=checks(optional(is_int)))
 

@@ -1,0 +1,114 @@
+"""The command never shows a traceback: exit statuses, output paths, narrow terminals, links."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mdpoverty import cli
+from mdpoverty.checks import Finding, Severity, check, rule, unregister
+from mdpoverty.io._atomic import write_text_atomically
+from mdpoverty.io.files import load_plan, save_plan
+from mdpoverty.model.plan import Plan
+from mdpoverty.reference.datasets import bac_kan_2024
+
+EXAMPLE = ["--example", "bac-kan-2024"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_status_3(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(_: object) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "load_plan", broken)
+    path = tmp_path / "plan.yaml"
+    path.write_text("{}", encoding="utf-8")
+    status, out, err = run(capsys, "check", str(path))
+    assert (3, "") == (status, out)
+    assert 1 == len(err.splitlines())
+    assert "internal error: RuntimeError: boom second line" in err
+    assert "Traceback" not in err
+
+
+def test_the_exit_statuses_are_documented_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--help")
+    assert 0 == status
+    assert "exit status:" in out
+    assert "3  an internal error" in out
+
+
+@pytest.mark.parametrize("output", ["", "/", ".", "missing-folder/plan.yaml"])
+def test_an_output_path_that_cannot_be_a_file_is_refused_before_any_work(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    loaded: list[object] = []
+    monkeypatch.setattr(cli, "_load", loaded.append)
+    status, out, err = run(capsys, "annex", *EXAMPLE, "--format", "csv", "-o", output)
+    assert (2, "", []) == (status, out, loaded)
+    assert err.startswith("mdpoverty annex: error:")
+    assert "Traceback" not in err
+
+
+def test_an_unwritable_target_is_named_not_its_temporary_file() -> None:
+    with pytest.raises(OSError, match=r"cannot write /proc/plan\.yaml") as caught:
+        write_text_atomically("/proc/plan.yaml", "text")
+    assert ".tmp" not in str(caught.value)
+
+
+def test_saving_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "plan.yaml"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(real)
+    save_plan(bac_kan_2024(), link)
+    assert link.is_symlink()
+    assert bac_kan_2024() == load_plan(real)
+    assert [] == [p.name for p in real.parent.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("argv", [["check", *EXAMPLE], ["--help"], ["annex", *EXAMPLE]])
+def test_a_terminal_that_cannot_show_vietnamese_gets_text_without_diacritics(
+    argv: list[str],
+) -> None:
+    result = subprocess.run(  # noqa: S603  (a fixed command line)
+        [sys.executable, "-m", "mdpoverty", *argv],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr
+    assert result.returncode in (0, 1)
+    if argv[0] == "annex":
+        assert b"Phuong Song Cau" in result.stdout
+
+
+def test_a_rule_that_fails_is_a_finding_of_its_own_and_the_others_still_run() -> None:
+    @rule("test.broken", Severity.WARNING, title="Fails", rationale="To see check survive it.")
+    def broken(plan: Plan) -> list[Finding]:
+        raise ZeroDivisionError("division by zero")
+
+    try:
+        report = check(bac_kan_2024())
+    finally:
+        unregister("test.broken")
+    found = report.filter(rule="test.broken")
+    assert 1 == len(found)
+    assert "ZeroDivisionError" in found[0].message
+    assert Severity.ERROR is found[0].severity
+    assert report.filter(rule="funding")  # the other rules' findings are there
