@@ -153,3 +153,23 @@ def test_what_loads_checks_tabulates_and_saves_back_to_the_same_plan(tmp_path: P
         path = tmp_path / f"plan{suffix}"
         save_plan(plan, path)
         assert plan == load_plan(path)
+
+
+@pytest.mark.parametrize("written", ["1,15", "8,00"])
+def test_a_decimal_comma_in_a_flow_row_gets_the_block_style_message(written: str) -> None:
+    flow = problems_of(BUNDLED.replace(ROW, f"start_rate: {written},", 1))
+    # In block style `start_rate: 1,15` is the text '1,15', as quoting makes it in a flow row.
+    block = problems_of(BUNDLED.replace(ROW, f"start_rate: '{written}',", 1))
+    assert [RATE] == list(flow)
+    assert (written, block[RATE].reason) == (flow[RATE].value, flow[RATE].reason)
+
+
+@pytest.mark.parametrize("period", ["{start: 2100}", "{start: 1945, end: 1950}"])
+def test_a_period_outside_the_standard_and_programme_is_a_finding_not_a_crash(
+    period: str,
+) -> None:
+    plan = read_plan_text(BUNDLED.replace("{start: 2024, end: 2024}", period))
+    report = check(plan)
+    assert {"dates.standard-period", "dates.programme-period"} <= {
+        f.rule for f in report.filter(location="period")
+    }

@@ -284,7 +284,11 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         yield from _group_problems(error, path, data)
     elif isinstance(error, cattrs.ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl)]
-        for key in sorted(error.extra_fields, key=str):
+        commas = _decimal_commas(_at(data, path), error.extra_fields)
+        for field, written, _ in commas:
+            yield FileProblem(location(path, field), _DECIMAL_COMMA, written)
+        explained = {key for _, _, key in commas}
+        for key in sorted(error.extra_fields - explained, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield FileProblem(location(path, key), f"is not a field of {error.cl.__name__}{hint}")
@@ -299,6 +303,38 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         yield FileProblem(path, "is nested too deeply")
     else:
         yield FileProblem(path, str(error) or type(error).__name__)
+
+
+_DECIMAL_COMMA = "must be a decimal number written with a point (1.15, not 1,15)"
+
+
+def _at(data: object, path: str) -> object:
+    """The value at ``path`` in plain data (``None`` where there is none)."""
+    for step in path.split("/") if path else ():
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and step.isdigit() and int(step) < len(data):
+            data = data[int(step)]
+        else:
+            return None
+    return data
+
+
+def _decimal_commas(mapping: object, extra: set[str]) -> list[tuple[str, str, object]]:
+    """Decimal commas in a flow mapping (``{start_rate: 8,00}``), which YAML reads as two
+    entries (``start_rate: 8`` and ``00: null``): each field, its number as written, and the
+    extra key that is the number's decimals, so that it is not reported as a field too."""
+    found: list[tuple[str, str, object]] = []
+    if not isinstance(mapping, dict):
+        return found
+    previous: tuple[object, object] | None = None
+    for key, value in mapping.items():
+        if key in extra and value is None and str(key).isdigit() and previous is not None:
+            field, number = previous
+            if type(number) is int and field not in extra:
+                found.append((str(field), f"{number},{key}", key))
+        previous = (key, value)
+    return found
 
 
 def _group_problems(
