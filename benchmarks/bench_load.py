@@ -26,7 +26,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from mdpoverty.io.files import load_plan, write_plan_text
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_scale import district  # noqa: E402  (the same generated districts)
+from bench_scale import district  # the same generated districts
 
 COMMUNES = 14_000
 """Communes of the generated plan: about 5 MB of YAML."""

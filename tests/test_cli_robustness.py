@@ -14,7 +14,7 @@ from mdpoverty.checks import Finding, Severity, check, rule, unregister
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import load_plan, save_plan
 from mdpoverty.model.plan import Plan
-from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.reference.datasets import bac_kan_2024, example_path
 
 EXAMPLE = ["--example", "bac-kan-2024"]
 
@@ -112,3 +112,30 @@ def test_a_rule_that_fails_is_a_finding_of_its_own_and_the_others_still_run() ->
     assert "ZeroDivisionError" in found[0].message
     assert Severity.ERROR is found[0].severity
     assert report.filter(rule="funding")  # the other rules' findings are there
+
+
+def test_import_annex_into_its_own_yaml_file_keeps_comments_order_and_layout(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    original = example_path("bac-kan-2024").read_text(encoding="utf-8")
+    plan_file.write_text(original, encoding="utf-8")
+    sheet = tmp_path / "annex.csv"
+    assert 0 == run(capsys, "annex", str(plan_file), "--format", "csv", "-o", str(sheet))[0]
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8-sig").replace(",2347,27,", ",2350,27,"), "utf-8-sig"
+    )
+    status, _, err = run(capsys, "import-annex", str(plan_file), str(sheet), "-o", str(plan_file))
+    assert (0, "") == (status, err)
+    rewritten = plan_file.read_text(encoding="utf-8")
+    changed = [
+        (old, new)
+        for old, new in zip(original.splitlines(), rewritten.splitlines(), strict=True)
+        if old != new
+    ]
+    # Only the unit's count and its printed row's count change (the row's rate is still 1,15):
+    # every comment and every other line stays as written.
+    assert [("2347", "2350"), ("2347", "2350")] == [
+        (o.split("households: ")[1][:4], n.split("households: ")[1][:4]) for o, n in changed
+    ]
+    assert 2350 == load_plan(plan_file).unit("song-cau").households

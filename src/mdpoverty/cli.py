@@ -23,7 +23,7 @@ from typing import TextIO
 
 from mdpoverty.errors import MdpovertyError, PlanFileError
 from mdpoverty.io._atomic import write_text_atomically
-from mdpoverty.io.files import format_of, load_plan, save_plan
+from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.plan import Plan
 from mdpoverty.reference.datasets import EXAMPLES, example
 
@@ -319,7 +319,8 @@ def _import_annex(args: argparse.Namespace) -> int:
 
     format_of(args.output)  # refuse a wrong extension before reading anything
     plan = import_annex(_load(args), args.sheet, add_units=args.add_units)
-    save_plan(plan, args.output)
+    # A YAML plan keeps the comments and layout of the file it came from.
+    update_plan(plan, args.output, like=args.plan)
     return EXIT_OK
 
 

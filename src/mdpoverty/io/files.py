@@ -76,6 +76,7 @@ __all__ = [
     "plan_to_data",
     "read_plan_text",
     "save_plan",
+    "update_plan",
     "write_plan_text",
 ]
 
@@ -457,6 +458,43 @@ def _too_large(size: int, what: str) -> FileProblem:
         f"is too large to be a plan: {size:,} {what}, more than {MAX_FILE_BYTES:,} "
         "(MAX_FILE_BYTES)",
     )
+
+
+def update_plan(
+    plan: Plan, path: str | os.PathLike[str], *, like: str | os.PathLike[str] | None = None
+) -> None:
+    """Write ``plan`` to ``path`` as :func:`save_plan` does, but where ``path`` (or ``like``,
+    the file the plan was read from) is a YAML plan file, keep its comments, key order and
+    layout: only the values that changed are rewritten.
+
+    The rewritten text is read back before it is written; if it does not hold exactly
+    ``plan``, the plain text of :func:`save_plan` is written instead.
+    """
+    fmt = format_of(path)
+    text = write_plan_text(plan, fmt)
+    old = Path(like if like is not None else path)
+    if fmt == "yaml" and old.suffix.lower() in (".yaml", ".yml") and old.is_file():
+        text = _kept_layout(plan, old, text)
+    write_text_atomically(path, text)
+
+
+def _kept_layout(plan: Plan, old: Path, plain: str) -> str:
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415  (only to rewrite a file)
+
+    from mdpoverty.io._roundtrip import merge_into_yaml  # noqa: PLC0415
+
+    try:
+        if old.stat().st_size > MAX_FILE_BYTES:
+            return plain
+        text = old.read_text(encoding="utf-8-sig")
+        # First keeping the keys the new data leaves at their default, then without them.
+        for drop in (False, True):
+            merged = merge_into_yaml(text, plan_to_data(plan), drop=drop)
+            if write_plan_text(read_plan_text(merged)) == plain:  # the same plan, every digit
+                return merged
+    except (MdpovertyError, OSError, ValueError, YAMLError):
+        pass  # the old file is no plan file ruamel can rewrite: the plain text
+    return plain
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:

@@ -16,13 +16,13 @@ from mdpoverty.model.sections import Section
 from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.values._validation import (
+    OPTIONAL_COUNT,
     STR,
     TEXT,
     YEAR,
     Check,
     checks,
     instance_of,
-    is_count,
     is_decimal,
     is_identifier,
     is_str,
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 _OPTIONAL_TEXT = checks(optional(is_str))
-_OPTIONAL_INT = checks(optional(is_count))
+_OPTIONAL_INT = OPTIONAL_COUNT
 _OPTIONAL_DECIMAL = checks(optional(is_decimal))
 
 

@@ -38,8 +38,9 @@ def _slug(text: str) -> str:
 class _Units:
     """The plan's units indexed once, so that matching n rows costs n lookups, not n × units.
 
-    Names match as :meth:`Plan.unit` matches them (:func:`~mdpoverty.values.names.name_key`:
-    either tone-mark placement, any Unicode form, case or spacing), and then without their
+    Names match as :meth:`~mdpoverty.Plan.unit` matches them
+    (:func:`~mdpoverty.values.names.name_key`: either tone-mark placement, any Unicode form,
+    case or spacing), and then without their
     kind prefix (``P. Xuất Hoá`` for ``Phường Xuất Hóa``) where the kinds do not disagree.
     """
 
@@ -70,7 +71,7 @@ def import_annex(plan: Plan, path: str | os.PathLike[str], *, add_units: bool = 
     """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
 
     Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
-    name as :meth:`~mdpoverty.model.plan.Plan.unit` matches names (either tone-mark placement,
+    name as :meth:`~mdpoverty.Plan.unit` matches names (either tone-mark placement,
     any Unicode form, case or spacing: ``phường xuất hoá`` matches ``Phường Xuất Hóa``), else
     by its name without the kind prefix (``P. Nguyễn Thị Minh Khai`` matches ``Phường Nguyễn
     Thị Minh Khai``).  A row that matches no unit is an error, since a misspelt name would

@@ -44,13 +44,13 @@ __all__ = [
 ]
 
 MAX_COUNT = 10**12
-"""Counts (households, people, a printed row's number) are below this: 0 <= n < 10^12."""
+"""The bound of counts (households, people, a printed row's number), 0 <= n < 10^12."""
 
 MAX_DECIMAL = 10**15
-"""Decimals (rates, shares, money in million đồng) are strictly between -10^15 and 10^15."""
+"""The bound of decimals (rates, shares, money in million đồng), -10^15 < x < 10^15."""
 
 MAX_PLACES = 6
-"""Decimals have at most this many decimal places (printed rates have 2)."""
+"""The most decimal places a decimal may have (printed rates have 2)."""
 
 MIN_YEAR = 1945
 """The earliest year a date or period may name (the founding of the Democratic Republic)."""
@@ -59,7 +59,7 @@ MAX_YEAR = 2100
 """The latest year a date or period may name."""
 
 MAX_NUMBER_CHARS = 40
-"""The longest text of a number in a file (sign, digits, point, exponent, underscores)."""
+"""The longest text of a number in a file, in characters (sign, digits, point, exponent)."""
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The largest plan file read (8 MiB; real plans are some tens of kilobytes)."""
