@@ -139,3 +139,21 @@ def test_import_annex_into_its_own_yaml_file_keeps_comments_order_and_layout(
         (o.split("households: ")[1][:4], n.split("households: ")[1][:4]) for o, n in changed
     ]
     assert 2350 == load_plan(plan_file).unit("song-cau").households
+
+
+def test_a_save_removes_the_temporary_file_a_killed_save_left(tmp_path: Path) -> None:
+    target = tmp_path / "plan.yaml"
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    abandoned = tmp_path / f".plan.yaml.{dead.stdout.strip()}.0123abcd.tmp"
+    abandoned.write_text("half a plan", encoding="utf-8")
+    other = tmp_path / ".other.yaml.1.0123abcd.tmp"  # another target's: not touched
+    other.write_text("", encoding="utf-8")
+    save_plan(bac_kan_2024(), target)
+    assert not abandoned.exists()
+    assert other.exists()
+    assert bac_kan_2024() == load_plan(target)

@@ -30,6 +30,7 @@ from mdpoverty.io.files import plan_to_data, read_plan_text, write_plan_text
 from mdpoverty.model.plan import Plan
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.tables import annex
+from mdpoverty.testing import plans
 from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL, MAX_PLACES, MAX_YEAR, MIN_YEAR
 
 YAML = example_path("bac-kan-2024").read_text(encoding="utf-8")
@@ -153,3 +154,17 @@ def test_both_parsers_read_the_bundled_plan_alike() -> None:
             files._LOADER = original
     assert plans[0] == plans[1]
     assert attrs.asdict(plans[0]) == attrs.asdict(plans[1])
+
+
+@given(plan=plans(max_units=4))
+def test_both_parsers_read_any_written_plan_alike(plan: Plan) -> None:
+    text = write_plan_text(plan)
+    read = []
+    for parser in (FastLoader, Loader):
+        original = files._LOADER
+        files._LOADER = parser
+        try:
+            read.append(read_plan_text(text))
+        finally:
+            files._LOADER = original
+    assert plan == read[0] == read[1]
