@@ -36,7 +36,10 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
     except OSError as error:
         temporary.unlink(missing_ok=True)
         # Named by the target the caller gave, not by the hidden temporary file.
-        raise OSError(error.errno, f"cannot write {path}: {error.strerror}") from error
+        message = f"cannot write {os.fspath(path)}: {error.strerror or error}"
+        if error.errno is None:
+            raise OSError(message) from error
+        raise OSError(error.errno, message) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
