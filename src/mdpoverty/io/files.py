@@ -399,7 +399,7 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> P
     if fmt not in ("yaml", "json"):
         raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
     if len(text) > MAX_FILE_BYTES:
-        raise PlanFileError(source, [_too_large(len(text), "characters")])
+        raise PlanFileError(source, [_too_large("characters")])
     if fmt == "json":
         return _plan_from_data(_parse_json(text, source), source, {})
     data, lines = _parse_yaml(text, source)
@@ -439,7 +439,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         with file.open("rb") as stream:  # no more than the limit is ever read
             raw = stream.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
-            raise PlanFileError(str(file), [_too_large(file.stat().st_size, "bytes")])
+            raise PlanFileError(str(file), [_too_large("bytes")])
         text = raw.decode("utf-8-sig")  # -sig: a byte-order mark is skipped
     except (OSError, UnicodeDecodeError) as error:
         if isinstance(error, UnicodeDecodeError):
@@ -452,11 +452,10 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     return read_plan_text(text, fmt, str(file))
 
 
-def _too_large(size: int, what: str) -> FileProblem:
+def _too_large(what: str) -> FileProblem:
+    # Not read to its end, so its size is not known (a pipe or a device has none).
     return FileProblem(
-        "",
-        f"is too large to be a plan: {size:,} {what}, more than {MAX_FILE_BYTES:,} "
-        "(MAX_FILE_BYTES)",
+        "", f"is too large to be a plan: more than {MAX_FILE_BYTES:,} {what} (MAX_FILE_BYTES)"
     )
 
 
