@@ -6,7 +6,7 @@ equal the sum of their sources, the printed annex equals the derived one, the he
 match the annex totals, every lead agency has its responsibility.  Tests of a consistency rule
 start from such a plan and perturb exactly one thing.
 
-Requires Hypothesis (``pip install mdpoverty[testing]``).
+Requires Hypothesis (the ``testing`` extra; from a clone: ``pip install ".[testing]"``).
 
 >>> from hypothesis import given
 >>> @given(plans())
