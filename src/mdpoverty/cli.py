@@ -1,8 +1,9 @@
 """The ``mdpoverty`` command: check a plan file, print its annex, start a new plan, the schema.
 
 Exit status: 0 when all went well (``check``: no error-level finding), 1 when ``check`` finds
-an error in the plan, 2 when the input cannot be read or the command line is wrong (the
-problems go to standard error).
+an error in the plan, 2 when the input cannot be read, the output cannot be written or the
+command line is wrong, 3 when mdpoverty itself fails (a bug: the one-line message goes to
+standard error, never a traceback).
 
 >>> main(["annex", "--example", "bac-kan-2024", "--format", "csv"])  # doctest: +ELLIPSIS
 id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
@@ -12,7 +13,9 @@ id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -20,7 +23,7 @@ from typing import TextIO
 
 from mdpoverty.errors import MdpovertyError, PlanFileError
 from mdpoverty.io._atomic import write_text_atomically
-from mdpoverty.io.files import format_of, load_plan, save_plan
+from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, example
 
@@ -29,6 +32,7 @@ __all__ = ["build_parser", "main", "template_text"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
+EXIT_INTERNAL = 3
 
 _EXAMPLES = ", ".join(EXAMPLES)
 
@@ -49,6 +53,12 @@ examples:
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
   mdpoverty households classify review.parquet --year 2027 -o counts.csv
   mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
+
+exit status:
+  0  all went well (check: no error-level finding)
+  1  check found error-level findings in the plan
+  2  unreadable input, an output that cannot be written, or a wrong command line
+  3  an internal error of mdpoverty (a bug; please report the one-line message)
 
 `mdpoverty COMMAND --help` describes each command."""
 
@@ -96,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load PLAN (reporting every problem of form, with its place in the file) "
         "and report every finding of the consistency checks: totals that do not add up, "
         "rates that disagree with the counts, dates out of order, unknown references.\n\n"
-        "Exit status: 0 without error-level findings, 1 with, 2 when PLAN cannot be read.",
+        "Exit status: 0 without error-level findings, 1 with, 2 when PLAN cannot be read, "
+        "3 on an internal error.",
         epilog="examples:\n"
         "  mdpoverty check plan.yaml\n"
         "  mdpoverty check --example bac-kan-2024\n"
@@ -176,8 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="put an annex from a spreadsheet into a plan file",
         description="Read the annex in SHEET (.xlsx or .csv; numbers as numbers or in "
         "Vietnamese notation, 2.347 and 1,15) and put it into PLAN: the units' counts, their "
-        "reduction targets and the printed annex. Rows match units by id or name; a row that "
-        "matches none adds a unit. Every unreadable cell is reported by its reference.",
+        "reduction targets and the printed annex. Rows match units by id or by name, as "
+        "people write it (either tone-mark placement, any case or spacing, P. for Phường); "
+        "a row that matches no unit is an error, unless --add-units makes it a new unit. "
+        "Every unreadable cell is reported by its reference. Where FILE is a YAML plan "
+        "file, its comments, key order and layout are kept where the content did not change.",
         epilog="examples:\n"
         "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml\n"
         "  mdpoverty import-annex plan.yaml annex.csv -o plan-with-annex.json",
@@ -191,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         required=True,
         help="the plan file to write (.yaml or .json; may be PLAN itself)",
+    )
+    imports.add_argument(
+        "--add-units",
+        action="store_true",
+        help="add a unit for each row that matches none (its kind read from its name)",
     )
     _register_households(commands, formatter)
     return parser
@@ -218,9 +237,27 @@ def _load(args: argparse.Namespace) -> Document:
     return load_plan(args.plan)
 
 
+class _OutputError(MdpovertyError, ValueError):
+    """An output path that cannot be written, found before any work is done."""
+
+
+def _check_output(output: str | None) -> None:
+    """Refuse an output path that cannot be a file before reading or computing anything."""
+    if output is None:
+        return
+    if not output.strip():
+        raise _OutputError("-o needs a file name, not an empty one")
+    target = Path(output)
+    if target.is_dir() or output.endswith(("/", os.sep)):
+        raise _OutputError(f"{output} is a folder; -o needs a file name")
+    folder = Path(os.path.realpath(target)).parent
+    if not folder.is_dir():
+        raise _OutputError(f"cannot write {output}: the folder {folder} does not exist")
+
+
 def _write_text(text: str, output: str | None, *, encoding: str = "utf-8") -> None:
     if output is None:
-        sys.stdout.write(text)
+        _emit(text, sys.stdout)
         return
     write_text_atomically(output, text, encoding=encoding)
 
@@ -230,7 +267,7 @@ def _check(args: argparse.Namespace) -> int:
 
     plan = _load(args)
     report = check(plan, select=args.select, ignore=args.ignore)
-    print(report)
+    _emit(f"{report}\n", sys.stdout)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -294,13 +331,14 @@ def _import_annex(args: argparse.Namespace) -> int:
     from mdpoverty.tables import import_annex  # noqa: PLC0415
 
     format_of(args.output)  # refuse a wrong extension before reading anything
-    plan = import_annex(_load(args), args.sheet)
-    save_plan(plan, args.output)
+    plan = import_annex(_load(args), args.sheet, add_units=args.add_units)
+    # A YAML plan keeps the comments and layout of the file it came from.
+    update_plan(plan, args.output, like=args.plan)
     return EXIT_OK
 
 
 def _usage_error(command: str, message: str, stream: TextIO | None = None) -> int:
-    print(f"mdpoverty {command}: error: {message}", file=stream or sys.stderr)
+    _emit(f"mdpoverty {command}: error: {message}\n", stream or sys.stderr)
     return EXIT_UNREADABLE
 
 
@@ -309,6 +347,26 @@ def _households(args: argparse.Namespace) -> int:
 
     _write_text(run(args), args.output)
     return EXIT_OK
+
+
+def _emit(text: str, stream: TextIO) -> None:
+    """Write ``text``; on a terminal that cannot show Vietnamese, without its diacritics."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        text = plain.encode(encoding, "replace").decode(encoding)
+    stream.write(text)
+
+
+def _tolerate_narrow_terminals() -> None:
+    """Let argparse's own help and messages through a terminal that cannot show Vietnamese."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 _COMMANDS = {
@@ -325,20 +383,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``mdpoverty`` command with ``argv`` (default: the process's arguments).
 
     Returns:
-        The exit status: 0 success, 1 error-level findings (``check``), 2 unreadable input or
-        a wrong command line.
+        The exit status: 0 success, 1 error-level findings (``check``), 2 unreadable input, an
+        unwritable output or a wrong command line, 3 an internal error (a bug).
     """
+    _tolerate_narrow_terminals()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a usage error argparse has printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_UNREADABLE
     try:
+        _check_output(getattr(args, "output", None))
         return _COMMANDS[args.command](args)
     except PlanFileError as error:
-        print(error, file=sys.stderr)
+        _emit(f"{error}\n", sys.stderr)
     except (MdpovertyError, OSError) as error:
-        print(f"mdpoverty {args.command}: error: {error}", file=sys.stderr)
+        _emit(f"mdpoverty {args.command}: error: {error}\n", sys.stderr)
+    except Exception as error:
+        message = " ".join(str(error).split())[:300]
+        _emit(
+            f"mdpoverty {args.command}: internal error: {type(error).__name__}: {message} "
+            "(this is a bug in mdpoverty; please report it with the command line)\n",
+            sys.stderr,
+        )
+        return EXIT_INTERNAL
     return EXIT_UNREADABLE
 
 

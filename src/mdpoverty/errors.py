@@ -44,6 +44,7 @@ __all__ = [
     "MeasureError",
     "NoStandardInForceError",
     "NumberFormatError",
+    "OutOfBounds",
     "PlanFileError",
     "Problem",
     "RollupError",
@@ -158,6 +159,13 @@ class AmbiguousNameError(MdpovertyError, KeyError):
 
 class NumberFormatError(MdpovertyError, ValueError):
     """Text that is not a number in Vietnamese notation (``12.345``, ``1,25``)."""
+
+
+class OutOfBounds(MdpovertyError, ValueError):  # noqa: N818  (a reason, as a problem names it)
+    """The text of a number too long or too large to read (see :mod:`mdpoverty.values.bounds`).
+
+    The loaders catch it and report it as a problem of the file, at the number's place.
+    """
 
 
 class FieldValueError(MdpovertyError, ValueError):

@@ -10,7 +10,7 @@ The printed annex and the headline results of a consistent plan are worked out b
 of their own (exact fractions, half-up rounding), never by the library's tables, rates or
 aggregation: a bug there makes the rules report a consistent plan, rather than agree with it.
 
-Requires Hypothesis (``pip install mdpoverty[testing]``).
+Requires Hypothesis (the ``testing`` extra; from a clone: ``pip install ".[testing]"``).
 
 >>> from hypothesis import given
 >>> @given(plans())

@@ -261,8 +261,8 @@ def test_raise_for_errors_raises_only_for_errors() -> None:
     assert str(warning()) not in str(caught.value)
 
 
-def test_check_refuses_what_is_not_a_plan() -> None:
-    with pytest.raises(ValidationError, match="must be a Plan"):
+def test_check_refuses_what_is_not_a_document() -> None:
+    with pytest.raises(ValidationError, match="must be a Document"):
         check("plan")  # type: ignore[arg-type]
 
 

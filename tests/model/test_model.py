@@ -399,3 +399,27 @@ def test_qualitative_and_count_deficit_targets() -> None:
     )
     assert housing.value is None
     assert jobs.value == Quantity(50)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "Phường Xuất Hoá",  # the other tone-mark placement
+        "phường xuất hóa",
+        "Phường  Xuất Hóa ",
+        unicodedata.normalize("NFD", "Phường Xuất Hoá"),
+    ],
+)
+def test_plan_unit_accepts_names_as_people_write_them(key: str) -> None:
+    assert "xuat-hoa" == bac_kan_2024().unit(key).id
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "phòng lao động - thương binh và xã hội",
+        unicodedata.normalize("NFD", "Phòng Lao động - Thương binh và Xã hội"),
+    ],
+)
+def test_plan_agency_accepts_names_as_people_write_them(key: str) -> None:
+    assert "labour" == bac_kan_2024().agency(key).id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -13,10 +14,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mdpoverty.errors import PlanFileError
+from mdpoverty.errors import FileProblem, PlanFileError
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
-from mdpoverty.model.units import UnitKind
+from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.tables import (
     annex_csv,
@@ -27,6 +28,7 @@ from mdpoverty.tables import (
     write_annex_xlsx,
 )
 from mdpoverty.tables.annex import annex
+from mdpoverty.values.names import name_key
 
 # The annex of the Bắc Kạn 2024 plan as printed, transcribed by hand from the source document
 # (examples/sources/bac-kan-2024-plan.vi.txt): STT, name, households, poor households, rate,
@@ -242,7 +244,7 @@ def test_a_row_for_a_new_unit_adds_it(plan: Document, tmp_path: Path) -> None:
     path = tmp_path / "annex.csv"
     rows = [*PRINTED[:-1], ("9", "Xã Mới Lập", "1.000", "10", "1,00", "1", "0,10", "0,90")]
     write_printed_csv(path, rows)
-    result = import_annex(plan, path)
+    result = import_annex(plan, path, add_units=True)
     new = result.units[-1]
     assert ("moi-lap", UnitKind.COMMUNE, 1000, 10) == (
         new.id,
@@ -291,3 +293,88 @@ def test_unreadable_spreadsheets_raise_plan_file_error(tmp_path: Path, name: str
     (tmp_path / name).write_bytes(b"not a spreadsheet")
     with pytest.raises(PlanFileError):
         read_annex(tmp_path / name)
+
+
+# -- names as people write them, and no silent new units ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Phường Xuất Hoá",  # the other tone-mark placement
+        "phường xuất hóa",  # lower case
+        "Phường  Xuất   Hóa",  # doubled spaces
+        "P. Xuất Hoá",  # the abbreviated kind, and the other placement
+        unicodedata.normalize("NFD", "Phường Xuất Hóa"),  # decomposed
+    ],
+)
+def test_a_row_matches_its_unit_as_people_write_the_name(
+    plan: Document, tmp_path: Path, label: str
+) -> None:
+    path = tmp_path / "annex.csv"
+    rows = [list(p) for p in PRINTED]
+    assert "Phường Xuất Hóa" == rows[1][1]
+    rows[1][1] = label
+    write_printed_csv(path, [tuple(r) for r in rows])
+    result = import_annex(plan, path)
+    assert [u.id for u in plan.units] == [u.id for u in result.units]
+    assert plan.units == result.units  # no duplicate ward, the same totals
+
+
+def test_a_row_that_matches_no_unit_is_an_error_unless_adding_units_is_asked(
+    plan: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "annex.csv"
+    rows = [*PRINTED[:-1], ("9", "Xã Mới Lập", "1.000", "10", "1,00", "1", "0,10", "0,90")]
+    write_printed_csv(path, rows)
+    with pytest.raises(PlanFileError) as caught:
+        import_annex(plan, path)
+    assert ["annex/rows/8/label"] == [p.path for p in caught.value.problems]
+    assert "--add-units" in caught.value.problems[0].reason
+    assert "moi-lap" == import_annex(plan, path, add_units=True).units[-1].id
+
+
+def test_matching_rows_to_units_looks_each_name_up_once(
+    plan: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Linear, not quadratic: n rows against n units compute O(n) name keys, not n².
+    from mdpoverty.tables import importing  # noqa: PLC0415
+
+    calls = 0
+    real = name_key
+
+    def counting(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(importing, "name_key", counting)
+    units = [
+        AdministrativeUnit(f"u{i}", f"Xã Số {i}", UnitKind.COMMUNE, 100, 1) for i in range(300)
+    ]
+    big = attrs.evolve(plan, units=units, targets=(), annex=None)
+    path = tmp_path / "annex.csv"
+    rows = [(str(i + 1), f"Xã Số {i}", "100", "1", "1,00", "", "", "") for i in range(300)]
+    write_printed_csv(path, rows)
+    import_annex(big, path)
+    assert calls <= 4 * 2 * len(units)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("start_rate", float("inf")),  # what openpyxl reads from a cell holding 1e999
+        ("start_rate", float("nan")),
+        ("start_rate", 1e300),
+        ("start_rate", "1" * 5000),
+        ("households", "1" * 5000),
+        ("households", 10**19),
+    ],
+)
+def test_a_cell_out_of_the_bounds_is_refused_by_its_reference(field: str, value: object) -> None:
+    from mdpoverty.tables.read import _Cell, _Layout, _read_row  # noqa: PLC0415
+
+    layout = _Layout("T", "", {"label": 0, field: 1}, 1)
+    problems: list[FileProblem] = []
+    _read_row([_Cell("B6", "Xã A"), _Cell("C6", value)], layout, "annex/rows/0", problems)
+    assert [("annex/rows/0/" + field, "C6")] == [(p.path, p.cell) for p in problems]

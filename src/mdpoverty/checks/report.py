@@ -424,6 +424,10 @@ def check(
     A plan whose numbers disagree is well-formed: its disagreements are findings, never
     exceptions.  ``select`` and ``ignore`` choose rules by id or group (see :func:`rules`).
 
+    A rule never raises out of ``check``: where one fails on something it cannot judge, the
+    report holds an error finding of that rule at the plan's root (``.``) that says so, and
+    the other rules still run.
+
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> report = check(bac_kan_2024())
     >>> report.has_errors
@@ -434,7 +438,23 @@ def check(
     0
     """
     if not isinstance(plan, Document):
-        raise ValidationError([Problem("check", "plan", plan, "must be a Plan")])
+        raise ValidationError([Problem("check", "plan", plan, "must be a Document")])
     chosen = rules(select=select, ignore=ignore)
-    findings = [f for r in chosen for f in r(plan)]
+    findings = [f for r in chosen for f in _run(r, plan)]
     return Report(findings, tuple(r.id for r in chosen))
+
+
+def _run(chosen: Rule, plan: Document) -> tuple[Finding, ...]:
+    """The findings of one rule; its failure, if it fails, as a finding of its own."""
+    try:
+        return chosen(plan)
+    except Exception as error:
+        text = " ".join(str(error).split())[:200] or "(no message)"
+        return (
+            Finding(
+                chosen.id,
+                Severity.ERROR,
+                ".",
+                f"the rule could not judge the plan: {type(error).__name__}: {text}",
+            ),
+        )

@@ -4,6 +4,10 @@ The content goes to a new hidden file beside the target, is flushed to disk, tak
 permissions, and then replaces the target in one step; any failure removes the new file and
 leaves an existing target as it was.  A target that is a symbolic link is written through: the
 file it points to is replaced, and the link stays.
+
+A process killed mid-write (``SIGKILL``, a power cut) cannot remove its new file.  The new
+file's name holds the writing process's id, and the next write to the same target removes the
+new files of processes that no longer run.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ __all__ = ["write_atomically", "write_text_atomically"]
 def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
     """Call ``write`` with a new file beside ``path``, then put that file in ``path``'s place."""
     target = Path(os.path.realpath(path))
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    _remove_abandoned(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     try:
         write(temporary)
         with temporary.open("rb+") as out:
@@ -28,9 +33,43 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
         if target.exists():
             shutil.copymode(target, temporary)
         temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        # Named by the target the caller gave, not by the hidden temporary file.
+        message = f"cannot write {os.fspath(path)}: {error.strerror or error}"
+        if error.errno is None:
+            raise OSError(message) from error
+        raise OSError(error.errno, message) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove the new files earlier writes to ``target`` left when their process was killed."""
+    prefix = f".{target.name}."
+    try:
+        names = [p.name for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return  # the write itself will report the folder
+    for name in names:
+        parts = name[len(prefix) :].split(".")
+        if len(parts) != 3 or parts[2] != "tmp" or not parts[0].isdigit():
+            continue
+        if not _running(int(parts[0])):
+            target.with_name(name).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # it exists (another user's), or cannot be asked: left alone
+    return True
 
 
 def write_text_atomically(

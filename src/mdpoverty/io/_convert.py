@@ -31,6 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from mdpoverty.errors import FieldValueError, ValidationError
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
+from mdpoverty.values.bounds import OutOfBounds, TooLarge, number_from_text
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
 
@@ -51,6 +52,8 @@ def _kind(value: object) -> str:
     """How a message names the kind of a value of plain data."""
     if value is None:
         return "nothing (null)"
+    if isinstance(value, TooLarge):
+        return "a number"
     for types, name in _KINDS:
         if isinstance(value, types):
             return name
@@ -64,6 +67,8 @@ _QUOTE_HINT = " (put it in quotes to make it text)"
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
         return value
+    if isinstance(value, TooLarge):
+        raise FieldValueError(value.reason, value)
     hint = ""
     if isinstance(value, Decimal) and value.as_tuple().exponent == -3:
         hint = f" (a count has no thousands separator: write {str(value).replace('.', '')})"
@@ -75,9 +80,9 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _structure_str(value: object, _: type) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, TooLarge):
         return value
-    hint = _QUOTE_HINT if isinstance(value, int | Decimal | bool | dt.date) else ""
+    hint = _QUOTE_HINT if isinstance(value, int | Decimal | bool | dt.date | TooLarge) else ""
     raise FieldValueError(f"must be text, not {_kind(value)}{hint}", value)
 
 
@@ -95,9 +100,13 @@ def to_decimal(value: object) -> Decimal:
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
+    elif isinstance(value, TooLarge):
+        raise FieldValueError(value.reason, value)
     else:
         try:
-            result = Decimal(value.strip())
+            result = number_from_text(value.strip())
+        except OutOfBounds:
+            raise FieldValueError(TooLarge(value).reason, value) from None
         except (InvalidOperation, ValueError):
             raise FieldValueError(
                 "must be a decimal number written with a point (1.15, not 1,15)", value

@@ -16,12 +16,17 @@ from typing import Any
 
 import yaml
 
+from mdpoverty.values.bounds import TooLarge, int_or_too_large, number_or_too_large
+
 __all__ = [
     "DecimalEncoder",
     "Dumper",
+    "FastLoader",
     "JsonObject",
     "Loader",
     "dump_yaml",
+    "json_decimal",
+    "json_int",
     "json_object",
     "load_yaml",
     "refuse_constant",
@@ -33,38 +38,76 @@ _PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)
 
 
 class Loader(yaml.SafeLoader):
-    """The safe loader, reading decimals exactly, leaving dates as text, refusing aliases."""
+    """The safe loader, reading decimals exactly and leaving dates as text (pure Python).
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
-            )
-        node: yaml.Node | None = super().compose_node(parent, index)
-        return node
+    Aliases are refused by the plan-file reader, which sees them as one node reached twice;
+    :data:`FastLoader` composes nodes in C and has no hook for them.
+    """
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | str:
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
     if _PLAIN_INT.fullmatch(text):
-        return int(text.replace("_", ""))
+        return int_or_too_large(text)  # a million digits are refused, not parsed
     return text  # 017, 0x1F, 1:30 …: kept as written, and reported where a number belongs
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
     if _PLAIN_DECIMAL.fullmatch(text) and any(c.isdigit() for c in text):
-        return Decimal(text.replace("_", ""))
+        # Bounded before Decimal sees it: 1e+99999999999999999999 raises InvalidOperation,
+        # and 1e-999999999 makes every later rounding take minutes.
+        return number_or_too_large(text)
     return text  # .inf, .nan, 1:30.5: kept as written, and reported where a number belongs
 
 
-Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool | str:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    # PyYAML's own constructor raises KeyError for an explicit `!!bool maybe`.
+    return _BOOLS.get(text.lower(), text)
+
+
+def _construct_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    # An explicit `!!timestamp garbage` makes PyYAML's constructor raise AttributeError;
+    # dates stay text in this dialect anyway.
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
+_CONSTRUCTORS = {
+    "tag:yaml.org,2002:int": _construct_int,
+    "tag:yaml.org,2002:float": _construct_decimal,
+    "tag:yaml.org,2002:bool": _construct_bool,
+    "tag:yaml.org,2002:timestamp": _construct_text,
+}
+for _tag, _constructor in _CONSTRUCTORS.items():
+    Loader.add_constructor(_tag, _constructor)
 Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _c_loader() -> type[yaml.SafeLoader]:
+    """The same dialect on libyaml's parser, where PyYAML was built with it (about ten times
+    faster, and a fraction of the memory); else the pure-Python :class:`Loader`."""
+    base = getattr(yaml, "CSafeLoader", None)
+    if not getattr(yaml, "__with_libyaml__", False) or base is None:  # pragma: no cover
+        return Loader
+
+    class CLoader(base):  # type: ignore[valid-type, misc]
+        """:class:`Loader`'s dialect, parsed by libyaml; constructing stays in Python."""
+
+    for tag, constructor in _CONSTRUCTORS.items():
+        CLoader.add_constructor(tag, constructor)
+    CLoader.yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
+    return CLoader
+
+
+FastLoader: type[yaml.SafeLoader] = _c_loader()
+"""The loader plan files are read with: libyaml's parser if available, else :class:`Loader`."""
 
 
 class Dumper(yaml.SafeDumper):
@@ -87,6 +130,18 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
 
 
 Dumper.add_representer(Decimal, _represent_decimal)
+
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # NEL, LS and PS are line breaks to YAML 1.1: written raw in a plain or single-quoted
+    # scalar they come back as a space.  Double quotes write them as escapes.
+    style = '"' if _YAML_BREAKS.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+Dumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(data: object) -> str:
@@ -117,6 +172,16 @@ def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
             seen.add(key)
         result.repeated = tuple(repeated)
     return result
+
+
+def json_int(text: str) -> int | TooLarge:
+    """JSON's whole numbers, a million digits refused before they are parsed."""
+    return int_or_too_large(text)
+
+
+def json_decimal(text: str) -> Decimal | TooLarge:
+    """JSON's decimals as exact Decimals, bounded before they are made."""
+    return number_or_too_large(text)
 
 
 def refuse_constant(name: str) -> object:

@@ -39,7 +39,6 @@ import difflib
 import json
 import os
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,12 +61,15 @@ from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io._convert import converter
 from mdpoverty.io._dialects import (
     DecimalEncoder,
-    Loader,
+    FastLoader,
     dump_yaml,
+    json_decimal,
+    json_int,
     json_object,
     refuse_constant,
 )
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document
+from mdpoverty.values.bounds import MAX_FILE_BYTES
 
 __all__ = [
     "format_of",
@@ -76,6 +78,7 @@ __all__ = [
     "plan_to_data",
     "read_plan_text",
     "save_plan",
+    "update_plan",
     "write_plan_text",
 ]
 
@@ -88,34 +91,46 @@ MAX_DEPTH = 64
 # -- reading the text ---------------------------------------------------------------------------
 
 
+_ALIASES = "is not valid YAML: anchors and aliases (*name) are not allowed"
+
+
 def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
-    """The line of every path in the document, and the keys a mapping repeats."""
+    """The line of every path in the document, the keys a mapping repeats, and aliases."""
     lines: dict[str, int] = {"": node.start_mark.line + 1}
     problems: list[FileProblem] = []
     stack: list[tuple[str, yaml.Node, int]] = [("", node, 0)]
+    seen_nodes: set[int] = set()
     while stack:
         path, current, depth = stack.pop()
+        # An alias is the node of its anchor reached again (both parsers compose it so):
+        # refused, and never walked twice, so `a: &x [*x]` and billion laughs stay finite.
+        if id(current) in seen_nodes:
+            problems.append(FileProblem("", _ALIASES, line=lines.get(path)))
+            continue
+        seen_nodes.add(id(current))
         if depth > MAX_DEPTH:
             problems.append(
                 FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", line=lines[path])
             )
             continue
+        children: list[tuple[str, yaml.Node, int]] = []
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in current.value:
                 key = str(key_node.value)
-                child = location(path, key)
+                child = f"{path}/{key}" if path else key  # location(), inlined: hot
                 line = key_node.start_mark.line + 1
                 if key in seen:
                     problems.append(FileProblem(child, "is given more than once", line=line))
                 seen.add(key)
                 lines.setdefault(child, line)
-                stack.append((child, value_node, depth + 1))
+                children.append((child, value_node, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
-                child = location(path, index)
+                child = f"{path}/{index}" if path else str(index)
                 lines[child] = item.start_mark.line + 1
-                stack.append((child, item, depth + 1))
+                children.append((child, item, depth + 1))
+        stack.extend(reversed(children))  # in document order: an anchor before its aliases
     return lines, problems
 
 
@@ -143,10 +158,14 @@ def _mark_line(error: BaseException) -> int | None:
     return None if mark is None else int(mark.line) + 1
 
 
+_LOADER: type[yaml.SafeLoader] = FastLoader
+"""The YAML loader plan files are read with (the tests run both: C and pure Python)."""
+
+
 def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
-    loader: Loader | None = None
+    loader: yaml.SafeLoader | None = None
     try:
-        loader = Loader(text)
+        loader = _LOADER(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -163,6 +182,9 @@ def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
     except (RecursionError, ValueError) as error:
         reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
         raise PlanFileError(source, [FileProblem("", reason)]) from error
+    except Exception as error:
+        reason = f"is not valid YAML: {type(error).__name__}: {error}"
+        raise PlanFileError(source, [FileProblem("", reason)]) from error
     finally:
         if loader is not None:
             loader.dispose()
@@ -175,7 +197,8 @@ def _parse_json(text: str, source: str) -> object:
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=json_decimal,
+            parse_int=json_int,
             parse_constant=refuse_constant,
             object_pairs_hook=json_object,
         )
@@ -223,11 +246,13 @@ def plan_from_data(data: object, source: str = "<data>") -> Document:
     return _plan_from_data(data, source, {})
 
 
-def _plan_from_data(data: object, source: str, lines: dict[str, int]) -> Document:
+def _plan_from_data(
+    data: object, source: str, lines: dict[str, int], *, walked: bool = False
+) -> Document:
     if not isinstance(data, dict):
         what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
         raise PlanFileError(source, [FileProblem("", what, line=lines.get(""))])
-    shape = _walk_data(data)
+    shape = [] if walked else _walk_data(data)  # YAML's walk has checked the shape
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
     kind = data.get("kind")
@@ -282,7 +307,11 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         yield from _group_problems(error, path, data)
     elif isinstance(error, cattrs.ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl)]
-        for key in sorted(error.extra_fields, key=str):
+        commas = _decimal_commas(_at(data, path), error.extra_fields)
+        for field, written, _ in commas:
+            yield FileProblem(location(path, field), _DECIMAL_COMMA, written)
+        explained = {key for _, _, key in commas}
+        for key in sorted(error.extra_fields - explained, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
             renamed = _RENAMED.get((error.cl.__name__, str(key)))
             if renamed is not None:
@@ -301,6 +330,38 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         yield FileProblem(path, "is nested too deeply")
     else:
         yield FileProblem(path, str(error) or type(error).__name__)
+
+
+_DECIMAL_COMMA = "must be a decimal number written with a point (1.15, not 1,15)"
+
+
+def _at(data: object, path: str) -> object:
+    """The value at ``path`` in plain data (``None`` where there is none)."""
+    for step in path.split("/") if path else ():
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and step.isdigit() and int(step) < len(data):
+            data = data[int(step)]
+        else:
+            return None
+    return data
+
+
+def _decimal_commas(mapping: object, extra: set[str]) -> list[tuple[str, str, object]]:
+    """Decimal commas in a flow mapping (``{start_rate: 8,00}``), which YAML reads as two
+    entries (``start_rate: 8`` and ``00: null``): each field, its number as written, and the
+    extra key that is the number's decimals, so that it is not reported as a field too."""
+    found: list[tuple[str, str, object]] = []
+    if not isinstance(mapping, dict):
+        return found
+    previous: tuple[object, object] | None = None
+    for key, value in mapping.items():
+        if key in extra and value is None and str(key).isdigit() and previous is not None:
+            field, number = previous
+            if type(number) is int and field not in extra:
+                found.append((str(field), f"{number},{key}", key))
+        previous = (key, value)
+    return found
 
 
 def _group_problems(
@@ -358,12 +419,14 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> D
       - period: is required but missing
       - standard = 2022: must be text, not a number (put it in quotes to make it text)
     """
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+    if len(text) > MAX_FILE_BYTES:
+        raise PlanFileError(source, [_too_large("characters")])
     if fmt == "json":
         return _plan_from_data(_parse_json(text, source), source, {})
-    if fmt != "yaml":
-        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
     data, lines = _parse_yaml(text, source)
-    return _plan_from_data(data, source, lines)
+    return _plan_from_data(data, source, lines, walked=True)
 
 
 def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
@@ -397,7 +460,11 @@ def load_plan(path: str | os.PathLike[str]) -> Document:
     file = Path(path)
     fmt = format_of(file)
     try:
-        text = file.read_text(encoding="utf-8-sig")  # -sig: a byte-order mark is skipped
+        with file.open("rb") as stream:  # no more than the limit is ever read
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise PlanFileError(str(file), [_too_large("bytes")])
+        text = raw.decode("utf-8-sig")  # -sig: a byte-order mark is skipped
     except (OSError, UnicodeDecodeError) as error:
         if isinstance(error, UnicodeDecodeError):
             reason = f"is not UTF-8 text (byte {error.start})"
@@ -407,6 +474,50 @@ def load_plan(path: str | os.PathLike[str]) -> Document:
             reason = f"cannot be read: {error.strerror or error}"
         raise PlanFileError(str(file), [FileProblem("", reason)]) from error
     return read_plan_text(text, fmt, str(file))
+
+
+def _too_large(what: str) -> FileProblem:
+    # Not read to its end, so its size is not known (a pipe or a device has none).
+    return FileProblem(
+        "", f"is too large to be a plan: more than {MAX_FILE_BYTES:,} {what} (MAX_FILE_BYTES)"
+    )
+
+
+def update_plan(
+    plan: Document, path: str | os.PathLike[str], *, like: str | os.PathLike[str] | None = None
+) -> None:
+    """Write ``plan`` to ``path`` as :func:`save_plan` does, but where ``path`` (or ``like``,
+    the file the plan was read from) is a YAML plan file, keep its comments, key order and
+    layout: only the values that changed are rewritten.
+
+    The rewritten text is read back before it is written; if it does not hold exactly
+    ``plan``, the plain text of :func:`save_plan` is written instead.
+    """
+    fmt = format_of(path)
+    text = write_plan_text(plan, fmt)
+    old = Path(like if like is not None else path)
+    if fmt == "yaml" and old.suffix.lower() in (".yaml", ".yml") and old.is_file():
+        text = _kept_layout(plan, old, text)
+    write_text_atomically(path, text)
+
+
+def _kept_layout(plan: Document, old: Path, plain: str) -> str:
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415  (only to rewrite a file)
+
+    from mdpoverty.io._roundtrip import merge_into_yaml  # noqa: PLC0415
+
+    try:
+        if old.stat().st_size > MAX_FILE_BYTES:
+            return plain
+        text = old.read_text(encoding="utf-8-sig")
+        # First keeping the keys the new data leaves at their default, then without them.
+        for drop in (False, True):
+            merged = merge_into_yaml(text, plan_to_data(plan), drop=drop)
+            if write_plan_text(read_plan_text(merged)) == plain:  # the same plan, every digit
+                return merged
+    except (MdpovertyError, OSError, ValueError, YAMLError):
+        pass  # the old file is no plan file ruamel can rewrite: the plain text
+    return plain
 
 
 def save_plan(plan: Document, path: str | os.PathLike[str]) -> None:

@@ -38,10 +38,20 @@ from mdpoverty.values._validation import (
     COUNT,
     MONEY,
     OPTIONAL_COUNT,
+    OPTIONAL_YEAR,
+    YEAR,
     is_component_code,
     is_identifier,
 )
 from mdpoverty.values._validation import is_text as _is_text
+from mdpoverty.values.bounds import (
+    MAX_COUNT,
+    MAX_DECIMAL,
+    MAX_NUMBER_CHARS,
+    MAX_PLACES,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
 
@@ -58,35 +68,46 @@ _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _IDENTIFIER = r"^[a-z0-9._-]+$"
 _COMPONENT_CODE = r"^DA[0-9]+(\.TDA[0-9]+(\.HD[0-9]+)?)?$"
 
+_BOUNDED = {"exclusiveMinimum": -MAX_DECIMAL, "exclusiveMaximum": MAX_DECIMAL}
+_BOUNDED_TEXT = {"type": "string", "maxLength": MAX_NUMBER_CHARS}
+_COUNT = {"minimum": 0, "exclusiveMaximum": MAX_COUNT}
+_SIGNED_COUNT = {"type": "integer", "exclusiveMinimum": -MAX_COUNT, "exclusiveMaximum": MAX_COUNT}
+_YEAR = {"minimum": MIN_YEAR, "maximum": MAX_YEAR}
+
 _VALUE_TYPES: dict[str, dict[str, Any]] = {
     "Decimal": {
         "description": "An exact decimal number: a number with its digits (1.15) or, as JSON "
-        'files write it to keep the digits, its text ("1.15").',
-        "anyOf": [{"type": "number"}, {"type": "string", "pattern": _DECIMAL_TEXT}],
+        f'files write it to keep the digits, its text ("1.15"); at most {MAX_PLACES} '
+        "decimal places, between -10^15 and 10^15.",
+        "anyOf": [
+            {"type": "number", **_BOUNDED},
+            {**_BOUNDED_TEXT, "pattern": _DECIMAL_TEXT},
+        ],
     },
     "Money": {
-        "description": 'An amount in million VND (triệu đồng), exact: 2332 or "2332".',
+        "description": 'An amount in million VND (triệu đồng), exact: 2332 or "2332"; at '
+        f"most {MAX_PLACES} decimal places, below 10^15.",
         "anyOf": [
-            {"type": "number", "minimum": 0},
-            {"type": "string", "pattern": _NON_NEGATIVE_TEXT},
+            {"type": "number", "minimum": 0, "exclusiveMaximum": MAX_DECIMAL},
+            {**_BOUNDED_TEXT, "pattern": _NON_NEGATIVE_TEXT},
         ],
     },
     "PartialDate": {
         "description": "A date at the precision the document gives: 2024, 2024-03 or "
-        '2024-03-15 ("ngày tháng 3 năm 2024" is 2024-03).',
-        "anyOf": [{"type": "string", "pattern": _DATE}, {"type": "integer"}],
+        f'2024-03-15 ("ngày tháng 3 năm 2024" is 2024-03), in the years {MIN_YEAR}–{MAX_YEAR}.',
+        "anyOf": [{"type": "string", "pattern": _DATE}, {"type": "integer", **_YEAR}],
     },
     "Quantity": {
         "description": "A target's value: a number, or a range {low, high} "
         '("840–930 hộ" is {low: 840, high: 930}).',
         "anyOf": [
-            {"type": "integer"},
+            _SIGNED_COUNT,
             {"$ref": "#/$defs/Decimal"},
             {
                 "type": "object",
                 "properties": {
-                    "low": {"anyOf": [{"type": "integer"}, {"$ref": "#/$defs/Decimal"}]},
-                    "high": {"anyOf": [{"type": "integer"}, {"$ref": "#/$defs/Decimal"}]},
+                    "low": {"anyOf": [_SIGNED_COUNT, {"$ref": "#/$defs/Decimal"}]},
+                    "high": {"anyOf": [_SIGNED_COUNT, {"$ref": "#/$defs/Decimal"}]},
                 },
                 "required": ["low", "high"],
                 "additionalProperties": False,
@@ -123,7 +144,9 @@ def _plain(text: str) -> str:
 def _constraints(field: attrs.Attribute[Any]) -> dict[str, Any]:
     checks = field.metadata.get(_CHECKS, ())
     if checks in (COUNT[_CHECKS], OPTIONAL_COUNT[_CHECKS]):
-        return {"minimum": 0}
+        return dict(_COUNT)
+    if checks in (YEAR[_CHECKS], OPTIONAL_YEAR[_CHECKS]):
+        return dict(_YEAR)
     if is_identifier in checks:
         return {"pattern": _IDENTIFIER}
     if is_component_code in checks:

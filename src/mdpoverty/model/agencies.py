@@ -9,8 +9,8 @@ from mdpoverty.values._validation import (
     STR,
     TEXT,
     checks,
-    instance_of,
     is_component_code,
+    is_str,
     nfc,
     nfc_tuple,
     tuple_of,
@@ -44,7 +44,7 @@ class Agency:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
 
@@ -73,7 +73,7 @@ class Responsibility:
     section: str = attrs.field(default="", converter=nfc, metadata=STR)
     heading: str = attrs.field(default="", converter=nfc, metadata=STR)
     duties: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     components: tuple[str, ...] = attrs.field(
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_component_code))

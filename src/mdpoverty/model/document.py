@@ -32,6 +32,7 @@ from mdpoverty.values._validation import (
     checks,
     instance_of,
     is_identifier,
+    is_str,
     nfc,
     nfc_tuple,
     optional,
@@ -174,7 +175,7 @@ class Document:
         default=None, metadata=checks(optional(instance_of(PrintedAnnex)))
     )
     closing: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     distribution: Section | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(Section)))

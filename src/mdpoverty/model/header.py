@@ -10,6 +10,7 @@ from mdpoverty.values._validation import (
     TEXT,
     checks,
     instance_of,
+    is_str,
     nfc,
     nfc_or_none,
     optional,
@@ -19,7 +20,7 @@ from mdpoverty.values.dates import PartialDate
 
 __all__ = ["Area", "Header", "Signature"]
 
-_OPTIONAL_TEXT = checks(optional(instance_of(str)))
+_OPTIONAL_TEXT = checks(optional(is_str))
 
 
 @attrs.frozen

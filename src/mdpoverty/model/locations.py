@@ -62,7 +62,8 @@ def resolve(plan: Document, location: str) -> object:
       ``header/date``, ``legal_bases/0/date``.
 
     A location that names a collection (``deficit_indicators``) is about the collection as a
-    whole, e.g. something missing from it.
+    whole, e.g. something missing from it; ``.`` is the plan itself (where a rule could not
+    judge the plan).
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> plan = bac_kan_2024()
@@ -76,6 +77,8 @@ def resolve(plan: Document, location: str) -> object:
     """
     obj: object = plan
     parent = ""
+    if location == ".":
+        return plan
     for part in location.split("/"):
         try:
             obj = _step(obj, parent, part)

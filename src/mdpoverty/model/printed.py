@@ -7,12 +7,13 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.values._validation import (
+    OPTIONAL_COUNT,
     STR,
     TEXT,
     checks,
     instance_of,
+    is_decimal,
     is_identifier,
-    is_int,
     nfc,
     optional,
     to_tuple,
@@ -23,8 +24,8 @@ from mdpoverty.values.dates import PartialDate
 
 __all__ = ["PrintedAnnex", "PrintedRow"]
 
-_OPTIONAL_INT = checks(optional(is_int))
-_OPTIONAL_DECIMAL = checks(optional(instance_of(Decimal)))
+_OPTIONAL_INT = OPTIONAL_COUNT
+_OPTIONAL_DECIMAL = checks(optional(is_decimal))
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from mdpoverty.values._validation import (
     instance_of,
     is_component_code,
     is_identifier,
+    is_str,
     lazy_instance_of,
     nfc,
     nfc_tuple,
@@ -148,7 +149,7 @@ class ProjectComponent:
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     section: str = attrs.field(default="", converter=nfc, metadata=STR)
     description: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     lead: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     implementation: str = attrs.field(default="", converter=nfc, metadata=STR)

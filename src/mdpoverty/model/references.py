@@ -6,7 +6,15 @@ import enum
 
 import attrs
 
-from mdpoverty.values._validation import STR, TEXT, checks, instance_of, nfc, optional, validate
+from mdpoverty.values._validation import (
+    OPTIONAL_YEAR,
+    STR,
+    TEXT,
+    checks,
+    instance_of,
+    nfc,
+    validate,
+)
 from mdpoverty.values.dates import PartialDate
 
 __all__ = ["DocumentKind", "LegalReference"]
@@ -62,7 +70,7 @@ class LegalReference:
     date: PartialDate = attrs.field(metadata=checks(instance_of(PartialDate)))
     issuer: str = attrs.field(converter=nfc, metadata=TEXT)
     title: str = attrs.field(default="", converter=nfc, metadata=STR)
-    year: int | None = attrs.field(default=None, metadata=checks(optional(instance_of(int))))
+    year: int | None = attrs.field(default=None, metadata=OPTIONAL_YEAR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

@@ -7,7 +7,7 @@ import attrs
 from mdpoverty.values._validation import (
     STR,
     checks,
-    instance_of,
+    is_str,
     lazy_instance_of,
     nfc,
     nfc_tuple,
@@ -33,7 +33,7 @@ class Section:
     number: str = attrs.field(default="", converter=nfc, metadata=STR)
     title: str = attrs.field(default="", converter=nfc, metadata=STR)
     paragraphs: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
+        default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     subsections: tuple[Section, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(lazy_instance_of(lambda: Section)))

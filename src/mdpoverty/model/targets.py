@@ -10,6 +10,7 @@ import attrs
 
 from mdpoverty.errors import Problem
 from mdpoverty.values._validation import (
+    OPTIONAL_YEAR,
     STR,
     checks,
     instance_of,
@@ -105,7 +106,7 @@ class Target:
         default=HouseholdGroup.POOR, metadata=checks(instance_of(HouseholdGroup))
     )
     about: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
-    year: int | None = attrs.field(default=None, metadata=checks(optional(instance_of(int))))
+    year: int | None = attrs.field(default=None, metadata=OPTIONAL_YEAR)
     comparison: Comparison = attrs.field(
         default=Comparison.EXACTLY, metadata=checks(instance_of(Comparison))
     )

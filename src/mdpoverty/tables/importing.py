@@ -10,32 +10,24 @@ from collections.abc import Sequence
 import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
-from mdpoverty.model.agencies import same_name
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
-from mdpoverty.tables.read import ReadRow, normalized, read_annex_rows
+from mdpoverty.tables.read import ReadRow, read_annex_rows
+from mdpoverty.values.names import name_key, split_kind
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["import_annex"]
 
-_PREFIXES: dict[str, UnitKind] = {
-    **{kind.vi: kind for kind in UnitKind},
-    "p.": UnitKind.WARD,
-    "x.": UnitKind.COMMUNE,
-    "tt.": UnitKind.TOWNSHIP,
-    "tp.": UnitKind.CITY,
-}
+_KINDS: dict[str, UnitKind] = {kind.vi: kind for kind in UnitKind}
 
 
 def _split_kind(label: str) -> tuple[UnitKind | None, str]:
-    """The kind a unit's printed name starts with (``Phường``, ``P.``, ``Xã`` …) and the rest."""
-    norm = normalized(label)
-    for prefix in sorted(_PREFIXES, key=len, reverse=True):
-        if norm.startswith(prefix + " ") or (prefix.endswith(".") and norm.startswith(prefix)):
-            return _PREFIXES[prefix], norm[len(prefix) :].strip()
-    return None, norm
+    """The kind a unit's printed name starts with (``Phường``, ``P.``, ``Xã`` …) and the key
+    of the rest (:func:`~mdpoverty.values.names.name_key`)."""
+    kind, rest = split_kind(label)
+    return _KINDS.get(kind), name_key(rest)
 
 
 def _slug(text: str) -> str:
@@ -44,29 +36,53 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unit"
 
 
-def _match(row: PrintedRow, units: Sequence[AdministrativeUnit]) -> AdministrativeUnit | None:
-    if row.unit is not None:
-        return next((u for u in units if u.id == row.unit), None)
-    for unit in units:
-        if same_name(unit.name, row.label):
+class _Units:
+    """The plan's units indexed once, so that matching n rows costs n lookups, not n × units.
+
+    Names match as :meth:`~mdpoverty.Document.unit` matches them
+    (:func:`~mdpoverty.values.names.name_key`: either tone-mark placement, any Unicode form,
+    case or spacing), and then without their
+    kind prefix (``P. Xuất Hoá`` for ``Phường Xuất Hóa``) where the kinds do not disagree.
+    """
+
+    def __init__(self, units: Sequence[AdministrativeUnit]) -> None:
+        self.by_id: dict[str, AdministrativeUnit] = {}
+        self.by_name: dict[str, AdministrativeUnit] = {}
+        self.by_core: dict[str, list[tuple[UnitKind | None, AdministrativeUnit]]] = {}
+        for unit in units:
+            self.by_id.setdefault(unit.id, unit)
+            self.by_name.setdefault(name_key(unit.name), unit)
+            kind, core = _split_kind(unit.name)
+            self.by_core.setdefault(core, []).append((kind, unit))
+
+    def match(self, row: PrintedRow) -> AdministrativeUnit | None:
+        if row.unit is not None:
+            return self.by_id.get(row.unit)
+        unit = self.by_name.get(name_key(row.label))
+        if unit is not None:
             return unit
-    kind, core = _split_kind(row.label)
-    for unit in units:
-        unit_kind, unit_core = _split_kind(unit.name)
-        if unit_core == core and (kind is None or unit_kind in (None, kind)):
-            return unit
-    return None
+        kind, core = _split_kind(row.label)
+        for unit_kind, candidate in self.by_core.get(core, ()):
+            if kind is None or unit_kind in (None, kind):
+                return candidate
+        return None
 
 
-def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
+def import_annex(
+    plan: Document, path: str | os.PathLike[str], *, add_units: bool = False
+) -> Document:
     """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
 
     Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
-    name (``P. Nguyễn Thị Minh Khai`` matches ``Phường Nguyễn Thị Minh Khai``); a row that
-    matches no unit adds one, its kind read from its name (``Phường …``, ``Xã …``, ``Thị trấn
-    …``) and its id made from the name.  The units take the annex's counts and order (units
-    the annex does not list stay, after them); each row's reduction becomes the unit's
-    reduction target for the plan year; the printed annex becomes the file's, cell for cell.
+    name as :meth:`~mdpoverty.Document.unit` matches names (either tone-mark placement,
+    any Unicode form, case or spacing: ``phường xuất hoá`` matches ``Phường Xuất Hóa``), else
+    by its name without the kind prefix (``P. Nguyễn Thị Minh Khai`` matches ``Phường Nguyễn
+    Thị Minh Khai``).  A row that matches no unit is an error, since a misspelt name would
+    otherwise add a second unit and grow the totals; with ``add_units`` it adds one, its kind
+    read from its name (``Phường …``, ``Xã …``, ``Thị trấn …``) and its id made from the name.
+    The units take the annex's counts and order (units the annex does not list stay, after
+    them); each row's reduction becomes the unit's reduction target for the plan year; the
+    printed annex becomes the file's, cell for cell.
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read or does not fit the plan, by
@@ -88,11 +104,13 @@ def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
     units: list[AdministrativeUnit] = []
     reductions: dict[str, int] = {}
     taken_ids = {u.id for u in plan.units}
+    index = _Units(plan.units)
+    listed_ids: set[str] = set()
     for read in rows:
-        unit = _unit_of(read, plan, taken_ids, problems, unreadable)
+        unit = _unit_of(read, index, taken_ids, problems, unreadable, add_units=add_units)
         if unit is None:
             continue
-        if any(u.id == unit.id for u in units):
+        if unit.id in listed_ids:
             problems.append(
                 FileProblem(
                     location(read.where, "label"),
@@ -103,6 +121,7 @@ def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
             )
             continue
         units.append(unit)
+        listed_ids.add(unit.id)
         if read.row.reduction is not None:
             reductions[unit.id] = read.row.reduction
     if problems:
@@ -132,10 +151,12 @@ def import_annex(plan: Document, path: str | os.PathLike[str]) -> Document:
 
 def _unit_of(
     read: ReadRow,
-    plan: Document,
+    index: _Units,
     taken_ids: set[str],
     problems: list[FileProblem],
     unreadable: set[str],
+    *,
+    add_units: bool,
 ) -> AdministrativeUnit | None:
     """The unit a row describes: a unit of ``plan`` with the row's counts, or a new one."""
     row = read.row
@@ -149,11 +170,23 @@ def _unit_of(
                 FileProblem(location(read.where, field), "is blank; a unit needs it", cell=cell)
             )
         return None
-    unit = _match(row, plan.units)
+    unit = index.match(row)
     try:
         if unit is not None:
             return attrs.evolve(unit, households=households, poor_households=poor)
-        kind, core = _split_kind(row.label)
+        if not add_units:
+            problems.append(
+                FileProblem(
+                    location(read.where, "unit" if row.unit is not None else "label"),
+                    "matches no unit of the plan (check its spelling, or pass --add-units, "
+                    "add_units=True, to add it as a new unit)",
+                    row.unit if row.unit is not None else row.label,
+                    cell=read.refs.get("id", ref) if row.unit is not None else ref,
+                )
+            )
+            return None
+        kind = _split_kind(row.label)[0]
+        core = split_kind(row.label)[1]
         if kind is None:
             problems.append(
                 FileProblem(

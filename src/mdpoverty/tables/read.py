@@ -26,6 +26,7 @@ from mdpoverty.errors import (
 )
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.tables.annex import COUNT_FIELDS
+from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
 from mdpoverty.values.numbers import parse_vi, round_half_up
 
 __all__ = ["ReadAnnex", "ReadRow", "normalized", "read_annex", "read_annex_rows"]
@@ -221,6 +222,10 @@ def _parse(
 ) -> int | Decimal | None:
     if _text(cell.value) == "":
         return None
+    if isinstance(cell.value, str) and len(_text(cell.value)) > MAX_NUMBER_CHARS:
+        reason = TooLarge(cell.value).reason  # a million digits are refused, not parsed
+        problems.append(FileProblem(location(where, field), reason, cell.value, cell=cell.ref))
+        return None
     try:
         return _integer(cell) if field in COUNT_FIELDS or field == "number" else _rate(cell)
     except (NumberFormatError, InvalidOperation) as error:
@@ -272,15 +277,18 @@ def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
         raise PlanFileError(source, problems)
     read: list[ReadRow] = []
     total: PrintedRow | None = None
+    position = 0  # of the row among the unit rows, readable or not: its place in the annex
     for row in rows[layout.first_data :]:
         if all(_text(c.value) == "" for c in row):
-            if read:
+            if position:
                 break
             continue
-        result = _read_row(row, layout, location("annex/rows", len(read)), problems)
+        result = _read_row(row, layout, location("annex/rows", position), problems)
         if isinstance(result, PrintedRow):
             total = result
-        elif result is not None:
+            continue
+        position += 1
+        if result is not None:
             read.append(result)
     if not read:
         problems.append(FileProblem("", "has no unit rows below its header"))

@@ -11,6 +11,7 @@ convert: a string where a count belongs is an error, not a number.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -19,6 +20,12 @@ from typing import Any, NamedTuple, Protocol
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError, describe, location
+from mdpoverty.values.bounds import (
+    count_problem,
+    decimal_problem,
+    signed_count_problem,
+    year_problem,
+)
 
 
 class At(NamedTuple):
@@ -110,23 +117,47 @@ def is_int(value: object) -> str | None:
 
 
 def is_decimal(value: object) -> str | None:
+    """A finite Decimal within the bounds of :mod:`mdpoverty.values.bounds`."""
     if not isinstance(value, Decimal):
         return f"must be a Decimal, not {_type_name(value)}"
     if not value.is_finite():
         return "must be a finite Decimal"
-    return None
+    return decimal_problem(value)
 
 
 def is_number(value: object) -> str | None:
-    """An int or a finite Decimal (never a float or a bool)."""
+    """An int or a finite Decimal (never a float or a bool), within the bounds."""
     if type(value) is int:
-        return None
-    return is_decimal(value) and f"must be an int or a Decimal, not {_type_name(value)}"
+        return signed_count_problem(value)
+    if not isinstance(value, Decimal):
+        return f"must be an int or a Decimal, not {_type_name(value)}"
+    return is_decimal(value)
+
+
+def is_count(value: object) -> str | None:
+    """An int from 0 to below :data:`~mdpoverty.values.bounds.MAX_COUNT`."""
+    return is_int(value) or count_problem(value)  # type: ignore[arg-type]
+
+
+def is_signed_count(value: object) -> str | None:
+    """An int whose size is below :data:`~mdpoverty.values.bounds.MAX_COUNT` (a change)."""
+    return is_int(value) or signed_count_problem(value)  # type: ignore[arg-type]
+
+
+def is_year(value: object) -> str | None:
+    """An int from :data:`~mdpoverty.values.bounds.MIN_YEAR` to ``MAX_YEAR``."""
+    return is_int(value) or year_problem(value)  # type: ignore[arg-type]
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def is_str(value: object) -> str | None:
+    """A string that can be written in UTF-8 (no lone surrogate, U+D800–U+DFFF)."""
     if not isinstance(value, str):
         return f"must be a str, not {_type_name(value)}"
+    if _SURROGATES.search(value):
+        return "must not hold a lone surrogate (U+D800–U+DFFF), which no file can hold"
     return None
 
 
@@ -134,7 +165,7 @@ def is_text(value: object) -> str | None:
     """A non-blank string."""
     if not isinstance(value, str):
         return is_str(value)
-    return None if value.strip() else "must not be blank"
+    return is_str(value) if value.strip() else "must not be blank"
 
 
 def is_identifier(value: object) -> str | None:
@@ -238,9 +269,11 @@ def unique(field: str, what: str) -> Check:
     return check
 
 
-COUNT = checks(is_int, at_least(0))
-OPTIONAL_COUNT = checks(optional(all_of(is_int, at_least(0))))
+COUNT = checks(is_count)
+OPTIONAL_COUNT = checks(optional(is_count))
 MONEY = checks(optional(all_of(is_decimal, at_least(Decimal(0)))))
+YEAR = checks(is_year)
+OPTIONAL_YEAR = checks(optional(is_year))
 TEXT = checks(is_text)
 STR = checks(is_str)
 IDENTIFIER = checks(is_identifier)

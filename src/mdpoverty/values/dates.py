@@ -16,7 +16,7 @@ from typing import Literal
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError
-from mdpoverty.values._validation import checks, is_int, optional, validate
+from mdpoverty.values._validation import YEAR, checks, is_int, optional, validate
 
 __all__ = ["PartialDate", "Period"]
 
@@ -42,7 +42,7 @@ class PartialDate:
     True
     """
 
-    year: int = attrs.field(metadata=checks(is_int))
+    year: int = attrs.field(metadata=YEAR)
     month: int | None = attrs.field(default=None, metadata=checks(optional(_month)))
     day: int | None = attrs.field(default=None, metadata=checks(optional(is_int)))
 
@@ -122,9 +122,9 @@ class PartialDate:
 class Period:
     """The years a plan covers, both included: ``Period(2024, 2024)`` or ``Period(2021, 2025)``."""
 
-    start: int = attrs.field(metadata=checks(is_int))
+    start: int = attrs.field(metadata=YEAR)
     end: int = attrs.field(
-        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=checks(is_int)
+        default=attrs.Factory(lambda self: self.start, takes_self=True), metadata=YEAR
     )
 
     def __attrs_post_init__(self) -> None:

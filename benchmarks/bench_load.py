@@ -1,0 +1,87 @@
+"""Loading a large plan file: time (pytest-benchmark) and peak memory (a fresh process).
+
+The file is a generated district plan of some 14,000 communes written as YAML (about 5 MB,
+two hundred times a real plan), so that the loader's cost per byte shows.
+
+Run ``pytest benchmarks/bench_load.py --benchmark-only`` for the time, and
+``python benchmarks/bench_load.py`` for time and peak memory of ``load_plan`` in a fresh
+process: wall and CPU seconds, the process's peak resident memory, and its resident memory
+after the imports, before loading (the difference is the loader's).  The
+figures are recorded in ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from mdpoverty.io.files import load_plan, write_plan_text
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_scale import district  # the same generated districts
+
+COMMUNES = 14_000
+"""Communes of the generated plan: about 5 MB of YAML."""
+
+
+@functools.cache
+def plan_file(suffix: str = ".yaml") -> Path:
+    """The generated plan, written once per run into a temporary folder."""
+    from mdpoverty.reference.datasets import bac_kan_2024  # noqa: PLC0415
+
+    plan = district(bac_kan_2024(), 0, COMMUNES, random.Random(5_000_000))  # noqa: S311
+    folder = Path(tempfile.mkdtemp(prefix="mdpoverty-bench-"))
+    path = folder / f"plan{suffix}"
+    path.write_text(write_plan_text(plan, "json" if suffix == ".json" else "yaml"), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_load(benchmark: BenchmarkFixture, suffix: str) -> None:
+    path = plan_file(suffix)
+    benchmark.extra_info.update(bytes=path.stat().st_size, communes=COMMUNES)
+    benchmark.pedantic(load_plan, args=(path,), rounds=3, iterations=1)  # type: ignore[no-untyped-call]
+
+
+_MEASURE = """
+import json, resource, sys, time
+from mdpoverty.io.files import load_plan
+usage = resource.getrusage(resource.RUSAGE_SELF)
+start = time.perf_counter()
+load_plan(sys.argv[1])
+seconds = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({
+    "seconds": round(seconds, 2),
+    "cpu_seconds": round(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime, 2),
+    "peak_rss_mib": round(after.ru_maxrss / 1024),
+    "rss_after_imports_mib": round(usage.ru_maxrss / 1024),
+}))
+"""
+
+
+def measure(path: Path) -> dict[str, float]:
+    """Time and peak memory of loading ``path`` in a fresh interpreter."""
+    result = subprocess.run(  # noqa: S603  (this interpreter, a fixed script)
+        [sys.executable, "-c", _MEASURE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, float] = json.loads(result.stdout)
+    return figures
+
+
+if __name__ == "__main__":
+    for suffix in (".yaml", ".json"):
+        file = plan_file(suffix)
+        size = file.stat().st_size / 1_000_000
+        print(f"{suffix[1:]:4} {size:.1f} MB: {measure(file)}")  # noqa: T201
