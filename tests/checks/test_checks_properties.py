@@ -19,7 +19,7 @@ from mdpoverty.model.document import Plan
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
 from mdpoverty.model.targets import Measure
-from mdpoverty.reference.standards import poverty_standard, programme_catalog
+from mdpoverty.reference.standards import programme_catalog, standard_of
 from mdpoverty.testing import money, plans
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
@@ -323,7 +323,7 @@ def years_outside(period: Period) -> st.SearchStrategy[int]:
 
 @given(plans(), st.data())
 def test_a_plan_outside_its_standards_period_is_found(plan: Plan, data: st.DataObject) -> None:
-    year = data.draw(years_outside(poverty_standard(plan.standard).period))
+    year = data.draw(years_outside(standard_of(plan).period))
     broken = attrs.evolve(plan, period=Period(year))
     assert found(check(broken), "dates.standard-period", "period")
     unknown = attrs.evolve(plan, standard="no-such-standard")
@@ -343,7 +343,7 @@ def test_a_plan_outside_its_programmes_period_is_found(plan: Plan, data: st.Data
 
 @given(plans(), st.data())
 def test_a_dimension_without_a_target_is_found(plan: Plan, data: st.DataObject) -> None:
-    dimension = data.draw(st.sampled_from(poverty_standard(plan.standard).dimensions)).id
+    dimension = data.draw(st.sampled_from(standard_of(plan).dimensions)).id
     kept = [d for d in plan.deficit_indicators if d.dimension != dimension]
     report = check(attrs.evolve(plan, deficit_indicators=kept))
     assert [("deficit.coverage", "deficit_indicators", dimension)] == [

@@ -89,7 +89,7 @@ def test_required_fields_and_descriptions_come_from_the_model() -> None:
     schema = plan_schema()
     unit = schema["$defs"]["AdministrativeUnit"]
     assert ["id", "name", "kind"] == unit["required"]  # a unit may have no counts
-    assert ["kind", "header", "area", "period", "standard"] == schema["required"]
+    assert ["kind", "header", "area", "period"] == schema["required"]
     assert unit["additionalProperties"] is False
     assert (
         "Poor households at the start of the year, where printed."

@@ -27,7 +27,7 @@ from mdpoverty import (
 from mdpoverty.io.files import plan_to_data
 from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, bac_kan_2024, example, example_path
-from mdpoverty.reference.standards import poverty_standard
+from mdpoverty.reference.standards import standard_of
 
 SOURCE = Path(__file__).parents[2] / "examples" / "sources" / "bac-kan-2024-plan.vi.txt"
 
@@ -47,7 +47,7 @@ def test_header(plan: Document) -> None:
     assert plan.header.title == "KẾ HOẠCH"
     assert plan.period.start == plan.period.end == 2024
     assert plan.area.kind is UnitKind.CITY
-    assert poverty_standard(plan.standard).reference.number == "07/2021/NĐ-CP"
+    assert standard_of(plan).reference.number == "07/2021/NĐ-CP"
 
 
 def test_legal_bases(plan: Document) -> None:
@@ -215,7 +215,7 @@ def test_deficit_targets(plan: Document) -> None:
 
 
 def test_deficit_targets_cover_every_dimension_of_the_standard(plan: Document) -> None:
-    dimensions = {d.id for d in poverty_standard(plan.standard).dimensions}
+    dimensions = {d.id for d in standard_of(plan).dimensions}
     assert dimensions == {d.dimension for d in plan.deficit_indicators if d.dimension}
 
 

@@ -13,7 +13,7 @@ from mdpoverty.errors import UnknownNameError
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
-from mdpoverty.reference.standards import poverty_standard
+from mdpoverty.reference.standards import poverty_standard, standard_of
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown
 
 DEFICIT_COLUMNS = (
@@ -36,16 +36,17 @@ DEFICIT_COLUMNS = (
 
 
 def dimension_names(plan: Document) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
-    return _standard_dimensions(plan.standard)
+    try:
+        standard = standard_of(plan)
+    except UnknownNameError:
+        return MappingProxyType({None: 0}), MappingProxyType({})
+    return _standard_dimensions(standard.id)
 
 
 @functools.cache
 def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Mapping[str, str]]:
     """The rank of each dimension of the standard (general results first) and its name."""
-    try:
-        standard = poverty_standard(standard_id)
-    except UnknownNameError:
-        return MappingProxyType({None: 0}), MappingProxyType({})
+    standard = poverty_standard(standard_id)
     ranks: dict[str | None, int] = {None: 0}
     ranks.update({d.id: n for n, d in enumerate(standard.dimensions, start=1)})
     return MappingProxyType(ranks), MappingProxyType({d.id: d.name for d in standard.dimensions})

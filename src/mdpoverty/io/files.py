@@ -53,6 +53,7 @@ from mdpoverty.errors import (
     FileProblem,
     MdpovertyError,
     PlanFileError,
+    UnknownNameError,
     ValidationError,
     location,
     parent_location,
@@ -268,7 +269,7 @@ def _plan_from_data(
         raise PlanFileError(source, _with_lines([FileProblem("kind", reason, value)], lines))
     fields = {key: value for key, value in data.items() if key != "kind"}
     try:
-        return converter.structure(fields, cls)
+        document = converter.structure(fields, cls)
     except Exception as error:  # every failure of structuring is reported as a file problem
         try:
             problems = list(_problems(error, "", data))
@@ -277,6 +278,37 @@ def _plan_from_data(
         if not problems:
             problems = [FileProblem("", f"cannot be read as a plan: {error}")]
         raise PlanFileError(source, _with_lines(problems, lines)) from error
+    unknown = _unknown_ids(document)
+    if unknown:
+        raise PlanFileError(source, _with_lines(unknown, lines))
+    return document
+
+
+def _unknown_ids(document: Document) -> list[FileProblem]:
+    """Dimension and indicator ids that the document's poverty standard does not define.
+
+    The ids belong to the standard the document applies (Decree 07/2021 has 'health', Decree
+    351/2025 others), so they are checked once the document says which standard that is.
+    """
+    # The reference data is consulted when a file is read, not when this module is imported.
+    from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
+
+    try:
+        standard = standard_of(document)
+    except UnknownNameError:
+        return []  # an unknown standard is a finding of dates.standard-period
+    problems = []
+    for i, target in enumerate(document.deficit_indicators):
+        for field, lookup in (("dimension", standard.dimension), ("indicator", standard.indicator)):
+            value = getattr(target, field)
+            if value is None:
+                continue
+            try:
+                lookup(value)
+            except UnknownNameError as error:
+                where = location("deficit_indicators", i, field)
+                problems.append(FileProblem(where, str(error), value))
+    return problems
 
 
 _KINDS: dict[str, type[Document]] = {kind.value: cls for kind, cls in DOCUMENT_CLASSES.items()}

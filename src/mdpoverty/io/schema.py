@@ -14,7 +14,7 @@ resolve), and :func:`mdpoverty.check` says whether the numbers agree.
 
 >>> schema = plan_schema()
 >>> schema["required"]
-['kind', 'header', 'area', 'period', 'standard']
+['kind', 'header', 'area', 'period']
 >>> schema["$defs"]["UnitKind"]["enum"][:3]
 ['country', 'province', 'municipality']
 """
@@ -66,7 +66,7 @@ _DECIMAL_TEXT = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$"
 _NON_NEGATIVE_TEXT = r"^\s*\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$"
 _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _IDENTIFIER = r"^[a-z0-9._-]+$"
-_COMPONENT_CODE = r"^DA[0-9]+(\.TDA[0-9]+(\.HD[0-9]+)?)?$"
+_COMPONENT_CODE = r"^(DA|HP)[0-9]+(\.TDA[0-9]+(\.HD[0-9]+)?)?$"
 
 _BOUNDED = {"exclusiveMinimum": -MAX_DECIMAL, "exclusiveMaximum": MAX_DECIMAL}
 _BOUNDED_TEXT = {"type": "string", "maxLength": MAX_NUMBER_CHARS}
@@ -156,6 +156,19 @@ def _constraints(field: attrs.Attribute[Any]) -> dict[str, Any]:
     return {}
 
 
+def _standard_ids() -> dict[tuple[str, str], list[str]]:
+    """The dimension and indicator ids a deficit target may name: those of every standard the
+    library knows (the loader then checks them against the document's own standard)."""
+    from mdpoverty.reference.standards import poverty_standards  # noqa: PLC0415  (data, lazily)
+
+    dimensions = {d.id: None for s in poverty_standards() for d in s.dimensions}
+    indicators = {i.id: None for s in poverty_standards() for i in s.indicators}
+    return {
+        ("DeficitIndicator", "dimension"): list(dimensions),
+        ("DeficitIndicator", "indicator"): list(indicators),
+    }
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
@@ -213,6 +226,9 @@ class _Builder:
         for field in attrs.fields(cls):
             money = field.metadata.get(_CHECKS) is MONEY[_CHECKS]
             schema = dict(self.of(hints[field.name], _constraints(field), money=money))
+            ids = _standard_ids().get((cls.__name__, field.name))
+            if ids is not None:
+                schema = {"anyOf": [{"type": "string", "enum": ids}, {"type": "null"}]}
             if field.name in described:
                 schema["description"] = described[field.name]
             if field.default is attrs.NOTHING:

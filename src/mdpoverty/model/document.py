@@ -79,7 +79,8 @@ class Document:
         area: The area the document covers.
         period: The years it covers.
         standard: The id of the poverty standard it applies (see
-            :mod:`mdpoverty.reference.standards`).
+            :mod:`mdpoverty.reference.standards`); ``None`` where the document does not name
+            one: the standard in force in its year applies.
         programme: The id of the programme catalog its components belong to, if any.
         legal_bases: The documents it cites as its bases (căn cứ), in order.
         preamble: The enacting sentence after the bases ("… ban hành kế hoạch … như sau:").
@@ -110,7 +111,7 @@ class Document:
     header: Header = attrs.field(metadata=checks(instance_of(Header)))
     area: Area = attrs.field(metadata=checks(instance_of(Area)))
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
-    standard: str = attrs.field(metadata=checks(is_identifier))
+    standard: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     programme: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     kind: ClassVar[DocumentType]
 

@@ -185,7 +185,7 @@ class ProjectComponent:
     @property
     def number(self) -> int:
         """The component's own number within its parent (3 for ``DA4.TDA3``)."""
-        return int(self.code.rsplit(".", 1)[-1].lstrip("ADHT"))
+        return int(self.code.rsplit(".", 1)[-1].lstrip("ADHPT"))
 
     def walk(self) -> Iterator[ProjectComponent]:
         """This component and all its descendants, depth first in printed order."""

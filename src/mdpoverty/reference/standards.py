@@ -22,7 +22,7 @@ import difflib
 import functools
 from collections.abc import Iterator
 from importlib import resources
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -46,6 +46,9 @@ from mdpoverty.values._validation import (
 )
 from mdpoverty.values.dates import Period
 
+if TYPE_CHECKING:  # only its type: the documents do not depend on reference data
+    from mdpoverty.model.document import Document
+
 __all__ = [
     "AREAS",
     "Area",
@@ -61,7 +64,10 @@ __all__ = [
     "poverty_standards",
     "programme_catalog",
     "programme_catalogs",
+    "programme_in_force",
+    "programme_of",
     "standard_in_force",
+    "standard_of",
 ]
 
 Area = Literal["rural", "urban"]
@@ -375,11 +381,17 @@ information)
 
 @attrs.frozen
 class CatalogEntry:
-    """A project or sub-project of a programme catalog."""
+    """A project or sub-project of a programme catalog.
+
+    ``verified`` is false, with a ``note``, where the entry could not be checked against the
+    legal text.
+    """
 
     code: str = attrs.field(metadata=checks(is_component_code))
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -398,6 +410,8 @@ class ProgrammeCatalog:
         metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -471,6 +485,37 @@ decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027�
     raise NoStandardInForceError(  # pragma: no cover - the shipped data has no overlap
         f"{len(found)} poverty standards claim {year}: {', '.join(s.id for s in found)}", year=year
     )
+
+
+def programme_in_force(year: int) -> ProgrammeCatalog | None:
+    """The programme catalog whose period holds ``year``, or ``None`` (none the library knows).
+
+    >>> programme_in_force(2024).id, programme_in_force(2027).id
+    ('decision-90-2022', 'resolution-257-2025')
+    """
+    found = [c for c in programme_catalogs() if year in c.period]
+    return found[0] if found else None
+
+
+def standard_of(document: Document) -> PovertyStandard:
+    """The poverty standard ``document`` applies: the one it names, or else the one in force in
+    its year.
+
+    Raises:
+        UnknownNameError: The document names a standard the library does not know, or names
+            none and none is in force in its year.
+    """
+    if document.standard is not None:
+        return poverty_standard(document.standard)
+    return standard_in_force(document.year)
+
+
+def programme_of(document: Document) -> ProgrammeCatalog | None:
+    """The programme catalog ``document``'s components belong to: the one it names, or else
+    the one in force in its year (``None`` where there is none)."""
+    if document.programme is not None:
+        return programme_catalog(document.programme)
+    return programme_in_force(document.year)
 
 
 def programme_catalog(key: str) -> ProgrammeCatalog:

@@ -178,19 +178,21 @@ def is_identifier(value: object) -> str | None:
     return None
 
 
-_CODE_PREFIXES = ("DA", "TDA", "HD")
+_CODE_PREFIXES = (("DA", "HP"), ("TDA",), ("HD",))
+"""The prefixes of a component code by level: a project (Dự án) or a component (Hợp phần, the
+2026–2030 programme's top level), a sub-project (Tiểu dự án), an activity (Hoạt động)."""
 
 
 def is_component_code(value: object) -> str | None:
-    """A programme component code: ``DA3``, ``DA3.TDA1``, ``DA3.TDA2.HD1``."""
+    """A programme component code: ``DA3``, ``DA3.TDA1``, ``DA3.TDA2.HD1``, ``HP1``."""
     if not isinstance(value, str) or is_identifier(value.lower()) is not None:
         return is_identifier(value.lower() if isinstance(value, str) else value)
     parts = value.split(".")
-    if len(parts) > len(_CODE_PREFIXES) or any(
-        not (p.startswith(prefix) and p[len(prefix) :].isdigit())
-        for p, prefix in zip(parts, _CODE_PREFIXES, strict=False)
+    if len(parts) > len(_CODE_PREFIXES) or not all(
+        any(p.startswith(prefix) and p[len(prefix) :].isdigit() for prefix in prefixes)
+        for p, prefixes in zip(parts, _CODE_PREFIXES, strict=False)
     ):
-        return "must be a code like 'DA3', 'DA3.TDA1' or 'DA3.TDA2.HD1'"
+        return "must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1' or 'HP1'"
     return None
 
 

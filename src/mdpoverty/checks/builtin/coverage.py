@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.model.document import Document
-from mdpoverty.reference.standards import poverty_standard, programme_catalog
+from mdpoverty.reference.standards import programme_of, standard_of
 
 
 @rule(
@@ -25,8 +25,10 @@ from mdpoverty.reference.standards import poverty_standard, programme_catalog
     ),
 )
 def coverage(plan: Document) -> Iterator[Finding]:
+    if not plan.deficit_indicators:
+        return  # a document without deficit targets (a review, a report) has nothing to cover
     try:
-        standard = poverty_standard(plan.standard)
+        standard = standard_of(plan)
     except UnknownNameError:
         return
     covered = {d.dimension for d in plan.deficit_indicators}
@@ -52,10 +54,8 @@ def coverage(plan: Document) -> Iterator[Finding]:
     tolerance="Codes are compared exactly.  Plans without a programme are not checked.",
 )
 def catalog(plan: Document) -> Iterator[Finding]:
-    if plan.programme is None:
-        return
     try:
-        programme = programme_catalog(plan.programme)
+        programme = programme_of(plan)
     except UnknownNameError:
         yield catalog.finding(
             "programme",
@@ -63,6 +63,8 @@ def catalog(plan: Document) -> Iterator[Finding]:
             expected="a catalog of mdpoverty.reference.standards.programme_catalogs()",
             actual=plan.programme,
         )
+        return
+    if programme is None:  # no programme named, and none the library knows for the year
         return
     for c in plan.all_components():
         if c.code not in programme:

@@ -110,18 +110,23 @@ def _overlaps(a: Period, b: Period) -> bool:
 @rule(
     "dates.standard-period",
     Severity.ERROR,
-    title="The plan's years lie in the period of the poverty standard it applies",
+    title="The document's years lie in the years of the poverty standard it names",
     rationale=(
-        "Each poverty standard is in force for a period (Decree 07/2021/NĐ-CP: 2022–2025); a "
-        "plan counts poor households by the standard in force in its year.  An unknown "
-        "standard cannot be checked at all and is reported too."
+        "Each poverty standard is in force for some years (Decision 59/2015/QĐ-TTg 2016–2021, "
+        "Decree 07/2021/NĐ-CP 2022–2026, Decree 351/2025/NĐ-CP 2027–2030); a document counts "
+        "poor households by the standard in force in its year.  A document that names no "
+        "standard applies the one in force.  An unknown standard cannot be checked at all and "
+        "is reported too."
     ),
     tolerance=(
-        "A single-year plan's year must lie in the period; a multi-year plan must overlap it "
-        "(a 2021–2025 plan applies Decree 07 from 2022)."
+        "A single-year document's year must be a year of the standard (its own period or a "
+        "later year it was kept for); a multi-year plan must share a year with it (a "
+        "2021–2025 plan applies Decree 07 from 2022)."
     ),
 )
 def standard_period(plan: Document) -> Iterator[Finding]:
+    if plan.standard is None:
+        return  # the standard in force in the document's year applies
     try:
         standard = poverty_standard(plan.standard)
     except UnknownNameError:
@@ -132,12 +137,13 @@ def standard_period(plan: Document) -> Iterator[Finding]:
             actual=plan.standard,
         )
         return
-    if not _overlaps(plan.period, standard.period):
+    years = range(plan.period.start, plan.period.end + 1)
+    if not any(standard.in_force(year) for year in years):
+        span = f"{standard.years[0]}–{standard.years[-1]}"
         yield standard_period.finding(
             "period",
-            f"the plan is for {plan.period}, the standard {standard.id} is in force "
-            f"{standard.period}",
-            expected=str(standard.period),
+            f"the document is for {plan.period}, the standard {standard.id} is in force {span}",
+            expected=span,
             actual=str(plan.period),
         )
 
