@@ -23,6 +23,7 @@ from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import format_of, load_plan, save_plan
 from mdpoverty.model.plan import Plan
 from mdpoverty.reference.datasets import EXAMPLES, example
+from mdpoverty.report.cli import add_report_commands, run_chart, run_report
 
 __all__ = ["build_parser", "main", "template_text"]
 
@@ -47,6 +48,8 @@ examples:
   mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
   mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
+  mdpoverty report plan.yaml -o report.html   tables, charts and findings in one page
+  mdpoverty chart plan.yaml --what rates -o rates.png
 
 `mdpoverty COMMAND --help` describes each command."""
 
@@ -190,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the plan file to write (.yaml or .json; may be PLAN itself)",
     )
+    add_report_commands(commands, _plan_arguments)
     return parser
 
 
@@ -297,6 +301,8 @@ _COMMANDS = {
     "new": _new,
     "schema": _schema,
     "import-annex": _import_annex,
+    "report": lambda args: run_report(_load(args), args),
+    "chart": lambda args: run_chart(_load(args), args),
 }
 
 

@@ -23,13 +23,15 @@ from mdpoverty.values.quantities import Quantity
 __all__ = ["inline_svg"]
 
 _SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)')
+_SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _RATES = frozenset({"start_rate", "rate_reduction", "end_rate"})
 
 
 def inline_svg(svg: str, prefix: str) -> str:
-    """``svg`` made fit to sit in a page beside others: no XML prolog, ids made unique."""
-    start = svg.index("<svg")
-    return _SVG_ID.sub(lambda m: f"{m.group(1)}{prefix}-", svg[start:])
+    """``svg`` made fit to sit in a page beside others: no XML prolog and no metadata (whose
+    RDF names web addresses), ids made unique with ``prefix``."""
+    body = _SVG_METADATA.sub("", svg[svg.index("<svg") :])
+    return _SVG_ID.sub(lambda m: f"{m.group(1)}{prefix}-", body)
 
 
 def _chart(name: str, document: Plan, lang: Lang) -> str:
@@ -94,12 +96,19 @@ def header(ctx: Context) -> Mapping[str, Any]:
         "legal_bases": [
             (ctx.place(f"legal_bases/{i}"), str(ref)) for i, ref in enumerate(plan.legal_bases)
         ],
-        "targets": [
-            (ctx.place(f"targets/{i}"), t.section, t.text)
-            for i, t in enumerate(plan.targets)
-            if t.unit is None
-        ],
+        "targets": _headline_targets(ctx),
     }
+
+
+def _headline_targets(ctx: Context) -> list[dict[str, Any]]:
+    """The area's targets as printed: one item per sentence, with the ids of every target it
+    states (a sentence often states two: a reduction and an end rate)."""
+    items: dict[tuple[str, str], dict[str, Any]] = {}
+    for i, t in enumerate(ctx.document.targets):
+        if t.unit is None:
+            item = items.setdefault((t.section, t.text), {"section": t.section, "text": t.text})
+            item.setdefault("ids", []).append(ctx.place(f"targets/{i}"))
+    return list(items.values())
 
 
 # -- the annex ----------------------------------------------------------------------------------
