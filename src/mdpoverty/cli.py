@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -295,13 +295,13 @@ def _usage_error(command: str, message: str, stream: TextIO | None = None) -> in
     return EXIT_UNREADABLE
 
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "annex": _annex,
     "new": _new,
     "schema": _schema,
     "import-annex": _import_annex,
-    "report": lambda args: run_report(_load(args), args),
+    "report": lambda args: run_report(_load(args), args),  # mdpoverty.report.cli
     "chart": lambda args: run_chart(_load(args), args),
 }
 

@@ -27,6 +27,5 @@ def require(module: str, feature: str) -> ModuleType:
     except ImportError as error:
         top = module.partition(".")[0]
         raise MissingExtraError(
-            f"{feature} needs {top}, which is not installed: "
-            f"pip install 'mdpoverty[{EXTRA}]'"
+            f"{feature} needs {top}, which is not installed: pip install 'mdpoverty[{EXTRA}]'"
         ) from error

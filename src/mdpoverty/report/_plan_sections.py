@@ -13,12 +13,12 @@ from typing import Any
 
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.plan import Plan, PrintedRow
-from mdpoverty.model.targets import Comparison, IndicatorKind
+from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report.labels import Lang, label, number
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import ANNEX_COLUMNS, AnnexRow, annex, annex_rows
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = ["inline_svg"]
 
@@ -81,8 +81,11 @@ def header(ctx: Context) -> Mapping[str, Any]:
     area = plan.area.name_en if lang == "en" and plan.area.name_en else plan.area.name
     fields = [
         ("issuer", head.issuer, "header/issuer"),
-        ("number", head.reference if head.number else f"{head.reference} {label('blank', lang)}",
-         "header/number"),
+        (
+            "number",
+            head.reference if head.number else f"{head.reference} {label('blank', lang)}",
+            "header/number",
+        ),
         ("date", _date(head.date, lang), "header/date"),
         ("place", head.place, "header/place"),
         ("area", area, "area"),
@@ -218,7 +221,7 @@ def funding_section(ctx: Context) -> Mapping[str, Any]:
         "svg": _chart("funding", plan, lang),
         "components": components,
         "by_source": [
-            (label(key, lang), number(row["amount"], lang), number(row["share"], lang))
+            (label(str(key), lang), number(row["amount"], lang), number(row["share"], lang))
             for key, row in by_source.iterrows()
         ],
         "funding_sources": [
@@ -243,7 +246,9 @@ def deficits_section(ctx: Context) -> Mapping[str, Any]:
             target = label("qualitative", lang)
         else:
             unit = "%" if d.kind is IndicatorKind.SHARE else ""
-            words = label(d.comparison.value, lang) if d.comparison is not Comparison.EXACTLY else ""
+            words = (
+                label(d.comparison.value, lang) if d.comparison is not Comparison.EXACTLY else ""
+            )
             target = f"{words} {number(d.value, lang)}{unit}".strip()
         rows.append(
             {

@@ -88,9 +88,8 @@ def run_report(plan: Plan, args: argparse.Namespace) -> int:
 def run_chart(plan: Plan, args: argparse.Namespace) -> int:
     """``mdpoverty chart``: the exit status (2 for an output that is neither .png nor .svg)."""
     if Path(args.output).suffix.lower() not in {".png", ".svg"}:
-        print(
-            f"mdpoverty chart: error: a chart is written as .png or .svg, not {args.output!r}",
-            file=sys.stderr,
+        sys.stderr.write(
+            f"mdpoverty chart: error: a chart is written as .png or .svg, not {args.output!r}\n"
         )
         return 2
     from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads here)

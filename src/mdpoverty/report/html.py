@@ -34,9 +34,7 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
     from mdpoverty import __version__  # noqa: PLC0415  (the package imports this module)
 
     ctx = Context(document, lang, check(document) if findings is None else findings)
-    rendered = [
-        {"key": s.key, "data": s.render(ctx)} for s in sections_for(document)
-    ]
+    rendered = [{"key": s.key, "data": s.render(ctx)} for s in sections_for(document)]
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("mdpoverty.report", "templates"),
         autoescape=True,
@@ -45,7 +43,7 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
     )
     css = resources.files("mdpoverty.report").joinpath("templates", "report.css")
     head = document.header
-    return environment.get_template("report.html.j2").render(
+    page: str = environment.get_template("report.html.j2").render(
         lang=lang,
         title=f"{head.title} {head.subtitle}".strip(),
         issuer=head.issuer,
@@ -54,6 +52,7 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
         sections=rendered,
         t=lambda key, **values: label(key, lang, **values),
     )
+    return page
 
 
 def write_html_report(

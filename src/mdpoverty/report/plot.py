@@ -42,9 +42,10 @@ from typing import TYPE_CHECKING, Any
 
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.plan import Plan
-from mdpoverty.model.targets import Comparison, IndicatorKind
+from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report._deps import require
 from mdpoverty.report.labels import Lang, label, number
+from mdpoverty.values.quantities import Comparison
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -239,9 +240,7 @@ def deficits(document: Plan, lang: Lang = "vi") -> Figure:
 
     names = _indicator_names(document, lang)
     rows = [
-        d
-        for d in deficit_rows(document)
-        if d.kind is IndicatorKind.SHARE and d.value is not None
+        d for d in deficit_rows(document) if d.kind is IndicatorKind.SHARE and d.value is not None
     ]
     with _style():
         figure, axes = _figure(7.5, max(2.5, 0.38 * len(rows) + 1.2))
