@@ -98,7 +98,11 @@ def test_a_printed_cell_that_differs_is_highlighted_with_the_derived_value(plan:
     untouched = page.ids[anchor("annex/rows/song-cau/end_rate")]
     assert "differs" not in untouched.attrs["class"].split()
     # the finding about that cell links to it
-    links = [e.attrs["href"] for e in page.elements if e.tag == "a" and "location" in e.attrs.get("class", "")]
+    links = [
+        e.attrs["href"]
+        for e in page.elements
+        if e.tag == "a" and "location" in e.attrs.get("class", "")
+    ]
     assert "#" + anchor("annex/rows/song-cau/start_rate") in links
 
 
@@ -107,12 +111,7 @@ def test_the_page_has_every_finding_linking_to_its_place(plan: Plan, page_vi: Pa
     assert len(FINDINGS) == len(findings) == len(check(plan))
     rules = {(f.rule, f.location) for f in check(plan)}
     assert FINDINGS == rules
-    links = {
-        e.all_text(): e.attrs["href"]
-        for f in findings
-        for e in f.children
-        if e.tag == "a"
-    }
+    links = {e.all_text(): e.attrs["href"] for f in findings for e in f.children if e.tag == "a"}
     assert "#" + anchor("components/DA3.TDA1/funding") == links["components/DA3.TDA1/funding"]
     assert "#" + anchor("annex/date") == links["annex/date"]
     assert "#" + anchor("legal_bases/0") == links["legal_bases/0/date"]  # the nearest place
