@@ -14,7 +14,7 @@ _VOID = frozenset(
 @attrs.define
 class Element:
     tag: str
-    attrs: dict[str, str]
+    attributes: dict[str, str]
     text: str = ""
     children: list[Element] = attrs.Factory(list)
     content: bool = False  # inside an element marked translate="no": the document's own text

@@ -123,7 +123,8 @@ def _in_view(opened: Page, element_id: str) -> bool:
     return bool(
         opened.evaluate(
             """id => { const r = document.getElementById(id).getBoundingClientRect();
-                       return r.height > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1; }""",
+                       return r.height > 0 && r.top >= -1
+                              && r.bottom <= window.innerHeight + 1; }""",
             element_id,
         )
     )

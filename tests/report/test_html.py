@@ -50,18 +50,22 @@ def test_the_page_references_no_external_resource(plan: Plan, lang: str) -> None
     html = html_report(plan, lang)  # type: ignore[arg-type]
     page = Page(html)
     assert [] == [e.tag for e in page.elements if e.tag in {"script", "link", "img", "iframe"}]
-    assert [] == [e.attrs["src"] for e in page.elements if "src" in e.attrs]
-    links = [e.attrs.get("href") or e.attrs.get("xlink:href") for e in page.elements]
+    assert [] == [e.attributes["src"] for e in page.elements if "src" in e.attributes]
+    links = [e.attributes.get("href") or e.attributes.get("xlink:href") for e in page.elements]
     assert [] == [link for link in links if link and not link.startswith("#")]
     styles = "".join(e.all_text() for e in page.elements if e.tag == "style")
     assert re.search(r"@import|url\(", styles) is None
-    assert [] == [e.attrs for e in page.elements if e.tag == "use" and "href" not in str(e.attrs)]
+    assert [] == [
+        e.attributes for e in page.elements if e.tag == "use" and "href" not in str(e.attributes)
+    ]
     assert [] == page.duplicate_ids
 
 
 def test_every_internal_link_has_its_target(page_vi: Page) -> None:
     targets = {
-        e.attrs.get("href") or e.attrs.get("xlink:href") for e in page_vi.elements if e.tag == "a"
+        e.attributes.get("href") or e.attributes.get("xlink:href")
+        for e in page_vi.elements
+        if e.tag == "a"
     }
     assert set() == {t for t in targets if t and t[1:] not in page_vi.ids}
 
@@ -93,30 +97,32 @@ def test_a_printed_cell_that_differs_is_highlighted_with_the_derived_value(plan:
     changed = attrs.evolve(plan, annex=attrs.evolve(plan.annex, rows=rows))
     page = Page(html_report(changed, "vi"))
     cell = page.ids[anchor("annex/rows/song-cau/start_rate")]
-    assert "differs" in cell.attrs["class"].split()
+    assert "differs" in cell.attributes["class"].split()
     assert "1,25 → 1,15" == " ".join(cell.all_text().split())
     untouched = page.ids[anchor("annex/rows/song-cau/end_rate")]
-    assert "differs" not in untouched.attrs["class"].split()
+    assert "differs" not in untouched.attributes["class"].split()
     # the finding about that cell links to it
     links = [
-        e.attrs["href"]
+        e.attributes["href"]
         for e in page.elements
-        if e.tag == "a" and "location" in e.attrs.get("class", "")
+        if e.tag == "a" and "location" in e.attributes.get("class", "")
     ]
     assert "#" + anchor("annex/rows/song-cau/start_rate") in links
 
 
 def test_the_page_has_every_finding_linking_to_its_place(plan: Plan, page_vi: Page) -> None:
-    findings = [e for e in page_vi.elements if "finding" in e.attrs.get("class", "").split()]
+    findings = [e for e in page_vi.elements if "finding" in e.attributes.get("class", "").split()]
     assert len(FINDINGS) == len(findings) == len(check(plan))
     rules = {(f.rule, f.location) for f in check(plan)}
     assert FINDINGS == rules
-    links = {e.all_text(): e.attrs["href"] for f in findings for e in f.children if e.tag == "a"}
+    links = {
+        e.all_text(): e.attributes["href"] for f in findings for e in f.children if e.tag == "a"
+    }
     assert "#" + anchor("components/DA3.TDA1/funding") == links["components/DA3.TDA1/funding"]
     assert "#" + anchor("annex/date") == links["annex/date"]
     assert "#" + anchor("legal_bases/0") == links["legal_bases/0/date"]  # the nearest place
     assert "#" + anchor("agencies/culture-information") == links["agencies/culture-information"]
-    severities = [f.attrs["class"].split()[1] for f in findings]
+    severities = [f.attributes["class"].split()[1] for f in findings]
     assert ["error", "error", "warning", "info"] == severities
 
 
@@ -135,7 +141,7 @@ def test_the_page_has_every_component_and_its_amounts(plan: Plan, page_vi: Page)
             stated = [v for v in component.funding.sources.values() if v is not None]
             assert [format_vi(v) for v in stated] == [c for c in row[3:6] if c]
     declared = page_vi.ids[anchor("components/DA3.TDA1/funding")]
-    assert "differs" in declared.attrs["class"].split()
+    assert "differs" in declared.attributes["class"].split()
 
 
 def test_the_page_has_the_three_charts_as_inline_svg(page_vi: Page) -> None:
@@ -153,7 +159,7 @@ def test_numbers_follow_the_language(page_en: Page) -> None:
 
 
 def test_the_units_of_2025_are_shown_old_to_new(page_vi: Page) -> None:
-    table = next(e for e in page_vi.elements if "carry-over" in e.attrs.get("class", ""))
+    table = next(e for e in page_vi.elements if "carry-over" in e.attributes.get("class", ""))
     text = " ".join(table.all_text().split())
     assert "Phường Sông Cầu (01837)" in text
     assert "→ Phường Bắc Kạn (01843)" in text

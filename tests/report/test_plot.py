@@ -17,6 +17,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
 from matplotlib.testing.compare import compare_images
@@ -79,7 +80,7 @@ def _read(drawn: float) -> Decimal:
 def _bars(figure: object, prefix: str) -> dict[str, Rectangle]:
     axes = figure.axes[0]  # type: ignore[attr-defined]
     return {
-        p.get_gid().removeprefix(prefix): p
+        (p.get_gid() or "").removeprefix(prefix): p
         for p in axes.patches
         if isinstance(p, Rectangle) and (p.get_gid() or "").startswith(prefix)
     }
@@ -110,9 +111,13 @@ def test_funding_has_one_stack_per_component_at_its_amounts(plan: Plan) -> None:
     }
     for code, bar in local.items():  # stacked on the central budget
         assert bar.get_y() == central[code].get_y() + central[code].get_height()
-    marks = {line.get_gid(): line.get_ydata() for line in figure.axes[0].lines if line.get_gid()}
+    marks = {
+        line.get_gid(): np.asarray(line.get_ydata(), dtype=float).tolist()
+        for line in figure.axes[0].lines
+        if line.get_gid()
+    }
     assert ["funding/declared/DA3.TDA1"] == list(marks)
-    assert [1021.0, 1021.0] == list(marks["funding/declared/DA3.TDA1"])
+    assert [1021.0, 1021.0] == marks["funding/declared/DA3.TDA1"]
 
 
 def test_deficits_has_one_bar_per_share_target_at_its_value(plan: Plan) -> None:
