@@ -10,8 +10,9 @@ without it these functions raise :class:`MissingExtraError`, which names the ext
 here loads until it is used.
 
 >>> from mdpoverty.reference.datasets import bac_kan_2024
+>>> from mdpoverty.report import html_report
 >>> page = html_report(bac_kan_2024(), "en")
->>> page.startswith("<!DOCTYPE html>"), 'href="#at-components--DA3.TDA1--funding"' in page
+>>> page.startswith("<!DOCTYPE html>"), 'href="#at-components/DA3.TDA1/funding"' in page
 (True, True)
 """
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from mdpoverty.report._deps import MissingExtraError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # at run time, __getattr__ below
     from mdpoverty.report.html import html_report, write_html_report
     from mdpoverty.report.sections import SECTIONS, Section, anchor, section
 

@@ -16,7 +16,6 @@ from importlib import resources
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.io._atomic import write_text_atomically
-from mdpoverty.report import _plan_sections  # noqa: F401  (registers the plan's sections)
 from mdpoverty.report._deps import require
 from mdpoverty.report.labels import Lang, label
 from mdpoverty.report.sections import Context, Document, sections_for

@@ -13,14 +13,16 @@ the findings link to the nearest marked place of their location (the location it
 closest enclosing one: ``legal_bases/0/date`` links to ``legal_bases/0``).
 
 >>> anchor("components/DA3.TDA1/funding")
-'at-components--DA3.TDA1--funding'
+'at-components/DA3.TDA1/funding'
+>>> anchor("agencies/Phòng Tư pháp")
+'at-agencies/Ph%C3%B2ng%20T%C6%B0%20ph%C3%A1p'
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 
@@ -34,13 +36,14 @@ __all__ = ["SECTIONS", "Context", "Section", "anchor", "section", "sections_for"
 Document = Plan
 """The documents a report is made of (review results and reports will join as the model does)."""
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
-
 
 def anchor(location: str) -> str:
-    """The HTML id of the place in a report that ``location`` (of a finding) is about."""
-    safe = _UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", location.replace("/", "--"))
-    return f"at-{safe}"
+    """The HTML id of the place in a report that ``location`` (of a finding) is about.
+
+    The location, percent-encoded but for its slashes: one id for one location (the encoding
+    is reversible), no space in it, and a link ``#id`` that matches it as written.
+    """
+    return "at-" + quote(location, safe="/")
 
 
 @attrs.define
@@ -117,6 +120,8 @@ def section(key: str, *, holds: str | None, order: int) -> Callable[[Render], Re
 
 def sections_for(document: object) -> list[Section]:
     """The sections of ``document``'s report, in order."""
+    import mdpoverty.report._plan_sections  # noqa: F401, PLC0415  (registers the built-in ones)
+
     return sorted(
         (s for s in SECTIONS.values() if s.applies(document)), key=lambda s: (s.order, s.key)
     )
