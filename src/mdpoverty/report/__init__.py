@@ -1,7 +1,7 @@
 """Reports and charts: a document as one offline HTML page, and its charts as figures.
 
-* :func:`html_report` and :func:`write_html_report` (:mod:`~mdpoverty.report.html`): the
-  page, made of the sections of :mod:`~mdpoverty.report.sections` that the document holds;
+* :func:`html_report` and :func:`write_html_report`: the page, made of the sections of
+  :mod:`~mdpoverty.report.sections` that the document holds;
 * :mod:`mdpoverty.plot` (:mod:`~mdpoverty.report.plot`): each chart as a matplotlib figure;
 * :mod:`~mdpoverty.report.labels`: every label in Vietnamese and English, numbers as shown.
 
@@ -25,12 +25,12 @@ from mdpoverty.report._deps import MissingExtraError
 
 if TYPE_CHECKING:  # at run time, __getattr__ below
     from mdpoverty.report.html import html_report, write_html_report
-    from mdpoverty.report.sections import SECTIONS, Section, anchor, section
+    from mdpoverty.report.sections import SECTIONS, ReportSection, anchor, section
 
 __all__ = [
     "SECTIONS",
     "MissingExtraError",
-    "Section",
+    "ReportSection",
     "anchor",
     "html_report",
     "section",
@@ -39,7 +39,7 @@ __all__ = [
 
 _NAMES = {
     "SECTIONS": "mdpoverty.report.sections",
-    "Section": "mdpoverty.report.sections",
+    "ReportSection": "mdpoverty.report.sections",
     "anchor": "mdpoverty.report.sections",
     "html_report": "mdpoverty.report.html",
     "section": "mdpoverty.report.sections",

@@ -14,9 +14,9 @@ from typing import Any
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.plan import Plan, PrintedRow
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.report.labels import Lang, label, number
+from mdpoverty.report.labels import label, number
 from mdpoverty.report.sections import Context, section
-from mdpoverty.tables.annex import ANNEX_COLUMNS, AnnexRow, annex, annex_rows
+from mdpoverty.tables.annex import ANNEX_COLUMNS, AnnexRow, Lang, annex, annex_rows
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Comparison, Quantity
 

@@ -17,8 +17,9 @@ from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.report._deps import require
-from mdpoverty.report.labels import Lang, label
+from mdpoverty.report.labels import label
 from mdpoverty.report.sections import Context, Document, sections_for
+from mdpoverty.tables.annex import Lang
 
 __all__ = ["html_report", "write_html_report"]
 

@@ -17,15 +17,12 @@ page: :data:`LABELS` maps each key to both texts.  Numbers are shown from their 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
+from mdpoverty.tables.annex import Lang
 from mdpoverty.values.numbers import format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["LABELS", "Lang", "label", "number"]
-
-Lang = Literal["vi", "en"]
-"""The languages of the report."""
+__all__ = ["LABELS", "label", "number"]
 
 LABELS: dict[str, dict[Lang, str]] = {
     "report": {"vi": "Báo cáo", "en": "Report"},

@@ -1,8 +1,8 @@
 """Charts of a plan as matplotlib figures, for notebooks, documents and the HTML report.
 
 Each function takes a document and a language and returns a new
-:class:`matplotlib.figure.Figure` (made without :mod:`matplotlib.pyplot`, so no global state
-and no window):
+``matplotlib.figure.Figure`` (made without ``matplotlib.pyplot``, so no global state and no
+window):
 
 * :func:`rates`: each unit's poverty rate at the start of the year and its targeted rate at
   the end, units sorted by the start rate, highest first;
@@ -44,7 +44,8 @@ from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report._deps import require
-from mdpoverty.report.labels import Lang, label, number
+from mdpoverty.report.labels import label, number
+from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
 
 if TYPE_CHECKING:

@@ -29,9 +29,9 @@ import attrs
 from mdpoverty.checks.report import Report
 from mdpoverty.errors import parent_location
 from mdpoverty.model.plan import Plan
-from mdpoverty.report.labels import Lang
+from mdpoverty.tables.annex import Lang
 
-__all__ = ["SECTIONS", "Context", "Section", "anchor", "section", "sections_for"]
+__all__ = ["SECTIONS", "Context", "ReportSection", "anchor", "section", "sections_for"]
 
 Document = Plan
 """The documents a report is made of (review results and reports will join as the model does)."""
@@ -79,7 +79,7 @@ Render = Callable[[Context], Mapping[str, Any]]
 
 
 @attrs.frozen
-class Section:
+class ReportSection:
     """A section of the report.
 
     Attributes:
@@ -104,7 +104,7 @@ class Section:
         return value is not None and value != ()
 
 
-SECTIONS: dict[str, Section] = {}
+SECTIONS: dict[str, ReportSection] = {}
 """The registered sections by key."""
 
 
@@ -112,13 +112,13 @@ def section(key: str, *, holds: str | None, order: int) -> Callable[[Render], Re
     """Register the decorated renderer as the section ``key`` of documents that hold ``holds``."""
 
     def register(render: Render) -> Render:
-        SECTIONS[key] = Section(key, holds, order, render)
+        SECTIONS[key] = ReportSection(key, holds, order, render)
         return render
 
     return register
 
 
-def sections_for(document: object) -> list[Section]:
+def sections_for(document: object) -> list[ReportSection]:
     """The sections of ``document``'s report, in order."""
     import mdpoverty.report._plan_sections  # noqa: F401, PLC0415  (registers the built-in ones)
 
