@@ -193,3 +193,16 @@ def test_a_missing_extra_is_named(
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingExtraError, match="matplotlib"):
         plot.rates(plan)
+
+
+DOCS_IMAGES = Path(__file__).parents[2] / "docs" / "images"
+
+
+@pytest.mark.parametrize("image", sorted(p.name for p in DOCS_IMAGES.glob("*.png")))
+def test_the_charts_the_docs_and_readme_show_are_current(
+    plan: Plan, image: str, tmp_path: Path
+) -> None:
+    name, lang = image.removesuffix(".png").split("-")
+    actual = tmp_path / image
+    plot.save(plot.CHARTS[name](plan, lang), actual)  # type: ignore[arg-type]
+    assert compare_images(str(DOCS_IMAGES / image), str(actual), tol=TOLERANCE) is None
