@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from mdpoverty.report._deps import MissingExtraError
+from mdpoverty.report._errors import ChartFormatError, MissingExtraError
 
 if TYPE_CHECKING:  # at run time, __getattr__ below
     from mdpoverty.report.html import html_report, write_html_report
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # at run time, __getattr__ below
 
 __all__ = [
     "SECTIONS",
+    "ChartFormatError",
     "MissingExtraError",
     "ReportSection",
     "anchor",

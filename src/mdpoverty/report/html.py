@@ -16,7 +16,7 @@ from importlib import resources
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.io._atomic import write_text_atomically
-from mdpoverty.report._deps import require
+from mdpoverty.report._errors import require
 from mdpoverty.report.labels import label
 from mdpoverty.report.sections import Context, Document, sections_for
 from mdpoverty.tables.annex import Lang

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.plan import Plan
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.report._deps import require
+from mdpoverty.report._errors import ChartFormatError, require
 from mdpoverty.report.labels import label, number
 from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
@@ -153,7 +153,7 @@ def rates(document: Plan, lang: Lang = "vi") -> Figure:
         axes.set_xticks(range(len(rows)), [row.label for row in rows], rotation=30, ha="right")
         axes.set_ylabel(label("rate_axis", lang))
         axes.set_title(label("rates", lang))
-        axes.legend(loc="upper right", frameon=False)
+        _legend(axes)
         axes.yaxis.set_major_formatter(_tick_formatter(lang))
         axes.margins(y=0.12)
     return figure
@@ -225,7 +225,7 @@ def funding(document: Plan, lang: Lang = "vi") -> Figure:
         axes.set_xticks(range(len(frame)), list(frame.index), rotation=30, ha="right")
         axes.set_ylabel(label("money_axis", lang))
         axes.set_title(label("funding", lang))
-        axes.legend(loc="upper right", frameon=False)
+        _legend(axes)
         axes.yaxis.set_major_formatter(_tick_formatter(lang))
         axes.margins(y=0.12)
     return figure
@@ -267,6 +267,11 @@ def deficits(document: Plan, lang: Lang = "vi") -> Figure:
         axes.set_xlabel(label("share_axis", lang))
         axes.set_title(label("deficits", lang))
     return figure
+
+
+def _legend(axes: Axes) -> None:
+    if axes.get_legend_handles_labels()[0]:  # a chart with nothing to draw has no legend
+        axes.legend(loc="upper right", frameon=False)
 
 
 def _indicator_names(document: Plan, lang: Lang) -> Callable[[str | None, str | None, str], str]:
@@ -323,10 +328,13 @@ def save(figure: Figure, path: str | os.PathLike[str]) -> None:
     """Write ``figure`` to ``path`` as PNG or SVG, by the extension (``.png``, ``.svg``).
 
     Written whole or not at all; the same chart gives the same bytes on every run.
+
+    Raises:
+        mdpoverty.report.ChartFormatError: ``path`` ends in neither ``.png`` nor ``.svg``.
     """
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in _METADATA:
-        raise ValueError(f"a chart is written as .png or .svg, not {Path(path).name!r}")
+        raise ChartFormatError(f"a chart is written as .png or .svg, not {Path(path).name!r}")
 
     def write(file: Path) -> None:
         with _style(), file.open("xb") as out:

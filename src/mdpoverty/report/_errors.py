@@ -1,4 +1,4 @@
-"""The optional dependencies of reports and charts, and the error that names their extra."""
+"""The errors of reports and charts, and the import of their optional dependencies."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import ModuleType
 
 from mdpoverty.errors import MdpovertyError
 
-__all__ = ["MissingExtraError", "require"]
+__all__ = ["ChartFormatError", "MissingExtraError", "require"]
 
 EXTRA = "report"
 """The extra that installs matplotlib and Jinja2: ``pip install 'mdpoverty[report]'``."""
@@ -16,8 +16,12 @@ EXTRA = "report"
 class MissingExtraError(ImportError, MdpovertyError):
     """An optional dependency of a feature is not installed; the message names the extra.
 
-    Kept beside its only user until ``errors.py`` is free to change (other work touches it).
+    These errors live beside their only user until ``mdpoverty.errors`` takes them in.
     """
+
+
+class ChartFormatError(MdpovertyError, ValueError):
+    """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""
 
 
 def require(module: str, feature: str) -> ModuleType:
