@@ -177,3 +177,13 @@ def test_every_label_is_given_in_both_languages() -> None:
     assert [] == [k for k, v in LABELS.items() if set(v) != {"vi", "en"}]
     assert [] == [k for k, v in LABELS.items() if _vietnamese_letters(v["en"])]
     assert [] == [k for k, v in LABELS.items() if bool(v["vi"]) != bool(v["en"])]
+
+
+def test_a_plan_without_a_printed_annex_shows_the_derived_one(plan: Plan) -> None:
+    page = Page(html_report(attrs.evolve(plan, annex=None), "en"))
+    assert "1.15" == _cell_text(page, "annex/rows/song-cau/start_rate")
+    total = page.ids[anchor("annex/total")]
+    assert "Total" in " ".join(total.all_text().split())
+    table = next(e for e in page.elements if e.attributes.get("class") == "annex")
+    assert "differs" not in str(table)
+    assert LABELS["no_printed_annex"]["en"] in page.chrome

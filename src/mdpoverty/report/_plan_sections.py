@@ -16,15 +16,23 @@ from mdpoverty.model.plan import Plan, PrintedRow
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report.labels import label, number
 from mdpoverty.report.sections import Context, section
-from mdpoverty.tables.annex import ANNEX_COLUMNS, AnnexRow, Lang, annex, annex_rows
+from mdpoverty.tables.annex import (
+    ANNEX_COLUMNS,
+    RATE_FIELDS,
+    TOTAL_LABEL,
+    AnnexRow,
+    Lang,
+    annex,
+    annex_rows,
+)
 from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.numbers import RATE_PLACES
 from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = ["inline_svg"]
 
 _SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)')
 _SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
-_RATES = frozenset({"start_rate", "rate_reduction", "end_rate"})
 
 
 def inline_svg(svg: str, prefix: str) -> str:
@@ -128,21 +136,25 @@ def _differs(printed: object, derived: object) -> bool:
 def _cells(
     ctx: Context, where: str, printed: PrintedRow | None, derived: AnnexRow
 ) -> Iterator[dict[str, Any]]:
+    """The cells of a row: printed where the annex is printed (a printed rate keeps its printed
+    digits), else derived; a printed cell that differs from the derived one carries it."""
     for field in ANNEX_COLUMNS:
         value = getattr(derived, field)
-        shown = getattr(printed, field) if printed is not None else value
-        places = 2 if field in _RATES else None
-        text = shown if field == "label" else number(shown, ctx.lang, None if printed else places)
+        places = RATE_PLACES if field in RATE_FIELDS else None
         other = None
-        if printed is not None and field != "label" and _differs(shown, value):
-            other = number(value, ctx.lang, places)
-        anchor_of = f"units/{derived.unit}" if field == "label" and derived.unit else None
-        if field not in {"label", "number"}:
-            anchor_of = f"{where}/{field}"
+        if field == "label":
+            text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
+            place = f"units/{derived.unit}" if derived.unit else None
+        else:
+            shown = value if printed is None else getattr(printed, field)
+            text = number(shown, ctx.lang, None if printed else places)
+            if printed is not None and _differs(shown, value):
+                other = number(value, ctx.lang, places)
+            place = None if field == "number" else f"{where}/{field}"
         yield {
-            "text": "" if text is None else str(text),
+            "text": text,
             "derived": other,
-            "id": ctx.place(anchor_of) if anchor_of else None,
+            "id": ctx.place(place) if place else None,
             "numeric": field != "label",
         }
 
