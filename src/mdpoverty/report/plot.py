@@ -241,13 +241,13 @@ def deficits(document: Plan, lang: Lang = "vi") -> Figure:
 
     names = _indicator_names(document, lang)
     rows = [
-        d for d in deficit_rows(document) if d.kind is IndicatorKind.SHARE and d.value is not None
+        (d, value)
+        for d in deficit_rows(document)
+        if d.kind is IndicatorKind.SHARE and (value := d.value) is not None
     ]
     with _style():
         figure, axes = _figure(7.5, max(2.5, 0.38 * len(rows) + 1.2))
-        for y, indicator in enumerate(rows):
-            value = indicator.value
-            assert value is not None  # noqa: S101  (filtered above; for the type checker)
+        for y, (indicator, value) in enumerate(rows):
             (bar,) = axes.barh(y, _draw(value.low), 0.6, color=_COLOURS["share"]).patches
             bar.set_gid(f"deficits/{indicator.id}")
             sign = {Comparison.AT_LEAST: "≥ ", Comparison.AT_MOST: "≤ "}.get(
@@ -261,7 +261,7 @@ def deficits(document: Plan, lang: Lang = "vi") -> Figure:
                 xytext=(3, 0),
                 textcoords="offset points",
             )
-        axes.set_yticks(range(len(rows)), [names(d.dimension, d.indicator, d.id) for d in rows])
+        axes.set_yticks(range(len(rows)), [names(d.dimension, d.indicator, d.id) for d, _ in rows])
         axes.invert_yaxis()
         axes.set_xlim(0, 112)
         axes.set_xlabel(label("share_axis", lang))
