@@ -46,6 +46,9 @@ source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
+# matplotlib is an optional dependency (the report extra) without an inventory shipped here for
+# offline builds: its classes in the charts' signatures are named, not linked.
+nitpick_ignore = [("py:class", "matplotlib.figure.Figure"), ("py:class", "matplotlib.axes.Axes")]
 
 # -- MyST --------------------------------------------------------------------------------------
 

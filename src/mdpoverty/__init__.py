@@ -5,7 +5,9 @@ Start with a plan: build one from the model's classes, load a plan file with
 derive its tables (:func:`annex`, :func:`funding_by_source` and the other views of
 :mod:`mdpoverty.aggregate`, :func:`rollup` for many plans) and find what does not add up
 (:func:`check`).  Plan files: :func:`load_plan`, :func:`save_plan`, :func:`plan_schema`;
-spreadsheets: :mod:`mdpoverty.tables`; the command line: ``mdpoverty --help``.
+spreadsheets: :mod:`mdpoverty.tables`; a report to read and charts to paste:
+:func:`html_report`, :mod:`mdpoverty.plot` (with the ``report`` extra); the command line:
+``mdpoverty --help``.
 
 Every name here loads its module on first use, so that ``import mdpoverty`` stays light:
 pandas loads with the first table, openpyxl with the first spreadsheet.
@@ -35,7 +37,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         units_by_kind,
     )
     from mdpoverty.aggregate.carry_over import carry_back, carry_over
-    from mdpoverty.checks import Finding, Rule, Severity, check
+    from mdpoverty.checks import Finding, Report, Rule, Severity, check
     from mdpoverty.errors import (
         AmbiguousNameError,
         FieldValueError,
@@ -81,6 +83,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.model.units import AdministrativeUnit, UnitKind
     from mdpoverty.reference import admin_units, datasets, standards
     from mdpoverty.reference.standards import standard_in_force
+    from mdpoverty.report import plot
+    from mdpoverty.report.html import html_report, write_html_report
     from mdpoverty.tables.annex import AnnexRow, annex, annex_rows
     from mdpoverty.values.dates import PartialDate, Period
     from mdpoverty.values.names import name_key
@@ -98,6 +102,7 @@ _MODULES = {
     "checks": "mdpoverty.checks",
     "datasets": "mdpoverty.reference.datasets",
     "households": "mdpoverty.households",
+    "plot": "mdpoverty.report.plot",
     "schema": "mdpoverty.io.schema",
     "standards": "mdpoverty.reference.standards",
     "tables": "mdpoverty.tables",
@@ -125,6 +130,7 @@ _NAMES = {
     "FundingSplit": "mdpoverty.model.programme",
     "Header": "mdpoverty.model.header",
     "HouseholdGroup": "mdpoverty.model.targets",
+    "ImplementationReport": "mdpoverty.model.document",
     "InconsistentPlanError": "mdpoverty.errors",
     "IndicatorKind": "mdpoverty.model.targets",
     "LegalReference": "mdpoverty.model.references",
@@ -142,7 +148,6 @@ _NAMES = {
     "Problem": "mdpoverty.errors",
     "ProjectComponent": "mdpoverty.model.programme",
     "Quantity": "mdpoverty.values.quantities",
-    "ImplementationReport": "mdpoverty.model.document",
     "Report": "mdpoverty.checks",
     "Responsibility": "mdpoverty.model.agencies",
     "Review": "mdpoverty.model.document",
@@ -172,6 +177,7 @@ _NAMES = {
     "funding_by_capital": "mdpoverty.aggregate",
     "funding_by_component": "mdpoverty.aggregate",
     "funding_by_source": "mdpoverty.aggregate",
+    "html_report": "mdpoverty.report.html",
     "load_plan": "mdpoverty.io.files",
     "location": "mdpoverty.errors",
     "name_key": "mdpoverty.values.names",
@@ -183,6 +189,7 @@ _NAMES = {
     "save_plan": "mdpoverty.io.files",
     "standard_in_force": "mdpoverty.reference.standards",
     "units_by_kind": "mdpoverty.aggregate",
+    "write_html_report": "mdpoverty.report.html",
 }
 """Each public name, with the module that defines it."""
 
@@ -260,11 +267,13 @@ __all__ = [
     "funding_by_component",
     "funding_by_source",
     "households",
+    "html_report",
     "load_plan",
     "location",
     "name_key",
     "parse_vi",
     "plan_schema",
+    "plot",
     "rate",
     "resolve",
     "rollup",
@@ -274,6 +283,7 @@ __all__ = [
     "standards",
     "tables",
     "units_by_kind",
+    "write_html_report",
 ]
 
 

@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +26,7 @@ from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, example
+from mdpoverty.report.cli import add_report_commands, run_chart, run_report
 
 __all__ = ["build_parser", "main", "template_text"]
 
@@ -53,6 +54,9 @@ examples:
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
   mdpoverty households classify review.parquet --year 2027 -o counts.csv
   mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
+
+  mdpoverty report plan.yaml -o report.html   tables, charts and findings in one page
+  mdpoverty chart plan.yaml --what rates -o rates.png
 
 exit status:
   0  all went well (check: no error-level finding)
@@ -212,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a unit for each row that matches none (its kind read from its name)",
     )
     _register_households(commands, formatter)
+    add_report_commands(commands, _plan_arguments)
     return parser
 
 
@@ -369,13 +374,15 @@ def _tolerate_narrow_terminals() -> None:
             reconfigure(errors="replace")
 
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "households": _households,
     "check": _check,
     "annex": _annex,
     "new": _new,
     "schema": _schema,
     "import-annex": _import_annex,
+    "report": lambda args: run_report(_load(args), args),  # mdpoverty.report.cli
+    "chart": lambda args: run_chart(_load(args), args),
 }
 
 

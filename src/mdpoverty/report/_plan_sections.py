@@ -1,0 +1,377 @@
+"""The sections of a plan's report: header, annex, charts, funding, targets, findings.
+
+Each renderer returns the values of its template (``templates/<key>.html.j2``); numbers are
+formatted here, from their exact values, so that templates only place text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from mdpoverty.errors import MdpovertyError, UnknownNameError
+from mdpoverty.model.document import Document
+from mdpoverty.model.printed import PrintedRow
+from mdpoverty.model.targets import IndicatorKind
+from mdpoverty.report.labels import label, number
+from mdpoverty.report.sections import Context, section
+from mdpoverty.tables.annex import (
+    ANNEX_COLUMNS,
+    RATE_FIELDS,
+    TOTAL_LABEL,
+    AnnexRow,
+    Lang,
+    annex,
+    annex_rows,
+)
+from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.numbers import RATE_PLACES
+from mdpoverty.values.quantities import Comparison, Quantity
+
+__all__ = ["inline_svg"]
+
+_SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)')
+_SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+
+
+def inline_svg(svg: str, prefix: str) -> str:
+    """``svg`` made fit to sit in a page beside others: no XML prolog and no metadata (whose
+    RDF names web addresses), ids made unique with ``prefix``."""
+    body = _SVG_METADATA.sub("", svg[svg.index("<svg") :])
+    return _SVG_ID.sub(lambda m: f"{m.group(1)}{prefix}-", body)
+
+
+def _chart(name: str, document: Document, lang: Lang) -> str:
+    from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads with the charts)
+
+    figure = plot.CHARTS[name](document, lang)
+    return inline_svg(plot.to_svg(figure), f"chart-{name}")
+
+
+def _date(value: PartialDate | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    return value.vi() if lang == "vi" else str(value)
+
+
+# -- the header ---------------------------------------------------------------------------------
+
+
+def _standard(plan: Document, lang: Lang) -> str:
+    from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
+
+    try:
+        standard = standard_of(plan)
+    except UnknownNameError:
+        return plan.standard or ""
+    name = standard.name_en if lang == "en" and standard.name_en else standard.name
+    return f"{name} ({standard.reference})"
+
+
+def _programme(plan: Document, lang: Lang) -> str:
+    from mdpoverty.reference.standards import programme_catalog  # noqa: PLC0415
+
+    if plan.programme is None:
+        return label("none", lang)
+    try:
+        catalog = programme_catalog(plan.programme)
+    except UnknownNameError:
+        return plan.programme
+    name = catalog.name_en if lang == "en" and catalog.name_en else catalog.name
+    return f"{name} ({catalog.reference})"
+
+
+@section("header", holds="header", order=10)
+def header(ctx: Context) -> Mapping[str, Any]:
+    plan, lang = ctx.document, ctx.lang
+    head = plan.header
+    area = plan.area.name_en if lang == "en" and plan.area.name_en else plan.area.name
+    fields = [
+        ("issuer", head.issuer, "header/issuer"),
+        (
+            "number",
+            head.reference if head.number else f"{head.reference} {label('blank', lang)}",
+            "header/number",
+        ),
+        ("date", _date(head.date, lang), "header/date"),
+        ("place", head.place, "header/place"),
+        ("area", area, "area"),
+        ("period", str(plan.period), "period"),
+        ("standard", _standard(plan, lang), "standard"),
+        ("programme", _programme(plan, lang), "programme"),
+    ]
+    return {
+        "title": f"{head.title} {head.subtitle}".strip(),
+        "fields": [(label(key, lang), value, ctx.place(where)) for key, value, where in fields],
+        "legal_bases": [
+            (ctx.place(f"legal_bases/{i}"), str(ref)) for i, ref in enumerate(plan.legal_bases)
+        ],
+        "targets": _headline_targets(ctx),
+    }
+
+
+def _headline_targets(ctx: Context) -> list[dict[str, Any]]:
+    """The area's targets as printed: one item per sentence, with the ids of every target it
+    states (a sentence often states two: a reduction and an end rate)."""
+    items: dict[tuple[str, str], dict[str, Any]] = {}
+    for i, t in enumerate(ctx.document.targets):
+        if t.about is None:
+            item = items.setdefault((t.section, t.text), {"section": t.section, "text": t.text})
+            item.setdefault("ids", []).append(ctx.place(f"targets/{i}"))
+    return list(items.values())
+
+
+# -- the annex ----------------------------------------------------------------------------------
+
+
+def _differs(printed: object, derived: object) -> bool:
+    if printed is None or derived is None:
+        return False
+    if isinstance(derived, Quantity):
+        return not (derived.low <= printed <= derived.high)  # type: ignore[operator]
+    return printed != derived
+
+
+def _cells(
+    ctx: Context, where: str, printed: PrintedRow | None, derived: AnnexRow
+) -> Iterator[dict[str, Any]]:
+    """The cells of a row: printed where the annex is printed (a printed rate keeps its printed
+    digits), else derived; a printed cell that differs from the derived one carries it."""
+    for field in ANNEX_COLUMNS:
+        value = getattr(derived, field)
+        places = RATE_PLACES if field in RATE_FIELDS else None
+        other = None
+        if field == "label":
+            text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
+            place = f"units/{derived.unit}" if derived.unit else None
+        else:
+            shown = value if printed is None else getattr(printed, field)
+            text = number(shown, ctx.lang, None if printed else places)
+            if printed is not None and _differs(shown, value):
+                other = number(value, ctx.lang, places)
+            place = None if field == "number" else f"{where}/{field}"
+        yield {
+            "text": text,
+            "derived": other,
+            "id": ctx.place(place) if place else None,
+            "numeric": field != "label",
+        }
+
+
+@section("annex", holds="units", order=20)
+def annex_section(ctx: Context) -> Mapping[str, Any]:
+    plan, lang = ctx.document, ctx.lang
+    frame = annex(plan, lang)
+    derived = annex_rows(plan)
+    printed = plan.annex
+    rows = []
+    if printed is None:
+        pairs: list[tuple[str, PrintedRow | None, AnnexRow]] = [
+            (f"annex/rows/{row.unit}" if row.unit else "annex/total", None, row) for row in derived
+        ]
+    else:
+        by_unit = {row.unit: row for row in derived}
+        pairs = [(f"annex/rows/{r.unit}", r, by_unit[r.unit]) for r in printed.rows]
+        if printed.total is not None:
+            pairs.append(("annex/total", printed.total, derived[-1]))
+    for where, printed_row, derived_row in pairs:
+        rows.append(
+            {
+                "id": ctx.place(where),
+                "total": derived_row.unit is None,
+                "cells": list(_cells(ctx, where, printed_row, derived_row)),
+            }
+        )
+    return {
+        "id": ctx.place("annex"),
+        "title": frame.attrs["title"],
+        "caption": printed.caption if printed else "",
+        "date": _date(printed.date, lang) if printed else "",
+        "date_id": ctx.place("annex/date"),
+        "printed": printed is not None,
+        "headers": list(frame.columns),
+        "rows": rows,
+    }
+
+
+@section("rates", holds="units", order=30)
+def rates_section(ctx: Context) -> Mapping[str, Any]:
+    return {"svg": _chart("rates", ctx.document, ctx.lang)}
+
+
+# -- funding ------------------------------------------------------------------------------------
+
+
+@section("funding", holds="components", order=40)
+def funding_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.aggregate import funding_by_source  # noqa: PLC0415
+
+    plan, lang = ctx.document, ctx.lang
+    components = []
+    for c in plan.all_components():
+        f = c.funding
+        sources = None if f is None else f.sources_sum
+        declared = None if f is None else f.total
+        components.append(
+            {
+                "id": ctx.place(f"components/{c.code}"),
+                "funding_id": ctx.place(f"components/{c.code}/funding") if f else None,
+                "code": c.code,
+                "name": c.name_en if lang == "en" and c.name_en else c.name,
+                "level": int(c.level),
+                "declared": number(declared, lang),
+                "central": number(None if f is None else f.central, lang),
+                "local": number(None if f is None else f.local, lang),
+                "other": number(None if f is None else f.other, lang),
+                "sources": number(sources, lang),
+                "wrong": declared is not None and sources is not None and declared != sources,
+            }
+        )
+    by_source = funding_by_source(plan)
+    return {
+        "svg": _chart("funding", plan, lang),
+        "components": components,
+        "by_source": [
+            (label(str(key), lang), number(row["amount"], lang), number(row["share"], lang))
+            for key, row in by_source.iterrows()
+        ],
+        "funding_sources": [
+            (ctx.place(f"funding_sources/{i}"), s.number, s.text)
+            for i, s in enumerate(plan.funding_sources)
+        ],
+    }
+
+
+# -- deficit targets ----------------------------------------------------------------------------
+
+
+@section("deficits", holds="deficit_indicators", order=50)
+def deficits_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.aggregate.units import deficit_rows, dimension_names  # noqa: PLC0415
+
+    plan, lang = ctx.document, ctx.lang
+    _, names = dimension_names(plan)
+    rows = []
+    for d in deficit_rows(plan):
+        if d.kind is IndicatorKind.QUALITATIVE or d.value is None:
+            target = label("qualitative", lang)
+        else:
+            unit = "%" if d.kind is IndicatorKind.SHARE else ""
+            words = (
+                label(d.comparison.value, lang) if d.comparison is not Comparison.EXACTLY else ""
+            )
+            target = f"{words} {number(d.value, lang)}{unit}".strip()
+        rows.append(
+            {
+                "id": ctx.place(f"deficit_indicators/{d.id}"),
+                "dimension": _dimension(plan, d.dimension, names, lang),
+                "target": target,
+                "text": d.text,
+            }
+        )
+    return {"svg": _chart("deficits", plan, lang), "rows": rows}
+
+
+def _dimension(plan: Document, dimension: str | None, names: Mapping[str, str], lang: Lang) -> str:
+    if dimension is None:
+        return label("general", lang)
+    if lang == "en":
+        from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
+
+        try:
+            found = standard_of(plan).dimension(dimension)
+        except UnknownNameError:
+            return dimension
+        return found.name_en or dimension
+    return names.get(dimension, dimension)
+
+
+# -- agencies -----------------------------------------------------------------------------------
+
+
+@section("agencies", holds="agencies", order=60)
+def agencies_section(ctx: Context) -> Mapping[str, Any]:
+    plan, lang = ctx.document, ctx.lang
+    led = {r.agency: i for i, r in enumerate(plan.responsibilities)}
+    return {
+        "rows": [
+            {
+                "id": ctx.place(f"agencies/{a.id}"),
+                "name": a.name_en if lang == "en" and a.name_en else a.name,
+                "printed": a.name,
+                "aliases": ", ".join(a.aliases),
+                "duty_id": ctx.place(f"responsibilities/{led[a.id]}") if a.id in led else None,
+            }
+            for a in plan.agencies
+        ]
+    }
+
+
+# -- the 2025 units -----------------------------------------------------------------------------
+
+
+@section("carry_over", holds="units", order=70)
+def carry_over_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.aggregate.carry_over import carry_over  # noqa: PLC0415
+
+    lang = ctx.lang
+    try:
+        frame = carry_over(ctx.document)
+    except MdpovertyError as error:
+        return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
+
+    def value(v: object, places: int | None = None) -> str:
+        return number(v, lang, places) if isinstance(v, int | Decimal) else ""
+
+    return {
+        "unavailable": None,
+        "rows": [
+            {
+                "code": code,
+                "name": row["name"],
+                "old": row["units"],
+                "complete": bool(row["complete"]),
+                "households": value(row["households"]),
+                "poor": value(row["poor_households"]),
+                "rate": value(row["poverty_rate"], 2),
+                "end_rate": value(row["end_rate"], 2),
+                "why": row["why"],
+            }
+            for code, row in frame.iterrows()
+        ],
+    }
+
+
+# -- findings -----------------------------------------------------------------------------------
+
+
+@section("findings", holds=None, order=1000)
+def findings_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.checks.report import show  # noqa: PLC0415
+
+    lang = ctx.lang
+    return {
+        "rows": [
+            {
+                "severity": f.severity.value,
+                "severity_label": label(f.severity.value, lang),
+                "rule": f.rule,
+                "location": f.location,
+                "target": ctx.target(f.location),
+                "message": f.message,
+                "expected": _shown(f.expected, lang, show),
+                "actual": _shown(f.actual, lang, show),
+            }
+            for f in sorted(ctx.findings, key=lambda f: f.severity.rank)
+        ]
+    }
+
+
+def _shown(value: object, lang: Lang, show: Any) -> str:
+    if isinstance(value, int | Decimal | Quantity) and not isinstance(value, bool):
+        return number(value, lang)
+    if isinstance(value, PartialDate):
+        return _date(value, lang)
+    return str(show(value))

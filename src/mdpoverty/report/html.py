@@ -1,0 +1,67 @@
+"""A document's report as one HTML file that works offline.
+
+Nothing in the page is fetched: the style sheet is inline, there is no script, and the charts
+are inline SVG with their text drawn as paths, so the file opens the same without a network
+and prints on A4.  The page has the sections of :mod:`mdpoverty.report.sections` that the
+document holds, and its findings last, each linking to the place in the page it is about.
+
+Jinja2 and matplotlib are optional dependencies: ``pip install 'mdpoverty[report]'``.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+from mdpoverty.checks import check
+from mdpoverty.checks.report import Report
+from mdpoverty.io._atomic import write_text_atomically
+from mdpoverty.model.document import Document
+from mdpoverty.report._errors import require
+from mdpoverty.report.labels import label
+from mdpoverty.report.sections import Context, sections_for
+from mdpoverty.tables.annex import Lang
+
+__all__ = ["html_report", "write_html_report"]
+
+
+def html_report(document: Document, lang: Lang = "vi", *, findings: Report | None = None) -> str:
+    """The report of ``document`` as the text of an HTML page, in ``lang``.
+
+    ``findings`` are the document's findings, by default those of
+    :func:`mdpoverty.check`.
+    """
+    jinja2 = require("jinja2", "The HTML report")
+    from mdpoverty import __version__  # noqa: PLC0415  (the package imports this module)
+
+    ctx = Context(document, lang, check(document) if findings is None else findings)
+    rendered = [{"key": s.key, "data": s.render(ctx)} for s in sections_for(document)]
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("mdpoverty.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    css = resources.files("mdpoverty.report").joinpath("templates", "report.css")
+    head = document.header
+    page: str = environment.get_template("report.html.j2").render(
+        lang=lang,
+        title=f"{head.title} {head.subtitle}".strip(),
+        issuer=head.issuer,
+        version=__version__,
+        css=css.read_text("utf-8"),
+        sections=rendered,
+        t=lambda key, **values: label(key, lang, **values),
+    )
+    return page
+
+
+def write_html_report(
+    document: Document,
+    path: str | os.PathLike[str],
+    lang: Lang = "vi",
+    *,
+    findings: Report | None = None,
+) -> None:
+    """Write the report of ``document`` to ``path`` (whole, or not at all)."""
+    write_text_atomically(path, html_report(document, lang, findings=findings))

@@ -1,0 +1,151 @@
+"""Every label of the report and the charts in Vietnamese and English, and numbers as shown.
+
+A label missing in one language is a test failure, never an English word left in a Vietnamese
+page: :data:`LABELS` maps each key to both texts.  Numbers are shown from their exact values
+(``int`` or :class:`~decimal.Decimal`): in Vietnamese notation by
+:func:`mdpoverty.format_vi` (``12.281``, ``1,15``), in English notation otherwise
+(``12,281``, ``1.15``).
+
+>>> number(Decimal("1021"), "vi"), number(Decimal("1021"), "en")
+('1.021', '1,021')
+>>> number(Decimal("63.5"), "vi", places=2)
+'63,50'
+>>> label("findings", "en")
+'Findings'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from mdpoverty.tables.annex import Lang
+from mdpoverty.values.numbers import format_vi, round_half_up
+from mdpoverty.values.quantities import Quantity
+
+__all__ = ["LABELS", "label", "number"]
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "report": {"vi": "Báo cáo", "en": "Report"},
+    "contents": {"vi": "Mục lục", "en": "Contents"},
+    "header": {"vi": "Thông tin văn bản", "en": "The document"},
+    "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by"},
+    "number": {"vi": "Số, ký hiệu", "en": "Number"},
+    "date": {"vi": "Ngày ban hành", "en": "Date"},
+    "place": {"vi": "Địa danh", "en": "Place"},
+    "period": {"vi": "Thời kỳ", "en": "Period"},
+    "area": {"vi": "Địa bàn", "en": "Area"},
+    "standard": {"vi": "Chuẩn nghèo áp dụng", "en": "Poverty standard in force"},
+    "programme": {"vi": "Chương trình", "en": "Programme"},
+    "legal_bases": {"vi": "Căn cứ", "en": "Legal bases"},
+    "blank": {"vi": "(để trống)", "en": "(left blank)"},
+    "none": {"vi": "Không có", "en": "None"},
+    "annex": {"vi": "Phụ lục", "en": "Annex"},
+    "annex_note": {
+        "vi": "Số liệu như văn bản in. Ô tô màu là ô in khác với giá trị tính từ số hộ; "
+        "giá trị tính được ghi bên cạnh.",
+        "en": "Figures as printed. A highlighted cell is printed differently from what the "
+        "counts imply; the derived value is shown beside it.",
+    },
+    "derived": {"vi": "tính lại", "en": "derived"},
+    "annex_date": {"vi": "Ngày của phụ lục", "en": "Date of the annex"},
+    "no_printed_annex": {
+        "vi": "Văn bản không in phụ lục; bảng dưới đây được tính từ số hộ.",
+        "en": "The document prints no annex; the table below is derived from the counts.",
+    },
+    "rates": {"vi": "Tỷ lệ hộ nghèo theo đơn vị", "en": "Poverty rate by unit"},
+    "rate_axis": {"vi": "Tỷ lệ hộ nghèo (%)", "en": "Poverty rate (%)"},
+    "start_rate": {"vi": "Đầu năm {year}", "en": "Start of {year}"},
+    "end_rate": {"vi": "Mục tiêu cuối năm {year}", "en": "Target for the end of {year}"},
+    "funding": {"vi": "Kinh phí theo dự án và nguồn vốn", "en": "Funding by component and source"},
+    "money_axis": {"vi": "Triệu đồng", "en": "Million VND"},
+    "central": {"vi": "Ngân sách trung ương", "en": "Central budget"},
+    "local": {"vi": "Ngân sách địa phương", "en": "Local budget"},
+    "other": {"vi": "Nguồn khác", "en": "Other sources"},
+    "declared": {"vi": "Tổng số ghi trong văn bản", "en": "Declared total"},
+    "sources": {"vi": "Cộng các nguồn", "en": "Sum of the sources"},
+    "does_not_add_up": {"vi": "không khớp tổng các nguồn", "en": "does not add up"},
+    "component": {"vi": "Dự án, tiểu dự án", "en": "Component"},
+    "name": {"vi": "Tên", "en": "Name"},
+    "total": {"vi": "Tổng số", "en": "Total"},
+    "by_source": {"vi": "Theo nguồn vốn", "en": "By source"},
+    "source": {"vi": "Nguồn vốn", "en": "Source"},
+    "amount": {"vi": "Số tiền (triệu đồng)", "en": "Amount (million VND)"},
+    "share": {"vi": "Tỷ trọng (%)", "en": "Share (%)"},
+    "deficits": {
+        "vi": "Chỉ tiêu về các chiều thiếu hụt",
+        "en": "Targets by deprivation dimension",
+    },
+    "share_axis": {"vi": "Chỉ tiêu (%)", "en": "Target (%)"},
+    "dimension": {"vi": "Chiều thiếu hụt", "en": "Dimension"},
+    "general": {"vi": "Chỉ tiêu chung", "en": "General results"},
+    "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "text": {"vi": "Nội dung", "en": "As printed"},
+    "at-least": {"vi": "ít nhất", "en": "at least"},
+    "at-most": {"vi": "tối đa", "en": "at most"},
+    "exactly": {"vi": "", "en": ""},
+    "qualitative": {"vi": "định tính", "en": "qualitative"},
+    "agencies": {"vi": "Cơ quan, đơn vị", "en": "Agencies"},
+    "agency": {"vi": "Cơ quan", "en": "Agency"},
+    "also_named": {"vi": "Tên khác trong văn bản", "en": "Also named"},
+    "findings": {"vi": "Những điểm chưa khớp", "en": "Findings"},
+    "no_findings": {"vi": "Không phát hiện điểm nào chưa khớp.", "en": "Nothing found."},
+    "severity": {"vi": "Mức độ", "en": "Severity"},
+    "rule": {"vi": "Quy tắc", "en": "Rule"},
+    "where": {"vi": "Vị trí", "en": "Where"},
+    "message": {"vi": "Nội dung", "en": "What"},
+    "expected": {"vi": "Giá trị đúng", "en": "Expected"},
+    "actual": {"vi": "Văn bản ghi", "en": "Printed"},
+    "error": {"vi": "lỗi", "en": "error"},
+    "warning": {"vi": "cảnh báo", "en": "warning"},
+    "info": {"vi": "ghi chú", "en": "note"},
+    "carry_over": {
+        "vi": "Quy đổi sang đơn vị hành chính từ 01/7/2025",
+        "en": "Carried into the units of 1 July 2025",
+    },
+    "carry_note": {
+        "vi": "Dòng chưa đủ: kế hoạch không bao gồm hết các đơn vị cũ hợp thành đơn vị mới.",
+        "en": "An incomplete row: the plan does not cover every old unit of the new unit.",
+    },
+    "carry_unavailable": {
+        "vi": "Không quy đổi được: {reason}",
+        "en": "Cannot be carried over: {reason}",
+    },
+    "old_units": {"vi": "Đơn vị cũ", "en": "Old units"},
+    "new_unit": {"vi": "Đơn vị mới", "en": "New unit"},
+    "households": {"vi": "Số hộ", "en": "Households"},
+    "poor_households": {"vi": "Số hộ nghèo", "en": "Poor households"},
+    "poverty_rate": {"vi": "Tỷ lệ hộ nghèo (%)", "en": "Poverty rate (%)"},
+    "complete": {"vi": "Đủ số liệu", "en": "Complete"},
+    "missing": {"vi": "Thiếu", "en": "Missing"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
+    "generated": {
+        "vi": "Tạo bởi mdpoverty {version}. Trang này không tải gì từ mạng.",
+        "en": "Made by mdpoverty {version}. This page loads nothing from the network.",
+    },
+}
+"""Each key's label in Vietnamese and in English; ``{year}`` and the like are filled in."""
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    """The label ``key`` in ``lang``, with ``values`` filled in."""
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def number(value: int | Decimal | Quantity | None, lang: Lang, places: int | None = None) -> str:
+    """``value`` as the page shows it: notation of ``lang``; a range as ``low–high``; ``""``
+    for a missing value.  ``places`` fixes the decimals (half-up)."""
+    if value is None:
+        return ""
+    if isinstance(value, Quantity):
+        low = number(value.low, lang, places)
+        return low if value.is_exact else f"{low}–{number(value.high, lang, places)}"
+    if lang == "vi":
+        return format_vi(value, places)
+    if isinstance(value, Decimal):
+        shown = round_half_up(value, places) if places is not None else value
+        return f"{shown:,f}"
+    if places:
+        return f"{Decimal(value):,.{places}f}"
+    return f"{value:,d}"
