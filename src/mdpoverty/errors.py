@@ -7,7 +7,7 @@ findings in a report, not exceptions.
 
 **Locations.**  Load errors, consistency findings and spreadsheet problems all say *where* in
 one syntax: ``/``-separated steps from the document's root, each step a field name, or an item
-of a list by its identifier (``units/xuat-hoa``, ``components/DA3.TDA1``) or, where the item has
+of a list by its identifier (``units/xa-mot``, ``components/DA3.TDA1``) or, where the item has
 none or it cannot be trusted yet (a file being loaded), by its position from 0
 (``units/3/poor_households``, ``targets/2``).  :func:`mdpoverty.checks.resolve` turns a
 location back into the object it names.  Where a location comes from a file, the problem also
@@ -100,7 +100,7 @@ class Problem:
     """One thing wrong with one field of one object.
 
     Attributes:
-        obj: The object, as the message should name it, e.g. ``AdministrativeUnit 'xuat-hoa'``.
+        obj: The object, as the message should name it, e.g. ``AdministrativeUnit 'xa-mot'``.
         field: The field's name.
         value: The offending value.
         reason: What rule the value breaks, e.g. ``must be >= 0``.

@@ -118,11 +118,11 @@ def administrative_units(
     >>> table = pd.DataFrame({"unit": [7, 7, 8], "area": ["rural"] * 3,
     ...                       "income": [900_000, 1_200_000, 3_000_000],
     ...                       "deprivations": [3, 1, 0]})
-    >>> names = {7: ("xuat-hoa", "Xã Xuất Hóa", UnitKind.COMMUNE),
-    ...          8: ("song-cau", "Phường Sông Cầu", UnitKind.WARD)}
+    >>> names = {7: ("xa-mot", "Xã Một", UnitKind.COMMUNE),
+    ...          8: ("phuong-hai", "Phường Hai", UnitKind.WARD)}
     >>> [(u.id, u.households, u.poor_households, u.near_poor_households)
     ...  for u in administrative_units(counts(table, 2024), names)]
-    [('xuat-hoa', 2, 1, 1), ('song-cau', 1, 0, 0)]
+    [('xa-mot', 2, 1, 1), ('phuong-hai', 1, 0, 0)]
     """
     rows = counts[(counts["level"] == level) & (counts["area"] == "all")].set_index("unit")
     missing = [code for code in names if code not in rows.index]

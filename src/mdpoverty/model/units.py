@@ -93,7 +93,7 @@ class AdministrativeUnit:
     Decimal('1.15')
 
     Attributes:
-        id: A stable identifier, e.g. ``song-cau``.
+        id: A stable identifier, e.g. ``xa-mot``.
         name: The official name (Unicode NFC), e.g. ``Phường Đông Thành``.
         kind: Country, province, district, ward, commune, township, special zone, …
         households: All households at the start of the year, where the document prints them.
