@@ -48,7 +48,7 @@ from mdpoverty.households.measures import (
     exact,
     nested_weights,
 )
-from mdpoverty.households.review import Review, administrative_units, review
+from mdpoverty.households.reviews import Review, administrative_units, review, review_document
 
 __all__ = [
     "POOR_AND_NEAR_POOR",
@@ -69,5 +69,6 @@ __all__ = [
     "nested_weights",
     "read_households",
     "review",
+    "review_document",
     "tally_file",
 ]

@@ -13,10 +13,16 @@ from mdpoverty.households._table import Missing, prepare
 from mdpoverty.households.classify import resolve_standard
 from mdpoverty.households.counts import counts_from_tally, tally_households
 from mdpoverty.households.measures import Weight, af_measures, af_spec, tally_arrays
+from mdpoverty.model.document import Review as ReviewDocument
+from mdpoverty.model.figures import Figure, Stratum, StratumKind
+from mdpoverty.model.header import Area, Header
+from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference.standards import PovertyStandard
+from mdpoverty.values.dates import Period
+from mdpoverty.values.numbers import rate
 
-__all__ = ["Review", "administrative_units", "review"]
+__all__ = ["Review", "administrative_units", "review", "review_document"]
 
 
 class Review(NamedTuple):
@@ -145,3 +151,89 @@ def administrative_units(
         )
         for code, (ident, name, kind) in names.items()
     )
+
+
+_GROUPS = {
+    "households": HouseholdGroup.ALL,
+    "poor": HouseholdGroup.POOR,
+    "near-poor": HouseholdGroup.NEAR_POOR,
+    "poor-and-near-poor": HouseholdGroup.POOR_AND_NEAR_POOR,
+}
+"""The columns of the counts that a review prints, with their household groups."""
+
+
+def review_document(
+    counts: pd.DataFrame,
+    names: Mapping[Any, tuple[str, str, UnitKind]],
+    *,
+    header: Header,
+    area: Area,
+    year: int,
+    level: str = "commune",
+) -> ReviewDocument:
+    """The review result document of these counts: what a review prints, from household data.
+
+    Each unit of ``names`` gets its households, poor, near-poor and poor-and-near-poor
+    households at the end of ``year`` as figures with their rates (half-up to 2 decimals, the
+    rates a review prints), split urban and rural as strata of the unit; the area gets the
+    country level's figures.  The document then checks (:func:`mdpoverty.check`), prints
+    (:func:`mdpoverty.annex`) and reports like one encoded from a published review.
+
+    >>> import pandas as pd
+    >>> from mdpoverty import Area, Header, PartialDate, UnitKind, check
+    >>> from mdpoverty.households import counts
+    >>> table = pd.DataFrame({"unit": [7, 7, 8], "area": ["rural", "urban", "rural"],
+    ...                       "income": [900_000, 1_200_000, 3_000_000],
+    ...                       "deprivations": [3, 1, 0]})
+    >>> names = {7: ("xa-mot", "Xã Một", UnitKind.COMMUNE),
+    ...          8: ("xa-hai", "Xã Hai", UnitKind.COMMUNE)}
+    >>> header = Header(issuer="UBND huyện Mẫu", date=PartialDate(2024, 12), title="QUYẾT ĐỊNH")
+    >>> review = review_document(counts(table, 2024), names, header=header,
+    ...                          area=Area("huyện Mẫu", UnitKind.DISTRICT), year=2024)
+    >>> [(f.group.value, f.count, f.rate) for f in review.figures if f.about == "xa-mot"][:2]
+    [('all', 2, None), ('poor', 1, Decimal('50.00'))]
+    >>> [s.id for s in review.strata]
+    ['xa-mot-rural', 'xa-mot-urban', 'xa-hai-rural']
+    >>> len(check(review).errors)
+    0
+    """
+    rows = counts[counts["level"] == level].set_index(["unit", "area"])
+    missing = [code for code in names if (code, "all") not in rows.index]
+    if missing:
+        raise UnknownNameError(f"the counts have no {level} {missing!r}")
+    # The review's counts are its figures at the end of the year; a unit's own counts are the
+    # start of a year's (a plan's), so the units here carry none.
+    units = [AdministrativeUnit(ident, name, kind) for ident, name, kind in names.values()]
+    strata: list[Stratum] = []
+    figures: list[Figure] = []
+    for code, unit in zip(names, units, strict=True):
+        for part in ("rural", "urban"):
+            if (code, part) in rows.index and int(rows.loc[(code, part), "households"]):
+                stratum = Stratum(f"{unit.id}-{part}", part, StratumKind(part), of=unit.id)
+                strata.append(stratum)
+                figures += _figures(rows.loc[(code, part)], stratum.id)
+        figures += _figures(rows.loc[(code, "all")], unit.id)
+    every_unit = len(names) == rows.index.get_level_values(0).nunique()
+    country = counts[(counts["level"] == "country") & (counts["area"] == "all")]
+    if every_unit and len(country):  # the area's figures, where the document lists every unit
+        figures += _figures(country.iloc[0], None)
+    return ReviewDocument(
+        header=header,
+        area=area,
+        period=Period(year),
+        units=units,
+        strata=strata,
+        figures=figures,
+    )
+
+
+def _figures(row: pd.Series, about: str | None) -> list[Figure]:
+    """The end-of-year figures of one row of the counts: counts, and rates of the households."""
+    households = int(row["households"])
+    result = [Figure(group=HouseholdGroup.ALL, about=about, count=households)]
+    for column, group in _GROUPS.items():
+        if column == "households" or column not in row.index:
+            continue
+        count = int(row[column])
+        result.append(Figure(group=group, about=about, count=count, rate=rate(count, households)))
+    return result
