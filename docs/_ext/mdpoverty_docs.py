@@ -364,6 +364,7 @@ PUBLIC_MODULES = (
     "mdpoverty.tables.importing",
     "mdpoverty.errors",
     "mdpoverty.reference.standards",
+    "mdpoverty.reference.programmes",
     "mdpoverty.reference.admin_units",
     "mdpoverty.aggregate.carry_over",
     "mdpoverty.values.names",

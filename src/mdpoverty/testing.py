@@ -55,7 +55,8 @@ from mdpoverty.model.targets import (
     Target,
 )
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
-from mdpoverty.reference.standards import Dimension, poverty_standards, programme_catalogs
+from mdpoverty.reference.programmes import programme_catalogs
+from mdpoverty.reference.standards import Dimension, poverty_standards
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Comparison, Quantity
 

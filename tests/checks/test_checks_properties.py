@@ -19,7 +19,8 @@ from mdpoverty.model.document import Plan
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
 from mdpoverty.model.targets import Measure
-from mdpoverty.reference.standards import programme_catalog, standard_of
+from mdpoverty.reference.programmes import programme_catalog
+from mdpoverty.reference.standards import standard_of
 from mdpoverty.testing import money, plans
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity

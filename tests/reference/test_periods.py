@@ -23,7 +23,8 @@ from mdpoverty import (
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import plan_from_data, plan_to_data
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.reference.standards import programme_in_force, programme_of, standard_of
+from mdpoverty.reference.programmes import programme_in_force, programme_of
+from mdpoverty.reference.standards import standard_of
 
 
 def _plan(year: int, **fields: object) -> Plan:

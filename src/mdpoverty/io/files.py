@@ -44,7 +44,6 @@ from typing import Any, Literal
 
 import attrs
 import cattrs
-import yaml
 from cattrs.errors import IterableValidationNote
 
 from mdpoverty.errors import (
@@ -62,13 +61,9 @@ from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io._convert import converter
 from mdpoverty.io._dialects import (
     DecimalEncoder,
-    FastLoader,
     dump_yaml,
-    json_decimal,
-    json_int,
-    json_object,
-    refuse_constant,
 )
+from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
@@ -84,133 +79,6 @@ __all__ = [
 ]
 
 Format = Literal["yaml", "json"]
-
-MAX_DEPTH = 64
-"""The deepest nesting a plan file may have (real plans nest fewer than 15 levels)."""
-
-
-# -- reading the text ---------------------------------------------------------------------------
-
-
-_ALIASES = "is not valid YAML: anchors and aliases (*name) are not allowed"
-
-
-def _walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
-    """The line of every path in the document, the keys a mapping repeats, and aliases."""
-    lines: dict[str, int] = {"": node.start_mark.line + 1}
-    problems: list[FileProblem] = []
-    stack: list[tuple[str, yaml.Node, int]] = [("", node, 0)]
-    seen_nodes: set[int] = set()
-    while stack:
-        path, current, depth = stack.pop()
-        # An alias is the node of its anchor reached again (both parsers compose it so):
-        # refused, and never walked twice, so `a: &x [*x]` and billion laughs stay finite.
-        if id(current) in seen_nodes:
-            problems.append(FileProblem("", _ALIASES, line=lines.get(path)))
-            continue
-        seen_nodes.add(id(current))
-        if depth > MAX_DEPTH:
-            problems.append(
-                FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", line=lines[path])
-            )
-            continue
-        children: list[tuple[str, yaml.Node, int]] = []
-        if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in current.value:
-                key = str(key_node.value)
-                child = f"{path}/{key}" if path else key  # location(), inlined: hot
-                line = key_node.start_mark.line + 1
-                if key in seen:
-                    problems.append(FileProblem(child, "is given more than once", line=line))
-                seen.add(key)
-                lines.setdefault(child, line)
-                children.append((child, value_node, depth + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            for index, item in enumerate(current.value):
-                child = f"{path}/{index}" if path else str(index)
-                lines[child] = item.start_mark.line + 1
-                children.append((child, item, depth + 1))
-        stack.extend(reversed(children))  # in document order: an anchor before its aliases
-    return lines, problems
-
-
-def _walk_data(data: object) -> list[FileProblem]:
-    """Keys a JSON object repeats, and nesting too deep to be a plan."""
-    problems: list[FileProblem] = []
-    stack: list[tuple[str, object, int]] = [("", data, 0)]
-    while stack:
-        path, current, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            problems.append(FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep"))
-        elif isinstance(current, dict):
-            problems.extend(
-                FileProblem(location(path, key), "is given more than once")
-                for key in getattr(current, "repeated", ())
-            )
-            stack.extend((location(path, k), v, depth + 1) for k, v in current.items())
-        elif isinstance(current, list):
-            stack.extend((location(path, i), v, depth + 1) for i, v in enumerate(current))
-    return problems
-
-
-def _mark_line(error: BaseException) -> int | None:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    return None if mark is None else int(mark.line) + 1
-
-
-_LOADER: type[yaml.SafeLoader] = FastLoader
-"""The YAML loader plan files are read with (the tests run both: C and pure Python)."""
-
-
-def _parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
-    loader: yaml.SafeLoader | None = None
-    try:
-        loader = _LOADER(text)
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        lines, problems = _walk_yaml(node)
-        data = None if problems else loader.construct_document(node)
-    except yaml.YAMLError as error:
-        if isinstance(error, yaml.reader.ReaderError):
-            problem = f"{error.reason} at character {error.position}"
-        else:
-            problem = str(getattr(error, "problem", None) or error)
-        raise PlanFileError(
-            source, [FileProblem("", f"is not valid YAML: {problem}", line=_mark_line(error))]
-        ) from error
-    except (RecursionError, ValueError) as error:
-        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlanFileError(source, [FileProblem("", reason)]) from error
-    except Exception as error:
-        reason = f"is not valid YAML: {type(error).__name__}: {error}"
-        raise PlanFileError(source, [FileProblem("", reason)]) from error
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if problems:
-        raise PlanFileError(source, problems)
-    return data, lines
-
-
-def _parse_json(text: str, source: str) -> object:
-    try:
-        return json.loads(
-            text,
-            parse_float=json_decimal,
-            parse_int=json_int,
-            parse_constant=refuse_constant,
-            object_pairs_hook=json_object,
-        )
-    except json.JSONDecodeError as error:
-        raise PlanFileError(
-            source, [FileProblem("", f"is not valid JSON: {error.msg}", line=error.lineno)]
-        ) from error
-    except (RecursionError, ValueError) as error:
-        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlanFileError(source, [FileProblem("", f"is not valid JSON: {reason}")]) from error
-
 
 # -- plan <-> data ------------------------------------------------------------------------------
 
@@ -253,7 +121,7 @@ def _plan_from_data(
     if not isinstance(data, dict):
         what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
         raise PlanFileError(source, [FileProblem("", what, line=lines.get(""))])
-    shape = [] if walked else _walk_data(data)  # YAML's walk has checked the shape
+    shape = [] if walked else walk_data(data)  # YAML's walk has checked the shape
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
     kind = data.get("kind")
@@ -456,8 +324,8 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> D
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, [_too_large("characters")])
     if fmt == "json":
-        return _plan_from_data(_parse_json(text, source), source, {})
-    data, lines = _parse_yaml(text, source)
+        return _plan_from_data(parse_json(text, source), source, {})
+    data, lines = parse_yaml(text, source)
     return _plan_from_data(data, source, lines, walked=True)
 
 

@@ -11,12 +11,13 @@ targets.  The kind is the class: :class:`Plan`, :class:`Review` or
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import ClassVar
 
 import attrs
 
-from mdpoverty.errors import Problem, UnknownNameError, location
+from mdpoverty.errors import Problem, UnknownNameError
+from mdpoverty.model._integrity import problems
 from mdpoverty.model.agencies import Agency, Responsibility, same_name
 from mdpoverty.model.figures import Figure, Stratum, TimePoint, UnitGroup
 from mdpoverty.model.header import Area, Header, Signature
@@ -191,199 +192,7 @@ class Document:
     # -- invariants across fields -------------------------------------------------------------
 
     def _problems(self) -> Iterator[Problem]:
-        yield from self._component_problems()
-        yield from self._reference_problems()
-        yield from self._target_problems()
-        yield from self._figure_problems()
-
-    def _figure_problems(self) -> Iterator[Problem]:
-        """A figure is printed once: the same subject, group and time with another value is
-        refused (the units' counts are their figures at the start of the year)."""
-        seen: dict[tuple[object, ...], Figure] = {}
-        for figure in self.observations():
-            key = (*figure.key[:3], figure.year or self.year)
-            other = seen.setdefault(key, figure)
-            if other is figure:
-                continue
-            if other.count != figure.count or other.rate != figure.rate:
-                index = self.figures.index(figure)
-                yield Problem(
-                    "Figure",
-                    "count" if other.count != figure.count else "rate",
-                    figure.count if other.count != figure.count else figure.rate,
-                    "differs from another figure of the same subject, group and time",
-                    location("figures", index),
-                )
-
-    def _component_paths(self) -> Iterator[tuple[str, ProjectComponent]]:
-        """Every component with its location in the plan: ``components/1/children/0``, …"""
-
-        def walk(
-            items: tuple[ProjectComponent, ...], path: str
-        ) -> Iterator[tuple[str, ProjectComponent]]:
-            for i, component in enumerate(items):
-                here = location(path, i)
-                yield here, component
-                yield from walk(component.children, location(here, "children"))
-
-        return walk(self.components, "components")
-
-    def _component_problems(self) -> Iterator[Problem]:
-        seen: set[str] = set()
-        for path, component in self._component_paths():
-            if component.code in seen:
-                yield Problem(
-                    f"ProjectComponent {component.code!r}",
-                    "code",
-                    component.code,
-                    "must not repeat a code of the plan",
-                    path,
-                )
-            seen.add(component.code)
-        for i, component in enumerate(self.components):
-            if "." in component.code:
-                yield Problem(
-                    f"ProjectComponent {component.code!r}",
-                    "code",
-                    component.code,
-                    "must be a project (DA…) at the top level; sub-projects go in 'children'",
-                    location("components", i),
-                )
-
-    def _subjects(self) -> dict[str, str]:
-        """Every id a figure or a target may be about, with what it names."""
-        subjects = {u.id: "unit" for u in self.units}
-        subjects |= {s.id: "stratum" for s in self.strata}
-        subjects |= {g.id: "group" for g in self.groups}
-        return subjects
-
-    def _reference_problems(self) -> Iterator[Problem]:
-        agency_ids = {a.id for a in self.agencies}
-        codes = {c.code for c in self.all_components()}
-        for path, c in self._component_paths():
-            if c.lead is not None and c.lead not in agency_ids:
-                yield Problem(
-                    f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id", path
-                )
-        for i, r in enumerate(self.responsibilities):
-            where, path = f"Responsibility {r.section or r.agency}", location("responsibilities", i)
-            if r.agency not in agency_ids:
-                yield Problem(where, "agency", r.agency, "is not a known agency id", path)
-            for code in r.components:
-                if code not in codes:
-                    yield Problem(
-                        where, "components", code, "is not a component code of the plan", path
-                    )
-        yield from self._hierarchy_problems()
-        yield from self._subject_problems()
-
-    def _subject_problems(self) -> Iterator[Problem]:
-        """Strata, groups, targets, figures and annex rows name subjects the document has."""
-        unit_ids = {u.id for u in self.units}
-        subjects = self._subjects()
-        for i, s in enumerate(self.strata):
-            if s.of is not None and s.of not in unit_ids:
-                yield Problem(
-                    f"Stratum {s.id!r}", "of", s.of, "is not a known unit id", location("strata", i)
-                )
-        for i, g in enumerate(self.groups):
-            for member in g.members:
-                if member not in unit_ids:
-                    yield Problem(
-                        f"UnitGroup {g.id!r}",
-                        "members",
-                        member,
-                        "is not a known unit id",
-                        location("groups", i),
-                    )
-        about = [(location("targets", i), t.about) for i, t in enumerate(self.targets)]
-        about += [(location("figures", i), f.about) for i, f in enumerate(self.figures)]
-        for where, subject in about:
-            if subject is not None and subject not in subjects:
-                yield Problem(
-                    where.partition("/")[0].rstrip("s").capitalize(),
-                    "about",
-                    subject,
-                    "is not a known unit, stratum or group id",
-                    where,
-                )
-        if self.annex is not None:
-            for i, row in enumerate(self.annex.rows):
-                if row.unit is None or row.unit not in unit_ids:
-                    yield Problem(
-                        f"PrintedRow {row.label!r}",
-                        "unit",
-                        row.unit,
-                        "is not a known unit id",
-                        location("annex/rows", i),
-                    )
-
-    def _hierarchy_problems(self) -> Iterator[Problem]:
-        """Every parent is a unit of the document, and no unit is its own ancestor."""
-        parents = {u.id: u.parent for u in self.units}
-        for i, unit in enumerate(self.units):
-            where = location("units", i)
-            if unit.parent is None:
-                continue
-            if unit.parent not in parents:
-                yield Problem(
-                    f"AdministrativeUnit {unit.id!r}",
-                    "parent",
-                    unit.parent,
-                    "is not a known unit id",
-                    where,
-                )
-                continue
-            seen = {unit.id}
-            ancestor: str | None = unit.parent
-            while ancestor is not None and ancestor not in seen:
-                seen.add(ancestor)
-                ancestor = parents.get(ancestor)
-            if ancestor == unit.id:
-                yield Problem(
-                    f"AdministrativeUnit {unit.id!r}",
-                    "parent",
-                    unit.parent,
-                    "makes the unit its own ancestor",
-                    where,
-                )
-
-    def _target_problems(self) -> Iterator[Problem]:
-        units = {u.id: u for u in self.units}
-        stated: dict[tuple[object, ...], tuple[int, Target]] = {}
-        for i, t in enumerate(self.targets):
-            where, path = (
-                f"Target {t.measure.value} of {t.about or 'the area'}",
-                location("targets", i),
-            )
-            if t.year is not None and t.year not in self.period:
-                yield Problem(where, "year", t.year, f"must lie in the period {self.period}", path)
-            key = (t.about, t.group, t.measure, t.year or self.year)
-            if key in stated and stated[key][1].value != t.value:
-                first, other = stated[key]
-                yield Problem(
-                    where,
-                    "value",
-                    t.value,
-                    f"differs from the same target stated at {location('targets', first)} "
-                    f"({other.value.vi()})",
-                    path,
-                )
-            stated.setdefault(key, (i, t))
-            if t.measure is not Measure.REDUCTION:
-                continue
-            if t.about is None:
-                start = _group_total(self.units, t.group) if self.units else None
-            else:
-                start = _group_total([units[t.about]], t.group) if t.about in units else None
-            if start is not None and t.value.high > start:
-                yield Problem(
-                    where,
-                    "value",
-                    t.value,
-                    f"must not exceed the {t.group.vi} at the start ({start})",
-                    path,
-                )
+        yield from problems(self)
 
     # -- lookups --------------------------------------------------------------------------------
 
@@ -463,17 +272,6 @@ class Document:
     ) -> Target | None:
         """The plan-year target for ``unit`` (``None``: the area) of ``measure``, if any."""
         return self.unit_targets(measure, group).get(unit)
-
-
-def _group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:
-    """The units' households of ``group`` at the start of the year, if every unit gives them."""
-    if group is HouseholdGroup.POOR:
-        values = [u.poor_households for u in units]
-    elif group is HouseholdGroup.NEAR_POOR:
-        values = [u.near_poor_households for u in units]
-    else:
-        return None
-    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
 @attrs.frozen(kw_only=True)

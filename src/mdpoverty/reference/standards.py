@@ -1,4 +1,5 @@
-"""Poverty standards and programme catalogs, held as data with their periods of validity.
+"""Poverty standards, held as data with their periods of validity (the programme catalogs are
+in :mod:`mdpoverty.reference.programmes`).
 
 Standards change (a new period, new income lines, renamed indicators), so they are data files
 shipped in the package, each citing its legal source, never constants in code.
@@ -12,8 +13,6 @@ shipped in the package, each citing its legal source, never constants in code.
 ('decision-59-2015', 'decree-07-2021', 'decree-351-2025')
 >>> standard_in_force(2027).poverty_line("urban")
 2800000
->>> programme_catalog("decision-90-2022").entry("DA4.TDA3").name
-'Hỗ trợ việc làm bền vững'
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from mdpoverty.values._validation import (
     TEXT,
     checks,
     instance_of,
-    is_component_code,
     nfc,
     nfc_tuple,
     to_tuple,
@@ -52,23 +50,18 @@ if TYPE_CHECKING:  # only its type: the documents do not depend on reference dat
 __all__ = [
     "AREAS",
     "Area",
-    "CatalogEntry",
     "Dimension",
     "Extension",
     "IncomeLine",
     "Indicator",
     "PovertyStandard",
-    "ProgrammeCatalog",
     "RuleClause",
     "poverty_standard",
     "poverty_standards",
-    "programme_catalog",
-    "programme_catalogs",
-    "programme_in_force",
-    "programme_of",
     "standard_in_force",
     "standard_of",
 ]
+
 
 Area = Literal["rural", "urban"]
 """The strata whose income lines differ, ``"rural"`` (nông thôn) and ``"urban"`` (thành thị)."""
@@ -379,62 +372,7 @@ information)
         return max(c.min_deprivations for c in self.rule if c.group == "poor")
 
 
-@attrs.frozen
-class CatalogEntry:
-    """A project or sub-project of a programme catalog.
-
-    ``verified`` is false, with a ``note``, where the entry could not be checked against the
-    legal text.
-    """
-
-    code: str = attrs.field(metadata=checks(is_component_code))
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class ProgrammeCatalog:
-    """The projects and sub-projects of a national target programme, with its period."""
-
-    id: str = attrs.field(metadata=IDENTIFIER)
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
-    period: Period = attrs.field(metadata=checks(instance_of(Period)))
-    entries: tuple[CatalogEntry, ...] = attrs.field(
-        converter=to_tuple,
-        metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
-    )
-    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-    def entry(self, code: str) -> CatalogEntry:
-        """The entry with ``code``; an activity's code resolves to its sub-project's entry."""
-        key = ".".join(code.split(".")[:2])
-        for e in self.entries:
-            if e.code == key:
-                return e
-        raise UnknownNameError(f"catalog {self.id!r} has no project or sub-project {code!r}")
-
-    def __contains__(self, code: object) -> bool:
-        if not isinstance(code, str):
-            return False
-        try:
-            self.entry(code)
-        except UnknownNameError:
-            return False
-        return True
-
-
-def _load(name: str) -> object:
+def load_data(name: str) -> object:
     text = resources.files("mdpoverty.reference").joinpath("data", name).read_text(encoding="utf-8")
     return load_yaml(text)
 
@@ -442,13 +380,7 @@ def _load(name: str) -> object:
 @functools.cache
 def poverty_standards() -> tuple[PovertyStandard, ...]:
     """Every poverty standard the library knows."""
-    return converter.structure(_load("standards.yaml"), tuple[PovertyStandard, ...])
-
-
-@functools.cache
-def programme_catalogs() -> tuple[ProgrammeCatalog, ...]:
-    """Every programme catalog the library knows."""
-    return converter.structure(_load("programmes.yaml"), tuple[ProgrammeCatalog, ...])
+    return converter.structure(load_data("standards.yaml"), tuple[PovertyStandard, ...])
 
 
 def poverty_standard(key: str) -> PovertyStandard:
@@ -487,16 +419,6 @@ decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027�
     )
 
 
-def programme_in_force(year: int) -> ProgrammeCatalog | None:
-    """The programme catalog whose period holds ``year``, or ``None`` (none the library knows).
-
-    >>> programme_in_force(2024).id, programme_in_force(2027).id
-    ('decision-90-2022', 'resolution-257-2025')
-    """
-    found = [c for c in programme_catalogs() if year in c.period]
-    return found[0] if found else None
-
-
 def standard_of(document: Document) -> PovertyStandard:
     """The poverty standard ``document`` applies: the one it names, or else the one in force in
     its year.
@@ -508,19 +430,3 @@ def standard_of(document: Document) -> PovertyStandard:
     if document.standard is not None:
         return poverty_standard(document.standard)
     return standard_in_force(document.year)
-
-
-def programme_of(document: Document) -> ProgrammeCatalog | None:
-    """The programme catalog ``document``'s components belong to: the one it names, or else
-    the one in force in its year (``None`` where there is none)."""
-    if document.programme is not None:
-        return programme_catalog(document.programme)
-    return programme_in_force(document.year)
-
-
-def programme_catalog(key: str) -> ProgrammeCatalog:
-    """The programme catalog with id ``key``."""
-    for c in programme_catalogs():
-        if c.id == key:
-            return c
-    raise UnknownNameError(f"no programme catalog {key!r}")

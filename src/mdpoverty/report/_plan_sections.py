@@ -71,7 +71,7 @@ def _standard(plan: Document, lang: Lang) -> str:
 
 
 def _programme(plan: Document, lang: Lang) -> str:
-    from mdpoverty.reference.standards import programme_catalog  # noqa: PLC0415
+    from mdpoverty.reference.programmes import programme_catalog  # noqa: PLC0415
 
     if plan.programme is None:
         return label("none", lang)

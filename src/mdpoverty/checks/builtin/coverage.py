@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.model.document import Document
-from mdpoverty.reference.standards import programme_of, standard_of
+from mdpoverty.reference.programmes import programme_of
+from mdpoverty.reference.standards import standard_of
 
 
 @rule(
@@ -60,7 +61,7 @@ def catalog(plan: Document) -> Iterator[Finding]:
         yield catalog.finding(
             "programme",
             f"the programme {plan.programme!r} is not one the library knows",
-            expected="a catalog of mdpoverty.reference.standards.programme_catalogs()",
+            expected="a catalog of mdpoverty.reference.programmes.programme_catalogs()",
             actual=plan.programme,
         )
         return

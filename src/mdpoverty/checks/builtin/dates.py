@@ -8,7 +8,8 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.model.document import Document
 from mdpoverty.model.references import LegalReference
-from mdpoverty.reference.standards import poverty_standard, programme_catalog
+from mdpoverty.reference.programmes import programme_catalog
+from mdpoverty.reference.standards import poverty_standard
 from mdpoverty.values.dates import Period
 
 

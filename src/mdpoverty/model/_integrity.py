@@ -1,0 +1,239 @@
+"""The integrity of a document across its fields: references that resolve, a hierarchy without
+cycles, possible counts, and targets and figures stated once.
+
+A document that breaks one of these cannot be built (:class:`~mdpoverty.errors.ValidationError`);
+numbers that are possible but disagree are for the consistency checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from mdpoverty.errors import Problem, location
+from mdpoverty.model.figures import Figure
+from mdpoverty.model.programme import ProjectComponent
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.units import AdministrativeUnit
+
+if TYPE_CHECKING:  # the document calls these checks; they only read it
+    from mdpoverty.model.document import Document
+
+__all__ = ["component_paths", "group_total", "problems"]
+
+
+def problems(doc: Document) -> Iterator[Problem]:
+    """Every cross-field problem of ``doc``: references that do not resolve, impossible counts,
+    targets and figures stated twice with different values."""
+    yield from _component_problems(doc)
+    yield from _reference_problems(doc)
+    yield from _target_problems(doc)
+    yield from _figure_problems(doc)
+
+
+def _figure_problems(doc: Document) -> Iterator[Problem]:
+    """A figure is printed once: the same subject, group and time with another value is
+    refused (the units' counts are their figures at the start of the year)."""
+    seen: dict[tuple[object, ...], Figure] = {}
+    for figure in doc.observations():
+        key = (*figure.key[:3], figure.year or doc.year)
+        other = seen.setdefault(key, figure)
+        if other is figure:
+            continue
+        if other.count != figure.count or other.rate != figure.rate:
+            index = doc.figures.index(figure)
+            yield Problem(
+                "Figure",
+                "count" if other.count != figure.count else "rate",
+                figure.count if other.count != figure.count else figure.rate,
+                "differs from another figure of the same subject, group and time",
+                location("figures", index),
+            )
+
+
+def component_paths(doc: Document) -> Iterator[tuple[str, ProjectComponent]]:
+    """Every component with its location in the plan: ``components/1/children/0``, …"""
+
+    def walk(
+        items: tuple[ProjectComponent, ...], path: str
+    ) -> Iterator[tuple[str, ProjectComponent]]:
+        for i, component in enumerate(items):
+            here = location(path, i)
+            yield here, component
+            yield from walk(component.children, location(here, "children"))
+
+    return walk(doc.components, "components")
+
+
+def _component_problems(doc: Document) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for path, component in component_paths(doc):
+        if component.code in seen:
+            yield Problem(
+                f"ProjectComponent {component.code!r}",
+                "code",
+                component.code,
+                "must not repeat a code of the plan",
+                path,
+            )
+        seen.add(component.code)
+    for i, component in enumerate(doc.components):
+        if "." in component.code:
+            yield Problem(
+                f"ProjectComponent {component.code!r}",
+                "code",
+                component.code,
+                "must be a project (DA…) at the top level; sub-projects go in 'children'",
+                location("components", i),
+            )
+
+
+def _subjects(doc: Document) -> dict[str, str]:
+    """Every id a figure or a target may be about, with what it names."""
+    subjects = {u.id: "unit" for u in doc.units}
+    subjects |= {s.id: "stratum" for s in doc.strata}
+    subjects |= {g.id: "group" for g in doc.groups}
+    return subjects
+
+
+def _reference_problems(doc: Document) -> Iterator[Problem]:
+    agency_ids = {a.id for a in doc.agencies}
+    codes = {c.code for c in doc.all_components()}
+    for path, c in component_paths(doc):
+        if c.lead is not None and c.lead not in agency_ids:
+            yield Problem(
+                f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id", path
+            )
+    for i, r in enumerate(doc.responsibilities):
+        where, path = f"Responsibility {r.section or r.agency}", location("responsibilities", i)
+        if r.agency not in agency_ids:
+            yield Problem(where, "agency", r.agency, "is not a known agency id", path)
+        for code in r.components:
+            if code not in codes:
+                yield Problem(
+                    where, "components", code, "is not a component code of the plan", path
+                )
+    yield from _hierarchy_problems(doc)
+    yield from _subject_problems(doc)
+
+
+def _subject_problems(doc: Document) -> Iterator[Problem]:
+    """Strata, groups, targets, figures and annex rows name subjects the document has."""
+    unit_ids = {u.id for u in doc.units}
+    subjects = _subjects(doc)
+    for i, s in enumerate(doc.strata):
+        if s.of is not None and s.of not in unit_ids:
+            yield Problem(
+                f"Stratum {s.id!r}", "of", s.of, "is not a known unit id", location("strata", i)
+            )
+    for i, g in enumerate(doc.groups):
+        for member in g.members:
+            if member not in unit_ids:
+                yield Problem(
+                    f"UnitGroup {g.id!r}",
+                    "members",
+                    member,
+                    "is not a known unit id",
+                    location("groups", i),
+                )
+    about = [(location("targets", i), t.about) for i, t in enumerate(doc.targets)]
+    about += [(location("figures", i), f.about) for i, f in enumerate(doc.figures)]
+    for where, subject in about:
+        if subject is not None and subject not in subjects:
+            yield Problem(
+                where.partition("/")[0].rstrip("s").capitalize(),
+                "about",
+                subject,
+                "is not a known unit, stratum or group id",
+                where,
+            )
+    if doc.annex is not None:
+        for i, row in enumerate(doc.annex.rows):
+            if row.unit is None or row.unit not in unit_ids:
+                yield Problem(
+                    f"PrintedRow {row.label!r}",
+                    "unit",
+                    row.unit,
+                    "is not a known unit id",
+                    location("annex/rows", i),
+                )
+
+
+def _hierarchy_problems(doc: Document) -> Iterator[Problem]:
+    """Every parent is a unit of the document, and no unit is its own ancestor."""
+    parents = {u.id: u.parent for u in doc.units}
+    for i, unit in enumerate(doc.units):
+        where = location("units", i)
+        if unit.parent is None:
+            continue
+        if unit.parent not in parents:
+            yield Problem(
+                f"AdministrativeUnit {unit.id!r}",
+                "parent",
+                unit.parent,
+                "is not a known unit id",
+                where,
+            )
+            continue
+        seen = {unit.id}
+        ancestor: str | None = unit.parent
+        while ancestor is not None and ancestor not in seen:
+            seen.add(ancestor)
+            ancestor = parents.get(ancestor)
+        if ancestor == unit.id:
+            yield Problem(
+                f"AdministrativeUnit {unit.id!r}",
+                "parent",
+                unit.parent,
+                "makes the unit its own ancestor",
+                where,
+            )
+
+
+def _target_problems(doc: Document) -> Iterator[Problem]:
+    units = {u.id: u for u in doc.units}
+    stated: dict[tuple[object, ...], tuple[int, Target]] = {}
+    for i, t in enumerate(doc.targets):
+        where, path = (
+            f"Target {t.measure.value} of {t.about or 'the area'}",
+            location("targets", i),
+        )
+        if t.year is not None and t.year not in doc.period:
+            yield Problem(where, "year", t.year, f"must lie in the period {doc.period}", path)
+        key = (t.about, t.group, t.measure, t.year or doc.year)
+        if key in stated and stated[key][1].value != t.value:
+            first, other = stated[key]
+            yield Problem(
+                where,
+                "value",
+                t.value,
+                f"differs from the same target stated at {location('targets', first)} "
+                f"({other.value.vi()})",
+                path,
+            )
+        stated.setdefault(key, (i, t))
+        if t.measure is not Measure.REDUCTION:
+            continue
+        if t.about is None:
+            start = group_total(doc.units, t.group) if doc.units else None
+        else:
+            start = group_total([units[t.about]], t.group) if t.about in units else None
+        if start is not None and t.value.high > start:
+            yield Problem(
+                where,
+                "value",
+                t.value,
+                f"must not exceed the {t.group.vi} at the start ({start})",
+                path,
+            )
+
+
+def group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:
+    """The units' households of ``group`` at the start of the year, if every unit gives them."""
+    if group is HouseholdGroup.POOR:
+        values = [u.poor_households for u in units]
+    elif group is HouseholdGroup.NEAR_POOR:
+        values = [u.near_poor_households for u in units]
+    else:
+        return None
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)

@@ -1,0 +1,131 @@
+"""Programme catalogs, held as data with their periods of validity: the projects, sub-projects
+and components of each National Target Program, each catalog citing its legal source.
+
+>>> programme_catalog("decision-90-2022").entry("DA4.TDA3").name
+'Hỗ trợ việc làm bền vững'
+>>> programme_in_force(2024).id, programme_in_force(2027).id
+('decision-90-2022', 'resolution-257-2025')
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import attrs
+
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.io._convert import converter
+from mdpoverty.model.references import LegalReference
+from mdpoverty.reference.standards import load_data
+from mdpoverty.values._validation import (
+    IDENTIFIER,
+    STR,
+    TEXT,
+    checks,
+    instance_of,
+    is_component_code,
+    nfc,
+    to_tuple,
+    tuple_of,
+    unique,
+    validate,
+)
+from mdpoverty.values.dates import Period
+
+if TYPE_CHECKING:  # only its type: the documents do not depend on reference data
+    from mdpoverty.model.document import Document
+
+__all__ = [
+    "CatalogEntry",
+    "ProgrammeCatalog",
+    "programme_catalog",
+    "programme_catalogs",
+    "programme_in_force",
+    "programme_of",
+]
+
+_VERIFIED = checks(instance_of(bool))
+
+
+@attrs.frozen
+class CatalogEntry:
+    """A project or sub-project of a programme catalog.
+
+    ``verified`` is false, with a ``note``, where the entry could not be checked against the
+    legal text.
+    """
+
+    code: str = attrs.field(metadata=checks(is_component_code))
+    name: str = attrs.field(converter=nfc, metadata=TEXT)
+    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    note: str = attrs.field(default="", converter=nfc, metadata=STR)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+
+@attrs.frozen
+class ProgrammeCatalog:
+    """The projects and sub-projects of a national target programme, with its period."""
+
+    id: str = attrs.field(metadata=IDENTIFIER)
+    name: str = attrs.field(converter=nfc, metadata=TEXT)
+    reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
+    period: Period = attrs.field(metadata=checks(instance_of(Period)))
+    entries: tuple[CatalogEntry, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
+    )
+    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
+    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    note: str = attrs.field(default="", converter=nfc, metadata=STR)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def entry(self, code: str) -> CatalogEntry:
+        """The entry with ``code``; an activity's code resolves to its sub-project's entry."""
+        key = ".".join(code.split(".")[:2])
+        for e in self.entries:
+            if e.code == key:
+                return e
+        raise UnknownNameError(f"catalog {self.id!r} has no project or sub-project {code!r}")
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        try:
+            self.entry(code)
+        except UnknownNameError:
+            return False
+        return True
+
+
+@functools.cache
+def programme_catalogs() -> tuple[ProgrammeCatalog, ...]:
+    """Every programme catalog the library knows."""
+    return converter.structure(load_data("programmes.yaml"), tuple[ProgrammeCatalog, ...])
+
+
+def programme_catalog(key: str) -> ProgrammeCatalog:
+    """The programme catalog with id ``key``."""
+    for c in programme_catalogs():
+        if c.id == key:
+            return c
+    raise UnknownNameError(f"no programme catalog {key!r}")
+
+
+def programme_in_force(year: int) -> ProgrammeCatalog | None:
+    """The programme catalog whose period holds ``year``, or ``None`` (none the library knows)."""
+    found = [c for c in programme_catalogs() if year in c.period]
+    return found[0] if found else None
+
+
+def programme_of(document: Document) -> ProgrammeCatalog | None:
+    """The programme catalog ``document``'s components belong to: the one it names, or else
+    the one in force in its year (``None`` where there is none)."""
+    if document.programme is not None:
+        return programme_catalog(document.programme)
+    return programme_in_force(document.year)
