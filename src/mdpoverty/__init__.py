@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         units_by_kind,
     )
     from mdpoverty.aggregate.carry_over import carry_back, carry_over
+    from mdpoverty.aggregate.results import results
     from mdpoverty.checks import Finding, Rule, Severity, check
     from mdpoverty.errors import (
         AmbiguousNameError,
@@ -179,6 +180,7 @@ _NAMES = {
     "plan_schema": "mdpoverty.io.schema",
     "rate": "mdpoverty.values.numbers",
     "resolve": "mdpoverty.model.locations",
+    "results": "mdpoverty.aggregate.results",
     "rollup": "mdpoverty.aggregate",
     "save_plan": "mdpoverty.io.files",
     "standard_in_force": "mdpoverty.reference.standards",
@@ -267,6 +269,7 @@ __all__ = [
     "plan_schema",
     "rate",
     "resolve",
+    "results",
     "rollup",
     "save_plan",
     "schema",
