@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.document import Document
+from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.reference.standards import poverty_standard, programme_catalog
 
 
@@ -21,10 +21,13 @@ from mdpoverty.reference.standards import poverty_standard, programme_catalog
     ),
     tolerance=(
         "Any target counts, qualitative ones included (a housing commitment without a "
-        "number).  Not checked when the standard is unknown (dates.standard-period says so)."
+        "number).  Not checked when the standard is unknown (dates.standard-period says so), "
+        "nor on reviews and reports, which set no targets of their own."
     ),
 )
 def coverage(plan: Document) -> Iterator[Finding]:
+    if plan.kind is not DocumentType.PLAN:
+        return
     try:
         standard = poverty_standard(plan.standard)
     except UnknownNameError:
