@@ -74,7 +74,8 @@ def test_removing_any_figure_or_target_adds_no_finding(name: str) -> None:
 
 def test_a_province_plan_judges_each_bound_on_its_own() -> None:
     plan = load("province-plan-2024.yaml")
-    assert plan.units and all(u.households is None for u in plan.units)
+    assert plan.units
+    assert all(u.households is None for u in plan.units)
     assert Quantity(1680, 1920) == resolve(plan, "targets/0/value")
     # the lower bound of the province moves: only the lower bound is found
     assert [("targets.ranges", "targets/0/value", 1680, 1700)] == findings(
