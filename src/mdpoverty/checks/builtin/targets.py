@@ -36,10 +36,12 @@ def _sum(values: Sequence[Quantity]) -> Quantity:
 
 
 def headline_judged(document: Document) -> bool:
-    """Whether ``headline.annex-total`` judges the area's reduction target (every unit prints
-    its households and poor households), so that this group leaves it alone."""
+    """Whether ``headline.annex-total`` judges the area's reduction target (a flat list of
+    units that all print their households and poor households), so that this group leaves it
+    alone."""
     return bool(document.units) and all(
-        u.households is not None and u.poor_households is not None for u in document.units
+        u.parent is None and u.households is not None and u.poor_households is not None
+        for u in document.units
     )
 
 
