@@ -36,20 +36,21 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
 
     A unit's start-of-year counts are at ``units/<id>/<field>``; a printed figure at
     ``figures/<i>``.  The year is the figure's, or the document's where the figure names none.
-    A figure printed twice with the same values is kept once (the first).
+    An observation printed twice with the same values (a unit's field and a figure) is kept
+    once: the first figure, else the field.
     """
     found: dict[ObservationKey, tuple[Figure, str]] = {}
-    units = {u.id for u in document.units}
-    figures = {id(f): i for i, f in enumerate(document.figures)}
-    for figure in document.observations():
+    for i, figure in enumerate(document.figures):
         key = (figure.about, figure.group, figure.time, figure.year or document.year)
-        if id(figure) in figures:
-            where = f"figures/{figures[id(figure)]}"
-        elif figure.about in units:
-            where = f"units/{figure.about}/{_UNIT_FIELDS[figure.group]}"
-        else:  # pragma: no cover  (observations() yields only these two kinds)
-            continue
-        found.setdefault(key, (figure, where))
+        found.setdefault(key, (figure, f"figures/{i}"))
+    # A unit's fields come second: a printed figure of the same count may also print a rate.
+    for unit in document.units:
+        for group, field in _UNIT_FIELDS.items():
+            count = getattr(unit, field)
+            if count is not None:
+                figure = Figure(group=group, about=unit.id, time=TimePoint.START, count=count)
+                key = (unit.id, group, TimePoint.START, document.year)
+                found.setdefault(key, (figure, f"units/{unit.id}/{field}"))
     return found
 
 

@@ -44,21 +44,21 @@ def half_unit(places: int) -> Decimal:
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
-        places = figure.rate_places
-        if group is HouseholdGroup.ALL or figure.count is None or places is None:
+        places, printed = figure.rate_places, figure.rate
+        if group is HouseholdGroup.ALL or figure.count is None or printed is None:
             continue
         whole = observed.get((about, HouseholdGroup.ALL, time, year))
         denominator = None if whole is None else whole[0].count
         if not denominator:
             continue
-        expected = rate(figure.count, denominator, places)
-        if expected != figure.rate:
+        expected = rate(figure.count, denominator, places or 0)
+        if expected != printed:
             yield rates.finding(
                 f"{where}/rate",
                 f"{format_vi(figure.count)} of {format_vi(denominator)} households is "
-                f"{format_vi(expected, places)}%, the document prints {figure.rate}",
+                f"{format_vi(expected, places)}%, the document prints {format_vi(printed)}%",
                 expected=expected,
-                actual=figure.rate,
+                actual=printed,
             )
 
 
@@ -103,8 +103,9 @@ def together(document: Document) -> Iterator[Finding]:
             if abs(total - both.rate) > slack:
                 yield together.finding(
                     f"{where}/rate",
-                    f"the poor rate {p.rate} and the near-poor rate {n.rate} add up to {total}, "
-                    f"the together rate printed is {both.rate}",
+                    f"the poor rate {format_vi(p.rate)}% and the near-poor rate "
+                    f"{format_vi(n.rate)}% add up to {format_vi(total)}%, the together rate "
+                    f"printed is {format_vi(both.rate)}%",
                     expected=total,
                     actual=both.rate,
                 )

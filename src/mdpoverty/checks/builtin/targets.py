@@ -11,7 +11,7 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.values.numbers import round_half_up
+from mdpoverty.values.numbers import format_vi, round_half_up
 from mdpoverty.values.quantities import Comparison, Quantity
 
 _BOUNDS = (("lower", "low"), ("upper", "high"))
@@ -83,7 +83,8 @@ def ranges(document: Document) -> Iterator[Finding]:
             yield ranges.finding(
                 f"targets/{i}/value",
                 f"the {name + ' bounds' if name else 'targets'} of the parts add up to "
-                f"{expected}, the {bound} of the target of {about or 'the area'} is {actual}",
+                f"{format_vi(expected)}, the {bound} of the target of {about or 'the area'} is "
+                f"{format_vi(actual)}",
                 expected=expected,
                 actual=actual,
             )
@@ -122,8 +123,9 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         if not target.value.low <= difference <= target.value.high:
             yield rate_reduction.finding(
                 f"targets/{i}/value",
-                f"the rates printed fall from {start[0].rate} to {end[0].rate}, by "
-                f"{difference} points, the target is {target.value.vi()}",
+                f"the rates printed fall from {format_vi(start[0].rate)}% to "
+                f"{format_vi(end[0].rate)}%, by {format_vi(difference)} points, the target "
+                f"is {target.value.vi()}",
                 expected=difference,
                 actual=target.value,
             )
@@ -158,7 +160,8 @@ def target_met(document: Document) -> Iterator[Finding]:
                 f"targets/{i}",
                 f"the {target.measure.value} target of {target.about or 'the area'} is "
                 f"{target.comparison.vi + ' ' if target.comparison.vi else ''}"
-                f"{target.value.vi()}, the report gives {value} (short by {-by})",
+                f"{target.value.vi()}, the report gives {format_vi(value)} "
+                f"(short by {format_vi(-by)})",
                 expected=target.value,
                 actual=value,
             )
