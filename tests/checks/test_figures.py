@@ -161,14 +161,14 @@ def test_a_national_rate_is_compared_at_its_printed_precision() -> None:
 
 
 def test_a_multi_year_plan_adds_up_year_by_year() -> None:
-    plan = load("multi-year-plan-2022-2025.yaml")
-    assert (2022, 2025) == (plan.period.start, plan.period.end)
+    plan = load("multi-year-plan-2021-2025.yaml")
+    assert (2021, 2025) == (plan.period.start, plan.period.end)
     broken = with_target(plan, 12, Quantity(60))  # Xã Ba in 2024: 50 → 60
     assert [("targets.ranges", "targets/9/value", 140, 130)] == findings(broken)
 
 
 def test_a_fall_in_points_is_the_difference_of_the_printed_rates() -> None:
-    plan = load("multi-year-plan-2022-2025.yaml")
+    plan = load("multi-year-plan-2021-2025.yaml")
     broken = with_target(plan, 4, Quantity(Decimal("2.6")))  # 15,20 − 12,70 = 2,50
     assert [
         ("targets.rate-reduction", "targets/4/value", Decimal("2.5"), Quantity(Decimal("2.6")))
