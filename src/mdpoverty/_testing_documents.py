@@ -18,7 +18,7 @@ import attrs
 from hypothesis import strategies as st
 
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
-from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint
+from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
 from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
@@ -136,7 +136,8 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
 
     Units form a hierarchy of depth 1 to 3 (1 to 3 units at the top, 1 or 2 children each);
     the area and every unit that prints its counts print start and end figures of all, poor,
-    near-poor and together households, with rates; the area is split urban and rural.  A unit
+    near-poor and together households, with rates; the area and its first unit are split urban
+    and rural, and a complete group of 1 to 3 units at the bottom prints figures of its own.  A unit
     prints its start counts as its own fields too.  Each unit has a ranged reduction target,
     and so does the area: the bounds add up along the hierarchy, and the end counts meet them.
     """
@@ -149,6 +150,7 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
     units: list[AdministrativeUnit] = []
     figures: list[Figure] = []
     targets: list[Target] = []
+    leaves: list[tuple[str, _Counts]] = []
 
     def target(reduction: int, poor: int) -> Quantity:
         low = draw(st.integers(0, reduction))
@@ -181,6 +183,7 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
             value = Quantity(sum(int(q.low) for q in parts), sum(int(q.high) for q in parts))
         else:
             value = target(reduction, poor)
+            leaves.append((uid, node.counts))
         targets.append(Target(Measure.REDUCTION, value, about=uid))
         return value
 
@@ -194,8 +197,20 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
     )
     figures.extend(_figures(None, area.total(), places, denominator=True))
     strata = [Stratum(kind.value, kind.vi.capitalize(), kind) for kind in _SPLIT]
-    for stratum, counts in zip(strata, area.by_stratum, strict=True):
+    # the first unit is split too, as the area is: a partition of a unit (``of``)
+    strata += [Stratum(f"u1-{kind.value}", kind.vi.capitalize(), kind, of="u1") for kind in _SPLIT]
+    split = (*area.by_stratum, *top[0].counts.by_stratum)
+    for stratum, counts in zip(strata, split, strict=True):
         figures.extend(_figures(stratum.id, counts, places, denominator=draw(st.booleans())))
+    chosen = draw(
+        st.lists(st.sampled_from(range(len(leaves))), min_size=1, max_size=3, unique=True)
+    )
+    members = [leaves[i] for i in sorted(chosen)]
+    group = UnitGroup("nhom", "Nhóm đơn vị", [uid for uid, _ in members])
+    in_group = members[0][1]
+    for _, member in members[1:]:
+        in_group = in_group + member
+    figures.extend(_figures(group.id, in_group.total(), places, denominator=True))
     return DOCUMENT_CLASSES[kind](
         header=Header("Ủy ban nhân dân", PartialDate(year, 12), f"Tài liệu năm {year}"),
         area=Area("Vùng thử", area_kind),
@@ -203,6 +218,7 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
         standard="decree-07-2021",
         units=units,
         strata=strata,
+        groups=[group],
         figures=figures,
         targets=targets,
     )

@@ -41,7 +41,7 @@ def whole_of(document: Document, about: str | None) -> tuple[str | None, list[st
     if about in strata:
         of = strata[about].of
         return of, [s.id for s in document.strata if s.of == of]
-    if about is None:
+    if about is None or about in {g.id for g in document.groups}:
         return None
     parent = document.unit(about).parent
     return parent, [u.id for u in document.children(parent)]
@@ -76,7 +76,9 @@ def test_sums_hold_along_every_hierarchy_and_partition(document: Document) -> No
     wholes: list[tuple[str | None, list[str]]] = [
         (u, [c.id for c in document.children(u)]) for u in (None, *(u.id for u in document.units))
     ]
-    wholes.append((None, [s.id for s in document.strata]))
+    for of in {s.of for s in document.strata}:
+        wholes.append((of, [s.id for s in document.strata if s.of == of]))
+    wholes += [(g.id, list(g.members)) for g in document.groups]
     judged = 0
     for (about, group, time, year), (figure, _) in observed.items():
         for whole, parts in wholes:
