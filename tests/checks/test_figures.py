@@ -16,6 +16,7 @@ import pytest
 
 from mdpoverty import results
 from mdpoverty.checks import check, resolve
+from mdpoverty.errors import UnknownNameError, ValidationError
 from mdpoverty.io.files import load_plan
 from mdpoverty.model.document import Document, ImplementationReport, Plan, Review
 from mdpoverty.model.targets import Target
@@ -210,3 +211,44 @@ def test_results_of_a_plan_against_a_review_it_does_not_print_are_not_judged() -
     assert len(plan.targets) == len(table)
     assert table["met"].isna().all()
     assert pd.isna(table["met"].iloc[0])
+
+
+def test_results_of_a_plan_against_its_report_read_the_reports_figures() -> None:
+    report = load("report-2024.yaml")
+    plan = Plan(
+        header=report.header,
+        area=report.area,
+        period=report.period,
+        standard=report.standard,
+        units=report.units,
+        targets=report.targets[3:],  # the communes' targets only
+    )
+    table = results(plan, report)
+    assert ["xa-mot", "xa-hai", "xa-ba"] == table["subject"].tolist()
+    assert [25, 20, 20] == table["achieved"].tolist()
+    assert [Quantity(25), Quantity(20), Quantity(20)] == table["target"].tolist()
+
+
+def test_results_need_an_outcome_unless_given_a_report() -> None:
+    with pytest.raises(ValidationError, match="outcome"):
+        results(load("province-plan-2024.yaml"))
+
+
+def test_strata_and_groups_are_locations() -> None:
+    review = load("province-review-2024.yaml")
+    assert "Nông thôn" == resolve(review, "strata/rural/name")
+    national = load("national-review-2023.yaml")
+    assert 7600 == resolve(national, "figures/17/count")
+    with pytest.raises(UnknownNameError):
+        resolve(national, "groups/no-such-group")
+
+
+def test_a_rate_without_its_denominator_is_not_judged() -> None:
+    review = load("province-review-2024.yaml")
+    without = attrs.evolve(review, figures=review.figures[1:])  # the province's households
+    broken = with_figure(without, 0, rate=Decimal("6.64"))  # 6,63 as a count over 95.000
+    assert [] == findings(broken)
+    judged = with_figure(review, 1, rate=Decimal("6.64"))  # with its denominator, it is
+    assert [("figures.rate", "figures/1/rate", Decimal("6.63"), Decimal("6.64"))] == findings(
+        judged
+    )
