@@ -21,6 +21,13 @@ from mdpoverty.values.numbers import format_vi, rate
 Observed = dict[ObservationKey, tuple[Figure, str]]
 
 
+# The groups whose rate is a share of all households (low-income workers count people, and the
+# newly escaped and newly poor are printed as shares of other groups where at all).
+_RATED = frozenset(
+    {HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR, HouseholdGroup.POOR_AND_NEAR_POOR}
+)
+
+
 def half_unit(places: int) -> Decimal:
     """Half a unit of the last printed decimal (``1`` place: ``0.05``)."""
     return Decimal(5).scaleb(-(places + 1))
@@ -38,14 +45,15 @@ def half_unit(places: int) -> Decimal:
     tolerance=(
         "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
         "'1,15' at 2.  A rate printed without its count, or without the households of its "
-        "subject, is not judged."
+        "subject, is not judged; only the poor, near-poor and together rates are (the "
+        "others are not shares of all households)."
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
         places, printed = figure.rate_places, figure.rate
-        if group is HouseholdGroup.ALL or figure.count is None or printed is None:
+        if group not in _RATED or figure.count is None or printed is None:
             continue
         whole = observed.get((about, HouseholdGroup.ALL, time, year))
         denominator = None if whole is None else whole[0].count

@@ -57,9 +57,10 @@ def headline_judged(document: Document) -> bool:
     ),
     tolerance=(
         "Counts are exact, and each bound is judged on its own: ranges that merely overlap do "
-        "not agree.  Judged only where the whole and every one of its parts state a target "
-        "for the same household group and year.  The area's poor-household target is left "
-        "to headline.annex-total where the units print their counts."
+        "not agree.  Judged only where the whole and every one of its parts state an exact "
+        "(not 'at least' or 'at most') target for the same household group and year.  The "
+        "area's poor-household target is left to headline.annex-total where a flat list of "
+        "units prints its counts."
     ),
 )
 def ranges(document: Document) -> Iterator[Finding]:
