@@ -160,3 +160,18 @@ def test_removing_a_figure_never_adds_a_finding(document: Document, data: st.Dat
 @given(documents())
 def test_save_then_load_is_the_identity(document: Document) -> None:
     assert document == read_plan_text(write_plan_text(document))
+
+
+@given(documents(), st.data())
+def test_removing_a_figure_from_a_broken_document_adds_no_finding(
+    document: Document, data: st.DataObject
+) -> None:
+    i, _ = data.draw(st.sampled_from(summed_counts(document)))
+    figure = document.figures[i]
+    assert figure.count is not None
+    broken = with_figure(document, i, attrs.evolve(figure, count=figure.count + 1))
+    before = {(f.rule, f.message) for f in check(broken, select=NEW_RULES)}
+    j = data.draw(st.integers(0, len(broken.figures) - 1))
+    fewer = attrs.evolve(broken, figures=broken.figures[:j] + broken.figures[j + 1 :])
+    after = {(f.rule, f.message) for f in check(fewer, select=NEW_RULES)}
+    assert after <= before
