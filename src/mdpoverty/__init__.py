@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         units_by_kind,
     )
     from mdpoverty.aggregate.carry_over import carry_back, carry_over
+    from mdpoverty.aggregate.results import results
     from mdpoverty.checks import Finding, Report, Rule, Severity, check
     from mdpoverty.errors import (
         AmbiguousNameError,
@@ -185,6 +186,7 @@ _NAMES = {
     "plan_schema": "mdpoverty.io.schema",
     "rate": "mdpoverty.values.numbers",
     "resolve": "mdpoverty.model.locations",
+    "results": "mdpoverty.aggregate.results",
     "rollup": "mdpoverty.aggregate",
     "save_plan": "mdpoverty.io.files",
     "standard_in_force": "mdpoverty.reference.standards",
@@ -276,6 +278,7 @@ __all__ = [
     "plot",
     "rate",
     "resolve",
+    "results",
     "rollup",
     "save_plan",
     "schema",

@@ -31,6 +31,7 @@ import attrs
 from hypothesis import strategies as st
 
 from mdpoverty import _testing_oracle as oracle
+from mdpoverty._testing_documents import documents
 from mdpoverty._testing_files import plain_data, plan_data_mutations
 from mdpoverty._testing_units import new_unit_plans, old_unit_plans
 from mdpoverty.households._strategies import (
@@ -67,6 +68,7 @@ __all__ = [
     "cutoffs",
     "deficit_indicators",
     "deprivation_frames",
+    "documents",
     "funding_splits",
     "household_tables",
     "indicator_weights",

@@ -35,7 +35,18 @@ from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Comparison, Quantity
 
-GROUPS = {"funding", "annex", "headline", "agencies", "dates", "deficit", "programme"}
+GROUPS = {
+    "funding",
+    "annex",
+    "headline",
+    "figures",
+    "targets",
+    "results",
+    "agencies",
+    "dates",
+    "deficit",
+    "programme",
+}
 REQUIRED = {
     "funding.sources-sum",
     "funding.parent-sum",
@@ -45,6 +56,12 @@ REQUIRED = {
     "annex.rate-reduction",
     "annex.total",
     "headline.annex-total",
+    "figures.rate",
+    "figures.together",
+    "figures.parts-sum",
+    "targets.ranges",
+    "targets.rate-reduction",
+    "results.target-met",
     "agencies.lead-assigned",
     "agencies.assigned-led",
     "dates.annex",
@@ -347,8 +364,10 @@ def test_an_impossible_row_is_found(plan: Document) -> None:
     [
         (Quantity(13), Comparison.EXACTLY, 0),
         (Quantity(12), Comparison.EXACTLY, 1),
-        (Quantity(10, 15), Comparison.EXACTLY, 0),
-        (Quantity(14, 20), Comparison.EXACTLY, 1),
+        # both bounds are meant: an exact 13 is neither 10 nor 15 (no overlap accepted)
+        (Quantity(10, 15), Comparison.EXACTLY, 2),
+        (Quantity(13, 20), Comparison.EXACTLY, 1),
+        (Quantity(14, 20), Comparison.EXACTLY, 2),
         (Quantity(13), Comparison.AT_LEAST, 0),
         (Quantity(14), Comparison.AT_LEAST, 1),
         (Quantity(12), Comparison.AT_MOST, 1),

@@ -20,15 +20,25 @@ the object: ``components/DA3.TDA1/funding``, ``annex/rows/xuat-hoa/start_rate``,
 ``responsibilities/3``, ``agencies/culture``.
 
 **Rules** live in one registry, in groups: ``funding``, ``annex``, ``headline``,
-``agencies``, ``dates``, ``deficit``, ``programme``.  Each carries its documentation as data
-(:attr:`Rule.title`, :attr:`Rule.rationale`, :attr:`Rule.tolerance`), from which the rule
-catalog is generated.  ``check(plan, select=..., ignore=...)`` chooses rules by id or group;
+``figures``, ``targets``, ``results``, ``agencies``, ``dates``, ``deficit``, ``programme``.
+Each carries its documentation as data (:attr:`Rule.title`, :attr:`Rule.rationale`,
+:attr:`Rule.tolerance`), from which the rule catalog is generated.
+``check(plan, select=..., ignore=...)`` chooses rules by id or group;
 :func:`rule` (a decorator) or :func:`register` adds a district's own.
 """
 
 from __future__ import annotations
 
-from mdpoverty.checks.builtin import agencies, annex, coverage, dates, funding, headline
+from mdpoverty.checks.builtin import (
+    agencies,
+    annex,
+    coverage,
+    dates,
+    figures,
+    funding,
+    headline,
+    targets,
+)
 from mdpoverty.checks.report import (
     Finding,
     InconsistentPlanError,
@@ -63,5 +73,18 @@ __all__ = [
 ]
 
 # The built-in rules register themselves on import; the catalog lists them in this order.
-_order_groups(("funding", "annex", "headline", "agencies", "dates", "deficit", "programme"))
-del funding, annex, headline, agencies, dates, coverage, _order_groups
+_order_groups(
+    (
+        "funding",
+        "annex",
+        "headline",
+        "figures",
+        "targets",
+        "results",
+        "agencies",
+        "dates",
+        "deficit",
+        "programme",
+    )
+)
+del funding, annex, headline, figures, targets, agencies, dates, coverage, _order_groups

@@ -13,6 +13,8 @@ __all__ = ["resolve"]
 # The attribute that names an item of each keyed collection; other tuples are indexed from 0.
 _KEYS = {
     "units": "id",
+    "strata": "id",
+    "groups": "id",
     "agencies": "id",
     "deficit_indicators": "id",
     "rows": "unit",
@@ -53,10 +55,11 @@ def resolve(plan: Document, location: str) -> object:
     A location is a path of ``/``-separated steps from the plan: a field name steps into that
     field; in a collection, a step is the item's key:
 
-    * ``units/<unit id>``, ``agencies/<agency id>``, ``deficit_indicators/<indicator id>``;
+    * ``units/<unit id>``, ``strata/<stratum id>``, ``groups/<group id>``,
+      ``agencies/<agency id>``, ``deficit_indicators/<indicator id>``;
     * ``components/<code>`` at any depth (``components/DA3.TDA1``);
     * ``annex/rows/<unit id>`` for a unit's printed row, ``annex/total`` for the total row;
-    * ``targets/<i>``, ``legal_bases/<i>``, ``responsibilities/<i>``,
+    * ``targets/<i>``, ``figures/<i>``, ``legal_bases/<i>``, ``responsibilities/<i>``,
       ``funding_sources/<i>``: the item's index, from 0;
     * a field after any of these: ``components/DA3.TDA1/funding``, ``annex/total/end_rate``,
       ``header/date``, ``legal_bases/0/date``.

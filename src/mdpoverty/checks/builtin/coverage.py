@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.document import Document
+from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.reference.programmes import programme_of
 from mdpoverty.reference.standards import standard_of
 
@@ -22,12 +22,13 @@ from mdpoverty.reference.standards import standard_of
     ),
     tolerance=(
         "Any target counts, qualitative ones included (a housing commitment without a "
-        "number).  Not checked when the standard is unknown (dates.standard-period says so)."
+        "number).  Not checked when the standard is unknown (dates.standard-period says so), "
+        "nor on reviews and reports, which set no targets of their own."
     ),
 )
 def coverage(plan: Document) -> Iterator[Finding]:
-    if not plan.deficit_indicators:
-        return  # a document without deficit targets (a review, a report) has nothing to cover
+    if plan.kind is not DocumentType.PLAN or not plan.deficit_indicators:
+        return  # deficit targets are a plan's; a plan that states none has nothing to cover
     try:
         standard = standard_of(plan)
     except UnknownNameError:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.builtin.annex import places
+from mdpoverty.checks.builtin.targets import bounds
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -47,13 +48,21 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
     return reduction.map(lambda r: start - end(r))
 
 
-def _agrees(target: Target, derived: Quantity) -> bool:
+def _disagreements(target: Target, derived: Quantity) -> Iterator[tuple[str, object, object]]:
+    """``(which, expected, actual)`` for each bound the annex and ``target`` disagree on."""
     value = target.value
     if target.comparison is Comparison.AT_LEAST:
-        return derived.high >= value.low
-    if target.comparison is Comparison.AT_MOST:
-        return derived.low <= value.high
-    return derived.low <= value.high and value.low <= derived.high
+        if derived.high < value.low:
+            yield "", derived, value
+    elif target.comparison is Comparison.AT_MOST:
+        if derived.low > value.high:
+            yield "", derived, value
+    else:  # both bounds are meant: each is judged on its own, as targets.ranges does
+        for name, expected, actual in bounds(value, derived):
+            if name:
+                yield f"the {name} bound of ", expected, actual
+            else:
+                yield "", derived, value
 
 
 @rule(
@@ -69,15 +78,18 @@ def _agrees(target: Target, derived: Quantity) -> bool:
     ),
     tolerance=(
         "Counts are exact.  A rate is compared at the target's printed precision (half-up): "
-        "'1,86%' is the end rate at 2 decimals.  A ranged target ('840–930 hộ') agrees when "
-        "the annex's value lies in the range (when the units' targets are ranges too, when "
-        "the two ranges overlap); 'at least' and 'at most' targets agree unless the annex "
-        "certainly falls short of them, comparing rates at 2 decimals or more."
+        "'1,86%' is the end rate at 2 decimals.  A ranged target ('840–930 hộ') is judged "
+        "bound by bound, as targets.ranges does: the annex's lower bound against the "
+        "target's lower bound and the upper against the upper, each a finding of its own, "
+        "with no overlap accepted (an exact annex value is both its bounds); 'at least' and "
+        "'at most' targets agree unless the annex certainly falls short of them, comparing "
+        "rates at 2 decimals or more.  Units in a hierarchy (a unit with a parent) are left "
+        "to targets.ranges and figures.parts-sum."
     ),
 )
 def headline(plan: Document) -> Iterator[Finding]:
-    if not plan.units:
-        return
+    if not plan.units or any(u.parent is not None for u in plan.units):
+        return  # the annex is a flat list of units: a hierarchy is targets.ranges' to judge
     total = annex_rows(plan)[-1]
     for i, target in enumerate(plan.targets):
         if (
@@ -87,14 +99,15 @@ def headline(plan: Document) -> Iterator[Finding]:
         ):
             continue
         derived = _derived(target, total)
-        if derived is None or _agrees(target, derived):
+        if derived is None:
             continue
         where = f" ({target.section})" if target.section else ""
-        yield headline.finding(
-            f"targets/{i}",
-            f"the target{where} for the {_WHAT[target.measure]} is "
-            f"{target.comparison.vi + ' ' if target.comparison.vi else ''}{target.value.vi()}, "
-            f"the annex's units give {derived.vi()}",
-            expected=derived,
-            actual=target.value,
-        )
+        for which, expected, actual in _disagreements(target, derived):
+            yield headline.finding(
+                f"targets/{i}",
+                f"{which}the target{where} for the {_WHAT[target.measure]} is "
+                f"{target.comparison.vi + ' ' if target.comparison.vi else ''}"
+                f"{target.value.vi()}, the annex's units give {derived.vi()}",
+                expected=expected,
+                actual=actual,
+            )

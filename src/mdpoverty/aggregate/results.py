@@ -1,0 +1,144 @@
+"""Results against targets: what a review or a report achieved of a plan's targets.
+
+Every achieved value is read from the printed figures (:meth:`~mdpoverty.Document.observations`):
+a reduction is the start count less the end count, a fall in points the start rate less the end
+rate *as printed* (never a count divided by a total), an end count or end rate the end figure
+itself.  A target whose result the outcome does not print is not judged (``met`` is ``NA``):
+absence is never a failure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.model.document import Document, ImplementationReport
+from mdpoverty.model.figures import Figure, TimePoint
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.values.quantities import Comparison
+
+__all__ = ["ObservationKey", "index", "results"]
+
+ObservationKey = tuple[str | None, HouseholdGroup, TimePoint, int]
+"""The subject, household group, time point and year (never ``None``) of an observation."""
+
+_UNIT_FIELDS = {
+    HouseholdGroup.ALL: "households",
+    HouseholdGroup.POOR: "poor_households",
+    HouseholdGroup.NEAR_POOR: "near_poor_households",
+}
+
+
+def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
+    """Every observation of ``document`` by its key, with its location in the document.
+
+    A unit's start-of-year counts are at ``units/<id>/<field>``; a printed figure at
+    ``figures/<i>``.  The year is the figure's, or the document's where the figure names none.
+    An observation printed twice with the same values (a unit's field and a figure) is kept
+    once: the first figure, else the field.
+    """
+    found: dict[ObservationKey, tuple[Figure, str]] = {}
+    for i, figure in enumerate(document.figures):
+        key = (figure.about, figure.group, figure.time, figure.year or document.year)
+        found.setdefault(key, (figure, f"figures/{i}"))
+    # A unit's fields come second: a printed figure of the same count may also print a rate.
+    for unit in document.units:
+        for group, field in _UNIT_FIELDS.items():
+            count = getattr(unit, field)
+            if count is not None:
+                figure = Figure(group=group, about=unit.id, time=TimePoint.START, count=count)
+                key = (unit.id, group, TimePoint.START, document.year)
+                found.setdefault(key, (figure, f"units/{unit.id}/{field}"))
+    return found
+
+
+# Measures where more is better (a larger reduction), and where less is (a lower end rate).
+_MORE_IS_BETTER = frozenset({Measure.REDUCTION, Measure.RATE_REDUCTION})
+
+
+def achieved(  # noqa: PLR0911  (one return per measure and per missing figure)
+    target: Target, observed: dict[ObservationKey, tuple[Figure, str]], year: int
+) -> int | Decimal | None:
+    """What the observations say was achieved of ``target``, or ``None`` if they do not say."""
+    when = target.year or year
+
+    def get(time: TimePoint) -> Figure | None:
+        entry = observed.get((target.about, target.group, time, when))
+        return None if entry is None else entry[0]
+
+    start, end = get(TimePoint.START), get(TimePoint.END)
+    if end is None:
+        return None
+    if target.measure is Measure.END_COUNT:
+        return end.count
+    if target.measure is Measure.END_RATE:
+        return end.rate
+    if start is None:
+        return None
+    if target.measure is Measure.REDUCTION:
+        if start.count is None or end.count is None:
+            return None
+        return start.count - end.count
+    if start.rate is None or end.rate is None:
+        return None
+    return start.rate - end.rate
+
+
+def judge(target: Target, value: int | Decimal) -> tuple[bool, int | Decimal]:
+    """Whether ``value`` meets ``target``, and by how much it is better (> 0) or short (< 0)."""
+    low, high = target.value.low, target.value.high
+    if target.comparison is Comparison.AT_LEAST or (
+        target.comparison is Comparison.EXACTLY and target.measure in _MORE_IS_BETTER
+    ):
+        margin = value - low
+    else:
+        margin = high - value
+    return margin >= 0, margin
+
+
+_COLUMNS = ("subject", "group", "measure", "target", "comparison", "achieved", "met", "by")
+
+
+def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
+    """The plan's targets against what ``outcome`` (a review or a report) printed, a row each.
+
+    With ``outcome`` omitted, ``plan`` must be an implementation report whose own ``targets``
+    restate its plan's.
+
+    Columns: ``subject`` (a unit, stratum or group id; ``None`` for the area), ``group``,
+    ``measure``, ``target`` (the :class:`~mdpoverty.values.quantities.Quantity`),
+    ``comparison``, ``achieved`` (an ``int`` or a ``Decimal``; ``None`` where the outcome does
+    not print it), ``met`` (``True``, ``False`` or ``pd.NA``) and ``by`` (how much better than
+    the target, negative when short of it; ``None`` when not judged).
+
+    Raises:
+        ValidationError: if ``outcome`` is omitted and ``plan`` is not an implementation report.
+    """
+    if outcome is None:
+        if not isinstance(plan, ImplementationReport):
+            raise ValidationError(
+                [Problem("results", "outcome", None, "must be given unless 'plan' is a report")]
+            )
+        outcome = plan
+    observed = index(outcome)
+    rows = []
+    for target in plan.targets:
+        value = achieved(target, observed, outcome.year if target.year is None else target.year)
+        met, by = (pd.NA, None) if value is None else judge(target, value)
+        rows.append(
+            (
+                target.about,
+                target.group.value,
+                target.measure.value,
+                target.value,
+                target.comparison.value,
+                value,
+                met,
+                by,
+            )
+        )
+    return pd.DataFrame(
+        {name: pd.Series([row[n] for row in rows], dtype=object) for n, name in enumerate(_COLUMNS)}
+    )

@@ -1,0 +1,179 @@
+"""Figure rules: printed rates, the together group, and parts that add up to their whole.
+
+Each rule is one rule over the figures' keys (subject, household group, time, year), so that it
+holds for every table a document prints: a review's table by unit, its urban/rural split, the
+poor districts.  A figure that is not printed is never a finding: a rule judges only what both
+sides of its equation print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.values.numbers import format_vi, rate
+
+Observed = dict[ObservationKey, tuple[Figure, str]]
+
+
+# The groups whose rate is a share of all households (low-income workers count people, and the
+# newly escaped and newly poor are printed as shares of other groups where at all).
+_RATED = frozenset(
+    {HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR, HouseholdGroup.POOR_AND_NEAR_POOR}
+)
+
+
+def half_unit(places: int) -> Decimal:
+    """Half a unit of the last printed decimal (``1`` place: ``0.05``)."""
+    return Decimal(5).scaleb(-(places + 1))
+
+
+@rule(
+    "figures.rate",
+    Severity.ERROR,
+    title="Every printed rate is its count over its denominator",
+    rationale=(
+        "A rate (tỷ lệ) is the households of the group ÷ all households of the same subject at "
+        "the same time × 100.  Wherever a document prints both the count and the number of all "
+        "households, the printed rate must be their rate, rounded as printed."
+    ),
+    tolerance=(
+        "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
+        "'1,15' at 2.  A rate printed without its count, or without the households of its "
+        "subject, is not judged; only the poor, near-poor and together rates are (the "
+        "others are not shares of all households)."
+    ),
+)
+def rates(document: Document) -> Iterator[Finding]:
+    observed = index(document)
+    for (about, group, time, year), (figure, where) in observed.items():
+        places, printed = figure.rate_places, figure.rate
+        if group not in _RATED or figure.count is None or printed is None:
+            continue
+        whole = observed.get((about, HouseholdGroup.ALL, time, year))
+        denominator = None if whole is None else whole[0].count
+        if not denominator:
+            continue
+        expected = rate(figure.count, denominator, places or 0)
+        if expected != printed:
+            yield rates.finding(
+                f"{where}/rate",
+                f"{format_vi(figure.count)} of {format_vi(denominator)} households is "
+                f"{format_vi(expected, places)}%, the document prints {format_vi(printed)}%",
+                expected=expected,
+                actual=printed,
+            )
+
+
+@rule(
+    "figures.together",
+    Severity.ERROR,
+    title="Poor and near-poor households add up to the two together",
+    rationale=(
+        "Reviews print the poor, the near-poor and the two together (hộ nghèo và hộ cận "
+        "nghèo); the together count is the sum of the other two, and so is its rate."
+    ),
+    tolerance=(
+        "Counts are exact.  Rates agree when the together rate is within the sum of the "
+        "half-units of the three printed precisions of the sum of the other two (each was "
+        "rounded on its own)."
+    ),
+)
+def together(document: Document) -> Iterator[Finding]:
+    observed = index(document)
+    for (about, group, time, year), (both, where) in observed.items():
+        if group is not HouseholdGroup.POOR_AND_NEAR_POOR:
+            continue
+        poor = observed.get((about, HouseholdGroup.POOR, time, year))
+        near = observed.get((about, HouseholdGroup.NEAR_POOR, time, year))
+        if poor is None or near is None:
+            continue
+        p, n = poor[0], near[0]
+        if both.count is not None and p.count is not None and n.count is not None:
+            expected = p.count + n.count
+            if expected != both.count:
+                yield together.finding(
+                    f"{where}/count",
+                    f"{format_vi(p.count)} poor and {format_vi(n.count)} near-poor households "
+                    f"are {format_vi(expected)} together, the document prints "
+                    f"{format_vi(both.count)}",
+                    expected=expected,
+                    actual=both.count,
+                )
+        if both.rate is not None and p.rate is not None and n.rate is not None:
+            slack = sum(half_unit(f.rate_places or 0) for f in (both, p, n))
+            total = p.rate + n.rate
+            if abs(total - both.rate) > slack:
+                yield together.finding(
+                    f"{where}/rate",
+                    f"the poor rate {format_vi(p.rate)}% and the near-poor rate "
+                    f"{format_vi(n.rate)}% add up to {format_vi(total)}%, the together rate "
+                    f"printed is {format_vi(both.rate)}%",
+                    expected=total,
+                    actual=both.rate,
+                )
+
+
+def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str]]:
+    """Every whole with its parts: (the whole's subject, the parts' subjects, what they are)."""
+    top = document.children(None)
+    if top:
+        yield None, [u.id for u in top], "units"
+    for unit in document.units:
+        children = document.children(unit.id)
+        if children:
+            yield unit.id, [c.id for c in children], f"units of {unit.id}"
+    partitions: dict[tuple[str | None, str], list[str]] = {}
+    for stratum in document.strata:
+        partitions.setdefault((stratum.of, stratum.partition), []).append(stratum.id)
+    for (of, partition), strata in partitions.items():
+        yield of, strata, f"strata of the partition {partition!r}"
+    for group in document.groups:
+        if group.complete and group.members:
+            yield group.id, group.members, f"members of {group.id}"
+
+
+@rule(
+    "figures.parts-sum",
+    Severity.ERROR,
+    title="The parts add up to the whole, along every hierarchy and every partition",
+    rationale=(
+        "Communes add up to their district, districts to their province, the top-level units "
+        "to the document's area, the strata of a partition (urban and rural) to what they "
+        "split, and the members of a complete group of units (the poor districts) to the "
+        "group: every count of a whole is the sum of its parts' counts, group by group, at "
+        "each point in time."
+    ),
+    tolerance=(
+        "Counts are exact.  Judged only where the whole and every one of its parts print a "
+        "count of the same household group, time and year; the finding is at the whole."
+    ),
+)
+def parts_sum(document: Document) -> Iterator[Finding]:
+    observed = index(document)
+    keys = {(group, time, year) for (_, group, time, year) in observed}
+    for whole, parts, what in _wholes(document):
+        for group, time, year in sorted(keys, key=str):
+            entry = observed.get((whole, group, time, year))
+            printed = None if entry is None else entry[0].count
+            if entry is None or printed is None:
+                continue
+            counts = [observed.get((part, group, time, year)) for part in parts]
+            if any(c is None or c[0].count is None for c in counts):
+                continue
+            expected = sum(c[0].count or 0 for c in counts if c is not None)
+            where = entry[1]
+            if expected != printed:
+                yield parts_sum.finding(
+                    where if where.startswith("units/") else f"{where}/count",
+                    f"the {what} add up to {format_vi(expected)} {group.vi} ({time.vi} "
+                    f"{year}), the document prints {format_vi(printed)} for "
+                    f"{whole or 'the area'}",
+                    expected=expected,
+                    actual=printed,
+                )

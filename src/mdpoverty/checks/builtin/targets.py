@@ -1,0 +1,168 @@
+"""Target rules: ranged targets bound by bound, falls in points, and results against targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from mdpoverty.aggregate.results import achieved, index, judge
+from mdpoverty.checks.builtin.annex import places
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.model.document import Document, ImplementationReport
+from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.values.numbers import format_vi, round_half_up
+from mdpoverty.values.quantities import Comparison, Quantity
+
+_BOUNDS = (("lower", "low"), ("upper", "high"))
+
+
+def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
+    """The bounds on which ``parts`` (their sum) and ``whole`` disagree, each on its own:
+    ``(name, expected, actual)``, the lower bound first.  No overlap is accepted.  Two exact
+    values disagree once, with the name ``""``."""
+    if whole.is_exact and parts.is_exact:
+        if whole.low != parts.low:
+            yield "", parts.low, whole.low
+        return
+    for name, attribute in _BOUNDS:
+        expected, actual = getattr(parts, attribute), getattr(whole, attribute)
+        if expected != actual:
+            yield name, expected, actual
+
+
+def _sum(values: Sequence[Quantity]) -> Quantity:
+    return Quantity(sum(int(v.low) for v in values), sum(int(v.high) for v in values))
+
+
+def headline_judged(document: Document) -> bool:
+    """Whether ``headline.annex-total`` judges the area's reduction target (a flat list of
+    units that all print their households and poor households), so that this group leaves it
+    alone."""
+    return bool(document.units) and all(
+        u.parent is None and u.households is not None and u.poor_households is not None
+        for u in document.units
+    )
+
+
+@rule(
+    "targets.ranges",
+    Severity.ERROR,
+    title="The parts' reduction targets add up to the whole's, bound by bound",
+    rationale=(
+        "A province sets its districts' targets as ranges ('420–480 hộ') and its own as a "
+        "range: both bounds are meant.  The lower bounds of the parts add up to the lower "
+        "bound of the whole, and the upper bounds to the upper bound, along every hierarchy "
+        "(the top-level units to the area, children to their unit)."
+    ),
+    tolerance=(
+        "Counts are exact, and each bound is judged on its own: ranges that merely overlap do "
+        "not agree.  Judged only where the whole and every one of its parts state an exact "
+        "(not 'at least' or 'at most') target for the same household group and year.  The "
+        "area's poor-household target is left to headline.annex-total where a flat list of "
+        "units prints its counts."
+    ),
+)
+def ranges(document: Document) -> Iterator[Finding]:
+    stated: dict[tuple[str | None, HouseholdGroup, int], tuple[int, Target]] = {}
+    for i, target in enumerate(document.targets):
+        if target.measure is Measure.REDUCTION and target.comparison is Comparison.EXACTLY:
+            stated.setdefault(
+                (target.about, target.group, target.year or document.year), (i, target)
+            )
+    for (about, group, year), (i, target) in stated.items():
+        if about is None and group is HouseholdGroup.POOR and headline_judged(document):
+            continue
+        if about is not None and about not in {u.id for u in document.units}:
+            continue
+        parts = [stated.get((u.id, group, year)) for u in document.children(about)]
+        if not parts or any(p is None for p in parts):
+            continue
+        total = _sum([p[1].value for p in parts if p is not None])
+        for name, expected, actual in bounds(target.value, total):
+            bound = f"{name} bound" if name else "value"
+            yield ranges.finding(
+                f"targets/{i}/value",
+                f"the {name + ' bounds' if name else 'targets'} of the parts add up to "
+                f"{format_vi(expected)}, the {bound} of the target of {about or 'the area'} is "
+                f"{format_vi(actual)}",
+                expected=expected,
+                actual=actual,
+            )
+
+
+@rule(
+    "targets.rate-reduction",
+    Severity.ERROR,
+    title="A fall in points is the difference of the two printed rates",
+    rationale=(
+        "A fall of the rate is in percentage points: the rate at the start less the rate at "
+        "the end, both as printed (rounded), whatever their denominators, never a count "
+        "divided by a total.  A target or result of the fall must be that difference where "
+        "the document prints both rates."
+    ),
+    tolerance=(
+        "The difference of the printed rates is rounded half-up to the target's printed "
+        "precision; a ranged target accepts a difference within its range.  Reports are "
+        "left to results.target-met."
+    ),
+)
+def rate_reduction(document: Document) -> Iterator[Finding]:
+    if isinstance(document, ImplementationReport):
+        return
+    observed = index(document)
+    for i, target in enumerate(document.targets):
+        if target.measure is not Measure.RATE_REDUCTION:
+            continue
+        when = target.year or document.year
+        start = observed.get((target.about, target.group, TimePoint.START, when))
+        end = observed.get((target.about, target.group, TimePoint.END, when))
+        if start is None or end is None or start[0].rate is None or end[0].rate is None:
+            continue
+        digits = max(places(Decimal(target.value.low)), places(Decimal(target.value.high)))
+        difference = round_half_up(start[0].rate - end[0].rate, digits)
+        if not target.value.low <= difference <= target.value.high:
+            yield rate_reduction.finding(
+                f"targets/{i}/value",
+                f"the rates printed fall from {format_vi(start[0].rate)}% to "
+                f"{format_vi(end[0].rate)}%, by {format_vi(difference)} points, the target "
+                f"is {target.value.vi()}",
+                expected=difference,
+                actual=target.value,
+            )
+
+
+@rule(
+    "results.target-met",
+    Severity.INFO,
+    title="An implementation report's results meet the targets it restates",
+    rationale=(
+        "A report states what was achieved against its plan's targets; a target it restates "
+        "and does not meet (fewer households left poverty, a higher rate at the end) is what "
+        "a reader of the report looks for."
+    ),
+    tolerance=(
+        "Results are read from the report's start and end figures: a reduction is the start "
+        "count less the end count, a fall in points the difference of the printed rates.  A "
+        "target whose result is not printed is not judged."
+    ),
+)
+def target_met(document: Document) -> Iterator[Finding]:
+    if not isinstance(document, ImplementationReport):
+        return
+    observed = index(document)
+    for i, target in enumerate(document.targets):
+        value = achieved(target, observed, document.year)
+        if value is None:
+            continue
+        met, by = judge(target, value)
+        if not met:
+            yield target_met.finding(
+                f"targets/{i}",
+                f"the {target.measure.value} target of {target.about or 'the area'} is "
+                f"{target.comparison.vi + ' ' if target.comparison.vi else ''}"
+                f"{target.value.vi()}, the report gives {format_vi(value)} "
+                f"(short by {format_vi(-by)})",
+                expected=target.value,
+                actual=value,
+            )
