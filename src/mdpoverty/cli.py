@@ -292,6 +292,10 @@ def _annex(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None:
         return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
     frame = tables.annex(plan, args.lang)
+    if args.format == "xlsx" and frame.attrs.get("table") == "figures":
+        return _usage_error(
+            "annex", "--format xlsx writes an annex of targets; this document has figures only"
+        )
     if args.format == "xlsx":
         tables.write_annex_xlsx(frame, args.output)
     else:
