@@ -38,7 +38,7 @@ from mdpoverty.model.figures import StratumKind, TimePoint
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.tables import figure_table, figures, render
 from mdpoverty.tables.annex import TOTAL, has_target_annex
-from mdpoverty.tables.figures import FIGURE_COLUMNS
+from mdpoverty.tables.figure_tables import FIGURE_COLUMNS
 
 POOR, NEAR, ALL = HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR, HouseholdGroup.ALL
 D = Decimal

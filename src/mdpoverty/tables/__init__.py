@@ -1,7 +1,7 @@
 """Tables a document prints, derived from the model, and the files they travel in.
 
 :mod:`~mdpoverty.tables.annex` derives the annex (a DataFrame), and
-:mod:`~mdpoverty.tables.figures` the figures of any document (:func:`figures`, tidy;
+:mod:`~mdpoverty.tables.figure_tables` the figures of any document (:func:`figures`, tidy;
 :func:`figure_table`, as printed; :func:`annex` gives it for a document without an annex of
 targets, :func:`format_figures` and its siblings render it).  Every annex renderer takes the
 annex's DataFrame: :func:`format_annex` (fixed-width text in the document's notation),
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from mdpoverty.tables.annex import Lang, annex, annex_rows
-from mdpoverty.tables.figures import figure_table, figures
+from mdpoverty.tables.figure_tables import figure_table, figures
 from mdpoverty.tables.importing import import_annex
 from mdpoverty.tables.read import read_annex
 from mdpoverty.tables.text import (

@@ -235,10 +235,11 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     """The annex of ``plan`` as a DataFrame: a row per unit in printed order, then the total.
 
     A document of any kind has a table: one with an annex of targets
-    (:func:`has_target_annex`: a printed annex, or reduction targets for its units, with or
-    without their counts) gets the annex described here; any other (a review, a report
-    without unit targets, a commune's plan) gets its figures in the printed layout,
-    :func:`mdpoverty.tables.figures.figure_table`, whose ``attrs["table"]`` is
+    (:func:`~mdpoverty.tables.annex.has_target_annex`: a printed annex, or reduction
+    targets for its units, with or without their counts) gets the annex described here;
+    any other (a review, a report without unit targets, a commune's plan) gets its figures
+    in the printed layout,
+    :func:`mdpoverty.tables.figure_tables.figure_table`, whose ``attrs["table"]`` is
     ``"figures"`` (the annex's is ``"annex"``).
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
@@ -256,7 +257,7 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     """
     if not has_target_annex(plan):
         # figures imports this module's constants: imported here, where it is needed.
-        from mdpoverty.tables.figures import figure_table  # noqa: PLC0415
+        from mdpoverty.tables.figure_tables import figure_table  # noqa: PLC0415
 
         return figure_table(plan, lang)
     headers = _columns(plan.year)

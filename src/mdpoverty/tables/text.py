@@ -19,7 +19,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, Lang
-from mdpoverty.tables.figures import cell_text
+from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.numbers import RATE_PLACES, format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
@@ -171,7 +171,7 @@ def annex_csv(frame: pd.DataFrame) -> str:
     return out.getvalue()
 
 
-# -- the figure tables of :func:`mdpoverty.tables.figures.figure_table` --------------------------
+# -- the figure tables of :mod:`mdpoverty.tables.figure_tables` ---------------------------------
 
 
 def _figure_cells(frame: pd.DataFrame, lang: Lang) -> list[list[str]]:
@@ -182,7 +182,7 @@ def _figure_cells(frame: pd.DataFrame, lang: Lang) -> list[list[str]]:
 
 
 def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
-    """A figure table (:func:`~mdpoverty.tables.figures.figure_table`) as fixed-width text.
+    """A figure table (:func:`~mdpoverty.tables.figure_tables.figure_table`) as fixed-width text.
 
     Three header lines (point in time, group, measure), a header that spans several columns
     shown over the first; numbers as printed (``12.345``, ``4,67``; ``12,345``, ``4.67`` in
@@ -190,7 +190,7 @@ def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
 
     >>> from mdpoverty.cli import template_text
     >>> from mdpoverty.io.files import read_plan_text
-    >>> from mdpoverty.tables.figures import figure_table
+    >>> from mdpoverty.tables.figure_tables import figure_table
     >>> review = read_plan_text(template_text("review", "district"))
     >>> format_figures(figure_table(review)).splitlines()[-1].split()
     ['Tổng', 'số', '3.000', '90', '3,00', '140', '4,67', '230', '7,67']
