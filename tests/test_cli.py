@@ -206,6 +206,18 @@ def test_new_for_each_kind_and_level_checks_clean(
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("level", LEVELS)
+def test_annex_prints_the_table_of_every_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, level: str
+) -> None:
+    path = tmp_path / "document.yaml"
+    path.write_text(template_text(kind, level), encoding="utf-8")
+    status, out, err = run(capsys, "annex", str(path))
+    assert (0, "") == (status, err)
+    assert ["Tổng", "số"] == out.splitlines()[-1].split()[:2]  # the total row ends it
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("level", LEVELS)
 def test_new_templates_have_no_errors_or_warnings_but_coverage_of_reviews(
     capsys: pytest.CaptureFixture[str], kind: str, level: str
 ) -> None:

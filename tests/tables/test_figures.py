@@ -235,3 +235,12 @@ def test_aggregation_tables_of_a_document_without_counts_or_components(
     # No counts: the total has none either, and a reduction only where every unit has one.
     expected = Quantity(720, 830) if document.kind.value == "plan" else None
     assert (None, expected) == (combined.total.households, combined.total.reduction)
+
+
+def test_a_document_without_figures_has_an_empty_figure_table() -> None:
+    document = attrs.evolve(review(), figures=(), strata=())
+    table = mdpoverty.annex(document)
+    assert (0, 1) == table.shape
+    assert figures(document).empty
+    assert ["Tên đơn vị", "----------"] == render(table).splitlines()[-2:]
+    assert "id,Tên đơn vị\n" == render(table, "csv")

@@ -216,7 +216,7 @@ def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
             for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
-    head = [line(level, left=True) for level in levels]
+    head = [line(level, left=True) for level in levels if any(level)]
     rule = "  ".join("-" * w for w in widths)
     body = [line(r, left=False) for r in rows]
     title = str(frame.attrs.get("title", ""))
