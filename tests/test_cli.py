@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from mdpoverty.cli import main, template_text
+from mdpoverty.checks import check
+from mdpoverty.cli import KINDS, LEVELS, main, template_text
 from mdpoverty.io.files import load_plan, read_plan_text
 from mdpoverty.io.schema import plan_schema
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
@@ -171,6 +172,47 @@ def test_new_writes_the_template_which_is_a_valid_plan(
 def test_new_prints_the_template_without_o(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "new")
     assert (0, template_text()) == (status, out)
+
+
+def test_new_without_options_is_the_district_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "new")
+    _, same, _ = run(capsys, "new", "--kind", "plan", "--level", "district")
+    plan = read_plan_text(out)
+    assert (same, "plan", "district") == (out, plan.kind.value, plan.area.kind.value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("level", LEVELS)
+def test_new_for_each_kind_and_level_checks_clean(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, level: str
+) -> None:
+    path = tmp_path / f"{kind}-{level}.yaml"
+    assert 0 == run(capsys, "new", "--kind", kind, "--level", level, "-o", str(path))[0]
+    status, out, err = run(capsys, "check", str(path))
+    assert (0, "", "no findings") == (status, err, out.partition(" (")[0])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("level", LEVELS)
+def test_annex_prints_the_table_of_every_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, level: str
+) -> None:
+    path = tmp_path / "document.yaml"
+    path.write_text(template_text(kind, level), encoding="utf-8")
+    status, out, err = run(capsys, "annex", str(path))
+    assert (0, "") == (status, err)
+    assert ["Tổng", "số"] == out.splitlines()[-1].split()[:2]  # the total row ends it
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("level", LEVELS)
+def test_new_templates_have_no_findings(
+    capsys: pytest.CaptureFixture[str], kind: str, level: str
+) -> None:
+    _, out, _ = run(capsys, "new", "--kind", kind, "--level", level)
+    document = read_plan_text(out)
+    assert [] == list(check(document).findings)
+    assert (kind, level) == (document.kind.value, document.area.kind.value)
 
 
 def test_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:

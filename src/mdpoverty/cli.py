@@ -21,14 +21,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from mdpoverty.errors import MdpovertyError, PlanFileError
+from mdpoverty.errors import MdpovertyError, PlanFileError, UnknownNameError
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, example
 from mdpoverty.report.cli import add_report_commands, run_chart, run_report
 
-__all__ = ["build_parser", "main", "template_text"]
+__all__ = ["KINDS", "LEVELS", "build_parser", "main", "template_text"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -166,12 +166,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "new",
-        help="write a commented template plan file",
-        description="Write a commented template plan file for a new district: every section "
-        "of a plan with example values, and the rules of the format. Edit it, then run "
-        "`mdpoverty check` on it.",
-        epilog="examples:\n  mdpoverty new -o plan.yaml\n  mdpoverty new > plan.yaml",
+        help="write a commented template document file",
+        description="Write a commented template file for a new document of a kind (plan, "
+        "review, report) issued at a level (country, province, district, commune): every "
+        "section with example values that agree, and the rules of the format. Edit it, then "
+        "run `mdpoverty check` on it.  Without options: a district's plan.",
+        epilog="examples:\n  mdpoverty new -o plan.yaml\n"
+        "  mdpoverty new --kind review --level province -o review.yaml\n"
+        "  mdpoverty new --kind plan --level commune > plan.yaml",
         formatter_class=formatter,
+    )
+    new.add_argument(
+        "--kind", choices=KINDS, default="plan", help="the kind of document (default: plan)"
+    )
+    new.add_argument(
+        "--level",
+        choices=LEVELS,
+        default="district",
+        help="who issues it: the area it covers (default: district)",
     )
     _output_argument(new, "the template (a .yaml file)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -285,6 +297,10 @@ def _annex(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None:
         return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
     frame = tables.annex(plan, args.lang)
+    if args.format == "xlsx" and frame.attrs.get("table") == "figures":
+        return _usage_error(
+            "annex", "--format xlsx writes an annex of targets; this document has figures only"
+        )
     if args.format == "xlsx":
         tables.write_annex_xlsx(frame, args.output)
     else:
@@ -305,14 +321,31 @@ def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def template_text() -> str:
-    """The commented template plan file that ``mdpoverty new`` writes.
+KINDS = ("plan", "review", "report")
+"""The kinds of document ``mdpoverty new`` writes a template for."""
+
+LEVELS = ("country", "province", "district", "commune")
+"""The levels of the issuing authority ``mdpoverty new`` writes a template for."""
+
+
+def template_text(kind: str = "plan", level: str = "district") -> str:
+    """The commented template that ``mdpoverty new --kind KIND --level LEVEL`` writes.
+
+    Each template is the rules of the format (one text, ``templates/_format.yaml``) followed
+    by a complete document of that kind and level (``templates/KIND-LEVEL.yaml``), whose
+    numbers agree: ``mdpoverty check`` finds nothing in it.
 
     >>> from mdpoverty.io.files import read_plan_text
     >>> read_plan_text(template_text()).area.kind
     <UnitKind.DISTRICT: 'district'>
+    >>> type(read_plan_text(template_text("review", "country"))).__name__
+    'Review'
     """
-    return resources.files("mdpoverty.io").joinpath("data", "template.yaml").read_text("utf-8")
+    if kind not in KINDS or level not in LEVELS:
+        raise UnknownNameError(f"no template for the kind {kind!r} at the level {level!r}")
+    folder = resources.files("mdpoverty.io").joinpath("data", "templates")
+    rules = folder.joinpath("_format.yaml").read_text("utf-8")
+    return rules + folder.joinpath(f"{kind}-{level}.yaml").read_text("utf-8")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -321,7 +354,7 @@ def _new(args: argparse.Namespace) -> int:
             return _usage_error("new", "the template is YAML: give FILE the extension .yaml")
         if Path(args.output).exists() and not args.force:
             return _usage_error("new", f"{args.output} exists; use --force to replace it")
-    _write_text(template_text(), args.output)
+    _write_text(template_text(args.kind, args.level), args.output)
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ indicator of the standard, or their count).  From it:
 - :func:`counts`: households, poor and near-poor per unit and stratum, up the hierarchy;
 - :func:`alkire_foster`: the Alkire–Foster measures (H, A, M0, headcount ratios and
   contributions) as exact fractions, for any set of boolean indicators;
-- :func:`review`: all three in one call, validating the table once.
+- :func:`~mdpoverty.households.review`: all three in one call, validating the table once.
 
 Tallies (:func:`count_tally`, :func:`af_tally`) are integer sums that add up across chunks, so
 a file larger than memory is processed row group by row group (:func:`tally_file`) and a Dask

@@ -1,7 +1,10 @@
 """Tables a document prints, derived from the model, and the files they travel in.
 
-:mod:`~mdpoverty.tables.annex` derives the annex (a DataFrame); every renderer takes that
-DataFrame: :func:`format_annex` (fixed-width text in the document's notation),
+:mod:`~mdpoverty.tables.annex` derives the annex (a DataFrame), and
+:mod:`~mdpoverty.tables.figure_tables` the figures of any document (:func:`figures`, tidy;
+:func:`figure_table`, as printed; :func:`annex` gives it for a document without an annex of
+targets, :func:`format_figures` and its siblings render it).  Every annex renderer takes the
+annex's DataFrame: :func:`format_annex` (fixed-width text in the document's notation),
 :func:`annex_markdown`, :func:`annex_csv` (:mod:`~mdpoverty.tables.text`) and
 :func:`write_annex_xlsx` (the printed layout, :mod:`~mdpoverty.tables.xlsx`).  Back in:
 :func:`read_annex` reads an annex from an ``.xlsx`` or ``.csv`` file
@@ -21,9 +24,17 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from mdpoverty.tables.annex import Lang, annex, annex_rows
+from mdpoverty.tables.figure_tables import figure_table, figures
 from mdpoverty.tables.importing import import_annex
 from mdpoverty.tables.read import read_annex
-from mdpoverty.tables.text import annex_csv, annex_markdown, format_annex
+from mdpoverty.tables.text import (
+    annex_csv,
+    annex_markdown,
+    figures_csv,
+    figures_markdown,
+    format_annex,
+    format_figures,
+)
 
 if TYPE_CHECKING:
     from mdpoverty.tables.xlsx import write_annex_xlsx
@@ -34,7 +45,12 @@ __all__ = [
     "annex_csv",
     "annex_markdown",
     "annex_rows",
+    "figure_table",
+    "figures",
+    "figures_csv",
+    "figures_markdown",
     "format_annex",
+    "format_figures",
     "import_annex",
     "read_annex",
     "render",
@@ -46,8 +62,16 @@ TextFormat = Literal["text", "markdown", "csv"]
 
 
 def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
-    """The annex ``frame`` as text in ``fmt``: printed layout, Markdown or CSV."""
+    """The table ``frame`` of :func:`annex` as text in ``fmt``: printed layout, Markdown or CSV.
+
+    An annex of targets and a figure table (``attrs["table"] == "figures"``) each have their
+    renderers.
+    """
     lang: Lang = frame.attrs.get("lang", "vi")
+    if frame.attrs.get("table") == "figures":
+        if fmt == "csv":
+            return figures_csv(frame)
+        return figures_markdown(frame, lang) if fmt == "markdown" else format_figures(frame, lang)
     if fmt == "csv":
         return annex_csv(frame)
     if fmt == "markdown":

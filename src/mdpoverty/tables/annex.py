@@ -38,6 +38,7 @@ __all__ = [
     "annex",
     "annex_rows",
     "derive_row",
+    "has_target_annex",
     "shown",
 ]
 
@@ -217,8 +218,29 @@ def shown(value: object) -> object:
     return value
 
 
+def has_target_annex(document: Document) -> bool:
+    """Whether ``document`` has an annex of targets: a printed one, or a unit's reduction target.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> has_target_annex(bac_kan_2024())
+    True
+    """
+    if document.annex is not None:
+        return True
+    targets = document.unit_targets(Measure.REDUCTION)
+    return any(unit.id in targets for unit in document.units)
+
+
 def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     """The annex of ``plan`` as a DataFrame: a row per unit in printed order, then the total.
+
+    A document of any kind has a table: one with an annex of targets
+    (:func:`~mdpoverty.tables.annex.has_target_annex`: a printed annex, or reduction
+    targets for its units, with or without their counts) gets the annex described here;
+    any other (a review, a report without unit targets, a commune's plan) gets its figures
+    in the printed layout,
+    :func:`mdpoverty.tables.figure_tables.figure_table`, whose ``attrs["table"]`` is
+    ``"figures"`` (the annex's is ``"annex"``).
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
     are ints, rates Decimals; a ranged target gives a
@@ -233,6 +255,11 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     >>> table.loc["total", "Tỷ lệ hộ nghèo cuối năm 2024 (%)"]
     Decimal('1.86')
     """
+    if not has_target_annex(plan):
+        # figures imports this module's constants: imported here, where it is needed.
+        from mdpoverty.tables.figure_tables import figure_table  # noqa: PLC0415
+
+        return figure_table(plan, lang)
     headers = _columns(plan.year)
     rows = annex_rows(plan)
     frame = pd.DataFrame(
@@ -255,6 +282,7 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
         caption=plan.annex.caption if plan.annex is not None else "",
         year=plan.year,
         lang=lang,
+        table="annex",
     )
     return frame
 

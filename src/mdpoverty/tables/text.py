@@ -13,15 +13,24 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from decimal import Decimal
 
 import pandas as pd
 
 from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, Lang
+from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.numbers import RATE_PLACES, format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["annex_csv", "annex_markdown", "format_annex"]
+__all__ = [
+    "annex_csv",
+    "annex_markdown",
+    "figures_csv",
+    "figures_markdown",
+    "format_annex",
+    "format_figures",
+]
 
 
 def _number_text(value: object, field: str, lang: Lang) -> str:
@@ -159,4 +168,89 @@ def annex_csv(frame: pd.DataFrame) -> str:
             else:
                 cells.append(value)
         writer.writerow(cells)
+    return out.getvalue()
+
+
+# -- the figure tables of :mod:`mdpoverty.tables.figure_tables` ---------------------------------
+
+
+def _figure_cells(frame: pd.DataFrame, lang: Lang) -> list[list[str]]:
+    return [
+        [str(record[0]), *(cell_text(v, lang) for v in record[1:])]
+        for record in frame.itertuples(index=False)
+    ]
+
+
+def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
+    """A figure table (:func:`~mdpoverty.tables.figure_tables.figure_table`) as fixed-width text.
+
+    Three header lines (point in time, group, measure), a header that spans several columns
+    shown over the first; numbers as printed (``12.345``, ``4,67``; ``12,345``, ``4.67`` in
+    English), the total row below a rule.
+
+    >>> from mdpoverty.cli import template_text
+    >>> from mdpoverty.io.files import read_plan_text
+    >>> from mdpoverty.tables.figure_tables import figure_table
+    >>> review = read_plan_text(template_text("review", "district"))
+    >>> format_figures(figure_table(review)).splitlines()[-1].split()
+    ['Tổng', 'số', '3.000', '90', '3,00', '140', '4,67', '230', '7,67']
+    """
+    rows = _figure_cells(frame, lang)
+    levels = [[str(c[n]) for c in frame.columns] for n in range(3)]
+    for level in levels[:2]:
+        for i in range(len(level) - 1, 0, -1):
+            if level[i] == level[i - 1]:
+                level[i] = ""
+    widths = [
+        max(len(levels[2][i]), *(len(r[i]) for r in rows), 0) for i in range(len(frame.columns))
+    ]
+    for level in levels[:2]:  # widen the last column of a span until its header fits
+        starts = [i for i, text in enumerate(level) if text] + [len(level)]
+        for start, end in itertools.pairwise(starts):
+            room = sum(widths[start:end]) + 2 * (end - start - 1)
+            widths[end - 1] += max(0, len(level[start]) - room)
+
+    def line(cells: list[str], *, left: bool) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 0 or left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    head = [line(level, left=True) for level in levels if any(level)]
+    rule = "  ".join("-" * w for w in widths)
+    body = [line(r, left=False) for r in rows]
+    title = str(frame.attrs.get("title", ""))
+    top = [title, ""] if title else []
+    total = body[-1:] if len(frame) and frame.index[-1] == "total" else []
+    parts = body[: len(body) - len(total)]
+    tail = [rule, *total] if total and parts else total
+    return "\n".join([*top, *head, rule, *parts, *tail]) + "\n"
+
+
+def _flat_headers(frame: pd.DataFrame) -> list[str]:
+    return [" ".join(str(p) for p in column if p) for column in frame.columns]
+
+
+def figures_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
+    """A figure table as a Markdown pipe table, its three headers joined in one."""
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|")
+
+    lines = [
+        "| " + " | ".join(cell(h) for h in _flat_headers(frame)) + " |",
+        "| " + " | ".join([":---"] + ["---:"] * (len(frame.columns) - 1)) + " |",
+    ]
+    lines += ["| " + " | ".join(cell(t) for t in r) + " |" for r in _figure_cells(frame, lang)]
+    title = str(frame.attrs.get("title", ""))
+    return (f"**{cell(title)}**\n\n" if title else "") + "\n".join(lines) + "\n"
+
+
+def figures_csv(frame: pd.DataFrame) -> str:
+    """A figure table as CSV: an ``id`` column, then a column a header; plain numbers."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", *_flat_headers(frame)])
+    for subject, record in zip(frame.index, frame.itertuples(index=False), strict=True):
+        writer.writerow([subject, *("" if v is None else v for v in record)])
     return out.getvalue()

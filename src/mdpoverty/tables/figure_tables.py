@@ -1,0 +1,202 @@
+"""The figures of a document as tables: tidy (one observation a row) and as printed.
+
+A review prints its counts and rates in a table with a row per unit (then the strata, the
+groups of units and the total row) and, for each group of households, a count and a rate:
+"Hộ nghèo | Tỷ lệ (%) | Hộ cận nghèo | Tỷ lệ (%) | …".  Both tables here are views of
+:meth:`mdpoverty.Document.observations`; the numbers are those printed, never derived (the
+rates keep their printed decimals), so that the table reads as the document does.
+
+>>> from mdpoverty.cli import template_text
+>>> from mdpoverty.io.files import read_plan_text
+>>> review = read_plan_text(template_text("review", "district"))
+>>> table = figure_table(review)
+>>> list(table.loc["total"])[-4:-2]
+[140, Decimal('4.67')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import pandas as pd
+
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, TimePoint
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.values.numbers import format_vi
+
+__all__ = ["FIGURE_COLUMNS", "cell_text", "figure_table", "figures"]
+
+FIGURE_COLUMNS = (
+    "subject",
+    "subject_name",
+    "subject_kind",
+    "group",
+    "time",
+    "year",
+    "count",
+    "rate",
+    "places",
+    "section",
+)
+"""The columns of :func:`figures`."""
+
+# The printed order of the groups of households in a review's table.
+_GROUP_ORDER = (
+    HouseholdGroup.ALL,
+    HouseholdGroup.POOR,
+    HouseholdGroup.NEAR_POOR,
+    HouseholdGroup.POOR_AND_NEAR_POOR,
+    HouseholdGroup.NEWLY_ESCAPED,
+    HouseholdGroup.NEWLY_POOR,
+    HouseholdGroup.LOW_INCOME,
+)
+_GROUP_HEADER: dict[HouseholdGroup, dict[Lang, str]] = {
+    HouseholdGroup.ALL: {"vi": "Tổng số hộ", "en": "Households"},
+    HouseholdGroup.POOR: {"vi": "Hộ nghèo", "en": "Poor"},
+    HouseholdGroup.NEAR_POOR: {"vi": "Hộ cận nghèo", "en": "Near-poor"},
+    HouseholdGroup.POOR_AND_NEAR_POOR: {
+        "vi": "Hộ nghèo và cận nghèo",
+        "en": "Poor and near-poor",
+    },
+    HouseholdGroup.NEWLY_ESCAPED: {"vi": "Hộ mới thoát nghèo", "en": "Newly escaped"},
+    HouseholdGroup.NEWLY_POOR: {"vi": "Hộ nghèo phát sinh", "en": "Newly poor"},
+    HouseholdGroup.LOW_INCOME: {
+        "vi": "Người lao động có thu nhập thấp",
+        "en": "Low-income workers",
+    },
+}
+_MEASURE_HEADER: dict[str, dict[Lang, str]] = {
+    "count": {"vi": "Số hộ", "en": "Count"},
+    "rate": {"vi": "Tỷ lệ (%)", "en": "Rate (%)"},
+}
+_TIME_HEADER: dict[TimePoint, dict[Lang, str]] = {
+    TimePoint.START: {"vi": "Đầu năm", "en": "Start of"},
+    TimePoint.END: {"vi": "Cuối năm", "en": "End of"},
+    TimePoint.REVIEW: {"vi": "Rà soát năm", "en": "Review of"},
+}
+_LABEL_HEADER: dict[Lang, str] = {"vi": "Tên đơn vị", "en": "Unit"}
+
+
+def _subjects(document: Document) -> dict[str | None, tuple[str, str]]:
+    """Every subject in printed order, the area last: id → (name, kind of subject)."""
+    subjects: dict[str | None, tuple[str, str]] = {u.id: (u.name, "unit") for u in document.units}
+    subjects |= {s.id: (s.name, "stratum") for s in document.strata}
+    subjects |= {g.id: (g.name, "group") for g in document.groups}
+    subjects[None] = (document.area.name, "area")
+    return subjects
+
+
+def figures(document: Document) -> pd.DataFrame:
+    """Every figure of ``document`` (:meth:`~mdpoverty.Document.observations`), one a row.
+
+    Columns: :data:`~mdpoverty.tables.figure_tables.FIGURE_COLUMNS`.  ``subject`` is the
+    unit, stratum or group id, or
+    :data:`~mdpoverty.tables.annex.TOTAL` for the area; ``year`` is the figure's year (the
+    document's year where the figure names none); ``count`` is an int or missing, ``rate`` a
+    Decimal as printed or ``None``, ``places`` its printed decimals.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> table = figures(bac_kan_2024())
+    >>> table.iloc[0].tolist()[:5], int(table.loc[0, "count"])
+    (['song-cau', 'Phường Sông Cầu', 'unit', 'all', 'start'], 2347)
+    """
+    subjects = _subjects(document)
+    rows = [
+        (
+            TOTAL if f.about is None else f.about,
+            subjects[f.about][0],
+            subjects[f.about][1],
+            f.group.value,
+            f.time.value,
+            f.year or document.year,
+            f.count,
+            f.rate,
+            f.rate_places,
+            f.section,
+        )
+        for f in document.observations()
+    ]
+    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS), dtype=object)
+    frame["count"] = frame["count"].astype("Int64")
+    frame["year"] = frame["year"].astype("int64")
+    frame["places"] = frame["places"].astype("Int64")
+    return frame
+
+
+def _columns(
+    observations: Iterable[Figure], year: int
+) -> list[tuple[TimePoint, int, HouseholdGroup, str]]:
+    """The (time, year, group, measure) columns present, in printed order."""
+    present = set()
+    for f in observations:
+        for measure, value in (("count", f.count), ("rate", f.rate)):
+            if value is not None:
+                present.add((f.time, f.year or year, f.group, measure))
+    times = list(TimePoint)
+    return sorted(
+        present,
+        key=lambda c: (c[1], times.index(c[0]), _GROUP_ORDER.index(c[2]), c[3] != "count"),
+    )
+
+
+def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
+    """The figures of ``document`` in the printed layout: a row per subject, a column per
+    point in time, group of households and measure.
+
+    Rows are the units, the strata and the groups of units in the document's order, then the
+    area (index :data:`~mdpoverty.tables.annex.TOTAL`, labelled ``Tổng số``), each only where
+    the document prints a figure about it.  Columns are a three-level index: the point in
+    time ("Cuối năm 2024"), the group ("Hộ nghèo") and the measure ("Số hộ", "Tỷ lệ (%)"),
+    only those printed; the first column holds the labels.  Counts are ints, rates Decimals
+    with their printed decimals; a cell the document leaves blank is ``None``.
+    ``DataFrame.attrs`` holds ``title``, ``year``, ``lang`` and ``table="figures"``.
+    """
+    observations = document.observations()
+    columns = _columns(observations, document.year)
+    cells: dict[str | None, dict[tuple[TimePoint, int, HouseholdGroup, str], object]] = {}
+    for f in observations:
+        row = cells.setdefault(f.about, {})
+        for measure, value in (("count", f.count), ("rate", f.rate)):
+            if value is not None:
+                row[(f.time, f.year or document.year, f.group, measure)] = value
+    subjects = [s for s in _subjects(document) if s in cells]
+    names = _subjects(document)
+    header = pd.MultiIndex.from_tuples(
+        [("", "", _LABEL_HEADER[lang])]
+        + [
+            (
+                f"{_TIME_HEADER[time][lang]} {year}",
+                _GROUP_HEADER[group][lang],
+                _MEASURE_HEADER[measure][lang],
+            )
+            for time, year, group, measure in columns
+        ],
+        names=["time", "group", "measure"],
+    )
+    data = [
+        [TOTAL_LABEL[lang] if s is None else names[s][0]]
+        + [cells[s].get(column) for column in columns]
+        for s in subjects
+    ]
+    frame = pd.DataFrame(data, columns=header, dtype=object)
+    frame.index = pd.Index([TOTAL if s is None else s for s in subjects], name="subject")
+    frame.attrs.update(title=_title(document, lang), year=document.year, lang=lang, table="figures")
+    return frame
+
+
+def _title(document: Document, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{document.kind.vi.upper()} NĂM {document.year}: {document.area.name}"
+    return f"{document.kind.value.capitalize()} {document.year}: {document.area.name}"
+
+
+def cell_text(value: object, lang: Lang) -> str:
+    """A figure's cell as printed: ``12.345``, ``4,67`` (``12,345``, ``4.67`` in English)."""
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, Decimal | int):
+        return format_vi(value) if lang == "vi" else f"{value:,}"
+    return str(value)
