@@ -25,6 +25,7 @@ from mdpoverty.tables.annex import (
     Lang,
     annex,
     annex_rows,
+    has_target_annex,
 )
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.numbers import RATE_PLACES
@@ -160,7 +161,7 @@ def _cells(
         }
 
 
-@section("annex", holds="units", order=20)
+@section("annex", holds="units", order=20, when=has_target_annex)
 def annex_section(ctx: Context) -> Mapping[str, Any]:
     plan, lang = ctx.document, ctx.lang
     frame = annex(plan, lang)
@@ -196,7 +197,7 @@ def annex_section(ctx: Context) -> Mapping[str, Any]:
     }
 
 
-@section("rates", holds="units", order=30)
+@section("rates", holds="units", order=30, when=has_target_annex)
 def rates_section(ctx: Context) -> Mapping[str, Any]:
     return {"svg": _chart("rates", ctx.document, ctx.lang)}
 

@@ -40,6 +40,14 @@ LABELS: dict[str, dict[Lang, str]] = {
     "blank": {"vi": "(để trống)", "en": "(left blank)"},
     "none": {"vi": "Không có", "en": "None"},
     "annex": {"vi": "Phụ lục", "en": "Annex"},
+    "figures": {"vi": "Số liệu theo đơn vị", "en": "Figures by unit"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "results": {"vi": "Kết quả so với mục tiêu", "en": "Results against the targets"},
+    "subject": {"vi": "Đối tượng", "en": "Subject"},
+    "measure": {"vi": "Loại chỉ tiêu", "en": "Measure"},
+    "achieved": {"vi": "Đạt được", "en": "Achieved"},
+    "met": {"vi": "Đạt", "en": "Met"},
+    "by": {"vi": "Chênh lệch", "en": "By"},
     "annex_note": {
         "vi": "Số liệu như văn bản in. Ô tô màu là ô in khác với giá trị tính từ số hộ; "
         "giá trị tính được ghi bên cạnh.",

@@ -86,15 +86,20 @@ class ReportSection:
             findings).
         order: Its place in the page, lowest first.
         render: The values of its template.
+        when: A further condition on the document, where holding the field is not enough
+            (the annex of targets needs targets for the units, not only units).
     """
 
     key: str
     holds: str | None
     order: int
     render: Render
+    when: Callable[[Document], bool] | None = None
 
     def applies(self, document: object) -> bool:
         """Whether ``document`` holds what this section shows."""
+        if self.when is not None and not (isinstance(document, Document) and self.when(document)):
+            return False
         if self.holds is None:
             return True
         value = getattr(document, self.holds, None)
@@ -105,11 +110,18 @@ SECTIONS: dict[str, ReportSection] = {}
 """The registered sections by key."""
 
 
-def section(key: str, *, holds: str | None, order: int) -> Callable[[Render], Render]:
-    """Register the decorated renderer as the section ``key`` of documents that hold ``holds``."""
+def section(
+    key: str,
+    *,
+    holds: str | None,
+    order: int,
+    when: Callable[[Document], bool] | None = None,
+) -> Callable[[Render], Render]:
+    """Register the decorated renderer as the section ``key`` of documents that hold ``holds``
+    (and meet ``when``, where given)."""
 
     def register(render: Render) -> Render:
-        SECTIONS[key] = ReportSection(key, holds, order, render)
+        SECTIONS[key] = ReportSection(key, holds, order, render, when)
         return render
 
     return register
@@ -117,7 +129,8 @@ def section(key: str, *, holds: str | None, order: int) -> Callable[[Render], Re
 
 def sections_for(document: object) -> list[ReportSection]:
     """The sections of ``document``'s report, in order."""
-    import mdpoverty.report._plan_sections  # noqa: F401, PLC0415  (registers the built-in ones)
+    import mdpoverty.report._figure_sections  # noqa: PLC0415  (registers the built-in ones)
+    import mdpoverty.report._plan_sections  # noqa: F401, PLC0415
 
     return sorted(
         (s for s in SECTIONS.values() if s.applies(document)), key=lambda s: (s.order, s.key)

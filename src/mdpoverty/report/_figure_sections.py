@@ -1,0 +1,101 @@
+"""The sections of a review's and a report's figures and results.
+
+A document that prints figures (a review result, a report, a plan's start-of-year figures) gets
+its figure table as printed, a row per unit, stratum and group of units with the area last; a
+document with targets and results (a report) gets each target met or not, and by how much.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from mdpoverty.report.labels import label
+from mdpoverty.report.sections import Context, section
+from mdpoverty.tables.annex import TOTAL, has_target_annex
+
+__all__: list[str] = []
+
+
+def _subject_location(ctx: Context, subject: object) -> str:
+    """The location of a figure table's row: the unit, stratum or group, or the area."""
+    document = ctx.document
+    if subject == TOTAL:
+        return "figures"
+    for name, items in (("units", document.units), ("strata", document.strata)):
+        if any(item.id == subject for item in items):
+            return f"{name}/{subject}"
+    return f"groups/{subject}"
+
+
+@section(
+    "figures",
+    holds="figures",
+    order=25,
+    when=lambda document: not has_target_annex(document),
+)
+def figures_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.tables.figure_tables import cell_text, figure_table  # noqa: PLC0415
+
+    frame = figure_table(ctx.document, ctx.lang)
+    columns: list[Any] = list(frame.columns)[1:]  # the first holds the labels
+    header = [
+        [str(level) for level in column] if isinstance(column, tuple) else [str(column)]
+        for column in columns
+    ]
+    depth = max((len(h) for h in header), default=0)
+    rows = []
+    for subject, record in frame.iterrows():
+        cells = [cell_text(None if pd.isna(v) else v, ctx.lang) for v in record.iloc[1:]]
+        rows.append(
+            {
+                "id": ctx.place(_subject_location(ctx, subject)),
+                "label": str(record.iloc[0]),
+                "cells": cells,
+            }
+        )
+    return {
+        "title": str(frame.attrs.get("title", "")),
+        "header": [[h[i] if i < len(h) else "" for h in header] for i in range(depth)],
+        "rows": rows,
+    }
+
+
+@section("results", holds="figures", order=28, when=lambda document: bool(document.targets))
+def results_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.aggregate.results import results  # noqa: PLC0415
+
+    table = results(ctx.document)
+    rows = []
+    for i, record in enumerate(table.to_dict("records")):
+        met = record.get("met")
+        rows.append(
+            {
+                "id": ctx.place(f"targets/{i}"),
+                "subject": str(record.get("subject") or label("area", ctx.lang)),
+                "measure": str(record.get("measure", "")),
+                "target": _text(record.get("target"), ctx),
+                "achieved": _text(record.get("achieved"), ctx),
+                "met": ""
+                if met is None or pd.isna(met)
+                else label("yes" if met else "no", ctx.lang),
+                "by": _text(record.get("by"), ctx),
+                "missed": met is False,
+            }
+        )
+    return {"rows": rows}
+
+
+def _text(value: object, ctx: Context) -> str:
+    from mdpoverty.tables.figure_tables import cell_text  # noqa: PLC0415
+    from mdpoverty.values.quantities import Quantity  # noqa: PLC0415
+
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, Quantity):
+        if value.is_exact:
+            return cell_text(value.low, ctx.lang)
+        return f"{cell_text(value.low, ctx.lang)}–{cell_text(value.high, ctx.lang)}"
+    return cell_text(value, ctx.lang)
