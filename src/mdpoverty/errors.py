@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the report is defined above this layer; only its type is na
 __all__ = [
     "NO_VALUE",
     "AmbiguousNameError",
+    "ChartFormatError",
     "FieldValueError",
     "FileProblem",
     "HouseholdTableError",
@@ -42,6 +43,7 @@ __all__ = [
     "InexactNumberError",
     "MdpovertyError",
     "MeasureError",
+    "MissingExtraError",
     "NoStandardInForceError",
     "NumberFormatError",
     "OutOfBounds",
@@ -358,3 +360,14 @@ class InexactNumberError(MdpovertyError, TypeError):
     ``0.1`` is not one tenth; a cutoff or a weight that is not what it says would move
     households across the cutoff.  Give an int, a Fraction, a Decimal or text such as "1/3".
     """
+
+
+# -- reports and charts -------------------------------------------------------------------------
+
+
+class MissingExtraError(ImportError, MdpovertyError):
+    """An optional dependency of a feature is not installed; the message names the extra."""
+
+
+class ChartFormatError(MdpovertyError, ValueError):
+    """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""

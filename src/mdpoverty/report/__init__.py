@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from mdpoverty.report._errors import ChartFormatError, MissingExtraError
+from mdpoverty.errors import ChartFormatError, MissingExtraError
 
 if TYPE_CHECKING:  # at run time, __getattr__ below
     from mdpoverty.report.html import html_report, write_html_report

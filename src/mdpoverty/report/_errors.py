@@ -1,27 +1,16 @@
-"""The errors of reports and charts, and the import of their optional dependencies."""
+"""The import of the report's optional dependencies (matplotlib, Jinja2)."""
 
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
 
-from mdpoverty.errors import MdpovertyError
+from mdpoverty.errors import MissingExtraError
 
-__all__ = ["ChartFormatError", "MissingExtraError", "require"]
+__all__ = ["EXTRA", "require"]
 
 EXTRA = "report"
 """The extra that installs matplotlib and Jinja2: ``pip install 'mdpoverty[report]'``."""
-
-
-class MissingExtraError(ImportError, MdpovertyError):
-    """An optional dependency of a feature is not installed; the message names the extra.
-
-    These errors live beside their only user until ``mdpoverty.errors`` takes them in.
-    """
-
-
-class ChartFormatError(MdpovertyError, ValueError):
-    """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""
 
 
 def require(module: str, feature: str) -> ModuleType:

@@ -40,10 +40,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mdpoverty.errors import ChartFormatError
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.report._errors import ChartFormatError, require
+from mdpoverty.report._errors import require
 from mdpoverty.report.labels import label, number
 from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
@@ -335,7 +336,7 @@ def save(figure: matplotlib.figure.Figure, path: str | os.PathLike[str]) -> None
     Written whole or not at all; the same chart gives the same bytes on every run.
 
     Raises:
-        mdpoverty.report.ChartFormatError: ``path`` ends in neither ``.png`` nor ``.svg``.
+        mdpoverty.errors.ChartFormatError: ``path`` ends in neither ``.png`` nor ``.svg``.
     """
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in _METADATA:

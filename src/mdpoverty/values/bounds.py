@@ -34,7 +34,6 @@ __all__ = [
     "MAX_PLACES",
     "MAX_YEAR",
     "MIN_YEAR",
-    "OutOfBounds",
     "TooLarge",
     "count_problem",
     "decimal_problem",
