@@ -29,9 +29,9 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from mdpoverty.errors import FieldValueError, ValidationError
+from mdpoverty.errors import FieldValueError, OutOfBounds, ValidationError
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
-from mdpoverty.values.bounds import OutOfBounds, TooLarge, number_from_text
+from mdpoverty.values.bounds import TooLarge, number_from_text
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
 
