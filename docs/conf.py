@@ -49,6 +49,8 @@ nitpicky = True
 # matplotlib is an optional dependency (the report extra) without an inventory shipped here for
 # offline builds: its classes in the charts' signatures are named, not linked.
 nitpick_ignore = [("py:class", "matplotlib.figure.Figure"), ("py:class", "matplotlib.axes.Axes")]
+# A type variable in a signature ("a document in, one of the same kind out") has no page.
+nitpick_ignore += [("py:class", "mdpoverty.aggregate.carry_over.D")]
 
 # -- MyST --------------------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         rollup,
         units_by_kind,
     )
-    from mdpoverty.aggregate.carry_over import carry_back, carry_over
+    from mdpoverty.aggregate.carry_over import carry_back, carry_over, with_codes
     from mdpoverty.aggregate.results import results
     from mdpoverty.checks import Finding, Report, Rule, Severity, check
     from mdpoverty.errors import (
@@ -191,6 +191,7 @@ _NAMES = {
     "save_plan": "mdpoverty.io.files",
     "standard_in_force": "mdpoverty.reference.standards",
     "units_by_kind": "mdpoverty.aggregate",
+    "with_codes": "mdpoverty.aggregate.carry_over",
     "write_html_report": "mdpoverty.report.html",
 }
 """Each public name, with the module that defines it."""
@@ -286,6 +287,7 @@ __all__ = [
     "standards",
     "tables",
     "units_by_kind",
+    "with_codes",
     "write_html_report",
 ]
 

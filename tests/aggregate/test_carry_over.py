@@ -14,6 +14,7 @@ from mdpoverty.aggregate.carry_over import (
     carry_back,
     carry_over,
     format_carried,
+    with_codes,
 )
 from mdpoverty.cli import main
 from mdpoverty.model.document import Document
@@ -196,3 +197,18 @@ def test_the_command_prints_the_carried_over_table(capsys: pytest.CaptureFixture
 def test_the_command_refuses_a_format_it_cannot_write(capsys: pytest.CaptureFixture[str]) -> None:
     assert 2 == main(["annex", "--example", "bac-kan-2024", "--units", "2025", "--format", "xlsx"])
     assert "--units 2025" in capsys.readouterr().err
+
+
+def test_with_codes_finds_the_codes_of_units_named_without_them() -> None:
+    # The codes of the bundled plan's wards and communes come from the crosswalk (its file says
+    # so); from their names alone, within Bắc Kạn province, the same codes are found.
+    plan = bac_kan_2024()
+    nameless = attrs.evolve(plan, units=[attrs.evolve(u, code=None) for u in plan.units])
+    assert [u.code for u in plan.units] == [u.code for u in with_codes(nameless).units]
+
+
+def test_with_codes_leaves_an_unknown_name_without_a_code() -> None:
+    plan = bac_kan_2024()
+    unknown = attrs.evolve(plan.units[0], name="Phường Không Có", code=None)
+    changed = attrs.evolve(plan, units=[unknown, *plan.units[1:]])
+    assert with_codes(changed).units[0].code is None

@@ -43,11 +43,12 @@ code
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import numbers
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 import pandas as pd
@@ -66,7 +67,11 @@ __all__ = [
     "carry_back",
     "carry_over",
     "format_carried",
+    "with_codes",
 ]
+
+D = TypeVar("D", bound=Document)
+"""A kind of document (a function that takes one returns one of the same kind)."""
 
 Basis = Literal["old", "new"]  # whether a plan's units are those before 1 July 2025 or after
 
@@ -279,6 +284,43 @@ def _new_of(unit: AnyUnit) -> list[AnyUnit]:
 
 def _old_of(unit: AnyUnit) -> list[AnyUnit]:
     return [link.old for link in au.links_into(unit.code)]
+
+
+_COMMUNE_LEVEL = frozenset(
+    {UnitKind.WARD, UnitKind.COMMUNE, UnitKind.TOWNSHIP, UnitKind.SPECIAL_ZONE}
+)
+"""The kinds of unit the crosswalk holds (communes, wards, townships, special zones)."""
+
+
+def with_codes(document: D, *, basis: Basis | None = None) -> D:
+    """``document`` with the official code of each commune-level unit that gives none, where
+    its name (and the document's province) names exactly one unit of the crosswalk.
+
+    A unit whose name matches no unit, or several, keeps no code: :func:`carry_over` says
+    which and why.  The units of a document before 1 July 2025 are the old units, from that
+    date the new ones, unless ``basis`` says.
+
+    >>> from mdpoverty import AdministrativeUnit as Unit, Area, Header, PartialDate, Period, Plan
+    >>> from mdpoverty import UnitKind
+    >>> plan = Plan(
+    ...     header=Header(issuer="UBND tỉnh", date=PartialDate(2024, 3), title="KẾ HOẠCH"),
+    ...     area=Area("tỉnh Cao Bằng", UnitKind.PROVINCE),
+    ...     period=Period(2024),
+    ...     units=[Unit("ly-bon", "Xã Lý Bôn", UnitKind.COMMUNE, 500, 50)],
+    ... )
+    >>> with_codes(plan).units[0].code
+    '01294'
+    """
+    chosen = _basis(document, basis)
+    lookup: Callable[..., AnyUnit] = au.old_unit if chosen == "old" else au.new_unit
+    province = _province(document)
+    codes: dict[str, str] = {}
+    for unit in document.units:
+        if unit.code is None and unit.kind in _COMMUNE_LEVEL:
+            with contextlib.suppress(MdpovertyError):  # unknown or ambiguous: no code
+                codes[unit.id] = lookup(unit.name, province=province).code
+    units = [attrs.evolve(u, code=codes[u.id]) if u.id in codes else u for u in document.units]
+    return attrs.evolve(document, units=units)
 
 
 def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
