@@ -511,3 +511,27 @@ def test_an_activity_resolves_through_its_sub_project(plan: Document) -> None:
         ],
     )
     assert [f.location for f in check(changed, select="programme")] == ["components/DA2.TDA1"]
+
+
+def test_one_wrong_printed_rate_is_one_finding(plan: Document) -> None:
+    # Huyền Tụng prints 5,28 → 5,07, a fall of 0,21 (73 of 1.382 households, 3 fewer).  A start
+    # rate misprinted 5,38 is the rate's mistake; the fall of 0,21 the counts imply is right.
+    report = check(with_row(plan, "huyen-tung", start_rate=Decimal("5.38")), select="annex")
+    assert [("annex.rate", "annex/rows/huyen-tung/start_rate")] == [
+        (f.rule, f.location) for f in report.errors
+    ]
+
+
+def test_a_fall_wrong_on_its_own_is_found_with_the_fall_the_row_implies(plan: Document) -> None:
+    report = check(with_row(plan, "huyen-tung", rate_reduction=Decimal("0.31")), select="annex")
+    assert [("annex/rows/huyen-tung/rate_reduction", Decimal("0.21"), Decimal("0.31"))] == [
+        (f.location, f.expected, f.actual) for f in report
+    ]
+
+
+def test_the_rows_are_numbered_in_order(plan: Document) -> None:
+    assert not check(plan, select="annex.numbers")  # the printed STT runs 1 … 8
+    report = check(with_row(plan, "xuat-hoa", number=5), select="annex.numbers")
+    assert [("annex/rows/xuat-hoa/number", 2, 5)] == [
+        (f.location, f.expected, f.actual) for f in report
+    ]
