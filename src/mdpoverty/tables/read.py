@@ -25,9 +25,13 @@ from mdpoverty.errors import (
     location,
 )
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
-from mdpoverty.tables.annex import COUNT_FIELDS
+from mdpoverty.tables.annex import COUNT_FIELDS, TOTAL, TOTAL_LABEL
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
 from mdpoverty.values.numbers import parse_vi, round_half_up
+
+_TOTAL_LABELS = {normalized_label.casefold() for normalized_label in TOTAL_LABEL.values()}
+_TOTAL_LABELS |= {"tổng cộng", "cộng"}
+"""How annexes label their total row (compared loosely: see :func:`normalized`)."""
 
 __all__ = ["ReadAnnex", "ReadRow", "normalized", "read_annex", "read_annex_rows"]
 
@@ -310,7 +314,7 @@ def _read_row(
     label_cell = cells.get("label")
     label = _text(label_cell.value) if label_cell else ""
     unit = _text(cells["id"].value) if "id" in cells else ""
-    is_total = unit == "total" or normalized(label) in {"tổng số", "tổng cộng", "cộng", "total"}
+    is_total = unit == TOTAL or normalized(label) in _TOTAL_LABELS
     if is_total:
         where = "annex/total"
     values = {

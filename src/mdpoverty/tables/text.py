@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, Lang
+from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, TOTAL, Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.numbers import RATE_PLACES, format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
@@ -221,7 +221,7 @@ def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     body = [line(r, left=False) for r in rows]
     title = str(frame.attrs.get("title", ""))
     top = [title, ""] if title else []
-    total = body[-1:] if len(frame) and frame.index[-1] == "total" else []
+    total = body[-1:] if len(frame) and frame.index[-1] == TOTAL else []
     parts = body[: len(body) - len(total)]
     tail = [rule, *total] if total and parts else total
     return "\n".join([*top, *head, rule, *parts, *tail]) + "\n"
