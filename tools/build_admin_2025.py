@@ -30,17 +30,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-COLUMNS = (
-    "new_province_code",
-    "new_province",
-    "new_code",
-    "new_name",
-    "old_province_code",
-    "old_province",
-    "old_code",
-    "old_name",
-    "merge",
-)
+from mdpoverty.reference.admin_units import CROSSWALK_COLUMNS
+
+COLUMNS = CROSSWALK_COLUMNS  # the package reads the file it writes: one list of columns
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "admin-2025" / "crosswalk.csv"
 DEFAULT_OUTPUT = ROOT / "src" / "mdpoverty" / "data" / "admin-2025"

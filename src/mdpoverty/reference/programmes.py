@@ -19,6 +19,7 @@ from mdpoverty.io._convert import converter
 from mdpoverty.model.references import LegalReference
 from mdpoverty.reference.standards import load_data
 from mdpoverty.values._validation import (
+    BOOL,
     IDENTIFIER,
     STR,
     TEXT,
@@ -45,8 +46,6 @@ __all__ = [
     "programme_of",
 ]
 
-_VERIFIED = checks(instance_of(bool))
-
 
 @attrs.frozen
 class CatalogEntry:
@@ -59,7 +58,7 @@ class CatalogEntry:
     code: str = attrs.field(metadata=checks(is_component_code))
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -79,7 +78,7 @@ class ProgrammeCatalog:
         metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:

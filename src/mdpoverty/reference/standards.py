@@ -30,6 +30,7 @@ from mdpoverty.io._convert import converter
 from mdpoverty.io._dialects import load_yaml
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
+    BOOL,
     IDENTIFIER,
     STR,
     TEXT,
@@ -72,8 +73,6 @@ AREAS: tuple[Area, ...] = get_args(Area)
 NOT_POOR = "not-poor"
 """The group of a household that meets none of a standard's rule clauses."""
 
-_VERIFIED = checks(instance_of(bool))
-
 
 def _suggest(what: str, owner: str, key: str, valid: list[str]) -> UnknownIdError:
     """The error for an unknown id, with the nearest valid ids ("did you mean ...?")."""
@@ -90,7 +89,7 @@ class Indicator:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -107,7 +106,7 @@ class Dimension:
         converter=to_tuple, metadata=checks(tuple_of(instance_of(Indicator)))
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -130,7 +129,7 @@ class IncomeLine:
     id: str = attrs.field(metadata=IDENTIFIER)
     rural: int = attrs.field(metadata=checks(instance_of(int)))
     urban: int = attrs.field(metadata=checks(instance_of(int)))
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -165,7 +164,7 @@ class RuleClause:
     group: str = attrs.field(metadata=IDENTIFIER)
     income_at_most: str = attrs.field(metadata=IDENTIFIER)
     min_deprivations: int = attrs.field(default=0, metadata=checks(instance_of(int)))
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -179,7 +178,7 @@ class Extension:
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -233,7 +232,7 @@ class PovertyStandard:
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=_VERIFIED)
+    verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:

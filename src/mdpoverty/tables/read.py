@@ -29,7 +29,7 @@ from mdpoverty.tables.annex import COUNT_FIELDS, TOTAL, TOTAL_LABEL
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
 from mdpoverty.values.numbers import parse_vi, round_half_up
 
-_TOTAL_LABELS = {normalized_label.casefold() for normalized_label in TOTAL_LABEL.values()}
+_TOTAL_LABELS = {label.casefold() for label in TOTAL_LABEL.values()}
 _TOTAL_LABELS |= {"tổng cộng", "cộng"}
 """How annexes label their total row (compared loosely: see :func:`normalized`)."""
 
