@@ -4,6 +4,7 @@ place, or loads and then checks, tabulates, saves and reloads without any other 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from mdpoverty.checks import check
 from mdpoverty.errors import FileProblem, PlanFileError
 from mdpoverty.io import _parse as files  # the module whose YAML parser the tests swap
 from mdpoverty.io._dialects import FastLoader, Loader
+from mdpoverty.io._parse import parse_yaml
 from mdpoverty.io.files import load_plan, read_plan_text, save_plan, write_plan_text
 from mdpoverty.reference.datasets import example_path
 from mdpoverty.tables.annex import annex
@@ -110,6 +112,54 @@ def test_pyyamls_own_constructors_do_not_leak_their_exceptions(
 def test_any_other_tag_or_key_failure_is_a_plan_file_error(text: str) -> None:
     with pytest.raises(PlanFileError):
         read_plan_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "reason"),
+    [
+        ("a: !!binary 'eA=='\n", "a", "has the tag !!binary, which a plan file cannot hold"),
+        ("a: !!set {x: null}\n", "a", "has the tag !!set"),
+        ("a:\n  - !local 5\n", "a/0", "has the tag !local"),
+        ("a: 1\n? [1]\n: 2\n", "", "is a key that is a list or mapping"),
+        ("yes: 1\ntrue: 2\n", "true", "is given more than once"),  # both read as True
+        ("a: 1\n---\nb: 2\n", "", "more than one document"),
+    ],
+)
+def test_the_dialect_refuses_what_a_plan_cannot_hold_at_its_place(
+    text: str, path: str, reason: str
+) -> None:
+    found = problems_of(text)
+    assert reason in found[path].reason
+
+
+def test_yaml_values_keep_their_meaning_in_the_dialect() -> None:
+    text = (
+        "quoted: '1.15'\nplain: 1.15\ncount: 017\ntime: 1:30\ndate: 2024-03-05\n"
+        "flag: yes\nnothing: ~\nempty:\ntext: !!str 12\nnumber: !!int '12'\n"
+        "merge: {<<: {a: 1}}\nblock: |\n  x\n"
+        "items:\n  - a: 1\n    b: 2\n  - a: 3\n    b:\n      - 4\n"
+    )
+    data, lines = parse_yaml(text, "<text>")
+    assert {
+        "quoted": "1.15",
+        "plain": Decimal("1.15"),
+        "count": "017",  # not YAML 1.1's octal 15
+        "time": "1:30",  # not YAML 1.1's 90
+        "date": "2024-03-05",
+        "flag": True,
+        "nothing": None,
+        "empty": None,
+        "text": "12",
+        "number": 12,
+        "merge": {"<<": {"a": 1}},  # a key like any other: merging needs aliases
+        "block": "x\n",
+        "items": [{"a": 1, "b": 2}, {"a": 3, "b": [4]}],
+    } == data
+    assert (1, 5, 11, 11) == (lines["quoted"], lines["date"], lines["merge"], lines["merge/<<"])
+    # a list's item has its own line, a mapping's value its key's
+    assert (14, 15, 15, 17, 18, 19) == tuple(
+        lines[p] for p in ("items", "items/0", "items/0/a", "items/1", "items/1/b", "items/1/b/0")
+    )
 
 
 def test_a_recursive_alias_is_refused_not_walked() -> None:

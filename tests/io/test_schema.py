@@ -7,11 +7,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 from hypothesis import given
 
 from mdpoverty.cli import template_text
-from mdpoverty.io._dialects import Loader
+from mdpoverty.io._parse import parse_yaml
 from mdpoverty.io.files import plan_to_data, write_plan_text
 from mdpoverty.io.schema import plan_schema, schema_text, shipped_schema
 from mdpoverty.model.document import Plan
@@ -28,7 +27,7 @@ def errors(data: object) -> list[str]:
 
 
 def yaml_data(text: str) -> Any:
-    return yaml.load(text, Loader=Loader)  # noqa: S506  (Loader is a SafeLoader)
+    return parse_yaml(text, "<text>")[0]
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from types import UnionType
 from typing import Any
 
 import attrs
@@ -186,6 +188,30 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     raise FieldValueError(f"must be one of {choices}", value)
 
 
+def _is_optional(t: Any) -> bool:
+    """``X | None`` for one type X."""
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, UnionType) and len(args) == 2 and type(None) in args
+    )
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, type], Any]:
+    """The hook of ``X | None``.  cattrs's own dispatches on X at every call; a plan has
+    hundreds of thousands of optional fields, so the hook of X is found once, on first use."""
+    [item_type] = [a for a in typing.get_args(t) if a is not type(None)]
+    found: list[Callable[[object, type], Any]] = []
+
+    def structure(value: object, _: type) -> Any:
+        if value is None:
+            return None
+        if not found:  # looked up on first use, not now: the model has recursive types
+            found.append(conv.get_structure_hook(item_type))
+        return found[0](value, item_type)
+
+    return structure
+
+
 def _is_homogeneous_tuple(t: object) -> bool:
     args = typing.get_args(t)
     return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -257,6 +283,8 @@ def make_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, sequence_factory)
+
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
 
     def unstructure_sequence_factory(t: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
         item_type = typing.get_args(t)[0]

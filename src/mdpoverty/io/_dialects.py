@@ -1,16 +1,18 @@
 """The YAML and JSON dialects of plan files and reference data: exact numbers, dates as text.
 
-YAML is read with PyYAML's *safe* loader (no object construction, no code), changed so that
-numbers and dates stay exact: a number with a decimal point is a :class:`~decimal.Decimal` with
-its digits, a date stays text, and forms YAML 1.1 would silently reinterpret (``017`` as an
-octal 15, ``1:30`` as 90) stay text, so that they are reported rather than misread.  Anchors
-and aliases are refused.  JSON holds Decimals as strings (``"1.15"``), which keeps their digits.
+YAML is read from the events of PyYAML's parser (no constructor of PyYAML's runs: no object
+is built but text, numbers, booleans, null, lists and mappings), in a dialect that keeps
+numbers and dates exact: a number with a decimal point is a :class:`~decimal.Decimal` with its
+digits, a date stays text, and forms YAML 1.1 would silently reinterpret (``017`` as an octal
+15, ``1:30`` as 90) stay text, so that they are reported rather than misread.  Anchors and
+aliases are refused.  JSON holds Decimals as strings (``"1.15"``), which keeps their digits.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +21,8 @@ import yaml
 from mdpoverty.values.bounds import TooLarge, int_or_too_large, number_or_too_large
 
 __all__ = [
+    "COLLECTION_TAGS",
+    "SCALAR_TAGS",
     "DecimalEncoder",
     "Dumper",
     "FastLoader",
@@ -28,8 +32,9 @@ __all__ = [
     "json_decimal",
     "json_int",
     "json_object",
-    "load_yaml",
+    "plain_scalar",
     "refuse_constant",
+    "tag_name",
 ]
 
 
@@ -38,22 +43,40 @@ _PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)
 
 
 class Loader(yaml.SafeLoader):
-    """The safe loader, reading decimals exactly and leaving dates as text (pure Python).
+    """The pure-Python YAML parser, with YAML 1.1's implicit types but no timestamps.
 
-    Aliases are refused by the plan-file reader, which sees them as one node reached twice;
-    :data:`FastLoader` composes nodes in C and has no hook for them.
+    Plan files are read from its events (:func:`mdpoverty.io._parse.parse_yaml`), never through
+    PyYAML's constructors; the dumper quotes text exactly where these resolvers would read it
+    as something else.
     """
 
 
-def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+FastLoader: type[yaml.SafeLoader] = (
+    yaml.CSafeLoader  # type: ignore[assignment]  # same interface, parsed by libyaml
+    if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "CSafeLoader")
+    else Loader  # pragma: no cover - PyYAML built without libyaml
+)
+"""The parser plan files are read with: libyaml's where PyYAML was built with it (an order of
+magnitude faster than :class:`Loader`, which serves otherwise and in the tests)."""
+
+
+# -- scalars -------------------------------------------------------------------------------------
+
+_Y = "tag:yaml.org,2002:"
+
+
+def _int(text: str) -> int | str:
     if _PLAIN_INT.fullmatch(text):
         return int_or_too_large(text)  # a million digits are refused, not parsed
     return text  # 017, 0x1F, 1:30 …: kept as written, and reported where a number belongs
 
 
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+def _decimal(text: str) -> Decimal | str:
     if _PLAIN_DECIMAL.fullmatch(text) and any(c.isdigit() for c in text):
         # Bounded before Decimal sees it: 1e+99999999999999999999 raises InvalidOperation,
         # and 1e-999999999 makes every later rounding take minutes.
@@ -61,53 +84,52 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | st
     return text  # .inf, .nan, 1:30.5: kept as written, and reported where a number belongs
 
 
-def _construct_bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    # PyYAML's own constructor raises KeyError for an explicit `!!bool maybe`.
-    return _BOOLS.get(text.lower(), text)
-
-
-def _construct_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
-    # An explicit `!!timestamp garbage` makes PyYAML's constructor raise AttributeError;
-    # dates stay text in this dialect anyway.
-    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
-
-
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 
 
-_CONSTRUCTORS = {
-    "tag:yaml.org,2002:int": _construct_int,
-    "tag:yaml.org,2002:float": _construct_decimal,
-    "tag:yaml.org,2002:bool": _construct_bool,
-    "tag:yaml.org,2002:timestamp": _construct_text,
+def _bool(text: str) -> bool | str:
+    return _BOOLS.get(text.lower(), text)  # an explicit `!!bool maybe` stays text
+
+
+def _null(text: str) -> None:
+    return None
+
+
+def _text(text: str) -> str:
+    return text
+
+
+SCALAR_TAGS: dict[str, Callable[[str], object]] = {
+    _Y + "str": _text,
+    _Y + "int": _int,
+    _Y + "float": _decimal,
+    _Y + "bool": _bool,
+    _Y + "null": _null,
+    _Y + "timestamp": _text,  # dates stay text in this dialect
 }
-for _tag, _constructor in _CONSTRUCTORS.items():
-    Loader.add_constructor(_tag, _constructor)
-Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+"""What a scalar with each tag becomes; a tag not named here is refused."""
+
+COLLECTION_TAGS = frozenset(("!", _Y + "map", _Y + "seq"))
+"""The tags a list or mapping may carry (``!!set``, ``!!omap`` and others are refused)."""
+
+_RESOLVERS = {
+    first: tuple((SCALAR_TAGS[tag], regexp) for tag, regexp in resolvers if tag in SCALAR_TAGS)
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
 }
 
 
-def _c_loader() -> type[yaml.SafeLoader]:
-    """The same dialect on libyaml's parser, where PyYAML was built with it (about ten times
-    faster, and a fraction of the memory); else the pure-Python :class:`Loader`."""
-    base = getattr(yaml, "CSafeLoader", None)
-    if not getattr(yaml, "__with_libyaml__", False) or base is None:  # pragma: no cover
-        return Loader
-
-    class CLoader(base):  # type: ignore[valid-type, misc]
-        """:class:`Loader`'s dialect, parsed by libyaml; constructing stays in Python."""
-
-    for tag, constructor in _CONSTRUCTORS.items():
-        CLoader.add_constructor(tag, constructor)
-    CLoader.yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
-    return CLoader
+def plain_scalar(text: str) -> object:
+    """What an unquoted, untagged scalar means: YAML 1.1's implicit types (``yes`` is true,
+    ``~`` and nothing are null), with exact numbers and dates kept as text."""
+    for construct, regexp in _RESOLVERS.get(text[:1], ()):
+        if regexp.match(text):
+            return construct(text)
+    return text
 
 
-FastLoader: type[yaml.SafeLoader] = _c_loader()
-"""The loader plan files are read with: libyaml's parser if available, else :class:`Loader`."""
+def tag_name(tag: str) -> str:
+    """A tag as a file writes it: ``!!binary`` for YAML's own."""
+    return "!!" + tag.removeprefix(_Y) if tag.startswith(_Y) else tag
 
 
 class Dumper(yaml.SafeDumper):
@@ -186,8 +208,3 @@ def json_decimal(text: str) -> Decimal | TooLarge:
 
 def refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number a plan can hold")
-
-
-def load_yaml(text: str) -> object:
-    """The data of a YAML text in this dialect (for the package's own, trusted data files)."""
-    return yaml.load(text, Loader=Loader)  # noqa: S506  (Loader is a SafeLoader)

@@ -4,6 +4,7 @@ location and the problems of its shape (repeated keys, nesting too deep), bounde
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 
 import yaml
 
@@ -13,14 +14,18 @@ from mdpoverty.errors import (
     location,
 )
 from mdpoverty.io._dialects import (
+    COLLECTION_TAGS,
+    SCALAR_TAGS,
     FastLoader,
     json_decimal,
     json_int,
     json_object,
+    plain_scalar,
     refuse_constant,
+    tag_name,
 )
 
-__all__ = ["MAX_DEPTH", "mark_line", "parse_json", "parse_yaml", "walk_data", "walk_yaml"]
+__all__ = ["MAX_DEPTH", "mark_line", "parse_json", "parse_yaml", "walk_data"]
 
 MAX_DEPTH = 64
 """The deepest nesting a plan file may have (real plans nest fewer than 15 levels)."""
@@ -30,55 +35,187 @@ MAX_DEPTH = 64
 
 
 _ALIASES = "is not valid YAML: anchors and aliases (*name) are not allowed"
+_KEY = object()
+"""The state of a mapping that waits for its next key."""
 
 
-def walk_yaml(node: yaml.Node) -> tuple[dict[str, int], list[FileProblem]]:
-    """The line of every path in the document, the keys a mapping repeats, and aliases."""
-    lines: dict[str, int] = {"": node.start_mark.line + 1}
+class _List:
+    """A list whose items are being read, and where it is."""
+
+    __slots__ = ("path", "value")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.value: list[object] = []
+
+    def child_path(self) -> str:
+        return f"{self.path}/{len(self.value)}" if self.path else str(len(self.value))
+
+    def place(self, item: object) -> None:
+        self.value.append(item)
+
+
+class _Mapping:
+    """A mapping whose keys and values are being read, and where it is."""
+
+    __slots__ = ("key", "key_path", "path", "value", "written")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.value: dict[object, object] = {}
+        self.key: object = _KEY  # the key read last, waiting for its value
+        self.key_path = ""
+        self.written: set[str] = set()  # the keys, as the file writes them
+
+    def child_path(self) -> str:
+        return self.key_path
+
+    def place(self, item: object) -> None:
+        self.value[self.key] = item
+        self.key = _KEY
+
+    def read_key(self, written: str, key: object, event: yaml.Event) -> FileProblem | None:
+        """Take the next key; a key the mapping already has is a problem."""
+        path = self.key_path = f"{self.path}/{written}" if self.path else written
+        self.key = key
+        if written in self.written or key in self.value:  # `yes` and `true` are one key
+            return FileProblem(path, "is given more than once", line=_line(event))
+        self.written.add(written)
+        return None
+
+
+def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is hot)
+    next_event: Callable[[], yaml.Event],
+) -> tuple[object, dict[str, int], list[FileProblem]]:
+    """The data of a YAML stream's one document, the line of every path in it, and the
+    problems of its shape: repeated keys, aliases, nesting deeper than :data:`MAX_DEPTH`,
+    tags other than text, numbers, booleans, null, lists and mappings, and keys that are
+    not scalars.  One pass over the parser's events: no node graph is built.
+
+    A path's line is its key's in a mapping, its item's in a list."""
+    lines: dict[str, int] = {}
     problems: list[FileProblem] = []
-    stack: list[tuple[str, yaml.Node, int]] = [("", node, 0)]
-    seen_nodes: set[int] = set()
-    while stack:
-        path, current, depth = stack.pop()
-        # An alias is the node of its anchor reached again (both parsers compose it so):
-        # refused, and never walked twice, so `a: &x [*x]` and billion laughs stay finite.
-        if id(current) in seen_nodes:
-            problems.append(FileProblem("", _ALIASES, line=lines.get(path)))
+    plain: dict[str, object] = {}  # what each plain scalar means: they repeat, resolved once
+    stack: list[_List | _Mapping] = []
+    root: object = None
+    waiting = _KEY
+    scalar_event, end_events = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    next_event()  # the stream's start
+    if type(next_event()) is yaml.StreamEndEvent:
+        return None, lines, problems
+    while (kind := type(event := next_event())) is not yaml.DocumentEndEvent:
+        top = stack[-1] if stack else None
+        if kind is scalar_event:
+            text: str = event.value  # type: ignore[attr-defined]
+            if event.tag is None and event.implicit[0]:  # type: ignore[attr-defined]
+                value = plain.get(text, waiting)
+                if value is waiting:
+                    value = plain[text] = plain_scalar(text)
+            else:
+                value = _scalar(event, text, top, problems)  # type: ignore[arg-type]
+            if type(top) is _Mapping:
+                if top.key is waiting:  # the scalar is a key
+                    problem = top.read_key(text, value, event)
+                    if problem is None:
+                        lines[top.key_path] = event.start_mark.line + 1  # type: ignore[union-attr]
+                    else:
+                        problems.append(problem)
+                    continue
+            elif top is None:
+                lines[""] = _line(event)
+            else:
+                lines[top.child_path()] = _line(event)
+        elif kind in end_events:
+            value = stack.pop().value
+            top = stack[-1] if stack else None
+        elif type(top) is _Mapping and top.key is waiting:
+            reason = "is a key that is a list or mapping; keys are text"
+            problems.append(FileProblem(top.path, reason, line=_line(event)))
+            _skip(event, next_event)
+            top.key, top.key_path = None, top.path
             continue
-        seen_nodes.add(id(current))
-        if depth > MAX_DEPTH:
-            problems.append(
-                FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", line=lines[path])
-            )
-            continue
-        children: list[tuple[str, yaml.Node, int]] = []
-        if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in current.value:
-                key = str(key_node.value)
-                child = f"{path}/{key}" if path else key  # location(), inlined: hot
-                line = key_node.start_mark.line + 1
-                if key in seen:
-                    problems.append(FileProblem(child, "is given more than once", line=line))
-                seen.add(key)
-                lines.setdefault(child, line)
-                children.append((child, value_node, depth + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            for index, item in enumerate(current.value):
-                child = f"{path}/{index}" if path else str(index)
-                lines[child] = item.start_mark.line + 1
-                children.append((child, item, depth + 1))
-        stack.extend(reversed(children))  # in document order: an anchor before its aliases
-    return lines, problems
+        elif kind is yaml.AliasEvent:
+            problems.append(FileProblem("", _ALIASES, line=_line(event)))
+            value = None
+        else:  # a list or a mapping starts
+            path = "" if top is None else top.child_path()
+            tag = event.tag  # type: ignore[attr-defined]
+            if tag is not None and tag not in COLLECTION_TAGS:
+                problems.append(FileProblem(path, _bad_tag(tag), line=_line(event)))
+            if len(stack) >= MAX_DEPTH:
+                reason = f"is nested more than {MAX_DEPTH} levels deep"
+                problems.append(FileProblem(path, reason, line=_line(event)))
+                _skip(event, next_event)
+                value = None
+            else:
+                if type(top) is not _Mapping:  # a mapping's value has its key's line
+                    lines[path] = _line(event)
+                is_mapping = kind is yaml.MappingStartEvent
+                stack.append(_Mapping(path) if is_mapping else _List(path))
+                continue
+        # the node is read: it takes its place in the list or mapping that holds it
+        if top is None:
+            root = value
+        else:
+            top.place(value)
+    if type(next_event()) is not yaml.StreamEndEvent:
+        reason = "is not valid YAML: it holds more than one document (---)"
+        problems.append(FileProblem("", reason))
+    return root, lines, problems
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1  # type: ignore[union-attr]  # the parsers mark every event
+
+
+def _scalar(
+    event: yaml.ScalarEvent, text: str, top: _List | _Mapping | None, problems: list[FileProblem]
+) -> object:
+    """What a quoted or tagged scalar means."""
+    tag = event.tag
+    if tag is None or tag == "!":  # quoted, a block of text, or the non-specific tag
+        return text
+    construct = SCALAR_TAGS.get(tag)
+    if construct is None:
+        if top is None:
+            path = ""
+        elif type(top) is _Mapping and top.key is _KEY:  # the scalar is a key
+            path = top.path
+        else:
+            path = top.child_path()
+        problems.append(FileProblem(path, _bad_tag(tag), line=_line(event)))
+        return None
+    return construct(text)
+
+
+def _bad_tag(tag: str) -> str:
+    return (
+        f"has the tag {tag_name(tag)}, which a plan file cannot hold: its values are text, "
+        "numbers, true or false, lists and mappings"
+    )
+
+
+def _skip(event: yaml.Event, next_event: Callable[[], yaml.Event]) -> None:
+    """Pass over the events of the node that ``event`` starts."""
+    depth = 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+    while depth:
+        event = next_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def walk_data(data: object) -> list[FileProblem]:
-    """Keys a JSON object repeats, and nesting too deep to be a plan."""
+    """Keys a JSON object repeats, and lists or mappings nested inside :data:`MAX_DEPTH`
+    others (as in YAML).  A first pass only looks; paths are made if there is a problem."""
+    if not _has_shape_problem(data):
+        return []
     problems: list[FileProblem] = []
     stack: list[tuple[str, object, int]] = [("", data, 0)]
     while stack:
         path, current, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        if isinstance(current, dict | list) and depth >= MAX_DEPTH:
             problems.append(FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep"))
         elif isinstance(current, dict):
             problems.extend(
@@ -91,24 +228,44 @@ def walk_data(data: object) -> list[FileProblem]:
     return problems
 
 
+def _has_shape_problem(data: object) -> bool:
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, list):
+            items: Iterable[object] = current
+        elif isinstance(current, dict):
+            if getattr(current, "repeated", ()):
+                return True
+            items = current.values()
+        else:
+            continue
+        if depth >= MAX_DEPTH:
+            return True
+        stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
+    return False
+
+
 def mark_line(error: BaseException) -> int | None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return None if mark is None else int(mark.line) + 1
 
 
 _LOADER: type[yaml.SafeLoader] = FastLoader
-"""The YAML loader plan files are read with (the tests run both: C and pure Python)."""
+"""The YAML parser plan files are read with (the tests run both: C and pure Python)."""
 
 
 def parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
-    loader: yaml.SafeLoader | None = None
+    """The data of a YAML text in the plan files' dialect, and the line of every path in it.
+
+    Raises:
+        mdpoverty.errors.PlanFileError: The text is not valid YAML, or breaks the dialect
+            (aliases, repeated keys, other tags, nesting deeper than :data:`MAX_DEPTH`).
+    """
+    parser: yaml.SafeLoader | None = None
     try:
-        loader = _LOADER(text)
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        lines, problems = walk_yaml(node)
-        data = None if problems else loader.construct_document(node)
+        parser = _LOADER(text)
+        data, lines, problems = _compose(parser.get_event)
     except yaml.YAMLError as error:
         if isinstance(error, yaml.reader.ReaderError):
             problem = f"{error.reason} at character {error.position}"
@@ -117,15 +274,9 @@ def parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
         raise PlanFileError(
             source, [FileProblem("", f"is not valid YAML: {problem}", line=mark_line(error))]
         ) from error
-    except (RecursionError, ValueError) as error:
-        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlanFileError(source, [FileProblem("", reason)]) from error
-    except Exception as error:
-        reason = f"is not valid YAML: {type(error).__name__}: {error}"
-        raise PlanFileError(source, [FileProblem("", reason)]) from error
     finally:
-        if loader is not None:
-            loader.dispose()
+        if parser is not None:
+            parser.dispose()
     if problems:
         raise PlanFileError(source, problems)
     return data, lines

@@ -8,10 +8,11 @@ numbers that are possible but disagree are for the consistency checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, location
-from mdpoverty.model.figures import Figure
+from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.programme import ProjectComponent
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit
@@ -34,18 +35,26 @@ def problems(doc: Document) -> Iterator[Problem]:
 def _figure_problems(doc: Document) -> Iterator[Problem]:
     """A figure is printed once: the same subject, group and time with another value is
     refused (the units' counts are their figures at the start of the year)."""
-    seen: dict[tuple[object, ...], Figure] = {}
-    for figure in doc.observations():
+    if not doc.figures:
+        return  # the units' counts alone cannot repeat: a unit has one of each
+    seen: dict[tuple[object, ...], tuple[int | None, Decimal | None]] = {
+        (u.id, group, TimePoint.START, doc.year): (count, None)
+        for u in doc.units
+        for group, count in (
+            (HouseholdGroup.ALL, u.households),
+            (HouseholdGroup.POOR, u.poor_households),
+            (HouseholdGroup.NEAR_POOR, u.near_poor_households),
+        )
+        if count is not None
+    }
+    for index, figure in enumerate(doc.figures):
         key = (*figure.key[:3], figure.year or doc.year)
-        other = seen.setdefault(key, figure)
-        if other is figure:
-            continue
-        if other.count != figure.count or other.rate != figure.rate:
-            index = doc.figures.index(figure)
+        count, rate = seen.setdefault(key, (figure.count, figure.rate))
+        if count != figure.count or rate != figure.rate:
             yield Problem(
                 "Figure",
-                "count" if other.count != figure.count else "rate",
-                figure.count if other.count != figure.count else figure.rate,
+                "count" if count != figure.count else "rate",
+                figure.count if count != figure.count else figure.rate,
                 "differs from another figure of the same subject, group and time",
                 location("figures", index),
             )

@@ -27,7 +27,7 @@ import attrs
 
 from mdpoverty.errors import NoStandardInForceError, Problem, UnknownIdError, UnknownNameError
 from mdpoverty.io._convert import converter
-from mdpoverty.io._dialects import load_yaml
+from mdpoverty.io._parse import parse_yaml
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     BOOL,
@@ -373,7 +373,7 @@ information)
 
 def load_data(name: str) -> object:
     text = resources.files("mdpoverty.reference").joinpath("data", name).read_text(encoding="utf-8")
-    return load_yaml(text)
+    return parse_yaml(text, name)[0]
 
 
 @functools.cache

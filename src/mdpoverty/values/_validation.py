@@ -56,23 +56,39 @@ class _HasProblems(Protocol):
 def validate(obj: Any) -> None:
     """Run every check of ``obj``; raise one ValidationError listing all problems."""
     problems: list[Problem] = []
-    name = describe(obj)
-    for a in attrs.fields(type(obj)):
-        value = getattr(obj, a.name)
-        for check in a.metadata.get(_CHECKS, ()):
+    for name, field_checks in _checks_of(type(obj)):
+        value = getattr(obj, name)
+        for check in field_checks:
             reason = check(value)
-            if isinstance(reason, At):
-                step = location(a.name, reason.step)
-                problems.append(Problem(name, reason.field, reason.value, reason.reason, step))
-                break
-            if reason is not None:
-                problems.append(Problem(name, a.name, value, reason))
-                break  # later checks of a field assume the earlier ones passed
+            if reason is None:
+                continue
+            if isinstance(reason, At):  # a problem inside the value, an item of a tuple, say
+                step = location(name, reason.step)
+                problem = Problem(describe(obj), reason.field, reason.value, reason.reason, step)
+            else:
+                problem = Problem(describe(obj), name, value, reason)
+            problems.append(problem)
+            break  # later checks of a field assume the earlier ones passed
     if not problems and hasattr(obj, "_problems"):
         extra: _HasProblems = obj
         problems.extend(extra._problems())
     if problems:
         raise ValidationError(problems)
+
+
+_FieldChecks = tuple[tuple[str, tuple[Check, ...]], ...]
+_CHECKS_OF: dict[type, _FieldChecks] = {}
+
+
+def _checks_of(cls: type) -> _FieldChecks:
+    """The fields of ``cls`` that have checks, with their checks (read once per class)."""
+    try:
+        return _CHECKS_OF[cls]
+    except KeyError:
+        found = tuple(
+            (a.name, a.metadata[_CHECKS]) for a in attrs.fields(cls) if a.metadata.get(_CHECKS)
+        )
+        return _CHECKS_OF.setdefault(cls, found)
 
 
 # -- conversions that only normalize, never reinterpret ---------------------------------------
@@ -168,12 +184,14 @@ def is_text(value: object) -> str | None:
     return is_str(value) if value.strip() else "must not be blank"
 
 
+_IDENTIFIER = re.compile(r"[a-z0-9._-]+")
+
+
 def is_identifier(value: object) -> str | None:
     """A short, stable identifier: lowercase ASCII letters, digits, ``-``, ``.`` and ``_``."""
     if not isinstance(value, str) or not value.strip():
         return is_text(value)
-    allowed = set("abcdefghijklmnopqrstuvwxyz0123456789-._")
-    if not set(value) <= allowed:
+    if not _IDENTIFIER.fullmatch(value):
         return "must use only lowercase ASCII letters, digits, '-', '.' and '_'"
     return None
 
