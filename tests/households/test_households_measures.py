@@ -1,9 +1,12 @@
-"""The Alkire–Foster measures: a hand-computed example and the method's laws as properties.
+"""The Alkire–Foster measures: published identification examples, hand-computed examples and
+the method's laws as properties.
 
-No published worked example of the AF method was available while writing these tests (the
-paper of Alkire and Foster, 2011, could not be consulted, and the PyPI package ``mpitb`` ships
-none), so the example below is computed by hand, with its arithmetic shown; it is not a
-published one.
+The published examples are those of the global MPI's nested weights (three dimensions, equal
+within, poor at a third of the weighted indicators), as the sources quoted below state them:
+the weights, each person's score and who is poor.  No published example with printed H, A and
+M0 could be read while writing these tests (the papers of Alkire and Foster, 2011, and Alkire
+et al., 2015, are stored only as their title pages, and the PyPI package ``mpitb`` ships
+none): H, A and M0 below are computed by hand, with the arithmetic shown.
 """
 
 from __future__ import annotations
@@ -51,6 +54,76 @@ def _measures(result: pd.DataFrame, group: object = None) -> dict[tuple[str, str
         (m, None if pd.isna(i) else i): v
         for m, i, v in zip(result.measure, result.indicator, result.value, strict=True)
     }
+
+
+# The global MPI (2010): health, education and living standards, each a third, equal within.
+# The six living-standard indicators are not named in the source quoted below: living_1..6.
+GLOBAL_MPI = {
+    "health": ["nutrition", "child_mortality"],
+    "education": ["years_of_schooling", "school_attendance"],
+    "living_standards": [f"living_{i}" for i in range(1, 7)],
+}
+"""The source of the published examples, retrieved as text (a copy of a description of the global
+MPI; its original publication not verified): https://th4.ilovetranslation.com/fZxXVSwiiphOKr321e1o5W==d
+— "individuals in a family are then identified as “multidimensionally poor” when deprived by a
+“weighted sum” of 0.3 or more (3 out of 10 points as calculated in practice).  For concreteness,
+a person would get a value of 33% and thus be considered poor by having a child in the family
+who is malnourished while at the same time the most educated person in the family received only
+three years of schooling.  Or a multidimensionally poor person might live in a household that
+has experienced a child death and is also deprived in at least three of the six living standards
+indicators, which also sums to 1/6 + 1/18 + 1/18 + 1/18 = 1/3, or 33%.  Or they could live in a
+household that is deprived in the other three living standard indicators and in which there is a
+school-age child not attending school.  But if there were no health or education deprivations, a
+person would have to be deprived in all six standard-of-living indicators to be deemed poor."
+The cutoffs, from UNDP (http://hdr.undp.org/en/content/what-makes-individual-multidimensionally-poor):
+poor when "deprived in one third or more of the weighted indicators", vulnerable "in one fifth or
+more but less than one third", severe poverty "in one half or more"."""
+
+PUBLISHED_PROFILES = {
+    "malnourished child, three years of schooling": ["nutrition", "years_of_schooling"],
+    "child death, three living standards": ["child_mortality", "living_1", "living_2", "living_3"],
+    "the other three, a child not in school": [
+        "school_attendance",
+        "living_4",
+        "living_5",
+        "living_6",
+    ],
+    "all six living standards": [f"living_{i}" for i in range(1, 7)],
+    "five living standards": [f"living_{i}" for i in range(1, 6)],  # "would have to be ... all six"
+}
+
+
+def _profiles() -> pd.DataFrame:
+    indicators = [i for inds in GLOBAL_MPI.values() for i in inds]
+    return pd.DataFrame(
+        {i: [i in deprived for deprived in PUBLISHED_PROFILES.values()] for i in indicators}
+    )
+
+
+def test_published_global_mpi_weights_and_scores() -> None:
+    weights = nested_weights(GLOBAL_MPI)
+    # "1/6 + 1/18 + 1/18 + 1/18 = 1/3": a health indicator weighs 1/6, a living standard 1/18
+    assert (F(1, 6), F(1, 6), F(1, 18)) == (
+        weights["nutrition"],
+        weights["years_of_schooling"],
+        weights["living_1"],
+    )
+    scores = [sum(weights[i] for i in deprived) for deprived in PUBLISHED_PROFILES.values()]
+    # each of the four published profiles sums to exactly 1/3; five living standards to 5/18
+    assert [F(1, 3), F(1, 3), F(1, 3), F(1, 3), F(5, 18)] == scores
+
+
+def test_published_global_mpi_identification() -> None:
+    # Poor at k = 1/3: the four published profiles, each scoring exactly k (poor when score >= k),
+    # and not the fifth.  From there by hand: q = 4 of N = 5, H = 4/5, A = 1/3, M0 = 4/15.
+    weights = nested_weights(GLOBAL_MPI)
+    m = _measures(alkire_foster(_profiles(), k="1/3", weights=weights))
+    assert (5, 4) == (m["N", None], m["q", None])
+    assert (F(4, 5), F(1, 3), F(4, 15)) == (m["H", None], m["A", None], m["M0", None])
+    # the fifth person (5/18) is vulnerable: poor at k = 1/5, as UNDP's "one fifth or more"
+    assert 5 == _measures(alkire_foster(_profiles(), k="1/5", weights=weights))["q", None]
+    # nobody is in severe poverty ("one half or more")
+    assert 0 == _measures(alkire_foster(_profiles(), k="1/2", weights=weights))["q", None]
 
 
 def test_hand_computed_example_equal_weights() -> None:
