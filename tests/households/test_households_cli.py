@@ -89,3 +89,39 @@ def test_the_help_lists_the_commands() -> None:
         main(["households", "--help"])
     assert "classify" in out.getvalue()
     assert "measures" in out.getvalue()
+
+
+def test_weights_count_people_instead_of_households(tmp_path: Path) -> None:
+    source = tmp_path / "review.csv"
+    sizes = ["size", "3", "4", "5", "6"]
+    lines = REVIEW.splitlines()
+    source.write_text("\n".join(f"{a},{b}" for a, b in zip(lines, sizes, strict=True)) + "\n")
+    output = tmp_path / "people.csv"
+    args = ["households", "classify", str(source), "--year", "2027", "--column", "unit=ma_xa"]
+    args += ["--weight", "size", "-o", str(output), "--progress", "never"]
+    assert 0 == main(args)
+    counts = pd.read_csv(output)
+    country = counts[(counts.level == "country") & (counts.area == "all")].iloc[0]
+    # poor: rows 0 (3 people) and 3 (6); near-poor: row 2 (5); not poor: row 1 (4)
+    assert (18, 9, 5, 4) == tuple(
+        int(country[c]) for c in ("households", "poor", "near-poor", "not-poor")
+    )
+
+
+def test_measures_with_a_population_weight(tmp_path: Path) -> None:
+    indicators = ["employment", "dependants", "nutrition", "health-insurance"]
+    indicators += ["adult-education", "school-attendance", "housing-quality", "floor-area"]
+    indicators += ["drinking-water", "latrine", "telecom", "information-access"]
+    # As above, household 0 (score 1/6, poor at k = 1/6) now stands for 3 people and
+    # household 1 for 1: N = 4, q = 3, H = 3/4, A = 1/6, M0 = 1/8.
+    table = pd.DataFrame({i: [n < 2, False] for n, i in enumerate(indicators)})
+    table["people"] = [3, 1]
+    source = tmp_path / "review.csv"
+    table.to_csv(source, index=False)
+    output = tmp_path / "measures.csv"
+    args = ["households", "measures", str(source), "--year", "2024", "--k", "1/6"]
+    args += ["--weight", "people", "-o", str(output), "--progress", "never"]
+    assert 0 == main(args)
+    measures = pd.read_csv(output, dtype=str)
+    core = measures[measures.indicator.isna()].set_index("measure")["value"]
+    assert ["4", "3", "3/4", "1/6", "1/8"] == core.loc[["N", "q", "H", "A", "M0"]].tolist()

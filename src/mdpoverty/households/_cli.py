@@ -42,6 +42,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "repeatable",
     )
     parser.add_argument(
+        "--weight",
+        metavar="COLUMN",
+        help="a column of integer weights (household size: people; a sampling weight: the "
+        "population) counted instead of one per household",
+    )
+    parser.add_argument(
         "--missing",
         choices=("error", "exclude"),
         default="error",
@@ -103,7 +109,8 @@ def register(commands: argparse._SubParsersAction, formatter: type[argparse.Help
         "Values are exact fractions (3/8) with a decimal approximation.",
         epilog="examples:\n"
         "  mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv\n"
-        "  mdpoverty households measures review.csv --year 2024 --k 0.25 --by unit",
+        "  mdpoverty households measures review.csv --year 2024 --k 0.25 --by unit\n"
+        "  mdpoverty households measures review.csv --year 2024 --k 1/3 --weight size",
         formatter_class=formatter,
     )
     _common(measures)
@@ -155,6 +162,7 @@ def _classify(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
         columns=_columns(args.column),
         units=units,
         missing=args.missing,
+        weight=args.weight,
     )
     combined = tally_file(
         args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
@@ -169,7 +177,7 @@ def _measures(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
 
     def tally(chunk: pd.DataFrame) -> pd.DataFrame:
         renamed = chunk.rename(columns={v: k for k, v in mapping.items()})
-        return af_tally(renamed, spec, by=args.by)
+        return af_tally(renamed, spec, by=args.by, population=args.weight)
 
     combined = tally_file(
         args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
