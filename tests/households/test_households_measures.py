@@ -1,12 +1,12 @@
-"""The Alkire–Foster measures: published identification examples, hand-computed examples and
-the method's laws as properties.
+"""The Alkire–Foster measures: published examples, hand-computed examples and the method's laws
+as properties.
 
-The published examples are those of the global MPI's nested weights (three dimensions, equal
-within, poor at a third of the weighted indicators), as the sources quoted below state them:
-the weights, each person's score and who is poor.  No published example with printed H, A and
-M0 could be read while writing these tests (the papers of Alkire and Foster, 2011, and Alkire
-et al., 2015, are stored only as their title pages, and the PyPI package ``mpitb`` ships
-none): H, A and M0 below are computed by hand, with the arithmetic shown.
+Two published examples are reproduced exactly.  The worked example of the R package mpindex's
+test suite (a 4 × 4 deprivation matrix with its printed H, A and M0), and the worked cases of
+the global MPI's nested weights (the weights, each person's score, who is poor), quoted below
+with their sources.  The examples of the papers of Alkire and Foster (2011) and Alkire et al.
+(2015) could not be read while writing these tests (only their title pages are stored), so the
+other small examples are computed by hand, with the arithmetic shown.
 """
 
 from __future__ import annotations
@@ -54,6 +54,29 @@ def _measures(result: pd.DataFrame, group: object = None) -> dict[tuple[str, str
         (m, None if pd.isna(i) else i): v
         for m, i, v in zip(result.measure, result.indicator, result.value, strict=True)
     }
+
+
+def test_published_example_of_the_mpindex_test_suite() -> None:
+    # The R package mpindex (github.com/yng-me/mpindex, also on CRAN), its test suite:
+    # tests/deprivation-profile-simple.R (commit 25d96384) defines indicators A1, A2 (dimension
+    # A) and B1, B2 (dimension B), each weight 1/4, poverty cutoff 1/2, and the data
+    #   a1 = c(0, 1, 1, 0), a2 = c(0, 0, 1, 1), b1 = c(0, 0, 1, 0), b2 = c(0, 1, 1, 0)
+    # (deprived where 1); tests/testthat/test-compute-mpi.R (commit 01c7871e) expects
+    #   H = 0.5, A = 0.75, M0 = 0.375, and contributions summing to 100.
+    deprived = pd.DataFrame(
+        {
+            "a1": [0, 1, 1, 0],
+            "a2": [0, 0, 1, 1],
+            "b1": [0, 0, 1, 0],
+            "b2": [0, 1, 1, 0],
+        }
+    ).astype(bool)
+    weights = {"a1": F(1, 4), "a2": F(1, 4), "b1": F(1, 4), "b2": F(1, 4)}
+    m = _measures(alkire_foster(deprived, k="1/2", weights=weights))
+    assert (F("0.5"), F("0.75"), F("0.375")) == (m["H", None], m["A", None], m["M0", None])
+    assert 100 == sum(m["pctb", i] for i in weights)
+    # nested equal weights over the two dimensions are the same weights
+    assert weights == nested_weights({"A": ["a1", "a2"], "B": ["b1", "b2"]})
 
 
 # The global MPI (2010): health, education and living standards, each a third, equal within.
