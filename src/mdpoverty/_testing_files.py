@@ -10,10 +10,14 @@ from hypothesis import strategies as st
 __all__ = ["plain_data", "plan_data_mutations"]
 
 
-def plain_data(max_leaves: int = 30) -> st.SearchStrategy[object]:
+def plain_data(max_leaves: int = 30, *, writable: bool = False) -> st.SearchStrategy[object]:
     """Arbitrary plain data as YAML and JSON files hold it (``None``, booleans, ints, exact
     decimals, text, lists, mappings), with some of a plan's field names and values mixed in,
-    for fuzzing loaders: they must refuse it with their own error, never crash."""
+    for fuzzing loaders: they must refuse it with their own error, never crash.
+
+    ``writable``: only what a file can hold and give back, so that writing then reading it is
+    the identity: finite decimals and ints within the bounds of
+    :mod:`mdpoverty.values.bounds`, text keys, a mapping at the top."""
     words = st.sampled_from(
         [
             "header", "units", "targets", "components", "id", "name", "kind", "households",
@@ -21,23 +25,26 @@ def plain_data(max_leaves: int = 30) -> st.SearchStrategy[object]:
             "2024-03", "DA2", "children", "code", "funding", "total", "",
         ]
     )  # fmt: skip
-    leaves = st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(-(10**12), 10**12),
-        st.decimals(allow_nan=False, allow_infinity=False, places=3),
-        st.decimals(),  # NaN and infinities too
-        st.text(max_size=12),
-        words,
+    keys = st.one_of(words, st.text(max_size=6))
+    numbers = (
+        [st.integers(-(10**11), 10**11), st.decimals(-(10**11), 10**11, places=3)]
+        if writable
+        else [
+            st.integers(-(10**12), 10**12),
+            st.decimals(allow_nan=False, allow_infinity=False, places=3),
+            st.decimals(),  # NaN and infinities too
+        ]
     )
-    return st.recursive(
+    leaves = st.one_of(st.none(), st.booleans(), *numbers, st.text(max_size=12), words)
+    data = st.recursive(
         leaves,
         lambda children: st.one_of(
             st.lists(children, max_size=4),
-            st.dictionaries(st.one_of(words, st.text(max_size=6)), children, max_size=5),
+            st.dictionaries(keys, children, max_size=5),
         ),
         max_leaves=max_leaves,
     )
+    return st.dictionaries(keys, data, max_size=5) if writable else data
 
 
 @st.composite
