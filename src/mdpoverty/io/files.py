@@ -38,7 +38,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -116,7 +116,7 @@ def plan_from_data(data: object, source: str = "<data>") -> Document:
 
 
 def _plan_from_data(
-    data: object, source: str, lines: dict[str, int], *, walked: bool = False
+    data: object, source: str, lines: Mapping[str, int], *, walked: bool = False
 ) -> Document:
     if not isinstance(data, dict):
         what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
@@ -185,7 +185,7 @@ _RENAMED = {("Target", "unit"): "about"}
 """Fields of mdpoverty 0.1's plan files that have another name now."""
 
 
-def _with_lines(problems: list[FileProblem], lines: dict[str, int]) -> list[FileProblem]:
+def _with_lines(problems: list[FileProblem], lines: Mapping[str, int]) -> list[FileProblem]:
     if not lines:
         return problems
 
