@@ -16,8 +16,10 @@ extreme numbers 300 cases in CI, the mangled texts 150, generated plans through 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
+from unittest import mock
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -40,6 +42,8 @@ JSON = write_plan_text(bac_kan_2024(), "json")
 _NUMBER = re.compile(r'(?<=: )"?-?\d[\d.,]*(?:-\d\d)?"?(?=[,}\s])')
 PLACES = {"yaml": [m.span() for m in _NUMBER.finditer(YAML)]}
 PLACES["json"] = [m.span() for m in _NUMBER.finditer(JSON)]
+
+T = TypeVar("T")
 
 SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])
 # A mangled text goes through the pure-Python parser half the time (a fifth of a second for
@@ -92,16 +96,22 @@ def _years(plan: Document) -> list[int]:
     return [plan.period.start, plan.period.end, *(d.year for d in dates)]
 
 
+def _by_both_parsers(read: Callable[[str], T], text: str) -> list[T]:
+    """``read(text)`` with libyaml's parser, then with the pure-Python one."""
+    results = []
+    for parser in (FastLoader, Loader):
+        with mock.patch.object(files, "_LOADER", parser):
+            results.append(read(text))
+    return results
+
+
 def _load_and_use(text: str, fmt: Any, parser: type[Any]) -> None:
-    original = files._LOADER
-    files._LOADER = parser
     refused: PlanFileError | None = None
     try:
-        plan = read_plan_text(text, fmt)
+        with mock.patch.object(files, "_LOADER", parser):
+            plan = read_plan_text(text, fmt)
     except PlanFileError as error:
         refused = error
-    finally:
-        files._LOADER = original
     if refused is not None:
         assert refused.problems
         assert str(refused)  # the message can always be made
@@ -149,14 +159,7 @@ def test_a_mangled_yaml_plan_gives_only_plan_file_error_or_a_usable_plan(
 
 
 def test_both_parsers_read_the_bundled_plan_alike() -> None:
-    plans = []
-    for parser in (FastLoader, Loader):
-        original = files._LOADER
-        files._LOADER = parser
-        try:
-            plans.append(read_plan_text(YAML))
-        finally:
-            files._LOADER = original
+    plans = _by_both_parsers(read_plan_text, YAML)
     assert plans[0] == plans[1]
     assert attrs.asdict(plans[0]) == attrs.asdict(plans[1])
 
@@ -164,15 +167,7 @@ def test_both_parsers_read_the_bundled_plan_alike() -> None:
 @FIFTH
 @given(plan=plans(max_units=4))
 def test_both_parsers_read_any_written_plan_alike(plan: Document) -> None:
-    text = write_plan_text(plan)
-    read = []
-    for parser in (FastLoader, Loader):
-        original = files._LOADER
-        files._LOADER = parser
-        try:
-            read.append(read_plan_text(text))
-        finally:
-            files._LOADER = original
+    read = _by_both_parsers(read_plan_text, write_plan_text(plan))
     assert plan == read[0] == read[1]
 
 
@@ -181,11 +176,5 @@ def test_both_parsers_read_any_written_plan_alike(plan: Document) -> None:
 def test_what_the_writer_writes_both_parsers_read_back_unchanged(data: dict[str, Any]) -> None:
     # The one-pass reader of the parser's events against the writer: text that looks like a
     # number, a date, a boolean or null ("017", "1:30", "yes", "~") must come back as text.
-    text = dump_yaml(data)
-    for parser in (FastLoader, Loader):
-        original = files._LOADER
-        files._LOADER = parser
-        try:
-            assert data == files.parse_yaml(text, "<text>")[0]
-        finally:
-            files._LOADER = original
+    read = _by_both_parsers(lambda text: files.parse_yaml(text, "<text>")[0], dump_yaml(data))
+    assert data == read[0] == read[1]

@@ -2,8 +2,9 @@
 location and the problems of its shape (repeated keys, nesting too deep, in YAML also aliases,
 tags and keys that are not scalars), bounded.
 
-YAML is read in one pass over the events of PyYAML's parser: the data and the line table are
-built together, and no node graph is composed (composing one costs four times the parsing)."""
+YAML is read in one pass over the events of PyYAML's parser, and no node graph is composed
+(composing one costs four times the parsing); the line table is made only when a problem needs
+it."""
 
 from __future__ import annotations
 
