@@ -38,14 +38,8 @@ def _figure_problems(doc: Document) -> Iterator[Problem]:
     if not doc.figures:
         return  # the units' counts alone cannot repeat: a unit has one of each
     seen: dict[tuple[object, ...], tuple[int | None, Decimal | None]] = {
-        (u.id, group, TimePoint.START, doc.year): (count, None)
-        for u in doc.units
-        for group, count in (
-            (HouseholdGroup.ALL, u.households),
-            (HouseholdGroup.POOR, u.poor_households),
-            (HouseholdGroup.NEAR_POOR, u.near_poor_households),
-        )
-        if count is not None
+        (unit, group, TimePoint.START, doc.year): (count, None)
+        for unit, group, count in doc.unit_counts()
     }
     for index, figure in enumerate(doc.figures):
         key = (*figure.key[:3], figure.year or doc.year)

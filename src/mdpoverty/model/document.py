@@ -256,16 +256,22 @@ class Document:
         observation the sum and rate rules judge.
         """
         from_units = [
-            Figure(group=group, about=u.id, time=TimePoint.START, count=count)
-            for u in self.units
+            Figure(group=group, about=unit, time=TimePoint.START, count=count)
+            for unit, group, count in self.unit_counts()
+        ]
+        return (*from_units, *self.figures)
+
+    def unit_counts(self) -> Iterator[tuple[str, HouseholdGroup, int]]:
+        """Each count the units give, as (unit id, household group, count): their figures at
+        the start of the document's year."""
+        for u in self.units:
             for group, count in (
                 (HouseholdGroup.ALL, u.households),
                 (HouseholdGroup.POOR, u.poor_households),
                 (HouseholdGroup.NEAR_POOR, u.near_poor_households),
-            )
-            if count is not None
-        ]
-        return (*from_units, *self.figures)
+            ):
+                if count is not None:
+                    yield u.id, group, count
 
     def unit_target(
         self, unit: str | None, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
