@@ -48,3 +48,9 @@ def test_every_public_name_resolves(name: str) -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'spreadsheets'"):
         _ = mdpoverty.spreadsheets  # the module of 0.1 is mdpoverty.tables now
+
+
+def test_building_the_command_line_loads_neither_pandas_nor_the_households_package() -> None:
+    # Every command (``mdpoverty --help`` too) builds the whole parser first.
+    loaded = _modules_after("import mdpoverty.cli\nmdpoverty.cli.build_parser()")
+    assert set() == loaded & {"pandas", "numpy", "pyarrow", "mdpoverty.households"}

@@ -236,8 +236,8 @@ def _register_households(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     formatter: type[argparse.HelpFormatter],
 ) -> None:
-    """``mdpoverty households classify|measures``, defined with the households package."""
-    from mdpoverty.households._cli import register  # noqa: PLC0415  (one self-contained hook)
+    """``mdpoverty households classify|measures``: arguments only, no pandas."""
+    from mdpoverty._households_args import register  # noqa: PLC0415  (one self-contained hook)
 
     register(commands, formatter)
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
+from mdpoverty._households_args import DEFAULT_BATCH_ROWS
 from mdpoverty.errors import HouseholdTableError, TableProblem
 from mdpoverty.households.counts import combine_tallies
 
 __all__ = ["iter_households", "read_households", "tally_file"]
 
-DEFAULT_BATCH_ROWS = 1 << 20
 _EXAMPLES = 5
 
 
