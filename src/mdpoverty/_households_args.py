@@ -38,12 +38,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "population) counted instead of one per household",
     )
     parser.add_argument(
-        "--missing",
-        choices=("error", "exclude"),
-        default="error",
-        help="households with a missing value: report them (default) or leave them out",
-    )
-    parser.add_argument(
         "--batch-rows",
         type=int,
         default=DEFAULT_BATCH_ROWS,
@@ -90,6 +84,12 @@ def register(commands: argparse._SubParsersAction, formatter: type[argparse.Help
         metavar="CSV",
         help="the units: a CSV whose first column is the unit code and whose other columns "
         "are the codes of its parents (e.g. district, province)",
+    )
+    classify.add_argument(
+        "--missing",
+        choices=("error", "exclude"),
+        default="error",
+        help="households with a missing value: report them (default) or leave them out",
     )
     measures = sub.add_parser(
         "measures",

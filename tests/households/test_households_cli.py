@@ -81,6 +81,15 @@ def test_a_float_cutoff_text_is_exact_and_a_bad_one_is_reported(
     assert "--k is not a number" in capsys.readouterr().err
 
 
+def test_measures_has_no_missing_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The AF measures have no way to leave households out: --missing is classify's only.
+    source = tmp_path / "review.csv"
+    source.write_text(REVIEW)
+    args = ["households", "measures", str(source), "--year", "2024", "--k", "1/3"]
+    assert 2 == main([*args, "--missing", "exclude"])
+    assert "unrecognized arguments: --missing exclude" in capsys.readouterr().err
+
+
 def test_the_help_lists_the_commands() -> None:
     out = io.StringIO()
     from contextlib import redirect_stdout  # noqa: PLC0415
