@@ -160,6 +160,19 @@ def test_a_negative_weight_is_reported() -> None:
         counts(table, 2027, weight="size")
 
 
+def test_weights_summing_to_2_53_are_reported_by_counts_and_measures() -> None:
+    # float64 adds integers exactly only below 2**53: both tallies refuse a larger total.
+    table = _review().assign(size=[1 << 52, 1 << 52, 0, 0, 0, 0, 0, 0])
+    message = "'size': must sum to less than 2\\*\\*53"
+    with pytest.raises(HouseholdTableError, match=message):
+        counts(table, 2027, weight="size")
+    flags = pd.DataFrame({"water": [True, False] * 4, "size": table["size"]})
+    with pytest.raises(HouseholdTableError, match=message):
+        alkire_foster(flags, "1/2", population="size")
+    below = table.assign(size=[1 << 52, (1 << 52) - 1, 0, 0, 0, 0, 0, 0])
+    assert (1 << 53) - 1 == _row(counts(below, 2027, weight="size"), "country", "", "all")[0]
+
+
 def test_review_agrees_with_counts_and_alkire_foster() -> None:
     standard = standard_in_force(2027)
     ids = [i.id for i in standard.indicators]

@@ -7,7 +7,7 @@ profile, poor and not; the count of rows deprived in an indicator is a small int
 product of that table with the profiles' bits.  A table with J indicators thus costs about
 ``J / 8`` counting passes over the rows instead of ``2 J``.  Every sum is an integer: counts
 from ``bincount`` without weights, or weighted sums of integers that float64 holds exactly
-below 2**53 (the caller checks the total).
+below 2**53 (``_table.check_weights`` checks the total).
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def poor_rows(
     return np.asarray(total >= threshold, dtype=bool)
 
 
-def _table(keys: IntArray, population: IntArray | None, size: int) -> IntArray:
+def bincount_sums(keys: IntArray, population: IntArray | None, size: int) -> IntArray:
+    """Per key below ``size``: its rows, or the sum of their integer weights (exact below 2**53)."""
     if population is None:
         return np.bincount(keys, minlength=size).astype(np.int64)
     sums = np.bincount(keys, weights=population, minlength=size)
@@ -110,7 +111,7 @@ def tally(
     population_by_group = poor_by_group = np.zeros(size, dtype=np.int64)
     for index, (profile, width) in enumerate(packed):
         np.add(base, profile, out=key)
-        counted = _table(key, population, size * 2 * _PROFILES)
+        counted = bincount_sums(key, population, size * 2 * _PROFILES)
         cube = counted.reshape(size, 2, _PROFILES)
         full = cube.sum(axis=1)
         cut = cube[:, 1, :]

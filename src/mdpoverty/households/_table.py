@@ -159,6 +159,29 @@ def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of 
     return values
 
 
+def check_weights(out: _Collector, name: str, series: pd.Series) -> IntArray | None:
+    """Integer weights, >= 0, whose sum is below 2**53: float64 adds them exactly there.
+
+    The weighted sums (:func:`_af.bincount_sums`) are ``bincount`` sums in float64.  A missing
+    weight is 0 here; the caller reports it.
+    """
+    before = len(out.problems)
+    values = _check_count(out, name, series, 0, None, "weights")
+    if values is not None and len(out.problems) == before and int(values.sum()) >= 1 << 53:
+        out.column(name, "must sum to less than 2**53")
+    return values
+
+
+def weights_of(
+    frame: pd.DataFrame, series: pd.Series
+) -> tuple[IntArray | None, list[TableProblem]]:
+    """:func:`check_weights` of a weight column of ``frame``, missing values reported too."""
+    out = _Collector(frame)
+    values = check_weights(out, str(series.name), series)
+    out.rows(str(series.name), "missing value", _na(series))
+    return values, out.problems
+
+
 def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray | None:
     if series.dtype == np.dtype(bool):  # a numpy column: no copy, no missing value
         return np.asarray(series.to_numpy(), dtype=bool)
@@ -277,7 +300,7 @@ def _check_values(
                 found.deprived[i] = values
     if plan.weight is not None and plan.weight in table.columns:
         series = found.checked[plan.weight] = table[plan.weight]
-        found.weight = _check_count(out, plan.weight, series, 0, None, "weights")
+        found.weight = check_weights(out, plan.weight, series)
     return found
 
 

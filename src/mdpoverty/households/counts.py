@@ -13,7 +13,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.households import _af
 from mdpoverty.households._table import Households, Missing, prepare
 from mdpoverty.households.classify import classify_codes, resolve_standard
 from mdpoverty.reference.standards import AREAS, PovertyStandard
@@ -33,10 +33,8 @@ def _units_frame(units: Collection[object] | pd.DataFrame | None) -> pd.DataFram
     return pd.DataFrame(index=pd.Index(list(units), name="unit"))
 
 
-def tally_households(
-    standard: PovertyStandard, households: Households, *, weighted: bool = False
-) -> pd.DataFrame:
-    """Households per (unit, area) and group: the integer tally that chunks add up."""
+def tally_households(standard: PovertyStandard, households: Households) -> pd.DataFrame:
+    """Households (or their weights) per (unit, area) and group: the tally that chunks add up."""
     groups = standard.groups
     codes = classify_codes(standard, households.urban, households.income, households.deprivations)
     n_groups = len(groups)
@@ -46,17 +44,7 @@ def tally_households(
     key += np.multiply(households.urban.view(np.uint8), n_groups, dtype=np.uint8)
     key += codes
     size = n_units * 2 * n_groups
-    if weighted and households.weight is not None:
-        # Integer weights summed exactly: float64 holds every integer below 2**53.
-        total = int(households.weight.sum())
-        if total >= 1 << 53:
-            raise HouseholdTableError(
-                [TableProblem("", f"the weights sum to {total}, not below 2**53")]
-            )
-        sums = np.bincount(key, weights=households.weight, minlength=size)
-        tally = np.rint(sums).astype(np.int64)
-    else:
-        tally = np.bincount(key, minlength=size).astype(np.int64)
+    tally = _af.bincount_sums(key, households.weight, size)
     cube = tally.reshape(n_units, 2, n_groups)
     present = cube.sum(axis=(1, 2)) > 0
     labels = households.unit_labels[present]
@@ -93,7 +81,7 @@ def count_tally(
         missing=missing,
         weight=weight,
     )
-    tally = tally_households(chosen, households, weighted=weight is not None)
+    tally = tally_households(chosen, households)
     tally.attrs["excluded"] = len(households.excluded)
     return tally
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, InexactNumberError, MeasureError, TableProblem
 from mdpoverty.households import _af
-from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions
+from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions, weights_of
 from mdpoverty.reference.standards import PovertyStandard
 
 __all__ = [
@@ -253,18 +253,9 @@ def _population(
     weights = _series(frame, population, "population", problems)
     if weights is None:
         return None
-    name = str(weights.name)
-    if not pd.api.types.is_integer_dtype(weights.dtype) or weights.isna().any():
-        problems.append(TableProblem(name, f"must hold integer weights, not {weights.dtype}"))
-        return None
-    pop = np.asarray(weights.to_numpy(), dtype=np.int64)
-    negative = pop < 0
-    if negative.any():
-        rows = tuple(frame.index[np.flatnonzero(negative)[:5]].tolist())
-        problems.append(TableProblem(name, "must be >= 0", int(negative.sum()), rows))
-    elif int(pop.sum()) >= 1 << 53:  # _sum_by adds them exactly in float64 below that
-        problems.append(TableProblem(name, "must sum to less than 2**53"))
-    return pop
+    values, found = weights_of(frame, weights)
+    problems += found
+    return values
 
 
 def _series(

@@ -83,7 +83,7 @@ def review(
         raise HouseholdTableError(
             [TableProblem("deprivations", f"the AF measures need the indicator columns {ids}")]
         )
-    tally = tally_households(chosen, households, weighted=weight is not None)
+    tally = tally_households(chosen, households)
     tally.attrs["excluded"] = len(households.excluded)
     counts = counts_from_tally(tally, frame if frame is not None else units, level=level)
     spec = af_spec(ids, k, weights if weights is not None else chosen)
