@@ -27,7 +27,7 @@ HOUSEHOLDS = "households"
 ALL = "all"
 
 
-def _units_frame(units: Collection[object] | pd.DataFrame | None) -> pd.DataFrame | None:
+def units_frame(units: Collection[object] | pd.DataFrame | None) -> pd.DataFrame | None:
     if units is None or isinstance(units, pd.DataFrame):
         return units
     return pd.DataFrame(index=pd.Index(list(units), name="unit"))
@@ -72,7 +72,7 @@ def count_tally(
     hierarchy.  Arguments as for :func:`counts`.
     """
     chosen = resolve_standard(year, standard)
-    frame = _units_frame(units)
+    frame = units_frame(units)
     households = prepare(
         table,
         chosen,
@@ -111,7 +111,7 @@ def counts_from_tally(
     level: str = "commune",
 ) -> pd.DataFrame:
     """Counts per unit and up the hierarchy, from a tally (see :func:`counts`)."""
-    frame = _units_frame(units)
+    frame = units_frame(units)
     groups = [c for c in tally.columns if c != HOUSEHOLDS]
     base = tally.copy()
     if frame is not None:  # every listed unit appears, with zeros where it has no household

@@ -11,7 +11,7 @@ import pandas as pd
 from mdpoverty.errors import HouseholdTableError, TableProblem, UnknownNameError
 from mdpoverty.households._table import Missing, prepare
 from mdpoverty.households.classify import resolve_standard
-from mdpoverty.households.counts import counts_from_tally, tally_households
+from mdpoverty.households.counts import counts_from_tally, tally_households, units_frame
 from mdpoverty.households.measures import Weight, af_measures, af_spec, tally_arrays
 from mdpoverty.model.document import Review as ReviewDocument
 from mdpoverty.model.figures import Figure, Stratum, StratumKind
@@ -73,10 +73,14 @@ def review(
     Fraction(1, 6)
     """
     chosen = resolve_standard(year, standard)
-    frame = units if isinstance(units, pd.DataFrame) or units is None else None
-    listed = None if units is None else (units.index if isinstance(units, pd.DataFrame) else units)
+    frame = units_frame(units)
     households = prepare(
-        table, chosen, columns=columns, units=listed, missing=missing, weight=weight
+        table,
+        chosen,
+        columns=columns,
+        units=None if frame is None else frame.index,
+        missing=missing,
+        weight=weight,
     )
     ids = [i.id for i in chosen.indicators]
     if not households.deprived:
@@ -85,7 +89,7 @@ def review(
         )
     tally = tally_households(chosen, households)
     tally.attrs["excluded"] = len(households.excluded)
-    counts = counts_from_tally(tally, frame if frame is not None else units, level=level)
+    counts = counts_from_tally(tally, units, level=level)
     spec = af_spec(ids, k, weights if weights is not None else chosen)
     columns_ = [households.deprived[i] for i in ids]
     if measures_by_unit:
