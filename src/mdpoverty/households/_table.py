@@ -8,7 +8,7 @@ count and example rows, and all of them are raised together.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -178,8 +178,14 @@ def weights_of(
     """:func:`check_weights` of a weight column of ``frame``, missing values reported too."""
     out = _Collector(frame)
     values = check_weights(out, str(series.name), series)
+    return values, out.problems + missing_values(frame, series)
+
+
+def missing_values(frame: pd.DataFrame, series: pd.Series) -> list[TableProblem]:
+    """The problem of the rows of ``frame`` whose value in ``series`` is missing, if any."""
+    out = _Collector(frame)
     out.rows(str(series.name), "missing value", _na(series))
-    return values, out.problems
+    return out.problems
 
 
 def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray | None:
@@ -385,14 +391,12 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
 
 
 def deprivation_frame(
-    frame: pd.DataFrame, indicators: Sequence[str] | None, exclude: Iterable[str] = ()
-) -> tuple[list[str], dict[str, BoolArray], list[TableProblem]]:
+    frame: pd.DataFrame, indicators: Sequence[str]
+) -> tuple[dict[str, BoolArray], list[TableProblem]]:
     """The boolean indicator columns of ``frame`` for the AF measures, with their problems."""
     out = _Collector(frame)
-    skip = set(exclude)
-    names = list(indicators) if indicators is not None else [c for c in frame if c not in skip]
     values: dict[str, BoolArray] = {}
-    for name in names:
+    for name in indicators:
         if name not in frame.columns:
             out.column(str(name), "missing column")
             continue
@@ -400,7 +404,5 @@ def deprivation_frame(
         checked = _check_indicator(out, str(name), series)
         out.rows(str(name), "missing value", _na(series))
         if checked is not None:
-            values[str(name)] = checked
-    if not names:
-        out.column("", "has no indicator columns")
-    return [str(n) for n in names], values, out.problems
+            values[name] = checked
+    return values, out.problems

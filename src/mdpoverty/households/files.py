@@ -19,11 +19,10 @@ import pandas as pd
 
 from mdpoverty._households_args import DEFAULT_BATCH_ROWS
 from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
 
 __all__ = ["iter_households", "read_households", "tally_file"]
-
-_EXAMPLES = 5
 
 
 def _kind(path: Path) -> str:
@@ -122,7 +121,7 @@ def _merge(problems: list[TableProblem], new: tuple[TableProblem, ...]) -> None:
     for problem in new:
         for n, old in enumerate(problems):
             if (old.column, old.reason) == (problem.column, problem.reason):
-                examples = (old.examples + problem.examples)[:_EXAMPLES]
+                examples = (old.examples + problem.examples)[:EXAMPLES]
                 problems[n] = TableProblem(
                     old.column, old.reason, old.count + problem.count, examples
                 )

@@ -34,7 +34,13 @@ import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, InexactNumberError, MeasureError, TableProblem
 from mdpoverty.households import _af
-from mdpoverty.households._table import IntArray, deprivation_frame, unit_positions, weights_of
+from mdpoverty.households._table import (
+    IntArray,
+    deprivation_frame,
+    missing_values,
+    unit_positions,
+    weights_of,
+)
 from mdpoverty.reference.standards import PovertyStandard
 
 __all__ = [
@@ -186,14 +192,11 @@ def af_tally(
     ``1/D``), ``hd:<indicator>`` (deprived) and ``hdk:<indicator>`` (poor and deprived); one
     row per group of ``by`` (one row labelled ``None`` without it).
     """
-    exclude = [c for c in (by, population) if isinstance(c, str)]
-    names, values, problems = deprivation_frame(deprivations, spec.indicators, exclude)
+    values, problems = deprivation_frame(deprivations, spec.indicators)
     groups = _series(deprivations, by, "by", problems)
     pop = _population(deprivations, population, problems)
-    if groups is not None and groups.isna().any():
-        na = np.asarray(groups.isna().to_numpy(), dtype=bool)
-        rows = tuple(deprivations.index[np.flatnonzero(na)[:5]].tolist())
-        problems.append(TableProblem(str(groups.name), "missing value", int(na.sum()), rows))
+    if groups is not None:
+        problems += missing_values(deprivations, groups)
     if problems:
         raise HouseholdTableError(problems)
     if groups is None:
@@ -203,7 +206,7 @@ def af_tally(
     else:
         codes, labels = unit_positions(groups)
         name = groups.name
-    return tally_arrays(codes, labels, [values[x] for x in names], spec, pop, name=name)
+    return tally_arrays(codes, labels, [values[x] for x in spec.indicators], spec, pop, name=name)
 
 
 def tally_arrays(
