@@ -4,19 +4,20 @@
 hierarchy of depth 1 to 3 draw their households split urban and rural, and every whole is worked
 out here by summing its parts (never by the library's aggregation), so that the parts add up to
 the whole along every hierarchy and the strata add up to the area.  Rates are printed at 1 or 2
-decimals by an oracle of its own (exact integers, half-up).  Some units print no counts and
-some subjects print no households (a rate without its denominator); reduction targets are
-ranges whose lower and upper bounds add up on their own, and met by the end counts.
+decimals by the oracle of :mod:`mdpoverty._testing_oracle` (exact fractions, half-up), not by
+:func:`mdpoverty.rate`.  Some units print no counts and some subjects print no households (a
+rate without its denominator); reduction targets are ranges whose lower and upper bounds add
+up on their own, and met by the end counts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 import attrs
 from hypothesis import strategies as st
 
+from mdpoverty._testing_oracle import printed_rate
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
 from mdpoverty.model.header import Area, Header
@@ -34,14 +35,6 @@ _LEVELS = {
     3: (UnitKind.COUNTRY, (UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.COMMUNE)),
 }
 _SPLIT = (StratumKind.URBAN, StratumKind.RURAL)
-
-
-def oracle_rate(part: int, whole: int, places: int) -> Decimal:
-    """``part`` of ``whole`` in percent, half-up at ``places`` decimals, in integers only."""
-    quotient, remainder = divmod(part * 100 * 10**places, whole)
-    if 2 * remainder >= whole:
-        quotient += 1
-    return Decimal(quotient).scaleb(-places)
 
 
 @attrs.frozen
@@ -126,7 +119,7 @@ def _figures(
                 about=about,
                 time=time,
                 count=count,
-                rate=oracle_rate(count, households, places),
+                rate=printed_rate(count, households, places),
             )
 
 

@@ -36,23 +36,24 @@ from mdpoverty.values.quantities import Quantity
 PLACES = 2
 """Decimals of a printed rate and of a fall of the rate, as the annexes print them."""
 
-_SCALE: int = 10**PLACES
 _HALF = Fraction(1, 2)
 
 
-def _hundredths(part: int, whole: int) -> int:
-    """``part`` in percent of ``whole``, in hundredths of a point, rounded half-up."""
+def _hundredths(part: int, whole: int, places: int = PLACES) -> int:
+    """``part`` in percent of ``whole`` in hundredths of a point (``10**-places``), half-up."""
     if whole == 0:
         return 0
-    return math.floor(Fraction(part * 100, whole) * _SCALE + _HALF)
+    scale: int = 10**places
+    return math.floor(Fraction(part * 100, whole) * scale + _HALF)
 
 
-def _decimal(hundredths: int) -> Decimal:
-    return Decimal(hundredths).scaleb(-PLACES)
+def _decimal(hundredths: int, places: int = PLACES) -> Decimal:
+    return Decimal(hundredths).scaleb(-places)
 
 
-def printed_rate(part: int, whole: int) -> Decimal:
-    """``part`` in percent of ``whole`` as an annex prints it: half-up to two decimals.
+def printed_rate(part: int, whole: int, places: int = PLACES) -> Decimal:
+    """``part`` in percent of ``whole`` as an annex prints it: half-up to two decimals (or
+    ``places``).
 
     A half rounds up, never to even: 1 of 800 is 0.125 %, printed 0,13 (Python's
     ``round(0.125, 2)`` gives 0.12); just under the half rounds down.
@@ -63,8 +64,10 @@ def printed_rate(part: int, whole: int) -> Decimal:
     Decimal('0.12')
     >>> printed_rate(0, 0)  # no households: no poverty to measure
     Decimal('0.00')
+    >>> printed_rate(1, 16, places=1)  # 6.25 %
+    Decimal('6.3')
     """
-    return _decimal(_hundredths(part, whole))
+    return _decimal(_hundredths(part, whole, places), places)
 
 
 @attrs.frozen
