@@ -387,6 +387,11 @@ def _households(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    _write_text(run_report(_load(args), args), args.output)  # mdpoverty.report.cli
+    return EXIT_OK
+
+
 def _emit(text: str, stream: TextIO) -> None:
     """Write ``text``; on a terminal that cannot show Vietnamese, without its diacritics."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -414,7 +419,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _new,
     "schema": _schema,
     "import-annex": _import_annex,
-    "report": lambda args: run_report(_load(args), args),  # mdpoverty.report.cli
+    "report": _report,
     "chart": lambda args: run_chart(_load(args), args),
 }
 

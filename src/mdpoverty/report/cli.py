@@ -8,9 +8,7 @@ works without the ``report`` extra.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from mdpoverty.model.document import Document
 
@@ -74,24 +72,16 @@ def add_report_commands(
     )
 
 
-def run_report(plan: Document, args: argparse.Namespace) -> int:
-    """``mdpoverty report``: the exit status."""
-    from mdpoverty.report.html import html_report, write_html_report  # noqa: PLC0415
+def run_report(plan: Document, args: argparse.Namespace) -> str:
+    """``mdpoverty report``: the HTML page, for the command line to write."""
+    from mdpoverty.report.html import html_report  # noqa: PLC0415
 
-    if args.output is None:
-        sys.stdout.write(html_report(plan, args.lang))
-    else:
-        write_html_report(plan, args.output, args.lang)
-    return 0
+    return html_report(plan, args.lang)
 
 
 def run_chart(plan: Document, args: argparse.Namespace) -> int:
-    """``mdpoverty chart``: the exit status (2 for an output that is neither .png nor .svg)."""
-    if Path(args.output).suffix.lower() not in {".png", ".svg"}:
-        sys.stderr.write(
-            f"mdpoverty chart: error: a chart is written as .png or .svg, not {args.output!r}\n"
-        )
-        return 2
+    """``mdpoverty chart``: the exit status (:func:`~mdpoverty.report.plot.save` refuses an
+    output that is neither .png nor .svg)."""
     from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads here)
 
     plot.save(plot.CHARTS[args.what](plan, args.lang), args.output)
