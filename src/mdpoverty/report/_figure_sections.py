@@ -8,13 +8,15 @@ document with targets and results (a report) gets each target met or not, and by
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
-from mdpoverty.report.labels import label
+from mdpoverty.report.labels import label, number
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL, has_target_annex
+from mdpoverty.values.quantities import Quantity
 
 __all__: list[str] = []
 
@@ -89,13 +91,9 @@ def results_section(ctx: Context) -> Mapping[str, Any]:
 
 
 def _text(value: object, ctx: Context) -> str:
-    from mdpoverty.tables.figure_tables import cell_text  # noqa: PLC0415
-    from mdpoverty.values.quantities import Quantity  # noqa: PLC0415
-
+    """A target's or a result's value as the page shows it (a range as ``low–high``)."""
     if value is None or value is pd.NA:
         return ""
-    if isinstance(value, Quantity):
-        if value.is_exact:
-            return cell_text(value.low, ctx.lang)
-        return f"{cell_text(value.low, ctx.lang)}–{cell_text(value.high, ctx.lang)}"
-    return cell_text(value, ctx.lang)
+    if isinstance(value, int | Decimal | Quantity):
+        return number(value, ctx.lang)
+    return str(value)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
@@ -350,8 +351,6 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
 
 @section("findings", holds=None, order=1000)
 def findings_section(ctx: Context) -> Mapping[str, Any]:
-    from mdpoverty.checks.report import show  # noqa: PLC0415
-
     lang = ctx.lang
     return {
         "rows": [
@@ -362,15 +361,15 @@ def findings_section(ctx: Context) -> Mapping[str, Any]:
                 "location": f.location,
                 "target": ctx.target(f.location),
                 "message": f.message,
-                "expected": _shown(f.expected, lang, show),
-                "actual": _shown(f.actual, lang, show),
+                "expected": _shown(f.expected, lang),
+                "actual": _shown(f.actual, lang),
             }
             for f in sorted(ctx.findings, key=lambda f: f.severity.rank)
         ]
     }
 
 
-def _shown(value: object, lang: Lang, show: Any) -> str:
+def _shown(value: object, lang: Lang) -> str:
     if isinstance(value, int | Decimal | Quantity) and not isinstance(value, bool):
         return number(value, lang)
     if isinstance(value, PartialDate):
