@@ -40,9 +40,10 @@ class Households:
     Attributes:
         rows: The labels of the kept rows in the caller's table.
         unit: Per row, the position of its unit in ``unit_labels``.
-        unit_labels: The unit codes (as the table gives them) by position.
+        unit_labels: The unit codes (as the table gives them) by position; a code may be
+            that of excluded rows only.
         urban: Per row, whether the household is in an urban area.
-        income: Per row, income per person per month (VND); empty when not needed.
+        income: Per row, income per person per month (VND).
         deprived: Indicator id -> per-row deprivation; empty when a count was given.
         packed: The deprivations packed eight indicators to a byte (see ``_af.pack``), in
             the standard's order.
@@ -99,11 +100,6 @@ def _na(series: pd.Series) -> BoolArray:
     if isinstance(dtype, pd.CategoricalDtype):
         return np.asarray(series.cat.codes.to_numpy() < 0, dtype=bool)
     return np.asarray(series.isna().to_numpy(), dtype=bool)
-
-
-def _can_be_missing(series: pd.Series) -> bool:
-    dtype = series.dtype
-    return not (isinstance(dtype, np.dtype) and dtype.kind in "biu")
 
 
 def _integers(series: pd.Series) -> IntArray:
@@ -318,7 +314,7 @@ def _urban(area: pd.Series) -> BoolArray:
     return np.asarray((area == "urban").to_numpy(dtype=bool, na_value=False), dtype=bool)
 
 
-def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
+def prepare(
     table: pd.DataFrame,
     standard: PovertyStandard,
     *,
@@ -326,7 +322,6 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
     units: Collection[object] | None = None,
     weight: str | None = None,
     missing: Missing = "error",
-    need_income: bool = True,
     need_unit: bool = True,
 ) -> Households:
     """Validate ``table`` against ``standard`` and return its arrays (see the public docs)."""
@@ -334,16 +329,14 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
         raise ValueError(f"missing must be 'error' or 'exclude', not {missing!r}")
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"a household table must be a pandas DataFrame, not {type(table).__name__}")
-    required = [AREA] + ([INCOME] if need_income else []) + ([UNIT] if need_unit else [])
+    required = [AREA, INCOME] + ([UNIT] if need_unit else [])
     plan = _Plan(dict(columns or {}), standard, required, weight)
     out = _Collector(table)
     _plan_columns(out, table, plan)
     found = _check_values(out, table, plan, units)
     absent = np.zeros(len(table), dtype=bool)
     for key, series in found.checked.items():
-        if not _can_be_missing(series):
-            continue
-        na = _na(series)
+        na = _na(series)  # all False for a column that cannot hold a missing value
         if missing == "error":
             out.rows(plan.col(key), "missing value", na)
         absent |= na
@@ -357,8 +350,9 @@ def prepare(  # noqa: PLR0912  (the fast path and the path with excluded rows)
     def kept(values: np.ndarray) -> np.ndarray:
         return values if everything else values[keep]
 
-    if need_unit and found.positions is not None and everything:
-        unit, unit_labels = found.positions
+    if need_unit and found.positions is not None:  # checked over every row already
+        codes, unit_labels = found.positions
+        unit = kept(codes)
     elif need_unit:
         unit, unit_labels = unit_positions(found.checked[UNIT][keep])
         if units is not None:  # rows with a missing value were left out of the check above
