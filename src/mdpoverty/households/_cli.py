@@ -12,7 +12,7 @@ import argparse
 import functools
 import io
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from mdpoverty.households.counts import count_tally, counts_from_tally
 from mdpoverty.households.files import tally_file
 from mdpoverty.households.measures import af_measures, af_spec, af_tally, exact
 from mdpoverty.reference.standards import PovertyStandard
+from mdpoverty.values.numbers import round_half_up
 
 __all__ = ["run"]
 
@@ -51,8 +52,7 @@ def _progress(choice: str) -> bool:
 
 def _approx(value: object) -> str:
     if isinstance(value, Fraction):
-        decimal = Decimal(value.numerator) / Decimal(value.denominator)
-        return str(decimal.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
+        return str(round_half_up(Decimal(value.numerator) / Decimal(value.denominator), 6))
     return "" if value is None else str(value)
 
 
