@@ -16,7 +16,7 @@ from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.report.labels import label, number
+from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
@@ -251,10 +251,10 @@ def funding_section(ctx: Context) -> Mapping[str, Any]:
 
 @section("deficits", holds="deficit_indicators", order=50)
 def deficits_section(ctx: Context) -> Mapping[str, Any]:
-    from mdpoverty.aggregate.units import deficit_rows, dimension_names  # noqa: PLC0415
+    from mdpoverty.aggregate.units import deficit_rows  # noqa: PLC0415
 
     plan, lang = ctx.document, ctx.lang
-    _, names = dimension_names(plan)
+    names, _ = standard_names(plan, lang)
     rows = []
     for d in deficit_rows(plan):
         if d.kind is IndicatorKind.QUALITATIVE or d.value is None:
@@ -268,26 +268,14 @@ def deficits_section(ctx: Context) -> Mapping[str, Any]:
         rows.append(
             {
                 "id": ctx.place(f"deficit_indicators/{d.id}"),
-                "dimension": _dimension(plan, d.dimension, names, lang),
+                "dimension": label("general", lang)
+                if d.dimension is None
+                else names.get(d.dimension, d.dimension),
                 "target": target,
                 "text": d.text,
             }
         )
     return {"svg": _chart("deficits", plan, lang), "rows": rows}
-
-
-def _dimension(plan: Document, dimension: str | None, names: Mapping[str, str], lang: Lang) -> str:
-    if dimension is None:
-        return label("general", lang)
-    if lang == "en":
-        from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
-
-        try:
-            found = standard_of(plan).dimension(dimension)
-        except UnknownNameError:
-            return dimension
-        return found.name_en or dimension
-    return names.get(dimension, dimension)
 
 
 # -- agencies -----------------------------------------------------------------------------------

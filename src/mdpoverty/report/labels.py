@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.model.document import Document
+from mdpoverty.reference.standards import standard_of
 from mdpoverty.tables.annex import Lang
 from mdpoverty.values.numbers import format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["LABELS", "label", "number"]
+__all__ = ["LABELS", "label", "number", "standard_names"]
 
 LABELS: dict[str, dict[Lang, str]] = {
     "report": {"vi": "Báo cáo", "en": "Report"},
@@ -139,6 +142,24 @@ def label(key: str, lang: Lang, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``values`` filled in."""
     text = LABELS[key][lang]
     return text.format(**values) if values else text
+
+
+def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
+    """The names in ``lang`` of the dimensions and of the indicators of ``document``'s poverty
+    standard, by id (Vietnamese where the standard has no English name); both empty for a
+    standard the library does not know."""
+    try:
+        standard = standard_of(document)
+    except UnknownNameError:
+        return {}, {}
+
+    def pick(vi: str, en: str) -> str:
+        return en if lang == "en" and en else vi
+
+    return (
+        {d.id: pick(d.name, d.name_en) for d in standard.dimensions},
+        {i.id: pick(i.name, i.name_en) for i in standard.indicators},
+    )
 
 
 def number(value: int | Decimal | Quantity | None, lang: Lang, places: int | None = None) -> str:

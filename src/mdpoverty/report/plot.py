@@ -45,7 +45,7 @@ from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report._errors import require
-from mdpoverty.report.labels import label, number
+from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
 
@@ -281,19 +281,9 @@ def _legend(axes: matplotlib.axes.Axes) -> None:
 def _indicator_names(
     document: Document, lang: Lang
 ) -> Callable[[str | None, str | None, str], str]:
-    from mdpoverty.errors import UnknownNameError  # noqa: PLC0415
-    from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
-
-    try:
-        standard = standard_of(document)
-    except UnknownNameError:
+    dimensions, indicators = standard_names(document, lang)
+    if not dimensions:  # a standard the library does not know
         return lambda dimension, indicator, ident: ident
-
-    def pick(vi: str, en: str) -> str:
-        return en if lang == "en" and en else vi
-
-    dimensions = {d.id: pick(d.name, d.name_en) for d in standard.dimensions}
-    indicators = {i.id: pick(i.name, i.name_en) for i in standard.indicators}
 
     def name(dimension: str | None, indicator: str | None, ident: str) -> str:
         head = dimensions.get(dimension or "", label("general", lang))
