@@ -2,7 +2,7 @@
 
 Run: ``python benchmarks/households/national.py [HOUSEHOLDS ...]`` (default 27,000,000).  For
 each size it generates the seeded synthetic table (not timed), then times
-:func:`mdpoverty.households.reviews` (validation, classification under the 2027 standard,
+:func:`mdpoverty.households.review` (validation, classification under the 2027 standard,
 counts per commune and province, the AF measures by commune at k = 1/3 with the standard's
 nested weights) three times, and prints the best and each wall-clock time, the best CPU time
 of the process (the work runs on one core; on a shared machine the CPU time is the steadier

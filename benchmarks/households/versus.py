@@ -92,10 +92,9 @@ def main(n: int) -> None:
         return alkire_foster(frame, k=K, weights=weights)
 
     columns = [frame[i].to_numpy() for i in ids]
-    order = [i.id for i in standard.indicators]
     t_mpitb, theirs = _best(run_mpitb)
     t_ours, ours = _best(run_ours)
-    t_numpy, bare = _best(lambda: bare_numpy(columns, [weights[i] for i in order]))
+    t_numpy, bare = _best(lambda: bare_numpy(columns, [weights[i] for i in ids]))
 
     mine = {
         (m, i if isinstance(i, str) else None): v
