@@ -148,12 +148,11 @@ class FundingSum:
         if other is not None:
             self.other += other
             n_source["other"] += 1
-        if central is not None or local is not None or other is not None:
+        if split.sources_sum is not None:
             n_source["any"] += 1
-            if total is None:
-                self.amount += (central or _ZERO) + (local or _ZERO) + (other or _ZERO)
-        if total is not None:
-            self.amount += total
+        amount = split.amount
+        if amount is not None:
+            self.amount += amount
 
     def merge(self, other: FundingSum) -> None:
         self.n += other.n
