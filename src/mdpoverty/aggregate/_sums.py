@@ -7,19 +7,15 @@ input is visited once and looked up through dictionaries, never by scanning a li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 import pandas as pd
 
-from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
-from mdpoverty.model.targets import Measure
-from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
 from mdpoverty.values.numbers import rate
-from mdpoverty.values.quantities import Quantity
 
 FUNDING_COLUMNS = (
     "declared",
@@ -241,17 +237,6 @@ def funding_frame(
 
 
 # -- units -----------------------------------------------------------------------------------
-
-
-def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
-    """Each unit of ``plan`` with its plan-year poor-household reduction target, if any.
-
-    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
-    """
-    found = plan.unit_targets(Measure.REDUCTION)
-    for unit in plan.units:
-        target = found.get(unit.id)
-        yield unit, None if target is None else target.value
 
 
 def unit_frame(

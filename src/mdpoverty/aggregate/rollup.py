@@ -26,7 +26,15 @@ from mdpoverty.errors import Problem, RollupError
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, derive_row, shown
+from mdpoverty.tables.annex import (
+    TOTAL,
+    TOTAL_LABEL,
+    AnnexRow,
+    UnitSum,
+    derive_row,
+    shown,
+    unit_reductions,
+)
 from mdpoverty.values._validation import to_tuple
 
 # -- roll-ups ----------------------------------------------------------------------------------
@@ -103,7 +111,7 @@ class Rollup:
         """The total row of every unit of every plan (the annex's total of the union)."""
         grand = UnitSum()
         for plan in self.plans:
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 grand.add(unit.households, unit.poor_households, reduction)
         return grand.row(TOTAL_LABEL["vi"])
 
@@ -116,7 +124,7 @@ class Rollup:
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 grand.add(unit.households, unit.poor_households, reduction)
                 row = derive_row(unit.name, unit.households, unit.poor_households, reduction)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
@@ -134,7 +142,7 @@ class Rollup:
         grand = UnitSum()
         for key, plan in self._pairs():
             s = UnitSum()
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 s.add(unit.households, unit.poor_households, reduction)
             grand.merge(s)
             rows.append((key, {}, s.n, s.row(key)))
