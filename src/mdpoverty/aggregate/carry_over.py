@@ -46,7 +46,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import numbers
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, TypeVar
 
@@ -55,11 +55,12 @@ import pandas as pd
 
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, location
 from mdpoverty.model.document import Document
-from mdpoverty.model.targets import HouseholdGroup, Measure
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
+from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.values.names import name_key, split_kind
 from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "CARRY_OVER_COLUMNS",
@@ -223,31 +224,39 @@ def _rows(
     return rows
 
 
-def _figures(plan: Document, units: Sequence[AdministrativeUnit]) -> dict[str, object]:
-    """The summed counts and recomputed rates of ``units`` (a complete row: all counted)."""
-    households = sum(u.households or 0 for u in units)
-    poor = sum(u.poor_households or 0 for u in units)
+def _figures(
+    units: Sequence[AdministrativeUnit], reductions: Mapping[str, Quantity | None]
+) -> dict[str, object]:
+    """The summed counts and recomputed rates of ``units`` (a complete row: all counted).
+
+    The sums and rates are the total row's (:class:`~mdpoverty.tables.annex.UnitSum`); the
+    reduction counts only when every unit has an exact one.
+    """
+    sums = UnitSum()
+    for u in units:
+        sums.add(u.households, u.poor_households, reductions[u.id])
+    row = sums.row(TOTAL)
+    households, poor = row.households or 0, row.poor_households or 0
     near = [u.near_poor_households for u in units]
     near_poor = None if None in near else sum(n for n in near if n is not None)
-    targets = plan.unit_targets(Measure.REDUCTION, HouseholdGroup.POOR)
-    reductions = [targets.get(u.id) for u in units]
-    exact = [t.value.low for t in reductions if t is not None and t.value.is_exact]
-    reduction = sum(int(r) for r in exact) if len(exact) == len(units) else None
-    start = rate(poor, households)
-    end = None if reduction is None else rate(poor - reduction, households)
+    exact = row.reduction is not None and row.reduction.is_exact
+    reduction, points, end = (row.reduction, row.rate_reduction, row.end_rate)
+    if not exact:
+        reduction = points = end = None
     return {
         "households": households,
         "poor_households": poor,
-        "poverty_rate": start,
+        "poverty_rate": row.start_rate,
         "near_poor_households": near_poor,
         "near_poverty_rate": None if near_poor is None else rate(near_poor, households),
-        "reduction": reduction,
-        "rate_reduction": None if end is None else start - end,
-        "end_rate": end,
+        "reduction": None if reduction is None else int(reduction.low),
+        "rate_reduction": None if points is None else points.low,
+        "end_rate": None if end is None else end.low,
     }
 
 
 def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
+    reductions = {unit.id: reduction for unit, reduction in unit_reductions(plan)}
     records = []
     for row in rows:
         complete = not row.why
@@ -260,7 +269,7 @@ def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
             "missing": "; ".join(_label(m) for m in row.missing),
             "why": "; ".join(row.why),
         }
-        record.update(_figures(plan, row.sources) if complete else dict.fromkeys(_COUNTS))
+        record.update(_figures(row.sources, reductions) if complete else dict.fromkeys(_COUNTS))
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=["code", *CARRY_OVER_COLUMNS])
     for column in _COUNTS:
