@@ -15,7 +15,7 @@ import pandas as pd
 
 from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
-from mdpoverty.values.numbers import rate
+from mdpoverty.values.numbers import decimal_places, rate
 
 FUNDING_COLUMNS = (
     "declared",
@@ -47,18 +47,13 @@ _ZERO = Decimal(0)
 # -- shares ----------------------------------------------------------------------------------
 
 
-def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
-
-
 def share(part: Decimal, whole: Decimal) -> Decimal:
     """``part`` as a percentage of ``whole``, half-up to 2 decimals, by :func:`~mdpoverty.rate`.
 
     Both amounts are scaled to integers first, so the share is exact for any Decimal amounts;
     the share of a zero whole is zero, as :func:`~mdpoverty.values.numbers.rate` defines it.
     """
-    places = -min(_exponent(part), _exponent(whole), 0)
+    places = max(decimal_places(part), decimal_places(whole))
     return rate(int(part.scaleb(places)), int(whole.scaleb(places)))
 
 

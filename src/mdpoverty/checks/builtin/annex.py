@@ -9,7 +9,7 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
-from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.numbers import decimal_places, format_vi, rate
 from mdpoverty.values.quantities import Quantity
 
 _RATE_READING = (
@@ -18,12 +18,6 @@ _RATE_READING = (
     "'1,2' at 1.  No other difference is accepted: the rounding is the document's own, and "
     "reproducing it leaves nothing to explain."
 )
-
-
-def places(value: Decimal) -> int:
-    """The number of decimals ``value`` is printed with (``Decimal('1.15')``: 2)."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _unit_rows(plan: Document) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
@@ -140,7 +134,7 @@ def possible(plan: Document) -> Iterator[Finding]:
 def _rate_finding(
     location: str, *, label: str, what: str, printed: Decimal, part: int, whole: int
 ) -> Finding | None:
-    expected = rate(part, whole, places(printed))
+    expected = rate(part, whole, decimal_places(printed))
     if expected == printed:
         return None
     return rates.finding(
@@ -236,8 +230,8 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
             continue
         if start is None or end is None or not 0 <= reduction <= poor <= households:
             continue  # impossible counts: annex.possible says so
-        implied_start = rate(poor, households, places(start))
-        implied_end = rate(poor - reduction, households, places(end))
+        implied_start = rate(poor, households, decimal_places(start))
+        implied_end = rate(poor - reduction, households, decimal_places(end))
         yield location, implied_start - implied_end
 
 
@@ -306,7 +300,7 @@ def total(plan: Document) -> Iterator[Finding]:
     for printed, what, field, part in checks:
         if printed is None:
             continue
-        expected_rate = rate(part, households, places(printed))
+        expected_rate = rate(part, households, decimal_places(printed))
         if expected_rate != printed:
             yield total.finding(
                 f"annex/total/{field}",

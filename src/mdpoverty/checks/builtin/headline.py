@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.checks.builtin.annex import places
 from mdpoverty.checks.builtin.targets import bounds
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
@@ -34,8 +33,7 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
         return reduction
     if target.measure is Measure.END_COUNT:
         return reduction.map(lambda r: poor - int(r))
-    value = target.value
-    digits = max(places(Decimal(value.low)), places(Decimal(value.high)))
+    digits = target.value.places
     if target.comparison is not Comparison.EXACTLY:
         digits = max(digits, RATE_PLACES)
 

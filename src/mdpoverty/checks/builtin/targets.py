@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import achieved, index, judge
-from mdpoverty.checks.builtin.annex import places
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
@@ -119,8 +118,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         end = observed.get((target.about, target.group, TimePoint.END, when))
         if start is None or end is None or start[0].rate is None or end[0].rate is None:
             continue
-        digits = max(places(Decimal(target.value.low)), places(Decimal(target.value.high)))
-        difference = round_half_up(start[0].rate - end[0].rate, digits)
+        difference = round_half_up(start[0].rate - end[0].rate, target.value.places)
         if not target.value.low <= difference <= target.value.high:
             yield rate_reduction.finding(
                 f"targets/{i}/value",
