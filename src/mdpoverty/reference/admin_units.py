@@ -36,7 +36,7 @@ import attrs
 import pandas as pd
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
-from mdpoverty.model.units import UnitKind
+from mdpoverty.model.units import unit_kind
 from mdpoverty.values.names import name_key, split_kind
 
 __all__ = [
@@ -340,18 +340,3 @@ def links_into(new: NewUnit | str) -> tuple[Link, ...]:
 def links_from(old: OldUnit | str) -> tuple[Link, ...]:
     """The links from an old unit (or its code): the new units it went into."""
     return tuple(_crosswalk().out_of.get(_code(old), ()))
-
-
-_KINDS = {kind.vi: kind for kind in UnitKind}
-
-
-def unit_kind(name: str) -> UnitKind | None:
-    """The kind a unit's name starts with, or ``None``.
-
-    A name that starts with "Thành phố" is a city of a province here; a centrally governed city
-    (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
-
-    >>> unit_kind("Thị Trấn Đông Anh")
-    <UnitKind.TOWNSHIP: 'township'>
-    """
-    return _KINDS.get(split_kind(name)[0])
