@@ -47,7 +47,6 @@ import contextlib
 import datetime as dt
 import numbers
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
 from typing import Literal, TypeVar
 
 import attrs
@@ -58,8 +57,9 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
+from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.names import name_key, split_kind
-from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
 __all__ = [
@@ -401,14 +401,10 @@ def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str
     is missing is ``–``, and each incomplete row is followed by why.
     """
 
-    def cell(value: object) -> str:
+    def cell(value: object) -> str:  # a figure's cell (the rates are below 1000: no grouping)
         if value is None or value is pd.NA:
             return "–"
-        if isinstance(value, numbers.Integral):
-            value = int(value)
-        if isinstance(value, Decimal | int) and lang == "vi":
-            return format_vi(value)
-        return f"{value:,}" if isinstance(value, int) else str(value)
+        return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
 
     headers = _HEADERS[lang]
     lines = []
