@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
@@ -131,19 +131,37 @@ def possible(plan: Document) -> Iterator[Finding]:
             )
 
 
-def _rate_finding(
-    location: str, *, label: str, what: str, printed: Decimal, part: int, whole: int
-) -> Finding | None:
-    expected = rate(part, whole, decimal_places(printed))
-    if expected == printed:
-        return None
-    return rates.finding(
-        location,
-        f"{label}: the {what} is printed {format_vi(printed)}, but "
-        f"{format_vi(part)} of {format_vi(whole)} households is {format_vi(expected)}%",
-        expected=expected,
-        actual=printed,
-    )
+def _rate_findings(
+    check: Rule,
+    location: str,
+    row: PrintedRow,
+    counts: tuple[int, int, int | None],
+    *,
+    subject: str,
+    whose: str = "",
+) -> Iterator[Finding]:
+    """A finding of ``check`` for each rate ``row`` prints (start, year-end) that is not the
+    rate of ``counts`` (households, poor, reduction) at its printed precision.
+
+    The message begins with ``subject`` (``"Xã A: the"``) and names the counts as ``whose``.
+    """
+    households, poor, reduction = counts
+    checks = [(row.start_rate, "start rate", "start_rate", poor)]
+    if reduction is not None and 0 <= reduction <= poor:
+        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
+    for printed, what, field, part in checks:
+        if printed is None or part > households:
+            continue
+        expected = rate(part, households, decimal_places(printed))
+        if expected != printed:
+            yield check.finding(
+                f"{location}/{field}",
+                f"{subject} {what} is printed {format_vi(printed)}, but {whose}"
+                f"{format_vi(part)} of {format_vi(households)} households is "
+                f"{format_vi(expected)}%",
+                expected=expected,
+                actual=printed,
+            )
 
 
 @rule(
@@ -162,21 +180,9 @@ def rates(plan: Document) -> Iterator[Finding]:
         households, poor, reduction = _counts(row, derived)
         if households is None or poor is None:  # no counts printed or given: nothing to judge
             continue
-        checks = [(row.start_rate, "start rate", "start_rate", poor)]
-        if reduction is not None and 0 <= reduction <= poor:
-            checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
-        for printed, what, field, part in checks:
-            if printed is not None and part <= households:
-                found = _rate_finding(
-                    f"{location}/{field}",
-                    label=row.label,
-                    what=what,
-                    printed=printed,
-                    part=part,
-                    whole=households,
-                )
-                if found is not None:
-                    yield found
+        yield from _rate_findings(
+            rates, location, row, (households, poor, reduction), subject=f"{row.label}: the"
+        )
 
 
 @rule(
@@ -294,19 +300,12 @@ def total(plan: Document) -> Iterator[Finding]:
     households, poor, reduction = sums["households"], sums["poor_households"], sums["reduction"]
     if households is None or poor is None or poor > households:
         return
-    checks = [(row.start_rate, "start rate", "start_rate", poor)]
-    if reduction is not None and reduction <= poor:
-        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
-    for printed, what, field, part in checks:
-        if printed is None:
-            continue
-        expected_rate = rate(part, households, decimal_places(printed))
-        if expected_rate != printed:
-            yield total.finding(
-                f"annex/total/{field}",
-                f"the total row's {what} is printed {format_vi(printed)}, but the unit rows' "
-                f"{format_vi(part)} of {format_vi(households)} households is "
-                f"{format_vi(expected_rate)}%",
-                expected=expected_rate,
-                actual=printed,
-            )
+    # the sums are of counts and targets, never negative: the same checks as annex.rate
+    yield from _rate_findings(
+        total,
+        "annex/total",
+        row,
+        (households, poor, reduction),
+        subject="the total row's",
+        whose="the unit rows' ",
+    )
