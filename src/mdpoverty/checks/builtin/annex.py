@@ -192,7 +192,7 @@ def rates(plan: Document) -> Iterator[Finding]:
     rationale=(
         "The annex's 'Giảm tỷ lệ hộ nghèo (%)' column is a fall in percentage points, the "
         "difference of the two rates of its row (not the reduction ÷ households, which can "
-        "differ by a hundredth); the Bắc Kạn 2024 annex follows this reading in every row.  "
+        "differ by a hundredth); the printed annexes follow this reading.  "
         "One mistake is one finding: a fall that agrees with the printed rates is not judged "
         "again when a printed rate is wrong (annex.rate reports the rate), and a fall that "
         "agrees with the rates the counts imply is right even when a printed rate is not."
