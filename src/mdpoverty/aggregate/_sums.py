@@ -204,7 +204,6 @@ def funding_frame(
     index_name: str,
     *,
     total: bool,
-    total_extra: dict[str, object] | None = None,
 ) -> pd.DataFrame:
     """A funding table: ``extra`` leading columns (name, dtype), then :data:`FUNDING_COLUMNS`.
 
@@ -218,7 +217,7 @@ def funding_frame(
     cells = [s.cells(grand.amount) for _, _, s in rows]
     if total:
         labels.append(TOTAL)
-        extras.append(total_extra or {})
+        extras.append({})
         cells.append(grand.cells(grand.amount))
     data: dict[str, pd.Series] = {}
     for name, dtype in extra:

@@ -98,9 +98,7 @@ def component_frame(
         (code, {"level": code.count(".") + 1, "name": min(names[code])}, sums[code])
         for code in codes
     ]
-    return _ag.funding_frame(
-        rows, [("level", "Int64"), ("name", "object")], "code", total=total, total_extra={}
-    )
+    return _ag.funding_frame(rows, [("level", "Int64"), ("name", "object")], "code", total=total)
 
 
 def funding_by_component(
