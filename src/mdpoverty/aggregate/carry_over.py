@@ -133,6 +133,7 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
     lookup: Callable[..., AnyUnit] = au.old_unit if basis == "old" else au.new_unit
     province = _province(plan)
     found: dict[str, AnyUnit] = {}
+    codes: set[str] = set()  # of the units found
     problems: list[Problem] = []
     for i, unit in enumerate(plan.units):
         where = f"AdministrativeUnit {unit.id!r}"
@@ -164,13 +165,14 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
                 )
             )
             continue
-        if match.code in {m.code for m in found.values()}:
+        if match.code in codes:
             problems.append(
                 Problem(
                     where, "name", unit.name, f"is a second unit for {match}", location("units", i)
                 )
             )
         found[unit.id] = match
+        codes.add(match.code)
     if problems:
         raise ValidationError(problems)
     return found

@@ -160,6 +160,9 @@ class _Era(Generic[Unit]):
         self.provinces = tuple(sorted(provinces, key=lambda p: p.code))
         self.by_code: dict[str, Unit] = {u.code: u for u in self.units}
         self.province_by_code = {p.code: p for p in self.provinces}
+        self.province_by_name: dict[str, Province] = {}  # the first by code of each name
+        for p in self.provinces:
+            self.province_by_name.setdefault(name_key(split_kind(p.name)[1]), p)
         self.by_rest: dict[str, list[Unit]] = {}
         for unit in self.units:
             self.by_rest.setdefault(name_key(split_kind(unit.name)[1]), []).append(unit)
@@ -168,9 +171,8 @@ class _Era(Generic[Unit]):
         if key in self.province_by_code:
             return self.province_by_code[key]
         wanted = name_key(split_kind(key)[1])
-        for p in self.provinces:
-            if name_key(split_kind(p.name)[1]) == wanted:
-                return p
+        if wanted in self.province_by_name:
+            return self.province_by_name[wanted]
         names = {name_key(split_kind(p.name)[1]): p for p in self.provinces}
         near = difflib.get_close_matches(wanted, names, n=3)
         hint = f"; did you mean {', '.join(str(names[n]) for n in near)}?" if near else ""

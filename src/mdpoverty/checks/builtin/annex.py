@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
@@ -20,10 +20,15 @@ _RATE_READING = (
 )
 
 
-def _unit_rows(plan: Document) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+def _unit_rows(
+    plan: Document, derived_rows: Sequence[AnnexRow] | None = None
+) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+    """Each printed unit row with its location and its derived row (of ``derived_rows``, the
+    plan's :func:`annex_rows`, derived here when not given)."""
     if plan.annex is None:
         return
-    derived = {row.unit: row for row in annex_rows(plan)}
+    rows = annex_rows(plan) if derived_rows is None else derived_rows
+    derived = {row.unit: row for row in rows}
     for row in plan.annex.rows:
         if row.unit in derived:
             yield f"annex/rows/{row.unit}", row, derived[row.unit]
@@ -226,9 +231,10 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
     precision the row prints it with."""
     if plan.annex is None:
         return
-    rows = [(location, row, derived) for location, row, derived in _unit_rows(plan)]
+    derived_rows = annex_rows(plan)
+    rows = list(_unit_rows(plan, derived_rows))
     if plan.annex.total is not None:
-        rows.append(("annex/total", plan.annex.total, annex_rows(plan)[-1]))
+        rows.append(("annex/total", plan.annex.total, derived_rows[-1]))
     for location, row, derived in rows:
         households, poor, reduction = _counts(row, derived)
         start, end = row.start_rate, row.end_rate

@@ -69,10 +69,12 @@ def ranges(document: Document) -> Iterator[Finding]:
             stated.setdefault(
                 (target.about, target.group, target.year or document.year), (i, target)
             )
+    judged = headline_judged(document)
+    ids = {u.id for u in document.units}
     for (about, group, year), (i, target) in stated.items():
-        if about is None and group is HouseholdGroup.POOR and headline_judged(document):
+        if about is None and group is HouseholdGroup.POOR and judged:
             continue
-        if about is not None and about not in {u.id for u in document.units}:
+        if about is not None and about not in ids:
             continue
         parts = [stated.get((u.id, group, year)) for u in document.children(about)]
         if not parts or any(p is None for p in parts):
