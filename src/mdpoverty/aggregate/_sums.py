@@ -193,11 +193,6 @@ def code_key(code: str) -> tuple[tuple[str, int], ...]:
     return tuple(key)
 
 
-def ancestor(code: str, level: int) -> str:
-    """The code of ``code``'s ancestor at ``level`` (``code`` itself when not deeper)."""
-    return ".".join(code.split(".")[:level])
-
-
 def funding_frame(
     rows: Sequence[tuple[str, dict[str, object], FundingSum]],
     extra: Sequence[tuple[str, str]],
