@@ -49,8 +49,15 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     total      4809  100.00
     declared   4881    None
     """
-    s = _ag.summed(st.funding for st in _ag.counted_statements(plan.components))
-    return source_frame(s, total=total)
+    return source_frame(source_sums([plan]), total=total)
+
+
+def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
+    """The counted funding (:func:`~mdpoverty.aggregate._sums.counted_statements`) of
+    ``plans``, summed."""
+    return _ag.summed(
+        st.funding for plan in plans for st in _ag.counted_statements(plan.components)
+    )
 
 
 def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from mdpoverty.aggregate.funding import (
     capital_sums,
     component_frame,
     source_frame,
+    source_sums,
 )
 from mdpoverty.aggregate.units import (
     deficit_rows,
@@ -158,11 +159,7 @@ class Rollup:
 
     def funding_by_source(self, *, total: bool = True) -> pd.DataFrame:
         """Funding of every plan by source, as :func:`funding_by_source`."""
-        s = _ag.FundingSum()
-        for plan in self.plans:
-            for statement in _ag.counted_statements(plan.components):
-                s.add(statement.funding)
-        return source_frame(s, total=total)
+        return source_frame(source_sums(self.plans), total=total)
 
     def funding_by_component(
         self, level: Level | int | None = None, *, total: bool = True
@@ -182,8 +179,7 @@ class Rollup:
     def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
         """A row per plan with its counted funding; index ``plan``, the funding columns."""
         rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
-            (key, {}, _ag.summed(st.funding for st in _ag.counted_statements(plan.components)))
-            for key, plan in self._pairs()
+            (key, {}, source_sums([plan])) for key, plan in self._pairs()
         ]
         return _ag.funding_frame(rows, [], "plan", total=total)
 
