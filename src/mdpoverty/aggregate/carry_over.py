@@ -58,7 +58,7 @@ from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.tables.figure_tables import cell_text
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.names import core_key
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
@@ -140,7 +140,7 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
         try:
             if unit.code is not None:
                 match = lookup(unit.code)
-                if name_key(split_kind(match.name)[1]) != name_key(split_kind(unit.name)[1]):
+                if core_key(match.name) != core_key(unit.name):
                     problems.append(
                         Problem(
                             where,

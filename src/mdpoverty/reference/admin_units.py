@@ -37,7 +37,7 @@ import pandas as pd
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
 from mdpoverty.model.units import unit_kind
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.names import core_key, name_key, split_kind
 
 __all__ = [
     "CROSSWALK_COLUMNS",
@@ -162,18 +162,18 @@ class _Era(Generic[Unit]):
         self.province_by_code = {p.code: p for p in self.provinces}
         self.province_by_name: dict[str, Province] = {}  # the first by code of each name
         for p in self.provinces:
-            self.province_by_name.setdefault(name_key(split_kind(p.name)[1]), p)
+            self.province_by_name.setdefault(core_key(p.name), p)
         self.by_rest: dict[str, list[Unit]] = {}
         for unit in self.units:
-            self.by_rest.setdefault(name_key(split_kind(unit.name)[1]), []).append(unit)
+            self.by_rest.setdefault(core_key(unit.name), []).append(unit)
 
     def province(self, key: str) -> Province:
         if key in self.province_by_code:
             return self.province_by_code[key]
-        wanted = name_key(split_kind(key)[1])
+        wanted = core_key(key)
         if wanted in self.province_by_name:
             return self.province_by_name[wanted]
-        names = {name_key(split_kind(p.name)[1]): p for p in self.provinces}
+        names = {core_key(p.name): p for p in self.provinces}
         near = difflib.get_close_matches(wanted, names, n=3)
         hint = f"; did you mean {', '.join(str(names[n]) for n in near)}?" if near else ""
         raise UnknownNameError(f"no {self.label} province has code or name {key!r}{hint}")
@@ -208,7 +208,7 @@ class _Era(Generic[Unit]):
                 listed,
             )
         pool = self.in_province(province)
-        keys = {name_key(u.name if kind else split_kind(u.name)[1]): u for u in pool}
+        keys = {name_key(u.name) if kind else core_key(u.name): u for u in pool}
         wanted = name_key(f"{kind} {rest}" if kind else rest)
         near = difflib.get_close_matches(wanted, keys, n=3)
         hint = f"; did you mean {'; '.join(str(keys[n]) for n in near)}?" if near else ""

@@ -15,7 +15,7 @@ from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
 from mdpoverty.tables.read import ReadRow, read_annex_rows
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.names import core_key, name_key, split_kind
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["import_annex"]
@@ -23,8 +23,8 @@ __all__ = ["import_annex"]
 
 def _split_kind(label: str) -> tuple[UnitKind | None, str]:
     """The kind a unit's printed name starts with (``Phường``, ``P.``, ``Xã`` …) and the key
-    of the rest (:func:`~mdpoverty.values.names.name_key`)."""
-    return unit_kind(label), name_key(split_kind(label)[1])
+    of the rest (:func:`~mdpoverty.values.names.core_key`)."""
+    return unit_kind(label), core_key(label)
 
 
 def _slug(text: str) -> str:
