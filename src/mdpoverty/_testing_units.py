@@ -21,7 +21,7 @@ from mdpoverty.model.targets import Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.values.dates import PartialDate, Period
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.names import core_key
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["new_unit_plans", "old_unit_plans"]
@@ -53,7 +53,7 @@ def _unit(
 
 def _ambiguous(units: Sequence[au.NewUnit | au.OldUnit]) -> set[str]:
     """The names that more than one of ``units`` answer to, with or without the kind."""
-    counts = Counter(name_key(split_kind(u.name)[1]) for u in units)
+    counts = Counter(core_key(u.name) for u in units)
     return {key for key, n in counts.items() if n > 1}
 
 
@@ -66,8 +66,7 @@ def _plan(
 ) -> Plan:
     ambiguous = _ambiguous(in_province)
     drawn = [
-        draw(_unit(i, u, needs_code=name_key(split_kind(u.name)[1]) in ambiguous))
-        for i, u in enumerate(chosen)
+        draw(_unit(i, u, needs_code=core_key(u.name) in ambiguous)) for i, u in enumerate(chosen)
     ]
     return Plan(
         header=Header(issuer="UBND", date=PartialDate(year, 3), title="KẾ HOẠCH"),

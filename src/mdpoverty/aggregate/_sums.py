@@ -7,19 +7,15 @@ input is visited once and looked up through dictionaries, never by scanning a li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 import pandas as pd
 
-from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
-from mdpoverty.model.targets import Measure
-from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
-from mdpoverty.values.numbers import rate
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.values.numbers import decimal_places, rate
 
 FUNDING_COLUMNS = (
     "declared",
@@ -51,18 +47,13 @@ _ZERO = Decimal(0)
 # -- shares ----------------------------------------------------------------------------------
 
 
-def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
-
-
 def share(part: Decimal, whole: Decimal) -> Decimal:
     """``part`` as a percentage of ``whole``, half-up to 2 decimals, by :func:`~mdpoverty.rate`.
 
     Both amounts are scaled to integers first, so the share is exact for any Decimal amounts;
     the share of a zero whole is zero, as :func:`~mdpoverty.values.numbers.rate` defines it.
     """
-    places = -min(_exponent(part), _exponent(whole), 0)
+    places = max(decimal_places(part), decimal_places(whole))
     return rate(int(part.scaleb(places)), int(whole.scaleb(places)))
 
 
@@ -148,12 +139,11 @@ class FundingSum:
         if other is not None:
             self.other += other
             n_source["other"] += 1
-        if central is not None or local is not None or other is not None:
+        if split.sources_sum is not None:
             n_source["any"] += 1
-            if total is None:
-                self.amount += (central or _ZERO) + (local or _ZERO) + (other or _ZERO)
-        if total is not None:
-            self.amount += total
+        amount = split.amount
+        if amount is not None:
+            self.amount += amount
 
     def merge(self, other: FundingSum) -> None:
         self.n += other.n
@@ -203,18 +193,12 @@ def code_key(code: str) -> tuple[tuple[str, int], ...]:
     return tuple(key)
 
 
-def ancestor(code: str, level: int) -> str:
-    """The code of ``code``'s ancestor at ``level`` (``code`` itself when not deeper)."""
-    return ".".join(code.split(".")[:level])
-
-
 def funding_frame(
     rows: Sequence[tuple[str, dict[str, object], FundingSum]],
     extra: Sequence[tuple[str, str]],
     index_name: str,
     *,
     total: bool,
-    total_extra: dict[str, object] | None = None,
 ) -> pd.DataFrame:
     """A funding table: ``extra`` leading columns (name, dtype), then :data:`FUNDING_COLUMNS`.
 
@@ -228,7 +212,7 @@ def funding_frame(
     cells = [s.cells(grand.amount) for _, _, s in rows]
     if total:
         labels.append(TOTAL)
-        extras.append(total_extra or {})
+        extras.append({})
         cells.append(grand.cells(grand.amount))
     data: dict[str, pd.Series] = {}
     for name, dtype in extra:
@@ -242,17 +226,6 @@ def funding_frame(
 
 
 # -- units -----------------------------------------------------------------------------------
-
-
-def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
-    """Each unit of ``plan`` with its plan-year poor-household reduction target, if any.
-
-    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
-    """
-    found = plan.unit_targets(Measure.REDUCTION)
-    for unit in plan.units:
-        target = found.get(unit.id)
-        yield unit, None if target is None else target.value
 
 
 def unit_frame(

@@ -46,8 +46,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import numbers
-from collections.abc import Callable, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypeVar
 
 import attrs
@@ -55,11 +54,13 @@ import pandas as pd
 
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, location
 from mdpoverty.model.document import Document
-from mdpoverty.model.targets import HouseholdGroup, Measure
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
-from mdpoverty.values.names import name_key, split_kind
-from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
+from mdpoverty.tables.figure_tables import cell_text
+from mdpoverty.values.names import core_key
+from mdpoverty.values.numbers import rate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "CARRY_OVER_COLUMNS",
@@ -132,13 +133,14 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
     lookup: Callable[..., AnyUnit] = au.old_unit if basis == "old" else au.new_unit
     province = _province(plan)
     found: dict[str, AnyUnit] = {}
+    codes: set[str] = set()  # of the units found
     problems: list[Problem] = []
     for i, unit in enumerate(plan.units):
         where = f"AdministrativeUnit {unit.id!r}"
         try:
             if unit.code is not None:
                 match = lookup(unit.code)
-                if name_key(split_kind(match.name)[1]) != name_key(split_kind(unit.name)[1]):
+                if core_key(match.name) != core_key(unit.name):
                     problems.append(
                         Problem(
                             where,
@@ -163,13 +165,14 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
                 )
             )
             continue
-        if match.code in {m.code for m in found.values()}:
+        if match.code in codes:
             problems.append(
                 Problem(
                     where, "name", unit.name, f"is a second unit for {match}", location("units", i)
                 )
             )
         found[unit.id] = match
+        codes.add(match.code)
     if problems:
         raise ValidationError(problems)
     return found
@@ -223,31 +226,39 @@ def _rows(
     return rows
 
 
-def _figures(plan: Document, units: Sequence[AdministrativeUnit]) -> dict[str, object]:
-    """The summed counts and recomputed rates of ``units`` (a complete row: all counted)."""
-    households = sum(u.households or 0 for u in units)
-    poor = sum(u.poor_households or 0 for u in units)
+def _figures(
+    units: Sequence[AdministrativeUnit], reductions: Mapping[str, Quantity | None]
+) -> dict[str, object]:
+    """The summed counts and recomputed rates of ``units`` (a complete row: all counted).
+
+    The sums and rates are the total row's (:class:`~mdpoverty.tables.annex.UnitSum`); the
+    reduction counts only when every unit has an exact one.
+    """
+    sums = UnitSum()
+    for u in units:
+        sums.add(u.households, u.poor_households, reductions[u.id])
+    row = sums.row(TOTAL)
+    households, poor = row.households or 0, row.poor_households or 0
     near = [u.near_poor_households for u in units]
     near_poor = None if None in near else sum(n for n in near if n is not None)
-    targets = plan.unit_targets(Measure.REDUCTION, HouseholdGroup.POOR)
-    reductions = [targets.get(u.id) for u in units]
-    exact = [t.value.low for t in reductions if t is not None and t.value.is_exact]
-    reduction = sum(int(r) for r in exact) if len(exact) == len(units) else None
-    start = rate(poor, households)
-    end = None if reduction is None else rate(poor - reduction, households)
+    exact = row.reduction is not None and row.reduction.is_exact
+    reduction, points, end = (row.reduction, row.rate_reduction, row.end_rate)
+    if not exact:
+        reduction = points = end = None
     return {
         "households": households,
         "poor_households": poor,
-        "poverty_rate": start,
+        "poverty_rate": row.start_rate,
         "near_poor_households": near_poor,
         "near_poverty_rate": None if near_poor is None else rate(near_poor, households),
-        "reduction": reduction,
-        "rate_reduction": None if end is None else start - end,
-        "end_rate": end,
+        "reduction": None if reduction is None else int(reduction.low),
+        "rate_reduction": None if points is None else points.low,
+        "end_rate": None if end is None else end.low,
     }
 
 
 def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
+    reductions = {unit.id: reduction for unit, reduction in unit_reductions(plan)}
     records = []
     for row in rows:
         complete = not row.why
@@ -260,7 +271,7 @@ def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
             "missing": "; ".join(_label(m) for m in row.missing),
             "why": "; ".join(row.why),
         }
-        record.update(_figures(plan, row.sources) if complete else dict.fromkeys(_COUNTS))
+        record.update(_figures(row.sources, reductions) if complete else dict.fromkeys(_COUNTS))
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=["code", *CARRY_OVER_COLUMNS])
     for column in _COUNTS:
@@ -392,14 +403,10 @@ def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str
     is missing is ``–``, and each incomplete row is followed by why.
     """
 
-    def cell(value: object) -> str:
+    def cell(value: object) -> str:  # a figure's cell (the rates are below 1000: no grouping)
         if value is None or value is pd.NA:
             return "–"
-        if isinstance(value, numbers.Integral):
-            value = int(value)
-        if isinstance(value, Decimal | int) and lang == "vi":
-            return format_vi(value)
-        return f"{value:,}" if isinstance(value, int) else str(value)
+        return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
 
     headers = _HEADERS[lang]
     lines = []

@@ -10,7 +10,7 @@ import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.model.document import Document
-from mdpoverty.model.programme import SOURCES, CapitalKind, Level
+from mdpoverty.model.programme import SOURCES, CapitalKind, Level, ancestor, code_level
 from mdpoverty.tables.annex import TOTAL
 
 NO_LEAD = "(no lead)"
@@ -49,8 +49,15 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     total      4809  100.00
     declared   4881    None
     """
-    s = _ag.summed(st.funding for st in _ag.counted_statements(plan.components))
-    return source_frame(s, total=total)
+    return source_frame(source_sums([plan]), total=total)
+
+
+def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
+    """The counted funding (:func:`~mdpoverty.aggregate._sums.counted_statements`) of
+    ``plans``, summed."""
+    return _ag.summed(
+        st.funding for plan in plans for st in _ag.counted_statements(plan.components)
+    )
 
 
 def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
@@ -84,7 +91,7 @@ def by_code(
     for plan in plans:
         plan_names = {c.code: c.name for c in plan.all_components()}
         for statement in _ag.counted_statements(plan.components):
-            code = _ag.ancestor(statement.code, depth)
+            code = ancestor(statement.code, depth)
             sums.setdefault(code, _ag.FundingSum()).add(statement.funding)
             names[code].add(plan_names[code])
     return sums, names
@@ -95,12 +102,10 @@ def component_frame(
 ) -> pd.DataFrame:
     codes = sorted(sums, key=_ag.code_key)
     rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
-        (code, {"level": code.count(".") + 1, "name": min(names[code])}, sums[code])
+        (code, {"level": int(code_level(code)), "name": min(names[code])}, sums[code])
         for code in codes
     ]
-    return _ag.funding_frame(
-        rows, [("level", "Int64"), ("name", "object")], "code", total=total, total_extra={}
-    )
+    return _ag.funding_frame(rows, [("level", "Int64"), ("name", "object")], "code", total=total)
 
 
 def funding_by_component(

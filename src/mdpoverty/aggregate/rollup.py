@@ -14,6 +14,7 @@ from mdpoverty.aggregate.funding import (
     capital_sums,
     component_frame,
     source_frame,
+    source_sums,
 )
 from mdpoverty.aggregate.units import (
     deficit_rows,
@@ -26,7 +27,15 @@ from mdpoverty.errors import Problem, RollupError
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, derive_row, shown
+from mdpoverty.tables.annex import (
+    TOTAL,
+    TOTAL_LABEL,
+    AnnexRow,
+    UnitSum,
+    derive_row,
+    shown,
+    unit_reductions,
+)
 from mdpoverty.values._validation import to_tuple
 
 # -- roll-ups ----------------------------------------------------------------------------------
@@ -103,7 +112,7 @@ class Rollup:
         """The total row of every unit of every plan (the annex's total of the union)."""
         grand = UnitSum()
         for plan in self.plans:
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 grand.add(unit.households, unit.poor_households, reduction)
         return grand.row(TOTAL_LABEL["vi"])
 
@@ -116,7 +125,7 @@ class Rollup:
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 grand.add(unit.households, unit.poor_households, reduction)
                 row = derive_row(unit.name, unit.households, unit.poor_households, reduction)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
@@ -134,7 +143,7 @@ class Rollup:
         grand = UnitSum()
         for key, plan in self._pairs():
             s = UnitSum()
-            for unit, reduction in _ag.unit_reductions(plan):
+            for unit, reduction in unit_reductions(plan):
                 s.add(unit.households, unit.poor_households, reduction)
             grand.merge(s)
             rows.append((key, {}, s.n, s.row(key)))
@@ -150,11 +159,7 @@ class Rollup:
 
     def funding_by_source(self, *, total: bool = True) -> pd.DataFrame:
         """Funding of every plan by source, as :func:`funding_by_source`."""
-        s = _ag.FundingSum()
-        for plan in self.plans:
-            for statement in _ag.counted_statements(plan.components):
-                s.add(statement.funding)
-        return source_frame(s, total=total)
+        return source_frame(source_sums(self.plans), total=total)
 
     def funding_by_component(
         self, level: Level | int | None = None, *, total: bool = True
@@ -174,8 +179,7 @@ class Rollup:
     def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
         """A row per plan with its counted funding; index ``plan``, the funding columns."""
         rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
-            (key, {}, _ag.summed(st.funding for st in _ag.counted_statements(plan.components)))
-            for key, plan in self._pairs()
+            (key, {}, source_sums([plan])) for key, plan in self._pairs()
         ]
         return _ag.funding_frame(rows, [], "plan", total=total)
 

@@ -14,7 +14,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown, unit_reductions
 
 DEFICIT_COLUMNS = (
     "dimension",
@@ -103,7 +103,7 @@ def deficit_targets(plan: Document) -> pd.DataFrame:
 def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
     sums: dict[UnitKind, UnitSum] = {}
     for plan in plans:
-        for unit, reduction in _ag.unit_reductions(plan):
+        for unit, reduction in unit_reductions(plan):
             sums.setdefault(unit.kind, UnitSum()).add(
                 unit.households, unit.poor_households, reduction
             )

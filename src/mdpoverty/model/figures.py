@@ -40,6 +40,7 @@ from mdpoverty.values._validation import (
     tuple_of,
     validate,
 )
+from mdpoverty.values.numbers import decimal_places
 
 __all__ = ["Figure", "FigureKey", "Stratum", "StratumKind", "TimePoint", "UnitGroup"]
 
@@ -175,7 +176,4 @@ class Figure:
     @property
     def rate_places(self) -> int | None:
         """The decimals the rate was printed with (``5,0`` → 1), or ``None`` with no rate."""
-        if self.rate is None:
-            return None
-        exponent = self.rate.as_tuple().exponent
-        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return None if self.rate is None else decimal_places(self.rate)

@@ -38,6 +38,8 @@ __all__ = [
     "FundingSplit",
     "Level",
     "ProjectComponent",
+    "ancestor",
+    "code_level",
 ]
 
 SOURCES = ("central", "local", "other")
@@ -125,6 +127,20 @@ class Level(enum.IntEnum):
         return ("Dự án", "Tiểu dự án", "Hoạt động")[self - 1]
 
 
+def code_level(code: str) -> Level:
+    """The level of the component with ``code``: ``DA3.TDA2`` is a sub-project."""
+    return Level(code.count(".") + 1)
+
+
+def ancestor(code: str, level: int) -> str:
+    """The code of ``code``'s ancestor at ``level`` (``code`` itself when not deeper).
+
+    >>> ancestor("DA3.TDA2.HD1", Level.SUBPROJECT), ancestor("DA3", Level.ACTIVITY)
+    ('DA3.TDA2', 'DA3')
+    """
+    return ".".join(code.split(".")[:level])
+
+
 @attrs.frozen
 class ProjectComponent:
     """A Dự án, Tiểu dự án or Hoạt động of the programme, with its children.
@@ -180,7 +196,7 @@ class ProjectComponent:
 
     @property
     def level(self) -> Level:
-        return Level(self.code.count(".") + 1)
+        return code_level(self.code)
 
     @property
     def number(self) -> int:

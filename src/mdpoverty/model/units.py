@@ -21,9 +21,10 @@ from mdpoverty.values._validation import (
     optional,
     validate,
 )
+from mdpoverty.values.names import split_kind
 from mdpoverty.values.numbers import rate
 
-__all__ = ["AdministrativeUnit", "UnitKind"]
+__all__ = ["AdministrativeUnit", "UnitKind", "unit_kind"]
 
 
 class UnitKind(enum.StrEnum):
@@ -59,6 +60,21 @@ _UNIT_KIND_VI = {
     UnitKind.TOWNSHIP: "thị trấn",
     UnitKind.SPECIAL_ZONE: "đặc khu",
 }
+
+_KINDS = {kind.vi: kind for kind in UnitKind}
+
+
+def unit_kind(name: str) -> UnitKind | None:
+    """The kind a unit's name starts with (``Phường``, ``P.``, ``Xã`` …), or ``None``.
+
+    A name that starts with "Thành phố" is a city of a province here; a centrally governed city
+    (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
+
+    >>> unit_kind("Thị Trấn Đông Anh")
+    <UnitKind.TOWNSHIP: 'township'>
+    """
+    return _KINDS.get(split_kind(name)[0])
+
 
 # Digits of an official code by kind (Decision 124/2004/QĐ-TTg and its successors).
 _CODE_DIGITS = {

@@ -36,8 +36,8 @@ import attrs
 import pandas as pd
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
-from mdpoverty.model.units import UnitKind
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.model.units import unit_kind
+from mdpoverty.values.names import core_key, name_key, split_kind
 
 __all__ = [
     "CROSSWALK_COLUMNS",
@@ -160,18 +160,20 @@ class _Era(Generic[Unit]):
         self.provinces = tuple(sorted(provinces, key=lambda p: p.code))
         self.by_code: dict[str, Unit] = {u.code: u for u in self.units}
         self.province_by_code = {p.code: p for p in self.provinces}
+        self.province_by_name: dict[str, Province] = {}  # the first by code of each name
+        for p in self.provinces:
+            self.province_by_name.setdefault(core_key(p.name), p)
         self.by_rest: dict[str, list[Unit]] = {}
         for unit in self.units:
-            self.by_rest.setdefault(name_key(split_kind(unit.name)[1]), []).append(unit)
+            self.by_rest.setdefault(core_key(unit.name), []).append(unit)
 
     def province(self, key: str) -> Province:
         if key in self.province_by_code:
             return self.province_by_code[key]
-        wanted = name_key(split_kind(key)[1])
-        for p in self.provinces:
-            if name_key(split_kind(p.name)[1]) == wanted:
-                return p
-        names = {name_key(split_kind(p.name)[1]): p for p in self.provinces}
+        wanted = core_key(key)
+        if wanted in self.province_by_name:
+            return self.province_by_name[wanted]
+        names = {core_key(p.name): p for p in self.provinces}
         near = difflib.get_close_matches(wanted, names, n=3)
         hint = f"; did you mean {', '.join(str(names[n]) for n in near)}?" if near else ""
         raise UnknownNameError(f"no {self.label} province has code or name {key!r}{hint}")
@@ -206,7 +208,7 @@ class _Era(Generic[Unit]):
                 listed,
             )
         pool = self.in_province(province)
-        keys = {name_key(u.name if kind else split_kind(u.name)[1]): u for u in pool}
+        keys = {name_key(u.name) if kind else core_key(u.name): u for u in pool}
         wanted = name_key(f"{kind} {rest}" if kind else rest)
         near = difflib.get_close_matches(wanted, keys, n=3)
         hint = f"; did you mean {'; '.join(str(keys[n]) for n in near)}?" if near else ""
@@ -340,18 +342,3 @@ def links_into(new: NewUnit | str) -> tuple[Link, ...]:
 def links_from(old: OldUnit | str) -> tuple[Link, ...]:
     """The links from an old unit (or its code): the new units it went into."""
     return tuple(_crosswalk().out_of.get(_code(old), ()))
-
-
-_KINDS = {kind.vi: kind for kind in UnitKind}
-
-
-def unit_kind(name: str) -> UnitKind | None:
-    """The kind a unit's name starts with, or ``None``.
-
-    A name that starts with "Thành phố" is a city of a province here; a centrally governed city
-    (Hà Nội, …) is a :attr:`~mdpoverty.UnitKind.PROVINCE`.
-
-    >>> unit_kind("Thị Trấn Đông Anh")
-    <UnitKind.TOWNSHIP: 'township'>
-    """
-    return _KINDS.get(split_kind(name)[0])

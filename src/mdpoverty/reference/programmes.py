@@ -16,6 +16,7 @@ import attrs
 
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
+from mdpoverty.model.programme import Level, ancestor
 from mdpoverty.model.references import LegalReference
 from mdpoverty.reference.standards import load_data
 from mdpoverty.values._validation import (
@@ -86,7 +87,7 @@ class ProgrammeCatalog:
 
     def entry(self, code: str) -> CatalogEntry:
         """The entry with ``code``; an activity's code resolves to its sub-project's entry."""
-        key = ".".join(code.split(".")[:2])
+        key = ancestor(code, Level.SUBPROJECT)
         for e in self.entries:
             if e.code == key:
                 return e

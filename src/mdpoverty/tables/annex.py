@@ -14,6 +14,7 @@ How the annex is computed (the rules the printed annexes follow):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
@@ -22,6 +23,7 @@ import pandas as pd
 
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
+from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
@@ -40,6 +42,7 @@ __all__ = [
     "derive_row",
     "has_target_annex",
     "shown",
+    "unit_reductions",
 ]
 
 Lang = Literal["vi", "en"]
@@ -151,6 +154,17 @@ class UnitSum:
         return derive_row(label, self.households, self.poor, reduction)
 
 
+def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
+    """Each unit of ``plan``, in order, with its plan-year poor-household reduction target, if any.
+
+    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
+    """
+    found = plan.unit_targets(Measure.REDUCTION)
+    for unit in plan.units:
+        target = found.get(unit.id)
+        yield unit, None if target is None else target.value
+
+
 def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     """The derived annex of ``plan``: a row per unit in the plan's order, then the total row.
 
@@ -158,12 +172,9 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     annex's printed labels where the plan has a printed annex, else the units' names.
     """
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
-    targets = plan.unit_targets(Measure.REDUCTION)
     rows = []
     totals = UnitSum()
-    for number, unit in enumerate(plan.units, start=1):
-        target = targets.get(unit.id)
-        reduction = None if target is None else target.value
+    for number, (unit, reduction) in enumerate(unit_reductions(plan), start=1):
         totals.add(unit.households, unit.poor_households, reduction)
         rows.append(
             derive_row(

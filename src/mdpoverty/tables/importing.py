@@ -13,21 +13,18 @@ from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, locati
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
 from mdpoverty.tables.read import ReadRow, read_annex_rows
-from mdpoverty.values.names import name_key, split_kind
+from mdpoverty.values.names import core_key, name_key, split_kind
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["import_annex"]
 
-_KINDS: dict[str, UnitKind] = {kind.vi: kind for kind in UnitKind}
-
 
 def _split_kind(label: str) -> tuple[UnitKind | None, str]:
     """The kind a unit's printed name starts with (``Phường``, ``P.``, ``Xã`` …) and the key
-    of the rest (:func:`~mdpoverty.values.names.name_key`)."""
-    kind, rest = split_kind(label)
-    return _KINDS.get(kind), name_key(rest)
+    of the rest (:func:`~mdpoverty.values.names.core_key`)."""
+    return unit_kind(label), core_key(label)
 
 
 def _slug(text: str) -> str:
@@ -62,8 +59,8 @@ class _Units:
         if unit is not None:
             return unit
         kind, core = _split_kind(row.label)
-        for unit_kind, candidate in self.by_core.get(core, ()):
-            if kind is None or unit_kind in (None, kind):
+        for candidate_kind, candidate in self.by_core.get(core, ()):
+            if kind is None or candidate_kind in (None, kind):
                 return candidate
         return None
 

@@ -10,7 +10,6 @@ import csv
 import io
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,6 +26,7 @@ from mdpoverty.errors import (
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.tables.annex import COUNT_FIELDS, TOTAL, TOTAL_LABEL
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
+from mdpoverty.values.names import name_key
 from mdpoverty.values.numbers import parse_vi, round_half_up
 
 _TOTAL_LABELS = {label.casefold() for label in TOTAL_LABEL.values()}
@@ -91,9 +91,9 @@ def _csv_rows(path: Path) -> list[list[_Cell]]:
 
 
 def normalized(value: object) -> str:
-    """Header or label text compared loosely: NFC, case-folded, single spaces."""
-    text = unicodedata.normalize("NFC", str(value)).casefold()
-    return " ".join(text.split())
+    """Header or label text compared loosely: the :func:`~mdpoverty.values.names.name_key` of
+    its text (NFC, case-folded, single spaces, either tone-mark placement)."""
+    return name_key(str(value))
 
 
 def _column_of(header: str) -> str | None:

@@ -117,6 +117,17 @@ def format_annex(frame: pd.DataFrame, lang: Lang = "vi", *, header_width: int = 
     return "\n".join([*head, *lines, rule, *body[:-1], rule, body[-1]]) + "\n"
 
 
+def _md_cell(text: str) -> str:
+    """A Markdown table cell's text: backslashes and pipes escaped."""
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _titled(frame: pd.DataFrame, lines: list[str]) -> str:
+    """A Markdown table's ``lines`` under the frame's title in bold, where it has one."""
+    title = str(frame.attrs.get("title", ""))
+    return (f"**{_md_cell(title)}**\n\n" if title else "") + "\n".join(lines) + "\n"
+
+
 def annex_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """The annex ``frame`` as a Markdown (GFM) pipe table, numbers as :func:`format_annex`.
 
@@ -126,21 +137,17 @@ def annex_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     |  | **Tổng số** | **12.281** | **241** | **1,96** | **13** | **0,10** | **1,86** |
     """
 
-    def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|")
-
     rows = _rows(frame, lang)
     align = ["---:" if field != "label" else ":---" for field in ANNEX_COLUMNS]
     lines = [
-        "| " + " | ".join(cell(str(c)) for c in frame.columns) + " |",
+        "| " + " | ".join(_md_cell(str(c)) for c in frame.columns) + " |",
         "| " + " | ".join(align) + " |",
     ]
     for number, row in enumerate(rows, start=1):
         total = number == len(rows)
-        texts = [cell(t) if not (total and t) else f"**{cell(t)}**" for t in row]
+        texts = [_md_cell(t) if not (total and t) else f"**{_md_cell(t)}**" for t in row]
         lines.append("| " + " | ".join(texts) + " |")
-    title = str(frame.attrs.get("title", ""))
-    return (f"**{cell(title)}**\n\n" if title else "") + "\n".join(lines) + "\n"
+    return _titled(frame, lines)
 
 
 def annex_csv(frame: pd.DataFrame) -> str:
@@ -234,16 +241,12 @@ def _flat_headers(frame: pd.DataFrame) -> list[str]:
 def figures_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """A figure table as a Markdown pipe table, its three headers joined in one."""
 
-    def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|")
-
     lines = [
-        "| " + " | ".join(cell(h) for h in _flat_headers(frame)) + " |",
+        "| " + " | ".join(_md_cell(h) for h in _flat_headers(frame)) + " |",
         "| " + " | ".join([":---"] + ["---:"] * (len(frame.columns) - 1)) + " |",
     ]
-    lines += ["| " + " | ".join(cell(t) for t in r) + " |" for r in _figure_cells(frame, lang)]
-    title = str(frame.attrs.get("title", ""))
-    return (f"**{cell(title)}**\n\n" if title else "") + "\n".join(lines) + "\n"
+    lines += ["| " + " | ".join(_md_cell(t) for t in r) + " |" for r in _figure_cells(frame, lang)]
+    return _titled(frame, lines)
 
 
 def figures_csv(frame: pd.DataFrame) -> str:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mdpoverty.io._atomic import write_atomically
-from mdpoverty.tables.annex import ANNEX_COLUMNS, GROUPED_FIELDS, RATE_FIELDS, Lang
+from mdpoverty.tables.annex import ANNEX_COLUMNS, COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang
 from mdpoverty.values.numbers import RATE_PLACES
 from mdpoverty.values.quantities import Quantity
 
@@ -25,8 +25,7 @@ _GROUP_HEADER: dict[Lang, str] = {
     "vi": "Mục tiêu phấn đấu giảm tỷ lệ hộ nghèo năm {year}",
     "en": "Targets for reducing the poverty rate in {year}",
 }
-_FORMATS = {"households": "#,##0", "poor_households": "#,##0", "reduction": "#,##0"}
-_FORMATS |= dict.fromkeys(RATE_FIELDS, "0.00")
+_FORMATS = dict.fromkeys(COUNT_FIELDS, "#,##0") | dict.fromkeys(RATE_FIELDS, "0.00")
 
 
 def _xlsx_value(value: object, field: str) -> int | float | str | None:

@@ -16,7 +16,7 @@ True
 'thuỵ khuê'
 
 Kind prefixes ("Phường", "P.", "Xã", "Thị trấn", "TP.", …) are a separate matter, for the
-caller to strip or keep: :func:`split_kind`, :func:`strip_kind`.
+caller to strip or keep: :func:`split_kind`, :func:`strip_kind`, :func:`core_key`.
 
 >>> split_kind("P. Bến Thành")
 ('phường', 'Bến Thành')
@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["KIND_PREFIXES", "name_key", "split_kind", "strip_kind"]
+__all__ = ["KIND_PREFIXES", "core_key", "name_key", "split_kind", "strip_kind"]
 
 # The five tone marks, decomposed: huyền, sắc, ngã, hỏi, nặng.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -187,3 +187,13 @@ def strip_kind(text: str) -> str:
     'Sơn Tây'
     """
     return split_kind(text)[1]
+
+
+def core_key(text: str) -> str:
+    """The :func:`name_key` of the name without its kind prefix: how names are matched
+    whatever kind they are written with.
+
+    >>> core_key("TX. Sơn Tây") == core_key("thị xã sơn tây") == name_key("Sơn Tây")
+    True
+    """
+    return name_key(split_kind(text)[1])

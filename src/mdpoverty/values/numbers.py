@@ -28,6 +28,7 @@ from mdpoverty.errors import NumberFormatError
 __all__ = [
     "RATE_PLACES",
     "ROUNDING",
+    "decimal_places",
     "format_vi",
     "parse_vi",
     "rate",
@@ -60,6 +61,16 @@ def rate(part: int, whole: int, places: int = RATE_PLACES) -> Decimal:
     if 2 * remainder >= whole:
         quotient += 1
     return Decimal(quotient).scaleb(-places)
+
+
+def decimal_places(value: Decimal) -> int:
+    """The number of decimals ``value`` is written with (0 for a whole number or a non-finite one).
+
+    >>> [decimal_places(Decimal(text)) for text in ("1.15", "5.0", "1E+2")]
+    [2, 1, 0]
+    """
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def round_half_up(value: Decimal, places: int = RATE_PLACES) -> Decimal:

@@ -10,7 +10,7 @@ import attrs
 
 from mdpoverty.errors import Problem
 from mdpoverty.values._validation import checks, is_number, validate
-from mdpoverty.values.numbers import format_vi
+from mdpoverty.values.numbers import decimal_places, format_vi
 
 __all__ = ["Comparison", "Quantity"]
 
@@ -64,6 +64,11 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return type(self.low) is int
+
+    @property
+    def places(self) -> int:
+        """The decimals the value is written with: the more of its two bounds' (0 for counts)."""
+        return max(decimal_places(Decimal(self.low)), decimal_places(Decimal(self.high)))
 
     def map(self, fn: Callable[[int | Decimal], int | Decimal]) -> Quantity:
         """``fn`` applied to both ends, for a monotonic ``fn``; the ends are put in order."""

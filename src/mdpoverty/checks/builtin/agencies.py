@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
+from mdpoverty.model.programme import ancestor, code_level
 
 
-def _ancestry(code: str) -> list[str]:
-    """``DA3.TDA2.HD1`` → ``['DA3', 'DA3.TDA2', 'DA3.TDA2.HD1']``."""
-    parts = code.split(".")
-    return [".".join(parts[: n + 1]) for n in range(len(parts))]
+def _ancestry(code: str, start: int = 1) -> list[str]:
+    """``DA3.TDA2.HD1`` → ``['DA3', 'DA3.TDA2', 'DA3.TDA2.HD1']``: the code's ancestors from
+    level ``start`` down, and the code itself."""
+    return [ancestor(code, level) for level in range(start, code_level(code) + 1)]
 
 
 def _assigned(plan: Document) -> dict[str, set[str]]:
@@ -78,7 +79,7 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
             for c in plan.component(code).walk():
                 if c.lead is None or c.lead == agency:
                     continue
-                between = _ancestry(c.code)[len(_ancestry(code)) :]
+                between = _ancestry(c.code, start=code_level(code) + 1)
                 if any(c.lead in assigned.get(b, ()) for b in between):
                     continue
                 section = responsibility.section or f"responsibility {i}"

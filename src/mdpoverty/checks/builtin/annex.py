@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
-from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.numbers import decimal_places, format_vi, rate
 from mdpoverty.values.quantities import Quantity
 
 _RATE_READING = (
@@ -20,16 +20,15 @@ _RATE_READING = (
 )
 
 
-def places(value: Decimal) -> int:
-    """The number of decimals ``value`` is printed with (``Decimal('1.15')``: 2)."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _unit_rows(plan: Document) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+def _unit_rows(
+    plan: Document, derived_rows: Sequence[AnnexRow] | None = None
+) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+    """Each printed unit row with its location and its derived row (of ``derived_rows``, the
+    plan's :func:`annex_rows`, derived here when not given)."""
     if plan.annex is None:
         return
-    derived = {row.unit: row for row in annex_rows(plan)}
+    rows = annex_rows(plan) if derived_rows is None else derived_rows
+    derived = {row.unit: row for row in rows}
     for row in plan.annex.rows:
         if row.unit in derived:
             yield f"annex/rows/{row.unit}", row, derived[row.unit]
@@ -137,19 +136,37 @@ def possible(plan: Document) -> Iterator[Finding]:
             )
 
 
-def _rate_finding(
-    location: str, *, label: str, what: str, printed: Decimal, part: int, whole: int
-) -> Finding | None:
-    expected = rate(part, whole, places(printed))
-    if expected == printed:
-        return None
-    return rates.finding(
-        location,
-        f"{label}: the {what} is printed {format_vi(printed)}, but "
-        f"{format_vi(part)} of {format_vi(whole)} households is {format_vi(expected)}%",
-        expected=expected,
-        actual=printed,
-    )
+def _rate_findings(
+    check: Rule,
+    location: str,
+    row: PrintedRow,
+    counts: tuple[int, int, int | None],
+    *,
+    subject: str,
+    whose: str = "",
+) -> Iterator[Finding]:
+    """A finding of ``check`` for each rate ``row`` prints (start, year-end) that is not the
+    rate of ``counts`` (households, poor, reduction) at its printed precision.
+
+    The message begins with ``subject`` (``"Xã A: the"``) and names the counts as ``whose``.
+    """
+    households, poor, reduction = counts
+    checks = [(row.start_rate, "start rate", "start_rate", poor)]
+    if reduction is not None and 0 <= reduction <= poor:
+        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
+    for printed, what, field, part in checks:
+        if printed is None or part > households:
+            continue
+        expected = rate(part, households, decimal_places(printed))
+        if expected != printed:
+            yield check.finding(
+                f"{location}/{field}",
+                f"{subject} {what} is printed {format_vi(printed)}, but {whose}"
+                f"{format_vi(part)} of {format_vi(households)} households is "
+                f"{format_vi(expected)}%",
+                expected=expected,
+                actual=printed,
+            )
 
 
 @rule(
@@ -168,21 +185,9 @@ def rates(plan: Document) -> Iterator[Finding]:
         households, poor, reduction = _counts(row, derived)
         if households is None or poor is None:  # no counts printed or given: nothing to judge
             continue
-        checks = [(row.start_rate, "start rate", "start_rate", poor)]
-        if reduction is not None and 0 <= reduction <= poor:
-            checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
-        for printed, what, field, part in checks:
-            if printed is not None and part <= households:
-                found = _rate_finding(
-                    f"{location}/{field}",
-                    label=row.label,
-                    what=what,
-                    printed=printed,
-                    part=part,
-                    whole=households,
-                )
-                if found is not None:
-                    yield found
+        yield from _rate_findings(
+            rates, location, row, (households, poor, reduction), subject=f"{row.label}: the"
+        )
 
 
 @rule(
@@ -192,7 +197,7 @@ def rates(plan: Document) -> Iterator[Finding]:
     rationale=(
         "The annex's 'Giảm tỷ lệ hộ nghèo (%)' column is a fall in percentage points, the "
         "difference of the two rates of its row (not the reduction ÷ households, which can "
-        "differ by a hundredth); the Bắc Kạn 2024 annex follows this reading in every row.  "
+        "differ by a hundredth); the printed annexes follow this reading.  "
         "One mistake is one finding: a fall that agrees with the printed rates is not judged "
         "again when a printed rate is wrong (annex.rate reports the rate), and a fall that "
         "agrees with the rates the counts imply is right even when a printed rate is not."
@@ -226,9 +231,10 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
     precision the row prints it with."""
     if plan.annex is None:
         return
-    rows = [(location, row, derived) for location, row, derived in _unit_rows(plan)]
+    derived_rows = annex_rows(plan)
+    rows = list(_unit_rows(plan, derived_rows))
     if plan.annex.total is not None:
-        rows.append(("annex/total", plan.annex.total, annex_rows(plan)[-1]))
+        rows.append(("annex/total", plan.annex.total, derived_rows[-1]))
     for location, row, derived in rows:
         households, poor, reduction = _counts(row, derived)
         start, end = row.start_rate, row.end_rate
@@ -236,8 +242,8 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
             continue
         if start is None or end is None or not 0 <= reduction <= poor <= households:
             continue  # impossible counts: annex.possible says so
-        implied_start = rate(poor, households, places(start))
-        implied_end = rate(poor - reduction, households, places(end))
+        implied_start = rate(poor, households, decimal_places(start))
+        implied_end = rate(poor - reduction, households, decimal_places(end))
         yield location, implied_start - implied_end
 
 
@@ -300,19 +306,12 @@ def total(plan: Document) -> Iterator[Finding]:
     households, poor, reduction = sums["households"], sums["poor_households"], sums["reduction"]
     if households is None or poor is None or poor > households:
         return
-    checks = [(row.start_rate, "start rate", "start_rate", poor)]
-    if reduction is not None and reduction <= poor:
-        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
-    for printed, what, field, part in checks:
-        if printed is None:
-            continue
-        expected_rate = rate(part, households, places(printed))
-        if expected_rate != printed:
-            yield total.finding(
-                f"annex/total/{field}",
-                f"the total row's {what} is printed {format_vi(printed)}, but the unit rows' "
-                f"{format_vi(part)} of {format_vi(households)} households is "
-                f"{format_vi(expected_rate)}%",
-                expected=expected_rate,
-                actual=printed,
-            )
+    # the sums are of counts and targets, never negative: the same checks as annex.rate
+    yield from _rate_findings(
+        total,
+        "annex/total",
+        row,
+        (households, poor, reduction),
+        subject="the total row's",
+        whose="the unit rows' ",
+    )

@@ -156,9 +156,9 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
     observed = index(document)
-    keys = {(group, time, year) for (_, group, time, year) in observed}
+    keys = sorted({(group, time, year) for (_, group, time, year) in observed}, key=str)
     for whole, parts, what in _wholes(document):
-        for group, time, year in sorted(keys, key=str):
+        for group, time, year in keys:
             entry = observed.get((whole, group, time, year))
             printed = None if entry is None else entry[0].count
             if entry is None or printed is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Severity, rule
@@ -75,6 +75,19 @@ def _sum_all(values: list[Decimal | None]) -> Decimal | None:
     return sum((v for v in values if v is not None), Decimal(0))
 
 
+def _unequal(
+    split: FundingSplit, parts: Sequence[ProjectComponent]
+) -> Iterator[tuple[str, str, Decimal, Decimal]]:
+    """``(field, suffix, own, parts' sum)`` for the amount and each source where ``split``
+    and the sum of what ``parts`` state are both known and differ; ``suffix`` ends the
+    location (``""`` for the amount, ``"/central"`` …)."""
+    for field in ("amount", *SOURCES):
+        own = _value(split, field)
+        total = _sum_all([_stated(c, field) for c in parts])
+        if own is not None and total is not None and own != total:
+            yield field, "" if field == "amount" else f"/{field}", own, total
+
+
 def _field_label(field: str) -> str:
     return "funding" if field == "amount" else f"{SOURCE_NAMES_VI[field]} funding"
 
@@ -96,13 +109,8 @@ def parent_sum(plan: Document) -> Iterator[Finding]:
     for parent in plan.all_components():
         if parent.funding is None or not parent.children:
             continue
-        for field in ("amount", *SOURCES):
-            own = _value(parent.funding, field)
-            children = _sum_all([_stated(c, field) for c in parent.children])
-            if own is None or children is None or own == children:
-                continue
+        for field, suffix, own, children in _unequal(parent.funding, parent.children):
             codes = ", ".join(c.code for c in parent.children)
-            suffix = "" if field == "amount" else f"/{field}"
             yield parent_sum.finding(
                 f"components/{parent.code}/funding{suffix}",
                 f"{parent.code}'s {_field_label(field)} {format_vi(own)} is not the sum of "
@@ -129,12 +137,7 @@ def plan_total(plan: Document) -> Iterator[Finding]:
     split = plan.funding_total
     if split is None or not plan.components:
         return
-    for field in ("amount", *SOURCES):
-        own = _value(split, field)
-        parts = _sum_all([_stated(c, field) for c in plan.components])
-        if own is None or parts is None or own == parts:
-            continue
-        suffix = "" if field == "amount" else f"/{field}"
+    for field, suffix, own, parts in _unequal(split, plan.components):
         yield plan_total.finding(
             f"funding_total{suffix}",
             f"the plan's {_field_label(field)} {format_vi(own)} is not the sum of its "

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.checks.builtin.annex import places
-from mdpoverty.checks.builtin.targets import bounds
+from mdpoverty.checks.builtin.targets import bounds, headline_judged
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -34,8 +33,7 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
         return reduction
     if target.measure is Measure.END_COUNT:
         return reduction.map(lambda r: poor - int(r))
-    value = target.value
-    digits = max(places(Decimal(value.low)), places(Decimal(value.high)))
+    digits = target.value.places
     if target.comparison is not Comparison.EXACTLY:
         digits = max(digits, RATE_PLACES)
 
@@ -88,8 +86,8 @@ def _disagreements(target: Target, derived: Quantity) -> Iterator[tuple[str, obj
     ),
 )
 def headline(plan: Document) -> Iterator[Finding]:
-    if not plan.units or any(u.parent is not None for u in plan.units):
-        return  # the annex is a flat list of units: a hierarchy is targets.ranges' to judge
+    if not headline_judged(plan):
+        return  # a hierarchy is targets.ranges' to judge; a unit without counts, no one's
     total = annex_rows(plan)[-1]
     for i, target in enumerate(plan.targets):
         if (

@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import achieved, index, judge
-from mdpoverty.checks.builtin.annex import places
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
@@ -70,10 +69,12 @@ def ranges(document: Document) -> Iterator[Finding]:
             stated.setdefault(
                 (target.about, target.group, target.year or document.year), (i, target)
             )
+    judged = headline_judged(document)
+    ids = {u.id for u in document.units}
     for (about, group, year), (i, target) in stated.items():
-        if about is None and group is HouseholdGroup.POOR and headline_judged(document):
+        if about is None and group is HouseholdGroup.POOR and judged:
             continue
-        if about is not None and about not in {u.id for u in document.units}:
+        if about is not None and about not in ids:
             continue
         parts = [stated.get((u.id, group, year)) for u in document.children(about)]
         if not parts or any(p is None for p in parts):
@@ -119,8 +120,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         end = observed.get((target.about, target.group, TimePoint.END, when))
         if start is None or end is None or start[0].rate is None or end[0].rate is None:
             continue
-        digits = max(places(Decimal(target.value.low)), places(Decimal(target.value.high)))
-        difference = round_half_up(start[0].rate - end[0].rate, digits)
+        difference = round_half_up(start[0].rate - end[0].rate, target.value.places)
         if not target.value.low <= difference <= target.value.high:
             yield rate_reduction.finding(
                 f"targets/{i}/value",
