@@ -185,6 +185,7 @@ def _standard_ids() -> dict[tuple[str, str], list[str]]:
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        self.standard_ids = _standard_ids()
 
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
@@ -239,7 +240,7 @@ class _Builder:
         for field in attrs.fields(cls):
             money = field.metadata.get(_CHECKS) is MONEY[_CHECKS]
             schema = dict(self.of(hints[field.name], _constraints(field), money=money))
-            ids = _standard_ids().get((cls.__name__, field.name))
+            ids = self.standard_ids.get((cls.__name__, field.name))
             if ids is not None:
                 schema = {"anyOf": [{"type": "string", "enum": ids}, {"type": "null"}]}
             if field.name in described:
