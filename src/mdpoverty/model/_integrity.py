@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mdpoverty.errors import Problem, location
 from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.programme import ProjectComponent
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit
 
 if TYPE_CHECKING:  # the document calls these checks; they only read it
@@ -232,11 +232,9 @@ def _target_problems(doc: Document) -> Iterator[Problem]:
 
 
 def group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:
-    """The units' households of ``group`` at the start of the year, if every unit gives them."""
-    if group is HouseholdGroup.POOR:
-        values = [u.poor_households for u in units]
-    elif group is HouseholdGroup.NEAR_POOR:
-        values = [u.near_poor_households for u in units]
-    else:
+    """The units' households of ``group`` (poor or near-poor) at the start of the year, if every
+    unit gives them."""
+    if group not in (HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR):
         return None
+    values: list[int | None] = [getattr(u, UNIT_COUNT_FIELDS[group]) for u in units]
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)

@@ -25,7 +25,13 @@ from mdpoverty.model.printed import PrintedAnnex
 from mdpoverty.model.programme import FundingSource, FundingSplit, ProjectComponent
 from mdpoverty.model.references import LegalReference
 from mdpoverty.model.sections import Section
-from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import (
+    UNIT_COUNT_FIELDS,
+    DeficitIndicator,
+    HouseholdGroup,
+    Measure,
+    Target,
+)
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values._validation import (
     STR,
@@ -265,11 +271,8 @@ class Document:
         """Each count the units give, as (unit id, household group, count): their figures at
         the start of the document's year."""
         for u in self.units:
-            for group, count in (
-                (HouseholdGroup.ALL, u.households),
-                (HouseholdGroup.POOR, u.poor_households),
-                (HouseholdGroup.NEAR_POOR, u.near_poor_households),
-            ):
+            for group, field in UNIT_COUNT_FIELDS.items():
+                count = getattr(u, field)
                 if count is not None:
                     yield u.id, group, count
 

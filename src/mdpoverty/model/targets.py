@@ -61,6 +61,14 @@ _GROUP_VI = {
     HouseholdGroup.ALL: "hộ dân",
 }
 
+UNIT_COUNT_FIELDS: dict[HouseholdGroup, str] = {
+    HouseholdGroup.ALL: "households",
+    HouseholdGroup.POOR: "poor_households",
+    HouseholdGroup.NEAR_POOR: "near_poor_households",
+}
+"""The field of an :class:`~mdpoverty.model.units.AdministrativeUnit` that counts each household
+group at the start of the year: its figure of that group (the groups a unit counts)."""
+
 
 class Measure(enum.StrEnum):
     """What a poverty :class:`Target` is about, and so the kind of its value."""
