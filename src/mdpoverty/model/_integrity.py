@@ -42,8 +42,7 @@ def _figure_problems(doc: Document) -> Iterator[Problem]:
         for unit, group, count in doc.unit_counts()
     }
     for index, figure in enumerate(doc.figures):
-        key = (*figure.key[:3], figure.year or doc.year)
-        count, rate = seen.setdefault(key, (figure.count, figure.rate))
+        count, rate = seen.setdefault(figure.key_in(doc.year), (figure.count, figure.rate))
         if count != figure.count or rate != figure.rate:
             yield Problem(
                 "Figure",
