@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.errors import Problem
+from mdpoverty.errors import Problem, describe
 from mdpoverty.values._validation import (
     OPTIONAL_YEAR,
     STR,
@@ -216,7 +216,7 @@ class DeficitIndicator:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
-        me = f"DeficitIndicator {self.id!r}"
+        me = describe(self)
         value = self.value
         if self.kind is IndicatorKind.QUALITATIVE:
             if value is not None:
