@@ -17,6 +17,8 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from mdpoverty.io._dialects import _represent_decimal
+
 __all__ = ["merge_into_yaml"]
 
 
@@ -29,17 +31,12 @@ def _yaml() -> Any:
     yaml.indent(mapping=2, sequence=4, offset=2)  # the layout `mdpoverty new` writes
     yaml.allow_unicode = True
 
-    def represent_decimal(representer: Any, value: Decimal) -> Any:
-        text = str(value)
-        if "E" in text:  # as the plan-file dumper: 1E+3 is no YAML number, so text
-            return representer.represent_scalar("tag:yaml.org,2002:str", text)
-        tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-        return representer.represent_scalar(tag, text)
-
     def represent_none(representer: Any, _: None) -> Any:
         return representer.represent_scalar("tag:yaml.org,2002:null", "null")  # not ""
 
-    yaml.representer.add_representer(Decimal, represent_decimal)
+    # Decimals as the plan-file dumper writes them (1E+3 is no YAML number, so text); ruamel's
+    # representer has PyYAML's represent_scalar(tag, value).
+    yaml.representer.add_representer(Decimal, _represent_decimal)
     yaml.representer.add_representer(type(None), represent_none)
     return yaml
 
