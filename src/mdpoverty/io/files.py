@@ -40,7 +40,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 import cattrs
@@ -64,7 +64,7 @@ from mdpoverty.io._dialects import (
     dump_yaml,
 )
 from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
-from mdpoverty.model.document import DOCUMENT_CLASSES, Document
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
 __all__ = [
@@ -125,7 +125,8 @@ def _plan_from_data(
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
     kind = data.get("kind")
-    cls = _KINDS.get(kind) if isinstance(kind, str) else None
+    # DocumentType is a StrEnum: a member hashes and compares as its text, so the text is a key.
+    cls = DOCUMENT_CLASSES.get(cast("DocumentType", kind)) if isinstance(kind, str) else None
     if cls is None:
         reason = (
             "is required: plan, review or report.  A file written for mdpoverty 0.1 holds a "
@@ -178,8 +179,6 @@ def _unknown_ids(document: Document) -> list[FileProblem]:
                 problems.append(FileProblem(where, str(error), value))
     return problems
 
-
-_KINDS: dict[str, type[Document]] = {kind.value: cls for kind, cls in DOCUMENT_CLASSES.items()}
 
 _RENAMED = {("Target", "unit"): "about"}
 """Fields of mdpoverty 0.1's plan files that have another name now."""
