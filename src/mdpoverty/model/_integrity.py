@@ -20,7 +20,7 @@ from mdpoverty.model.units import AdministrativeUnit
 if TYPE_CHECKING:  # the document calls these checks; they only read it
     from mdpoverty.model.document import Document
 
-__all__ = ["component_paths", "group_total", "problems"]
+__all__ = ["problems"]
 
 
 def problems(doc: Document) -> Iterator[Problem]:

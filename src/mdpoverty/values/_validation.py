@@ -155,11 +155,6 @@ def is_count(value: object) -> str | None:
     return is_int(value) or count_problem(value)  # type: ignore[arg-type]
 
 
-def is_signed_count(value: object) -> str | None:
-    """An int whose size is below :data:`~mdpoverty.values.bounds.MAX_COUNT` (a change)."""
-    return is_int(value) or signed_count_problem(value)  # type: ignore[arg-type]
-
-
 def is_year(value: object) -> str | None:
     """An int from :data:`~mdpoverty.values.bounds.MIN_YEAR` to ``MAX_YEAR``."""
     return is_int(value) or year_problem(value)  # type: ignore[arg-type]
