@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from mdpoverty.io._dialects import _represent_decimal
 
-__all__ = ["merge_into_yaml"]
+__all__ = ["merges_into_yaml"]
 
 
 def _yaml() -> Any:
@@ -100,14 +101,16 @@ def _merge(old: Any, new: Any, *, drop: bool) -> Any:
     return old if _same(old, new) else _fresh(new, flow=False)
 
 
-def merge_into_yaml(old_text: str, new_data: dict[str, Any], *, drop: bool = False) -> str:
-    """The YAML text ``old_text`` changed to hold ``new_data``, with its comments and layout;
-    keys the new data leaves out are kept unless ``drop`` (see :func:`_merge`)."""
+def merges_into_yaml(old_text: str, new_data: dict[str, Any]) -> Iterator[str]:
+    """The YAML text ``old_text`` changed to hold ``new_data``, with its comments and layout:
+    first keeping the keys the new data leaves out, then without them (``drop``, see
+    :func:`_merge`).  Each text is made when it is asked for."""
     yaml = _yaml()
-    document = yaml.load(old_text)
-    if not isinstance(document, dict):
-        document = {}
-    merged = _merge(document, new_data, drop=drop)
-    out = io.StringIO()
-    yaml.dump(merged, out)
-    return out.getvalue()
+    for drop in (False, True):
+        document = yaml.load(old_text)  # anew: the merge changes it
+        if not isinstance(document, dict):
+            document = {}
+        merged = _merge(document, new_data, drop=drop)
+        out = io.StringIO()
+        yaml.dump(merged, out)
+        yield out.getvalue()
