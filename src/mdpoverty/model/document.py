@@ -35,7 +35,6 @@ from mdpoverty.model.targets import (
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values._validation import (
     STR,
-    Check,
     checks,
     instance_of,
     is_identifier,
@@ -65,8 +64,7 @@ class DocumentType(enum.StrEnum):
         return {"plan": "kế hoạch", "review": "kết quả rà soát", "report": "báo cáo"}[self.value]
 
 
-def _sections() -> dict[str, tuple[Check, ...]]:
-    return checks(tuple_of(instance_of(Section)))
+_SECTIONS = checks(tuple_of(instance_of(Section)))
 
 
 @attrs.frozen(kw_only=True)
@@ -165,20 +163,16 @@ class Document:
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
     )
     preamble: str = attrs.field(default="", converter=nfc, metadata=STR)
-    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
-    purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
-    policies: tuple[Section, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=_sections()
-    )
+    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    policies: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
     funding_total: FundingSplit | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(FundingSplit)))
     )
     funding_sources: tuple[FundingSource, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(FundingSource)))
     )
-    solutions: tuple[Section, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=_sections()
-    )
+    solutions: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
     annex: PrintedAnnex | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(PrintedAnnex)))
     )
