@@ -135,7 +135,7 @@ FigureKey = tuple[str | None, HouseholdGroup, TimePoint, int | None]
 
 ObservationKey = tuple[str | None, HouseholdGroup, TimePoint, int]
 """The subject, household group, time point and year (never ``None``) of an observation: a
-figure's key in its document (:meth:`Figure.key_in`)."""
+figure's key in its document (:meth:`~mdpoverty.Figure.key_in`)."""
 
 
 def _rate_checks(value: object) -> str | None:
