@@ -81,6 +81,14 @@ def _short(value: object, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _listing(head: str, problems: Sequence[object]) -> str:
+    """``head`` with the number of ``problems`` (``1 problem``, ``2 problems``), then a line per
+    problem: the message of the exceptions that list every problem."""
+    count = len(problems)
+    listed = "".join(f"\n  - {p}" for p in problems)
+    return f"{head}{count} problem{'' if count == 1 else 's'}:{listed}"
+
+
 def describe(obj: object) -> str:
     """How messages name an object: its class and, where it has one, its identifier."""
     for key in ("id", "code", "number", "agency", "unit"):
@@ -132,9 +140,7 @@ class ValidationError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+        super().__init__(_listing("", self.problems))
 
 
 class UnknownNameError(MdpovertyError, KeyError):
@@ -155,8 +161,7 @@ class AmbiguousNameError(MdpovertyError, KeyError):
         self.candidates: tuple[str, ...] = tuple(candidates)
         super().__init__(message)
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
+    __str__ = UnknownNameError.__str__  # the message as given (KeyError's own quotes it)
 
 
 class NumberFormatError(MdpovertyError, ValueError):
@@ -242,9 +247,7 @@ class PlanFileError(MdpovertyError, ValueError):
     def __init__(self, source: str, problems: Sequence[FileProblem]) -> None:
         self.source = source
         self.problems: tuple[FileProblem, ...] = tuple(problems)
-        count = len(self.problems)
-        lines = "".join(f"\n  - {p}" for p in self.problems)
-        super().__init__(f"{source}: {count} problem{'s' if count != 1 else ''}:{lines}")
+        super().__init__(_listing(f"{source}: ", self.problems))
 
 
 # -- aggregation and checks ----------------------------------------------------------------------
@@ -259,9 +262,7 @@ class RollupError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        count = len(self.problems)
-        head = "cannot roll up: " + ("1 problem" if count == 1 else f"{count} problems")
-        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+        super().__init__(_listing("cannot roll up: ", self.problems))
 
 
 class InconsistentPlanError(MdpovertyError, ValueError):
@@ -344,9 +345,7 @@ class HouseholdTableError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[TableProblem]) -> None:
         self.problems: tuple[TableProblem, ...] = tuple(problems)
-        count = len(self.problems)
-        head = "household table: 1 problem" if count == 1 else f"household table: {count} problems"
-        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+        super().__init__(_listing("household table: ", self.problems))
 
 
 class MeasureError(MdpovertyError, ValueError):

@@ -12,7 +12,7 @@ import yaml
 
 from mdpoverty.checks import check
 from mdpoverty.errors import FileProblem, PlanFileError
-from mdpoverty.io import _parse as files  # the module whose YAML parser the tests swap
+from mdpoverty.io import _parse  # the module whose YAML parser the tests swap
 from mdpoverty.io._dialects import FastLoader, Loader
 from mdpoverty.io._parse import parse_yaml
 from mdpoverty.io.files import load_plan, read_plan_text, save_plan, write_plan_text
@@ -29,7 +29,7 @@ assert ROW in BUNDLED
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test here runs with libyaml's parser and with the pure-Python one."""
     chosen: type[yaml.SafeLoader] = FastLoader if request.param == "c" else Loader
-    monkeypatch.setattr(files, "_LOADER", chosen)
+    monkeypatch.setattr(_parse, "_LOADER", chosen)
     return str(request.param)
 
 

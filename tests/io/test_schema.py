@@ -71,6 +71,14 @@ def test_every_plan_file_validates(plan: Plan) -> None:
         (("components", 0, "funding", "total"), -5, "components/0/funding"),
         (("targets", 0, "value"), {"low": 1}, "targets/0/value"),
         (("header", "title"), "", "header/title"),
+        # Checks inside optional(...) and tuple_of(...) give their patterns too.
+        (("targets", 0, "about"), "Xã A", "targets/0/about"),
+        (("units", 0, "parent"), "Sông Cầu", "units/0/parent"),
+        (("standard",), "Nghị định 07", "standard"),
+        (("responsibilities", 0, "components", 0), "Dự án 4", "responsibilities/0/components/0"),
+        (("figures",), [{"group": "poor", "about": "Xã A", "count": 1}], "figures/0/about"),
+        (("strata",), [{"id": "s", "name": "S", "kind": "urban", "of": "Xã A"}], "strata/0/of"),
+        (("groups",), [{"id": "g", "name": "G", "members": ["Xã A"]}], "groups/0/members/0"),
     ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(

@@ -15,20 +15,11 @@ import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.model.document import Document, ImplementationReport
-from mdpoverty.model.figures import Figure, TimePoint
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.figures import Figure, ObservationKey, TimePoint
+from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
 from mdpoverty.values.quantities import Comparison
 
 __all__ = ["ObservationKey", "index", "results"]
-
-ObservationKey = tuple[str | None, HouseholdGroup, TimePoint, int]
-"""The subject, household group, time point and year (never ``None``) of an observation."""
-
-_UNIT_FIELDS = {
-    HouseholdGroup.ALL: "households",
-    HouseholdGroup.POOR: "poor_households",
-    HouseholdGroup.NEAR_POOR: "near_poor_households",
-}
 
 
 def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
@@ -41,16 +32,12 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     """
     found: dict[ObservationKey, tuple[Figure, str]] = {}
     for i, figure in enumerate(document.figures):
-        key = (figure.about, figure.group, figure.time, figure.year or document.year)
-        found.setdefault(key, (figure, f"figures/{i}"))
+        found.setdefault(figure.key_in(document.year), (figure, f"figures/{i}"))
     # A unit's fields come second: a printed figure of the same count may also print a rate.
-    for unit in document.units:
-        for group, field in _UNIT_FIELDS.items():
-            count = getattr(unit, field)
-            if count is not None:
-                figure = Figure(group=group, about=unit.id, time=TimePoint.START, count=count)
-                key = (unit.id, group, TimePoint.START, document.year)
-                found.setdefault(key, (figure, f"units/{unit.id}/{field}"))
+    for unit, group, count in document.unit_counts():
+        figure = Figure(group=group, about=unit, time=TimePoint.START, count=count)
+        key = (unit, group, TimePoint.START, document.year)
+        found.setdefault(key, (figure, f"units/{unit}/{UNIT_COUNT_FIELDS[group]}"))
     return found
 
 

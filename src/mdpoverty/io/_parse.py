@@ -31,7 +31,7 @@ from mdpoverty.io._dialects import (
     tag_name,
 )
 
-__all__ = ["MAX_DEPTH", "mark_line", "parse_json", "parse_yaml", "walk_data"]
+__all__ = ["MAX_DEPTH", "parse_json", "parse_yaml", "walk_data"]
 
 MAX_DEPTH = 64
 """The deepest nesting a plan file may have: a list or mapping inside 64 others is refused

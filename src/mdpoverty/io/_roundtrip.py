@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["merge_into_yaml"]
+from mdpoverty.io._dialects import _represent_decimal
+
+__all__ = ["merges_into_yaml"]
 
 
 def _yaml() -> Any:
@@ -29,17 +32,12 @@ def _yaml() -> Any:
     yaml.indent(mapping=2, sequence=4, offset=2)  # the layout `mdpoverty new` writes
     yaml.allow_unicode = True
 
-    def represent_decimal(representer: Any, value: Decimal) -> Any:
-        text = str(value)
-        if "E" in text:  # as the plan-file dumper: 1E+3 is no YAML number, so text
-            return representer.represent_scalar("tag:yaml.org,2002:str", text)
-        tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-        return representer.represent_scalar(tag, text)
-
     def represent_none(representer: Any, _: None) -> Any:
         return representer.represent_scalar("tag:yaml.org,2002:null", "null")  # not ""
 
-    yaml.representer.add_representer(Decimal, represent_decimal)
+    # Decimals as the plan-file dumper writes them (1E+3 is no YAML number, so text); ruamel's
+    # representer has PyYAML's represent_scalar(tag, value).
+    yaml.representer.add_representer(Decimal, _represent_decimal)
     yaml.representer.add_representer(type(None), represent_none)
     return yaml
 
@@ -103,14 +101,16 @@ def _merge(old: Any, new: Any, *, drop: bool) -> Any:
     return old if _same(old, new) else _fresh(new, flow=False)
 
 
-def merge_into_yaml(old_text: str, new_data: dict[str, Any], *, drop: bool = False) -> str:
-    """The YAML text ``old_text`` changed to hold ``new_data``, with its comments and layout;
-    keys the new data leaves out are kept unless ``drop`` (see :func:`_merge`)."""
+def merges_into_yaml(old_text: str, new_data: dict[str, Any]) -> Iterator[str]:
+    """The YAML text ``old_text`` changed to hold ``new_data``, with its comments and layout:
+    first keeping the keys the new data leaves out, then without them (``drop``, see
+    :func:`_merge`).  Each text is made when it is asked for."""
     yaml = _yaml()
-    document = yaml.load(old_text)
-    if not isinstance(document, dict):
-        document = {}
-    merged = _merge(document, new_data, drop=drop)
-    out = io.StringIO()
-    yaml.dump(merged, out)
-    return out.getvalue()
+    for drop in (False, True):
+        document = yaml.load(old_text)  # anew: the merge changes it
+        if not isinstance(document, dict):
+            document = {}
+        merged = _merge(document, new_data, drop=drop)
+        out = io.StringIO()
+        yaml.dump(merged, out)
+        yield out.getvalue()

@@ -40,7 +40,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 import cattrs
@@ -64,7 +64,7 @@ from mdpoverty.io._dialects import (
     dump_yaml,
 )
 from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
-from mdpoverty.model.document import DOCUMENT_CLASSES, Document
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
 __all__ = [
@@ -125,7 +125,8 @@ def _plan_from_data(
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
     kind = data.get("kind")
-    cls = _KINDS.get(kind) if isinstance(kind, str) else None
+    # DocumentType is a StrEnum: a member hashes and compares as its text, so the text is a key.
+    cls = DOCUMENT_CLASSES.get(cast("DocumentType", kind)) if isinstance(kind, str) else None
     if cls is None:
         reason = (
             "is required: plan, review or report.  A file written for mdpoverty 0.1 holds a "
@@ -178,8 +179,6 @@ def _unknown_ids(document: Document) -> list[FileProblem]:
                 problems.append(FileProblem(where, str(error), value))
     return problems
 
-
-_KINDS: dict[str, type[Document]] = {kind.value: cls for kind, cls in DOCUMENT_CLASSES.items()}
 
 _RENAMED = {("Target", "unit"): "about"}
 """Fields of mdpoverty 0.1's plan files that have another name now."""
@@ -338,7 +337,11 @@ def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
     header:
       issuer: UBND thành phố Bắc Kạn
     """
-    data = plan_to_data(plan)
+    return _data_text(plan_to_data(plan), fmt)
+
+
+def _data_text(data: dict[str, Any], fmt: Format) -> str:
+    """The text of a plan file holding ``data`` (:func:`plan_to_data`), in ``fmt``."""
     if fmt == "json":
         return json.dumps(data, cls=DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
     if fmt != "yaml":
@@ -394,25 +397,26 @@ def update_plan(
     ``plan``, the plain text of :func:`save_plan` is written instead.
     """
     fmt = format_of(path)
-    text = write_plan_text(plan, fmt)
+    data = plan_to_data(plan)
+    text = _data_text(data, fmt)
     old = Path(like if like is not None else path)
     if fmt == "yaml" and old.suffix.lower() in (".yaml", ".yml") and old.is_file():
-        text = _kept_layout(plan, old, text)
+        text = _kept_layout(data, old, text)
     write_text_atomically(path, text)
 
 
-def _kept_layout(plan: Document, old: Path, plain: str) -> str:
+def _kept_layout(data: dict[str, Any], old: Path, plain: str) -> str:
+    """``old`` rewritten to hold ``data`` (whose YAML text is ``plain``), or ``plain``."""
     from ruamel.yaml.error import YAMLError  # noqa: PLC0415  (only to rewrite a file)
 
-    from mdpoverty.io._roundtrip import merge_into_yaml  # noqa: PLC0415
+    from mdpoverty.io._roundtrip import merges_into_yaml  # noqa: PLC0415
 
     try:
         if old.stat().st_size > MAX_FILE_BYTES:
             return plain
         text = old.read_text(encoding="utf-8-sig")
         # First keeping the keys the new data leaves at their default, then without them.
-        for drop in (False, True):
-            merged = merge_into_yaml(text, plan_to_data(plan), drop=drop)
+        for merged in merges_into_yaml(text, data):
             if write_plan_text(read_plan_text(merged)) == plain:  # the same plan, every digit
                 return merged
     except (MdpovertyError, OSError, ValueError, YAMLError):

@@ -35,13 +35,15 @@ import attrs
 
 from mdpoverty.model.document import DocumentType, ImplementationReport
 from mdpoverty.values._validation import (
-    COUNT,
+    _CHECKS,
+    _CODE_PREFIXES,
+    _IDENTIFIER,
     MONEY,
-    OPTIONAL_COUNT,
-    OPTIONAL_YEAR,
-    YEAR,
     is_component_code,
+    is_count,
     is_identifier,
+    is_year,
+    unwrapped,
 )
 from mdpoverty.values._validation import is_text as _is_text
 from mdpoverty.values.bounds import (
@@ -60,13 +62,22 @@ __all__ = ["SCHEMA_DIALECT", "plan_schema", "schema_text", "shipped_schema"]
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the schema (draft 2020-12)."""
 
-_CHECKS = "mdpoverty.checks"  # the metadata key of mdpoverty.values._validation.checks
-
 _DECIMAL_TEXT = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$"
 _NON_NEGATIVE_TEXT = r"^\s*\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$"
 _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-_IDENTIFIER = r"^[a-z0-9._-]+$"
-_COMPONENT_CODE = r"^(DA|HP)[0-9]+(\.TDA[0-9]+(\.HD[0-9]+)?)?$"
+
+
+def _code_pattern() -> str:
+    """The pattern of a component code, from its prefixes by level: ``DA3``, ``DA3.TDA1``, …"""
+    levels = [(p[0] if len(p) == 1 else f"({'|'.join(p)})") + "[0-9]+" for p in _CODE_PREFIXES]
+    pattern = ""
+    for level in reversed(levels[1:]):
+        pattern = rf"(\.{level}{pattern})?"
+    return f"^{levels[0]}{pattern}$"
+
+
+_IDENTIFIER_PATTERN = f"^{_IDENTIFIER.pattern}$"
+_COMPONENT_CODE = _code_pattern()
 
 _BOUNDED = {"exclusiveMinimum": -MAX_DECIMAL, "exclusiveMaximum": MAX_DECIMAL}
 _BOUNDED_TEXT = {"type": "string", "maxLength": MAX_NUMBER_CHARS}
@@ -142,13 +153,15 @@ def _plain(text: str) -> str:
 
 
 def _constraints(field: attrs.Attribute[Any]) -> dict[str, Any]:
-    checks = field.metadata.get(_CHECKS, ())
-    if checks in (COUNT[_CHECKS], OPTIONAL_COUNT[_CHECKS]):
+    """What a field's checks say of its value, or of its items for a tuple (the checks inside
+    ``optional(...)`` and ``tuple_of(...)`` are read)."""
+    checks = [unwrapped(check) for check in field.metadata.get(_CHECKS, ())]
+    if is_count in checks:
         return dict(_COUNT)
-    if checks in (YEAR[_CHECKS], OPTIONAL_YEAR[_CHECKS]):
+    if is_year in checks:
         return dict(_YEAR)
     if is_identifier in checks:
-        return {"pattern": _IDENTIFIER}
+        return {"pattern": _IDENTIFIER_PATTERN}
     if is_component_code in checks:
         return {"pattern": _COMPONENT_CODE}
     if _is_text in checks:
@@ -172,6 +185,7 @@ def _standard_ids() -> dict[tuple[str, str], list[str]]:
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        self.standard_ids = _standard_ids()
 
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
@@ -188,7 +202,7 @@ class _Builder:
                 schemas.append({"type": "null"})
             return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.of(args[0], {})}
+            return {"type": "array", "items": self.of(args[0], constraints)}
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
@@ -226,7 +240,7 @@ class _Builder:
         for field in attrs.fields(cls):
             money = field.metadata.get(_CHECKS) is MONEY[_CHECKS]
             schema = dict(self.of(hints[field.name], _constraints(field), money=money))
-            ids = _standard_ids().get((cls.__name__, field.name))
+            ids = self.standard_ids.get((cls.__name__, field.name))
             if ids is not None:
                 schema = {"anyOf": [{"type": "string", "enum": ids}, {"type": "null"}]}
             if field.name in described:

@@ -11,16 +11,16 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from mdpoverty.errors import Problem, location
-from mdpoverty.model.figures import TimePoint
+from mdpoverty.errors import Problem, describe, location
+from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.programme import ProjectComponent
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit
 
 if TYPE_CHECKING:  # the document calls these checks; they only read it
     from mdpoverty.model.document import Document
 
-__all__ = ["component_paths", "group_total", "problems"]
+__all__ = ["problems"]
 
 
 def problems(doc: Document) -> Iterator[Problem]:
@@ -42,8 +42,7 @@ def _figure_problems(doc: Document) -> Iterator[Problem]:
         for unit, group, count in doc.unit_counts()
     }
     for index, figure in enumerate(doc.figures):
-        key = (*figure.key[:3], figure.year or doc.year)
-        count, rate = seen.setdefault(key, (figure.count, figure.rate))
+        count, rate = seen.setdefault(figure.key_in(doc.year), (figure.count, figure.rate))
         if count != figure.count or rate != figure.rate:
             yield Problem(
                 "Figure",
@@ -73,7 +72,7 @@ def _component_problems(doc: Document) -> Iterator[Problem]:
     for path, component in component_paths(doc):
         if component.code in seen:
             yield Problem(
-                f"ProjectComponent {component.code!r}",
+                describe(component),
                 "code",
                 component.code,
                 "must not repeat a code of the plan",
@@ -83,7 +82,7 @@ def _component_problems(doc: Document) -> Iterator[Problem]:
     for i, component in enumerate(doc.components):
         if "." in component.code:
             yield Problem(
-                f"ProjectComponent {component.code!r}",
+                describe(component),
                 "code",
                 component.code,
                 "must be a project (DA…) at the top level; sub-projects go in 'children'",
@@ -104,9 +103,7 @@ def _reference_problems(doc: Document) -> Iterator[Problem]:
     codes = {c.code for c in doc.all_components()}
     for path, c in component_paths(doc):
         if c.lead is not None and c.lead not in agency_ids:
-            yield Problem(
-                f"ProjectComponent {c.code!r}", "lead", c.lead, "is not a known agency id", path
-            )
+            yield Problem(describe(c), "lead", c.lead, "is not a known agency id", path)
     for i, r in enumerate(doc.responsibilities):
         where, path = f"Responsibility {r.section or r.agency}", location("responsibilities", i)
         if r.agency not in agency_ids:
@@ -126,25 +123,25 @@ def _subject_problems(doc: Document) -> Iterator[Problem]:
     subjects = _subjects(doc)
     for i, s in enumerate(doc.strata):
         if s.of is not None and s.of not in unit_ids:
-            yield Problem(
-                f"Stratum {s.id!r}", "of", s.of, "is not a known unit id", location("strata", i)
-            )
+            yield Problem(describe(s), "of", s.of, "is not a known unit id", location("strata", i))
     for i, g in enumerate(doc.groups):
         for member in g.members:
             if member not in unit_ids:
                 yield Problem(
-                    f"UnitGroup {g.id!r}",
+                    describe(g),
                     "members",
                     member,
                     "is not a known unit id",
                     location("groups", i),
                 )
-    about = [(location("targets", i), t.about) for i, t in enumerate(doc.targets)]
-    about += [(location("figures", i), f.about) for i, f in enumerate(doc.figures)]
-    for where, subject in about:
+    about: list[tuple[Target | Figure, str]]
+    about = [(t, location("targets", i)) for i, t in enumerate(doc.targets)]
+    about += [(f, location("figures", i)) for i, f in enumerate(doc.figures)]
+    for item, where in about:
+        subject = item.about
         if subject is not None and subject not in subjects:
             yield Problem(
-                where.partition("/")[0].rstrip("s").capitalize(),
+                describe(item),
                 "about",
                 subject,
                 "is not a known unit, stratum or group id",
@@ -171,7 +168,7 @@ def _hierarchy_problems(doc: Document) -> Iterator[Problem]:
             continue
         if unit.parent not in parents:
             yield Problem(
-                f"AdministrativeUnit {unit.id!r}",
+                describe(unit),
                 "parent",
                 unit.parent,
                 "is not a known unit id",
@@ -185,7 +182,7 @@ def _hierarchy_problems(doc: Document) -> Iterator[Problem]:
             ancestor = parents.get(ancestor)
         if ancestor == unit.id:
             yield Problem(
-                f"AdministrativeUnit {unit.id!r}",
+                describe(unit),
                 "parent",
                 unit.parent,
                 "makes the unit its own ancestor",
@@ -232,11 +229,9 @@ def _target_problems(doc: Document) -> Iterator[Problem]:
 
 
 def group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:
-    """The units' households of ``group`` at the start of the year, if every unit gives them."""
-    if group is HouseholdGroup.POOR:
-        values = [u.poor_households for u in units]
-    elif group is HouseholdGroup.NEAR_POOR:
-        values = [u.near_poor_households for u in units]
-    else:
+    """The units' households of ``group`` (poor or near-poor) at the start of the year, if every
+    unit gives them."""
+    if group not in (HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR):
         return None
+    values: list[int | None] = [getattr(u, UNIT_COUNT_FIELDS[group]) for u in units]
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)

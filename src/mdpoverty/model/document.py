@@ -25,11 +25,16 @@ from mdpoverty.model.printed import PrintedAnnex
 from mdpoverty.model.programme import FundingSource, FundingSplit, ProjectComponent
 from mdpoverty.model.references import LegalReference
 from mdpoverty.model.sections import Section
-from mdpoverty.model.targets import DeficitIndicator, HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import (
+    UNIT_COUNT_FIELDS,
+    DeficitIndicator,
+    HouseholdGroup,
+    Measure,
+    Target,
+)
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values._validation import (
     STR,
-    Check,
     checks,
     instance_of,
     is_identifier,
@@ -59,8 +64,7 @@ class DocumentType(enum.StrEnum):
         return {"plan": "kế hoạch", "review": "kết quả rà soát", "report": "báo cáo"}[self.value]
 
 
-def _sections() -> dict[str, tuple[Check, ...]]:
-    return checks(tuple_of(instance_of(Section)))
+_SECTIONS = checks(tuple_of(instance_of(Section)))
 
 
 @attrs.frozen(kw_only=True)
@@ -159,20 +163,16 @@ class Document:
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
     )
     preamble: str = attrs.field(default="", converter=nfc, metadata=STR)
-    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
-    purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_sections())
-    policies: tuple[Section, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=_sections()
-    )
+    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    policies: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
     funding_total: FundingSplit | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(FundingSplit)))
     )
     funding_sources: tuple[FundingSource, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(FundingSource)))
     )
-    solutions: tuple[Section, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=_sections()
-    )
+    solutions: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
     annex: PrintedAnnex | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(PrintedAnnex)))
     )
@@ -265,11 +265,8 @@ class Document:
         """Each count the units give, as (unit id, household group, count): their figures at
         the start of the document's year."""
         for u in self.units:
-            for group, count in (
-                (HouseholdGroup.ALL, u.households),
-                (HouseholdGroup.POOR, u.poor_households),
-                (HouseholdGroup.NEAR_POOR, u.near_poor_households),
-            ):
+            for group, field in UNIT_COUNT_FIELDS.items():
+                count = getattr(u, field)
                 if count is not None:
                     yield u.id, group, count
 

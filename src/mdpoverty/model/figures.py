@@ -42,7 +42,15 @@ from mdpoverty.values._validation import (
 )
 from mdpoverty.values.numbers import decimal_places
 
-__all__ = ["Figure", "FigureKey", "Stratum", "StratumKind", "TimePoint", "UnitGroup"]
+__all__ = [
+    "Figure",
+    "FigureKey",
+    "ObservationKey",
+    "Stratum",
+    "StratumKind",
+    "TimePoint",
+    "UnitGroup",
+]
 
 
 class TimePoint(enum.StrEnum):
@@ -126,6 +134,10 @@ class UnitGroup:
 FigureKey = tuple[str | None, HouseholdGroup, TimePoint, int | None]
 """The subject, household group, time point and year of a figure."""
 
+ObservationKey = tuple[str | None, HouseholdGroup, TimePoint, int]
+"""The subject, household group, time point and year (never ``None``) of an observation: a
+figure's key in its document (:meth:`~mdpoverty.Figure.key_in`)."""
+
 
 def _rate_checks(value: object) -> str | None:
     reason = is_decimal(value)
@@ -172,6 +184,11 @@ class Figure:
     def key(self) -> FigureKey:
         """The figure's subject, household group, time point and year."""
         return (self.about, self.group, self.time, self.year)
+
+    def key_in(self, year: int) -> ObservationKey:
+        """The figure's :attr:`key` in a document of ``year``: the figure's year, or ``year``
+        (the document's) where the figure names none."""
+        return (self.about, self.group, self.time, self.year or year)
 
     @property
     def rate_places(self) -> int | None:

@@ -24,7 +24,6 @@ from mdpoverty.values.dates import PartialDate
 
 __all__ = ["PrintedAnnex", "PrintedRow"]
 
-_OPTIONAL_INT = OPTIONAL_COUNT
 _OPTIONAL_DECIMAL = checks(optional(is_decimal))
 
 
@@ -49,11 +48,11 @@ class PrintedRow:
 
     label: str = attrs.field(converter=nfc, metadata=TEXT)
     unit: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
-    number: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    households: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
-    poor_households: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
+    number: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
+    households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
+    poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     start_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-    reduction: int | None = attrs.field(default=None, metadata=_OPTIONAL_INT)
+    reduction: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     rate_reduction: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
     end_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.errors import Problem
+from mdpoverty.errors import Problem, describe
 from mdpoverty.values._validation import (
     OPTIONAL_YEAR,
     STR,
@@ -60,6 +60,14 @@ _GROUP_VI = {
     HouseholdGroup.LOW_INCOME: "người lao động có thu nhập thấp",
     HouseholdGroup.ALL: "hộ dân",
 }
+
+UNIT_COUNT_FIELDS: dict[HouseholdGroup, str] = {
+    HouseholdGroup.ALL: "households",
+    HouseholdGroup.POOR: "poor_households",
+    HouseholdGroup.NEAR_POOR: "near_poor_households",
+}
+"""The field of an :class:`~mdpoverty.model.units.AdministrativeUnit` that counts each household
+group at the start of the year: its figure of that group (the groups a unit counts)."""
 
 
 class Measure(enum.StrEnum):
@@ -208,7 +216,7 @@ class DeficitIndicator:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
-        me = f"DeficitIndicator {self.id!r}"
+        me = describe(self)
         value = self.value
         if self.kind is IndicatorKind.QUALITATIVE:
             if value is not None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.errors import Problem
+from mdpoverty.errors import Problem, describe
 from mdpoverty.values._validation import (
     IDENTIFIER,
     OPTIONAL_COUNT,
@@ -135,7 +135,7 @@ class AdministrativeUnit:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
-        me = f"AdministrativeUnit {self.id!r}"
+        me = describe(self)
         households, poor, near_poor = (
             self.households,
             self.poor_households,

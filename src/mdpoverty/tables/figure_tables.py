@@ -104,21 +104,23 @@ def figures(document: Document) -> pd.DataFrame:
     (['song-cau', 'Phường Sông Cầu', 'unit', 'all', 'start'], 2347)
     """
     subjects = _subjects(document)
-    rows = [
-        (
-            TOTAL if f.about is None else f.about,
-            subjects[f.about][0],
-            subjects[f.about][1],
-            f.group.value,
-            f.time.value,
-            f.year or document.year,
-            f.count,
-            f.rate,
-            f.rate_places,
-            f.section,
+    rows = []
+    for f in document.observations():
+        about, group, time, year = f.key_in(document.year)
+        rows.append(
+            (
+                TOTAL if about is None else about,
+                subjects[about][0],
+                subjects[about][1],
+                group.value,
+                time.value,
+                year,
+                f.count,
+                f.rate,
+                f.rate_places,
+                f.section,
+            )
         )
-        for f in document.observations()
-    ]
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS), dtype=object)
     frame["count"] = frame["count"].astype("Int64")
     frame["year"] = frame["year"].astype("int64")
@@ -132,9 +134,10 @@ def _columns(
     """The (time, year, group, measure) columns present, in printed order."""
     present = set()
     for f in observations:
+        _, group, time, when = f.key_in(year)
         for measure, value in (("count", f.count), ("rate", f.rate)):
             if value is not None:
-                present.add((f.time, f.year or year, f.group, measure))
+                present.add((time, when, group, measure))
     times = list(TimePoint)
     return sorted(
         present,
@@ -158,10 +161,11 @@ def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
     columns = _columns(observations, document.year)
     cells: dict[str | None, dict[tuple[TimePoint, int, HouseholdGroup, str], object]] = {}
     for f in observations:
-        row = cells.setdefault(f.about, {})
+        about, group, time, year = f.key_in(document.year)
+        row = cells.setdefault(about, {})
         for measure, value in (("count", f.count), ("rate", f.rate)):
             if value is not None:
-                row[(f.time, f.year or document.year, f.group, measure)] = value
+                row[(time, year, group, measure)] = value
     subjects = [s for s in _subjects(document) if s in cells]
     names = _subjects(document)
     header = pd.MultiIndex.from_tuples(

@@ -155,11 +155,6 @@ def is_count(value: object) -> str | None:
     return is_int(value) or count_problem(value)  # type: ignore[arg-type]
 
 
-def is_signed_count(value: object) -> str | None:
-    """An int whose size is below :data:`~mdpoverty.values.bounds.MAX_COUNT` (a change)."""
-    return is_int(value) or signed_count_problem(value)  # type: ignore[arg-type]
-
-
 def is_year(value: object) -> str | None:
     """An int from :data:`~mdpoverty.values.bounds.MIN_YEAR` to ``MAX_YEAR``."""
     return is_int(value) or year_problem(value)  # type: ignore[arg-type]
@@ -234,24 +229,48 @@ def lazy_instance_of(cls: Callable[[], type]) -> Check:
     return check
 
 
-def optional(check: Check) -> Check:
-    def optional_check(value: object) -> Reason:
-        return None if value is None else check(value)
+@attrs.frozen
+class _Optional:
+    """The check :func:`optional` makes: ``None``, or a value that passes ``inner``."""
 
-    return optional_check
+    inner: Check
+
+    def __call__(self, value: object) -> Reason:
+        return None if value is None else self.inner(value)
 
 
-def tuple_of(check: Check) -> Check:
-    def tuple_check(value: object) -> Reason:
+@attrs.frozen
+class _TupleOf:
+    """The check :func:`tuple_of` makes: a tuple whose every item passes ``inner``."""
+
+    inner: Check
+
+    def __call__(self, value: object) -> Reason:
         if not isinstance(value, tuple):
             return f"must be a sequence, not {_type_name(value)}"
         for index, item in enumerate(value):
-            reason = check(item)
+            reason = self.inner(item)
             if isinstance(reason, str):
                 return f"item {index} {reason}"
         return None
 
-    return tuple_check
+
+def optional(check: Check) -> Check:
+    """``None``, or a value that passes ``check``."""
+    return _Optional(check)
+
+
+def tuple_of(check: Check) -> Check:
+    """A tuple whose every item passes ``check``."""
+    return _TupleOf(check)
+
+
+def unwrapped(check: Check) -> Check:
+    """The check that :func:`optional` and :func:`tuple_of` (at any depth) apply to a value or
+    to its items; ``check`` itself when it wraps none.  The JSON Schema reads it."""
+    while isinstance(check, _Optional | _TupleOf):
+        check = check.inner
+    return check
 
 
 def at_least(bound: int | Decimal) -> Check:

@@ -144,9 +144,11 @@ def number_from_text(text: str) -> Decimal:
             larger than 30 either way.
     """
     match = _EXPONENT.search(text)
-    if len(text) > MAX_NUMBER_CHARS or (match is not None and len(match.group(2)) > 3):
-        raise OutOfBounds(f"{text[:40]!r} is too long or too large a number: {_LIMITS}")
-    if match is not None and int(match.group(2)) > _MAX_EXPONENT:
+    exponent = None if match is None else match.group(2)
+    # The exponent's length is checked before int() reads it.
+    if len(text) > MAX_NUMBER_CHARS or (
+        exponent is not None and (len(exponent) > 3 or int(exponent) > _MAX_EXPONENT)
+    ):
         raise OutOfBounds(f"{text[:40]!r} is too long or too large a number: {_LIMITS}")
     return Decimal(text.replace("_", ""))
 
