@@ -352,6 +352,16 @@ def test_printed_counts_are_compared_with_the_units(plan: Document) -> None:
     } == {(f.rule, f.location) for f in report}
 
 
+def test_a_unit_without_a_count_is_not_compared_with_its_printed_row(plan: Document) -> None:
+    # The absence of a figure is never a finding; a rule met it with format_vi(None) before.
+    units = tuple(
+        attrs.evolve(u, poor_households=None) if u.id == "xuat-hoa" else u for u in plan.units
+    )
+    report = check(attrs.evolve(plan, units=units), select="annex.counts")
+    assert not [f for f in report if "could not judge" in f.message]
+    assert "annex/rows/xuat-hoa/poor_households" not in {f.location for f in report}
+
+
 def test_an_impossible_row_is_found(plan: Document) -> None:
     report = check(with_row(plan, "duc-xuan", poor_households=2500), select="annex.possible")
     assert [("annex/rows/duc-xuan/poor_households", Quantity(0, 2494), 2500)] == [

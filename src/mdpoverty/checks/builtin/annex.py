@@ -73,7 +73,7 @@ def counts(plan: Document) -> Iterator[Finding]:
     for location, row, derived in _unit_rows(plan):
         for field in ("households", "poor_households"):
             value, expected = getattr(row, field), getattr(derived, field)
-            if value is not None and value != expected:
+            if value is not None and expected is not None and value != expected:
                 yield counts.finding(
                     f"{location}/{field}",
                     f"the annex prints {format_vi(value)} {field.replace('_', ' ')} for "
