@@ -157,7 +157,8 @@ class UnitSum:
 def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
     """Each unit of ``plan``, in order, with its plan-year poor-household reduction target, if any.
 
-    The same target as :meth:`Plan.unit_target` finds, from :meth:`Plan.unit_targets`.
+    The same target as :meth:`mdpoverty.Document.unit_target` finds, from
+    :meth:`mdpoverty.Document.unit_targets`.
     """
     found = plan.unit_targets(Measure.REDUCTION)
     for unit in plan.units:
