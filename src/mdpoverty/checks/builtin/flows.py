@@ -21,24 +21,24 @@ from mdpoverty.values.numbers import format_vi, round_half_up
 
 Observed = dict[ObservationKey, tuple[Figure, str]]
 
-# The flows every identity needs printed (a blank is never 0); a move from poor is a term
-# only where the form prints it (the poor's table has no such column).
+# The flows each identity needs printed (a blank is never 0): the near-poor also gain the poor
+# who became near-poor, so without that column their identity cannot be judged.
 _NEEDED = (Flow.ESCAPED, Flow.FELL_BACK, Flow.NEW)
+_NEEDED_BY = {HouseholdGroup.NEAR_POOR: (*_NEEDED, Flow.FROM_POOR)}
 
 
 def _terms(
     observed: Observed, about: str | None, group: HouseholdGroup, year: int
 ) -> list[tuple[Figure, str]] | None:
-    """The start and the printed flows of one group and subject, or ``None`` where a needed
-    one is not printed."""
+    """The start and the flows of one group and subject, or ``None`` where one is not
+    printed."""
     found = []
-    for when in (TimePoint.START, *_NEEDED):
+    for when in (TimePoint.START, *_NEEDED_BY.get(group, _NEEDED)):
         entry = observed.get((about, group, when, year))
         if entry is None:
             return None
         found.append(entry)
-    moved = observed.get((about, group, Flow.FROM_POOR, year))
-    return found if moved is None else [*found, moved]
+    return found
 
 
 def _sign(figure: Figure) -> int:
@@ -54,12 +54,13 @@ def _sign(figure: Figure) -> int:
         "the households at the start of the year, those who escaped (thoát), fell back (tái) "
         "and newly fell in (phát sinh mới) during the year, and those at the end: start − "
         "escaped + fell back + new = end, and for the near-poor + the poor who became "
-        "near-poor where printed.  The ethnic-minority sub-counts obey the same identity."
+        "near-poor.  The ethnic-minority sub-counts obey the same identity."
     ),
     tolerance=(
         "Counts are exact.  Judged only where the start, the escaped, the fell-back, the new "
-        "and the end of the same group, subject and year are all printed (a blank is never "
-        "0); the finding is at the end's count (or its ethnic-minority sub-count)."
+        "(for the near-poor also the from-poor) and the end of the same group, subject and "
+        "year are all printed (a blank is never 0); the finding is at the end's count (or its "
+        "ethnic-minority sub-count)."
     ),
 )
 def identity(document: Document) -> Iterator[Finding]:
