@@ -42,6 +42,7 @@ def test_template_has_its_kind_level_and_the_standard_of_its_year(kind: str, lev
 def test_a_district_document_is_dated_before_the_districts_ended() -> None:
     for kind in KINDS:
         date = template(kind, "district").header.date
+        assert date is not None
         assert (date.year, date.month or 12) < (2025, 7)
 
 

@@ -4,8 +4,8 @@ Every achieved value is read from the printed figures (:meth:`~mdpoverty.Documen
 a reduction is the printed fall in households (a :class:`~mdpoverty.Flow`), else the start
 count less the end count; a fall in points the printed fall of the rate, else the start rate
 less the end rate *as printed* (never a count divided by a total); an end count or end rate the
-end figure itself.  A target whose result the outcome does not print is not judged (``met`` is ``NA``):
-absence is never a failure.
+end figure itself.  A target whose result the outcome does not print is not judged (``met`` is
+``NA``): absence is never a failure.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
 _MORE_IS_BETTER = frozenset({Measure.REDUCTION, Measure.RATE_REDUCTION})
 
 
-def achieved(  # noqa: PLR0911  (one return per measure and per missing figure)
+def achieved(
     target: Target, observed: dict[ObservationKey, tuple[Figure, str]], year: int
 ) -> int | Decimal | None:
     """What the observations say was achieved of ``target``, or ``None`` if they do not say.

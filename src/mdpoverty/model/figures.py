@@ -245,9 +245,7 @@ class Figure:
             )
         minority = self.ethnic_minority
         if minority is not None and (self.count is None or minority > self.count):
-            yield Problem(
-                "Figure", "ethnic_minority", minority, f"must be <= count ({self.count})"
-            )
+            yield Problem("Figure", "ethnic_minority", minority, f"must be <= count ({self.count})")
 
     @property
     def when(self) -> TimePoint | Flow:

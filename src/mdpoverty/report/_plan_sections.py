@@ -103,7 +103,7 @@ def header(ctx: Context) -> Mapping[str, Any]:
         ("period", str(plan.period), "period"),
         ("standard", _standard(plan, lang), "standard"),
         ("programme", _programme(plan, lang), "programme"),
-        *([("source", head.source, "header/source")] if head.source else []),
+        *([("figures_source", head.source, "header/source")] if head.source else []),
     ]
     return {
         "title": f"{head.title or ''} {head.subtitle}".strip(),

@@ -38,9 +38,13 @@ def headline_judged(document: Document) -> bool:
     """Whether ``headline.annex-total`` judges the area's reduction target (a flat list of
     units that all print their households and poor households), so that this group leaves it
     alone."""
-    return bool(document.units) and not document.excerpt and all(
-        u.parent is None and u.households is not None and u.poor_households is not None
-        for u in document.units
+    return (
+        bool(document.units)
+        and not document.excerpt
+        and all(
+            u.parent is None and u.households is not None and u.poor_households is not None
+            for u in document.units
+        )
     )
 
 
