@@ -17,7 +17,7 @@ import attrs
 from hypothesis import strategies as st
 
 from mdpoverty._testing_oracle import printed_rate
-from mdpoverty.model.document import Review
+from mdpoverty.model.document import Document, Review
 from mdpoverty.model.figures import Figure, Flow, Stratum, StratumKind, TimePoint
 from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import HouseholdGroup
@@ -148,7 +148,7 @@ def _sum(sections: Sequence[_Section]) -> _Section:
 
 
 @st.composite
-def flow_reviews(draw: st.DrawFn, max_units: int = 3) -> Review:
+def flow_reviews(draw: st.DrawFn, max_units: int = 3) -> Document:
     """A consistent review of a province in the review form's layout.
 
     1 to ``max_units`` districts, each split urban and rural; the province's urban and rural

@@ -81,12 +81,12 @@ class Flow(enum.StrEnum):
     and, for its rate, in percentage points.
     """
 
-    ESCAPED = "escaped"  #: thoát nghèo (thoát cận nghèo): left the group during the year
-    FELL_BACK = "fell-back"  #: tái nghèo (tái cận nghèo): had left it before and fell back
-    NEW = "new"  #: phát sinh mới: newly in the group
+    ESCAPED = "escaped"  #: thoát nghèo (thoát cận nghèo), left the group during the year
+    FELL_BACK = "fell-back"  #: tái nghèo (tái cận nghèo), had left it before and fell back
+    NEW = "new"  #: phát sinh mới, newly in the group
     FROM_POOR = "from-poor"  #: chuyển từ hộ nghèo sang hộ cận nghèo (a near-poor flow)
-    FALL = "fall"  #: giảm: the start less the end (households; the rate in points)
-    RISE = "rise"  #: tăng: the end less the start (households; the rate in points)
+    FALL = "fall"  #: giảm, the start less the end (households; the rate in points)
+    RISE = "rise"  #: tăng, the end less the start (households; the rate in points)
 
     @property
     def vi(self) -> str:
@@ -95,8 +95,10 @@ class Flow(enum.StrEnum):
 
     @property
     def sign(self) -> int:
-        """How the flow moves the group from its start to its end: ``-1`` out, ``+1`` in, ``0``
-        for a change between the two ends (a fall or a rise is not a term of the identity)."""
+        """How the flow moves the group from its start to its end.
+
+        ``-1`` out, ``+1`` in, ``0`` for a change between the two ends (a fall or a rise is not
+        a term of the identity start − escaped + fell back + new = end)."""
         return _FLOW_SIGN[self.value]
 
 

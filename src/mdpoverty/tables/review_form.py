@@ -6,8 +6,10 @@ at the start of the year, those who escaped (*thoát*), fell back (*tái*) and n
 at the end, each with its ethnic-minority households; by unit, in an urban and a rural section
 and together.  :func:`review_form` is that table, a view of the document's figures
 (:attr:`mdpoverty.Figure.flow`); :func:`mdpoverty.tables.annex` gives it for a review that
-prints flows, :func:`form_csv` and :func:`write_review_form_xlsx` write it, and
-:func:`import_review_form` reads it back into the document.
+prints flows, :func:`form_csv` and
+:func:`~mdpoverty.tables.review_form_xlsx.write_review_form_xlsx` write it, and
+:func:`~mdpoverty.tables.review_form_import.import_review_form` reads it back into the
+document.
 
 >>> from mdpoverty.cli import template_text
 >>> from mdpoverty.io.files import read_plan_text
@@ -30,7 +32,7 @@ from mdpoverty.model.figures import Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
 
-__all__ = ["FORM_COLUMNS", "form_csv", "has_flows", "review_form"]
+__all__ = ["FORM_COLUMNS", "form_csv", "form_rows", "has_flows", "review_form"]
 
 _WHEN: dict[HouseholdGroup, tuple[TimePoint | Flow, ...]] = {
     HouseholdGroup.POOR: (TimePoint.START, Flow.ESCAPED, Flow.FELL_BACK, Flow.NEW, TimePoint.END),
@@ -48,8 +50,9 @@ _FIELDS = ("count", "ethnic_minority")
 FORM_COLUMNS: tuple[tuple[HouseholdGroup, TimePoint | Flow, str], ...] = tuple(
     (group, when, field) for group, whens in _WHEN.items() for when in whens for field in _FIELDS
 )
-"""The form's columns after the label, in printed order: (group, start/flow/end, field), the
-field ``count`` or ``ethnic_minority``."""
+"""The form's columns after the label, in printed order.
+
+Each is (group, start/flow/end, field), the field ``count`` or ``ethnic_minority``."""
 
 GROUP_HEADER: dict[HouseholdGroup, dict[Lang, str]] = {
     HouseholdGroup.POOR: {"vi": "Hộ nghèo", "en": "Poor households"},
@@ -74,8 +77,9 @@ SECTION_HEADER: dict[StratumKind | None, dict[Lang, str]] = {
     None: {"vi": "Chung", "en": "Together"},
 }
 SECTION_PREFIX = "section:"
-"""The index of a section's heading row: ``section:urban``, ``section:rural``,
-``section:all``."""
+"""How the index of a section's heading row begins.
+
+``section:urban``, ``section:rural``, ``section:all``."""
 
 _SECTIONS = (StratumKind.URBAN, StratumKind.RURAL, None)
 _NUMERALS = ("I", "II", "III")
@@ -174,7 +178,8 @@ def _title(document: Document, lang: Lang) -> str:
 def form_csv(frame: pd.DataFrame) -> str:
     """The review form as CSV: an ``id`` column (the subject, or ``section:…`` for a heading),
     the label, then a column a cell of :data:`FORM_COLUMNS` named by its three headers; plain
-    numbers, a blank cell empty.  :func:`import_review_form` reads it back."""
+    numbers, a blank cell empty.
+    :func:`~mdpoverty.tables.review_form_import.import_review_form` reads it back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(" | ".join(p for p in column if p) for column in frame.columns)])
