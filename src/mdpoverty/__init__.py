@@ -58,7 +58,14 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.io.schema import plan_schema
     from mdpoverty.model.agencies import Agency, Responsibility
     from mdpoverty.model.document import Document, DocumentType, ImplementationReport, Plan, Review
-    from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
+    from mdpoverty.model.figures import (
+        Figure,
+        Flow,
+        Stratum,
+        StratumKind,
+        TimePoint,
+        UnitGroup,
+    )
     from mdpoverty.model.header import Area, Header, Signature
     from mdpoverty.model.locations import resolve
     from mdpoverty.model.printed import PrintedAnnex, PrintedRow
@@ -124,6 +131,7 @@ _NAMES = {
     "DocumentType": "mdpoverty.model.document",
     "FieldValueError": "mdpoverty.errors",
     "Figure": "mdpoverty.model.figures",
+    "Flow": "mdpoverty.model.figures",
     "FileProblem": "mdpoverty.errors",
     "Finding": "mdpoverty.checks",
     "FundingSource": "mdpoverty.model.programme",
@@ -212,6 +220,7 @@ __all__ = [
     "Figure",
     "FileProblem",
     "Finding",
+    "Flow",
     "FundingSource",
     "FundingSourceKind",
     "FundingSplit",

@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from mdpoverty import _testing_oracle as oracle
 from mdpoverty._testing_documents import documents
 from mdpoverty._testing_files import plain_data, plan_data_mutations
+from mdpoverty._testing_flows import flow_reviews
 from mdpoverty._testing_units import new_unit_plans, old_unit_plans
 from mdpoverty.households._strategies import (
     cutoffs,
@@ -69,6 +70,7 @@ __all__ = [
     "deficit_indicators",
     "deprivation_frames",
     "documents",
+    "flow_reviews",
     "funding_splits",
     "household_tables",
     "indicator_weights",

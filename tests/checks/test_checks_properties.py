@@ -300,6 +300,7 @@ def test_an_annex_dated_otherwise_than_the_plan_is_found(plan: Plan, year: int, 
 
 @given(plans(), st.integers(0, 3000))
 def test_a_basis_dated_after_the_plan_is_found(plan: Plan, days: int) -> None:
+    assert plan.header.date is not None
     date = PartialDate.of(plan.header.date.last_day() + dt.timedelta(days=days))
     bases = [attrs.evolve(plan.legal_bases[0], date=date), *plan.legal_bases[1:]]
     broken = attrs.evolve(plan, legal_bases=bases)

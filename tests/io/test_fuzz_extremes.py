@@ -89,7 +89,8 @@ def _within_bounds(value: Any) -> bool:
 
 
 def _years(plan: Document) -> list[int]:
-    dates = [plan.header.date, *(r.date for r in plan.legal_bases)]
+    dates = [d for d in (plan.header.date,) if d is not None]
+    dates += [r.date for r in plan.legal_bases]
     if plan.annex is not None and plan.annex.date is not None:
         dates.append(plan.annex.date)
     return [plan.period.start, plan.period.end, *(d.year for d in dates)]

@@ -10,7 +10,7 @@ from mdpoverty import Document, HouseholdGroup, Measure, Quantity
 from mdpoverty.cli import KINDS, LEVELS, template_text
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io.files import read_plan_text, write_plan_text
-from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.figures import Flow, TimePoint
 
 
 def template(kind: str, level: str) -> Document:
@@ -42,6 +42,7 @@ def test_template_has_its_kind_level_and_the_standard_of_its_year(kind: str, lev
 def test_a_district_document_is_dated_before_the_districts_ended() -> None:
     for kind in KINDS:
         date = template(kind, "district").header.date
+        assert date is not None
         assert (date.year, date.month or 12) < (2025, 7)
 
 
@@ -83,3 +84,30 @@ def test_a_report_restates_targets_and_prints_results() -> None:
 def test_an_unknown_kind_or_level_has_no_template() -> None:
     with pytest.raises(UnknownNameError, match="'ward'"):
         template_text("plan", "ward")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_review_prints_the_flows_of_the_year_for_poor_and_near_poor(level: str) -> None:
+    document = template("review", level)
+    flows = {(f.group, f.flow) for f in document.figures if f.about is None and f.flow}
+    assert {
+        (HouseholdGroup.POOR, Flow.ESCAPED),
+        (HouseholdGroup.POOR, Flow.FELL_BACK),
+        (HouseholdGroup.POOR, Flow.NEW),
+        (HouseholdGroup.NEAR_POOR, Flow.ESCAPED),
+        (HouseholdGroup.NEAR_POOR, Flow.FELL_BACK),
+        (HouseholdGroup.NEAR_POOR, Flow.NEW),
+        (HouseholdGroup.NEAR_POOR, Flow.FROM_POOR),
+        (HouseholdGroup.POOR, Flow.FALL),
+    } == flows
+    # the sections of the form: the flows of the urban and the rural households
+    for stratum in document.strata:
+        assert any(f.about == stratum.id and f.flow is Flow.ESCAPED for f in document.figures)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_report_prints_its_results_as_falls(level: str) -> None:
+    report = template("report", level)
+    falls = [f for f in report.figures if f.flow is Flow.FALL]
+    assert falls
+    assert all(f.count is not None and f.rate is not None for f in falls)

@@ -272,6 +272,7 @@ def test_examples_are_listed_and_loadable() -> None:
 
 def _structural_strings(plan: Document) -> list[str]:
     """Lines of the document that the plan holds as structure, written out again."""
+    assert plan.header.date is not None
     out = [plan.header.reference, f"{plan.header.place}, ngày {plan.header.date.vi()}"]
     for basis in plan.legal_bases:
         out.append(f"Căn cứ {basis} {basis.title}")

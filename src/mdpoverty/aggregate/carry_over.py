@@ -106,16 +106,16 @@ def _basis(plan: Document, basis: Basis | None) -> Basis:
     if basis is not None:
         return basis
     date = plan.header.date
-    if date.last_day() < REORGANISATION_DATE:
+    if date is not None and date.last_day() < REORGANISATION_DATE:
         return "old"
-    if date.first_day() >= REORGANISATION_DATE:
+    if date is not None and date.first_day() >= REORGANISATION_DATE:
         return "new"
     raise ValidationError(
         [
             Problem(
                 "Plan",
                 "header.date",
-                str(date),
+                None if date is None else str(date),
                 "may fall before or after 1 July 2025: pass basis='old' or basis='new'",
             )
         ]

@@ -1,10 +1,11 @@
 """Results against targets: what a review or a report achieved of a plan's targets.
 
 Every achieved value is read from the printed figures (:meth:`~mdpoverty.Document.observations`):
-a reduction is the start count less the end count, a fall in points the start rate less the end
-rate *as printed* (never a count divided by a total), an end count or end rate the end figure
-itself.  A target whose result the outcome does not print is not judged (``met`` is ``NA``):
-absence is never a failure.
+a reduction is the printed fall in households (a :class:`~mdpoverty.Flow`), else the start
+count less the end count; a fall in points the printed fall of the rate, else the start rate
+less the end rate *as printed* (never a count divided by a total); an end count or end rate the
+end figure itself.  A target whose result the outcome does not print is not judged (``met`` is
+``NA``): absence is never a failure.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.model.document import Document, ImplementationReport
-from mdpoverty.model.figures import Figure, ObservationKey, TimePoint
+from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
 from mdpoverty.values.quantities import Comparison
 
@@ -45,32 +46,38 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
 _MORE_IS_BETTER = frozenset({Measure.REDUCTION, Measure.RATE_REDUCTION})
 
 
-def achieved(  # noqa: PLR0911  (one return per measure and per missing figure)
+def achieved(
     target: Target, observed: dict[ObservationKey, tuple[Figure, str]], year: int
 ) -> int | Decimal | None:
-    """What the observations say was achieved of ``target``, or ``None`` if they do not say."""
+    """What the observations say was achieved of ``target``, or ``None`` if they do not say.
+
+    A reduction or a fall in points is the printed change (a fall, or a rise as its negative)
+    where the outcome prints one, else the start less the end.
+    """
     when = target.year or year
 
-    def get(time: TimePoint) -> Figure | None:
+    def get(time: TimePoint | Flow) -> Figure | None:
         entry = observed.get((target.about, target.group, time, when))
         return None if entry is None else entry[0]
 
-    start, end = get(TimePoint.START), get(TimePoint.END)
-    if end is None:
-        return None
-    if target.measure is Measure.END_COUNT:
-        return end.count
-    if target.measure is Measure.END_RATE:
-        return end.rate
-    if start is None:
-        return None
-    if target.measure is Measure.REDUCTION:
-        if start.count is None or end.count is None:
+    if target.measure in (Measure.END_COUNT, Measure.END_RATE):
+        end = get(TimePoint.END)
+        if end is None:
             return None
-        return start.count - end.count
-    if start.rate is None or end.rate is None:
+        return end.count if target.measure is Measure.END_COUNT else end.rate
+    field = "count" if target.measure is Measure.REDUCTION else "rate"
+    for flow, sign in ((Flow.FALL, 1), (Flow.RISE, -1)):
+        change = get(flow)
+        value = None if change is None else getattr(change, field)
+        if value is not None:
+            return sign * value  # type: ignore[no-any-return]
+    start, end = get(TimePoint.START), get(TimePoint.END)
+    if start is None or end is None:
         return None
-    return start.rate - end.rate
+    first, last = getattr(start, field), getattr(end, field)
+    if first is None or last is None:
+        return None
+    return first - last  # type: ignore[no-any-return]
 
 
 def judge(target: Target, value: int | Decimal) -> tuple[bool, int | Decimal]:

@@ -35,6 +35,7 @@ from mdpoverty.checks.builtin import (
     coverage,
     dates,
     figures,
+    flows,
     funding,
     headline,
     targets,
@@ -79,6 +80,7 @@ _order_groups(
         "annex",
         "headline",
         "figures",
+        "flows",
         "targets",
         "results",
         "agencies",
@@ -87,4 +89,4 @@ _order_groups(
         "programme",
     )
 )
-del funding, annex, headline, figures, targets, agencies, dates, coverage, _order_groups
+del funding, annex, headline, figures, flows, targets, agencies, dates, coverage, _order_groups

@@ -87,6 +87,10 @@ class Document:
             :mod:`mdpoverty.reference.standards`); ``None`` where the document does not name
             one: the standard in force in its year applies.
         programme: The id of the programme catalog its components belong to, if any.
+        excerpt: Whether the document prints a selection of a longer table's rows (one
+            province of a national table, the communes a release names): its units are then
+            not all the parts of the area, nor a unit's children all of its parts, and no sum
+            over them is judged.  What it does not print is never a finding.
         legal_bases: The documents it cites as its bases (căn cứ), in order.
         preamble: The enacting sentence after the bases ("… ban hành kế hoạch … như sau:").
         outline: The document's headings (I–VI and their numbered parts) as printed, without
@@ -119,6 +123,7 @@ class Document:
     standard: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     programme: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     kind: ClassVar[DocumentType]
+    excerpt: bool = attrs.field(default=False, metadata=checks(instance_of(bool)))
 
     units: tuple[AdministrativeUnit, ...] = attrs.field(
         default=(),

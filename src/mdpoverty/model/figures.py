@@ -3,8 +3,10 @@
 A figure is one printed observation: a count and/or a rate, for a group of households (all,
 poor, near-poor, poor and near-poor together, …), about a subject (the document's area, one of
 its units, a stratum, or a group of units), at a point in time (the start or the end of a year,
-or the review's date).  Every table a review prints is a view of its figures, and every sum rule
-is one rule over their keys (:attr:`mdpoverty.Figure.key`).
+or the review's date) or over the year (a :class:`Flow`: the households that escaped, fell
+back, newly fell in, or the fall between the two ends).  Every table a review prints is a view
+of its figures, and every sum rule is one rule over their keys (:attr:`mdpoverty.Figure.key`):
+the flows of the parts add up to the flows of the whole as their counts at each end do.
 
 Strata split an area into parts that add up to it (urban and rural; ethnic-minority and mountain
 areas and the rest); groups of units name a set of units with figures of their own (the poor
@@ -45,6 +47,7 @@ from mdpoverty.values.numbers import decimal_places
 __all__ = [
     "Figure",
     "FigureKey",
+    "Flow",
     "ObservationKey",
     "Stratum",
     "StratumKind",
@@ -67,6 +70,47 @@ class TimePoint(enum.StrEnum):
 
 
 _TIME_VI = {"start": "đầu năm", "end": "cuối năm", "review": "thời điểm rà soát"}
+
+
+class Flow(enum.StrEnum):
+    """A figure over the year, from its start to its end, rather than at a point in time.
+
+    The review form prints, per group of households (poor, near-poor), those at the start, the
+    flows of the year and those at the end: start − escaped + fell back + new (+ from poor, for
+    the near-poor) = end.  A fall (or rise) is the change between the two ends, in households
+    and, for its rate, in percentage points.
+    """
+
+    ESCAPED = "escaped"  #: thoát nghèo (thoát cận nghèo), left the group during the year
+    FELL_BACK = "fell-back"  #: tái nghèo (tái cận nghèo), had left it before and fell back
+    NEW = "new"  #: phát sinh mới, newly in the group
+    FROM_POOR = "from-poor"  #: chuyển từ hộ nghèo sang hộ cận nghèo (a near-poor flow)
+    FALL = "fall"  #: giảm, the start less the end (households; the rate in points)
+    RISE = "rise"  #: tăng, the end less the start (households; the rate in points)
+
+    @property
+    def vi(self) -> str:
+        """The Vietnamese name of the flow."""
+        return _FLOW_VI[self.value]
+
+    @property
+    def sign(self) -> int:
+        """How the flow moves the group from its start to its end.
+
+        ``-1`` out, ``+1`` in, ``0`` for a change between the two ends (a fall or a rise is not
+        a term of the identity start − escaped + fell back + new = end)."""
+        return _FLOW_SIGN[self.value]
+
+
+_FLOW_VI = {
+    "escaped": "thoát",
+    "fell-back": "tái",
+    "new": "phát sinh mới",
+    "from-poor": "chuyển từ hộ nghèo",
+    "fall": "giảm",
+    "rise": "tăng",
+}
+_FLOW_SIGN = {"escaped": -1, "fell-back": 1, "new": 1, "from-poor": 1, "fall": 0, "rise": 0}
 
 
 class StratumKind(enum.StrEnum):
@@ -117,12 +161,16 @@ class Stratum:
 
 @attrs.frozen
 class UnitGroup:
-    """A named set of units with figures of its own, e.g. the poor districts (huyện nghèo)."""
+    """A named set of units with figures of its own, e.g. the poor districts (huyện nghèo).
+
+    A group whose source names none of its members (an excerpt prints only its total) says
+    ``complete=False`` and lists none: its members are then never summed.
+    """
 
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     members: tuple[str, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(is_identifier))
+        default=(), converter=to_tuple, metadata=checks(tuple_of(is_identifier))
     )
     complete: bool = attrs.field(default=True, metadata=checks(instance_of(bool)))
     """Whether ``members`` lists every unit of the group (so that they add up to it)."""
@@ -131,12 +179,12 @@ class UnitGroup:
         validate(self)
 
 
-FigureKey = tuple[str | None, HouseholdGroup, TimePoint, int | None]
-"""The subject, household group, time point and year of a figure."""
+FigureKey = tuple[str | None, HouseholdGroup, TimePoint | Flow, int | None]
+"""The subject, household group, time point (or flow over the year) and year of a figure."""
 
-ObservationKey = tuple[str | None, HouseholdGroup, TimePoint, int]
-"""The subject, household group, time point and year (never ``None``) of an observation: a
-figure's key in its document (:meth:`~mdpoverty.Figure.key_in`)."""
+ObservationKey = tuple[str | None, HouseholdGroup, TimePoint | Flow, int]
+"""The subject, household group, time point (or flow over the year) and year (never ``None``)
+of an observation: a figure's key in its document (:meth:`~mdpoverty.Figure.key_in`)."""
 
 
 def _rate_checks(value: object) -> str | None:
@@ -155,14 +203,26 @@ class Figure:
     the consistency checks compare at that precision.  The denominator of a rate is the figure
     of all households (``group=all``) about the same subject at the same time, where printed.
 
+    A figure with a ``flow`` holds over the document's year (its ``time`` is not used): the
+    poor who escaped, fell back or newly fell into poverty during the year, or the fall of the
+    group between the two ends ("giảm 1.234 hộ (1,56%)": ``count=1234``, ``rate=1.56``
+    points).
+
+    >>> fall = Figure(group=HouseholdGroup.POOR, flow=Flow.FALL, count=1234, rate=Decimal("1.56"))
+    >>> fall.key
+    (None, <HouseholdGroup.POOR: 'poor'>, <Flow.FALL: 'fall'>, None)
+
     Attributes:
         group: Which households: all, poor, near-poor, poor and near-poor together, …
         about: The ``id`` of a unit, stratum or group of units; ``None`` for the document's area.
         time: The start or end of the year, or the review's date.
         year: The year; ``None`` for the document's year.
         count: Households (or, for low-income workers, people), where printed.
-        rate: The percentage, as printed, where printed.
+        rate: The percentage, as printed, where printed (for a fall or a rise: points).
         section: Where the document prints it, e.g. ``Phụ lục 1`` or ``II.1``.
+        flow: The flow over the year the figure counts; ``None`` for a figure at ``time``.
+        ethnic_minority: Of ``count``, the households of ethnic minorities (hộ dân tộc thiểu
+            số), where printed.
     """
 
     group: HouseholdGroup = attrs.field(metadata=checks(instance_of(HouseholdGroup)))
@@ -172,6 +232,8 @@ class Figure:
     count: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     rate: Decimal | None = attrs.field(default=None, metadata=checks(optional(_rate_checks)))
     section: str = attrs.field(default="", converter=nfc, metadata=STR)
+    flow: Flow | None = attrs.field(default=None, metadata=checks(optional(instance_of(Flow))))
+    ethnic_minority: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -179,16 +241,28 @@ class Figure:
     def _problems(self) -> Iterator[Problem]:
         if self.count is None and self.rate is None:
             yield Problem("Figure", "count", None, "or 'rate' must be given")
+        if self.flow is Flow.FROM_POOR and self.group is not HouseholdGroup.NEAR_POOR:
+            yield Problem(
+                "Figure", "group", self.group.value, "must be near-poor for the flow from-poor"
+            )
+        minority = self.ethnic_minority
+        if minority is not None and (self.count is None or minority > self.count):
+            yield Problem("Figure", "ethnic_minority", minority, f"must be <= count ({self.count})")
+
+    @property
+    def when(self) -> TimePoint | Flow:
+        """The figure's flow over the year, or its point in time where it has no flow."""
+        return self.time if self.flow is None else self.flow
 
     @property
     def key(self) -> FigureKey:
-        """The figure's subject, household group, time point and year."""
-        return (self.about, self.group, self.time, self.year)
+        """The figure's subject, household group, time point (or flow) and year."""
+        return (self.about, self.group, self.when, self.year)
 
     def key_in(self, year: int) -> ObservationKey:
         """The figure's :attr:`key` in a document of ``year``: the figure's year, or ``year``
         (the document's) where the figure names none."""
-        return (self.about, self.group, self.time, self.year or year)
+        return (self.about, self.group, self.when, self.year or year)
 
     @property
     def rate_places(self) -> int | None:

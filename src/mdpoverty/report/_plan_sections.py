@@ -91,7 +91,7 @@ def header(ctx: Context) -> Mapping[str, Any]:
     head = plan.header
     area = plan.area.name_en if lang == "en" and plan.area.name_en else plan.area.name
     fields = [
-        ("issuer", head.issuer, "header/issuer"),
+        ("issuer", head.issuer or "", "header/issuer"),
         (
             "number",
             head.reference if head.number else f"{head.reference} {label('blank', lang)}",
@@ -103,9 +103,10 @@ def header(ctx: Context) -> Mapping[str, Any]:
         ("period", str(plan.period), "period"),
         ("standard", _standard(plan, lang), "standard"),
         ("programme", _programme(plan, lang), "programme"),
+        *([("figures_source", head.source, "header/source")] if head.source else []),
     ]
     return {
-        "title": f"{head.title} {head.subtitle}".strip(),
+        "title": f"{head.title or ''} {head.subtitle}".strip(),
         "fields": [(label(key, lang), value, ctx.place(where)) for key, value, where in fields],
         "legal_bases": [
             (ctx.place(f"legal_bases/{i}"), str(ref)) for i, ref in enumerate(plan.legal_bases)

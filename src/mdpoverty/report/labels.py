@@ -35,6 +35,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "number": {"vi": "Số, ký hiệu", "en": "Number"},
     "date": {"vi": "Ngày ban hành", "en": "Date"},
     "place": {"vi": "Địa danh", "en": "Place"},
+    "figures_source": {"vi": "Nguồn số liệu", "en": "Figures read from"},
     "period": {"vi": "Thời kỳ", "en": "Period"},
     "area": {"vi": "Địa bàn", "en": "Area"},
     "standard": {"vi": "Chuẩn nghèo áp dụng", "en": "Poverty standard in force"},

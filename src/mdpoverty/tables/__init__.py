@@ -3,7 +3,10 @@
 :mod:`~mdpoverty.tables.annex` derives the annex (a DataFrame), and
 :mod:`~mdpoverty.tables.figure_tables` the figures of any document (:func:`figures`, tidy;
 :func:`figure_table`, as printed; :func:`annex` gives it for a document without an annex of
-targets, :func:`format_figures` and its siblings render it).  Every annex renderer takes the
+targets, :func:`format_figures` and its siblings render it), and
+:mod:`~mdpoverty.tables.review_form` the review form of a review that prints flows of the year
+(:func:`review_form`, :func:`form_csv`; in ``.xlsx`` through :func:`write_annex_xlsx`; read back
+by :func:`import_annex`).  Every annex renderer takes the
 annex's DataFrame: :func:`format_annex` (fixed-width text in the document's notation),
 :func:`annex_markdown`, :func:`annex_csv` (:mod:`~mdpoverty.tables.text`) and
 :func:`write_annex_xlsx` (the printed layout, :mod:`~mdpoverty.tables.xlsx`).  Back in:
@@ -27,6 +30,7 @@ from mdpoverty.tables.annex import Lang, annex, annex_rows
 from mdpoverty.tables.figure_tables import figure_table, figures
 from mdpoverty.tables.importing import import_annex
 from mdpoverty.tables.read import read_annex
+from mdpoverty.tables.review_form import form_csv, review_form
 from mdpoverty.tables.text import (
     annex_csv,
     annex_markdown,
@@ -49,11 +53,13 @@ __all__ = [
     "figures",
     "figures_csv",
     "figures_markdown",
+    "form_csv",
     "format_annex",
     "format_figures",
     "import_annex",
     "read_annex",
     "render",
+    "review_form",
     "write_annex_xlsx",
 ]
 
@@ -64,13 +70,14 @@ TextFormat = Literal["text", "markdown", "csv"]
 def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
     """The table ``frame`` of :func:`annex` as text in ``fmt``: printed layout, Markdown or CSV.
 
-    An annex of targets and a figure table (``attrs["table"] == "figures"``) each have their
-    renderers.
+    An annex of targets, a figure table (``attrs["table"] == "figures"``) and a review form
+    (``"review-form"``) each have their renderers.
     """
     lang: Lang = frame.attrs.get("lang", "vi")
-    if frame.attrs.get("table") == "figures":
+    table = frame.attrs.get("table")
+    if table in ("figures", "review-form"):  # both print three header rows
         if fmt == "csv":
-            return figures_csv(frame)
+            return form_csv(frame) if table == "review-form" else figures_csv(frame)
         return figures_markdown(frame, lang) if fmt == "markdown" else format_figures(frame, lang)
     if fmt == "csv":
         return annex_csv(frame)

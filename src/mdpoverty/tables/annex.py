@@ -252,7 +252,8 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     any other (a review, a report without unit targets, a commune's plan) gets its figures
     in the printed layout,
     :func:`mdpoverty.tables.figure_tables.figure_table`, whose ``attrs["table"]`` is
-    ``"figures"`` (the annex's is ``"annex"``).
+    ``"figures"`` (the annex's is ``"annex"``), or, where it prints flows of the year, the
+    review form (:func:`mdpoverty.tables.review_form.review_form`, ``"review-form"``).
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
     are ints, rates Decimals; a ranged target gives a
@@ -268,10 +269,11 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     Decimal('1.86')
     """
     if not has_target_annex(plan):
-        # figures imports this module's constants: imported here, where it is needed.
+        # figures and the review form import this module's constants: imported here.
         from mdpoverty.tables.figure_tables import figure_table  # noqa: PLC0415
+        from mdpoverty.tables.review_form import has_flows, review_form  # noqa: PLC0415
 
-        return figure_table(plan, lang)
+        return review_form(plan, lang) if has_flows(plan) else figure_table(plan, lang)
     headers = _columns(plan.year)
     rows = annex_rows(plan)
     frame = pd.DataFrame(

@@ -10,8 +10,8 @@ rates keep their printed decimals), so that the table reads as the document does
 >>> from mdpoverty.io.files import read_plan_text
 >>> review = read_plan_text(template_text("review", "district"))
 >>> table = figure_table(review)
->>> list(table.loc["total"])[-4:-2]
-[140, Decimal('4.67')]
+>>> table.loc["total", ("Cuối năm 2024", "Hộ cận nghèo", "Số hộ")]
+140
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Figure, TimePoint
+from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
 from mdpoverty.values.numbers import format_vi
@@ -72,11 +72,19 @@ _MEASURE_HEADER: dict[str, dict[Lang, str]] = {
     "count": {"vi": "Số hộ", "en": "Count"},
     "rate": {"vi": "Tỷ lệ (%)", "en": "Rate (%)"},
 }
-_TIME_HEADER: dict[TimePoint, dict[Lang, str]] = {
+_TIME_HEADER: dict[TimePoint | Flow, dict[Lang, str]] = {
     TimePoint.START: {"vi": "Đầu năm", "en": "Start of"},
+    Flow.ESCAPED: {"vi": "Thoát trong năm", "en": "Escaped in"},
+    Flow.FELL_BACK: {"vi": "Tái trong năm", "en": "Fell back in"},
+    Flow.NEW: {"vi": "Phát sinh mới năm", "en": "New in"},
+    Flow.FROM_POOR: {"vi": "Chuyển từ hộ nghèo năm", "en": "From poor in"},
     TimePoint.END: {"vi": "Cuối năm", "en": "End of"},
     TimePoint.REVIEW: {"vi": "Rà soát năm", "en": "Review of"},
+    Flow.FALL: {"vi": "Giảm trong năm", "en": "Fall in"},
+    Flow.RISE: {"vi": "Tăng trong năm", "en": "Rise in"},
 }
+# The printed order of the points in time and the flows between them.
+_WHEN_ORDER = list(_TIME_HEADER)
 _LABEL_HEADER: dict[Lang, str] = {"vi": "Tên đơn vị", "en": "Unit"}
 
 
@@ -130,7 +138,7 @@ def figures(document: Document) -> pd.DataFrame:
 
 def _columns(
     observations: Iterable[Figure], year: int
-) -> list[tuple[TimePoint, int, HouseholdGroup, str]]:
+) -> list[tuple[TimePoint | Flow, int, HouseholdGroup, str]]:
     """The (time, year, group, measure) columns present, in printed order."""
     present = set()
     for f in observations:
@@ -138,10 +146,9 @@ def _columns(
         for measure, value in (("count", f.count), ("rate", f.rate)):
             if value is not None:
                 present.add((time, when, group, measure))
-    times = list(TimePoint)
     return sorted(
         present,
-        key=lambda c: (c[1], times.index(c[0]), _GROUP_ORDER.index(c[2]), c[3] != "count"),
+        key=lambda c: (c[1], _WHEN_ORDER.index(c[0]), _GROUP_ORDER.index(c[2]), c[3] != "count"),
     )
 
 
@@ -159,7 +166,7 @@ def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
     """
     observations = document.observations()
     columns = _columns(observations, document.year)
-    cells: dict[str | None, dict[tuple[TimePoint, int, HouseholdGroup, str], object]] = {}
+    cells: dict[str | None, dict[tuple[TimePoint | Flow, int, HouseholdGroup, str], object]] = {}
     for f in observations:
         about, group, time, year = f.key_in(document.year)
         row = cells.setdefault(about, {})

@@ -15,6 +15,7 @@ from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
 from mdpoverty.tables.read import ReadRow, read_annex_rows
+from mdpoverty.tables.review_form import has_flows
 from mdpoverty.values.names import core_key, name_key, split_kind
 from mdpoverty.values.quantities import Quantity
 
@@ -79,7 +80,9 @@ def import_annex(
     read from its name (``Phường …``, ``Xã …``, ``Thị trấn …``) and its id made from the name.
     The units take the annex's counts and order (units the annex does not list stay, after
     them); each row's reduction becomes the unit's reduction target for the plan year; the
-    printed annex becomes the file's, cell for cell.
+    printed annex becomes the file's, cell for cell.  A review that prints flows of the year
+    reads the review form instead
+    (:func:`~mdpoverty.tables.review_form_import.import_review_form`).
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read or does not fit the plan, by
@@ -94,6 +97,10 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
+    if has_flows(plan):  # a review that prints flows: its table is the review form
+        from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
+
+        return import_review_form(plan, path)
     read_file = read_annex_rows(path)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)

@@ -66,6 +66,11 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     ...     sheet["C14"].value, sheet["H14"].value
     (12281, 1.86)
     """
+    if frame.attrs.get("table") == "review-form":  # the review form has its own layout
+        from mdpoverty.tables.review_form_xlsx import write_review_form_xlsx  # noqa: PLC0415
+
+        write_review_form_xlsx(frame, path)
+        return
     lang: Lang = frame.attrs.get("lang", "vi")
     workbook = Workbook()
     sheet = workbook.active

@@ -285,8 +285,8 @@ def numbers(plan: Document) -> Iterator[Finding]:
     ),
 )
 def total(plan: Document) -> Iterator[Finding]:
-    if plan.annex is None or plan.annex.total is None:
-        return
+    if plan.annex is None or plan.annex.total is None or plan.excerpt:
+        return  # an excerpt's rows are a selection: its total row is not their sum
     row = plan.annex.total
     sums: dict[str, int | None] = {"households": 0, "poor_households": 0, "reduction": 0}
     for _, unit_row, derived in _unit_rows(plan):

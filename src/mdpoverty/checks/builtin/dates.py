@@ -39,6 +39,8 @@ def annex_date(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.date is None:
         return
     date, plan_date = plan.annex.date, plan.header.date
+    if plan_date is None:  # the source gives no date: nothing to compare with
+        return
     if not date.may_equal(plan_date):
         yield annex_date.finding(
             "annex/date",
@@ -65,6 +67,8 @@ def annex_date(plan: Document) -> Iterator[Finding]:
 )
 def bases_before_plan(plan: Document) -> Iterator[Finding]:
     plan_date = plan.header.date
+    if plan_date is None:  # the source gives no date: nothing to compare with
+        return
     for location, ref in _references(plan):
         if not ref.date.first_day() < plan_date.last_day():
             yield bases_before_plan.finding(

@@ -120,14 +120,19 @@ def together(document: Document) -> Iterator[Finding]:
 
 
 def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str]]:
-    """Every whole with its parts: (the whole's subject, the parts' subjects, what they are)."""
-    top = document.children(None)
-    if top:
-        yield None, [u.id for u in top], "units"
-    for unit in document.units:
-        children = document.children(unit.id)
-        if children:
-            yield unit.id, [c.id for c in children], f"units of {unit.id}"
+    """Every whole with its parts: (the whole's subject, the parts' subjects, what they are).
+
+    Only wholes whose parts are all given: an excerpt's units are a selection (neither the
+    area's nor a unit's parts all), and a group that is not complete names only some members.
+    """
+    if not document.excerpt:
+        top = document.children(None)
+        if top:
+            yield None, [u.id for u in top], "units"
+        for unit in document.units:
+            children = document.children(unit.id)
+            if children:
+                yield unit.id, [c.id for c in children], f"units of {unit.id}"
     partitions: dict[tuple[str | None, str], list[str]] = {}
     for stratum in document.strata:
         partitions.setdefault((stratum.of, stratum.partition), []).append(stratum.id)
@@ -147,11 +152,13 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
         "to the document's area, the strata of a partition (urban and rural) to what they "
         "split, and the members of a complete group of units (the poor districts) to the "
         "group: every count of a whole is the sum of its parts' counts, group by group, at "
-        "each point in time."
+        "each point in time and for each flow over the year."
     ),
     tolerance=(
         "Counts are exact.  Judged only where the whole and every one of its parts print a "
-        "count of the same household group, time and year; the finding is at the whole."
+        "count of the same household group, time and year; the finding is at the whole.  "
+        "The units of an excerpt (a document whose units are a selection) and the members "
+        "of a group that is not complete are never summed."
     ),
 )
 def parts_sum(document: Document) -> Iterator[Finding]:

@@ -38,9 +38,13 @@ def headline_judged(document: Document) -> bool:
     """Whether ``headline.annex-total`` judges the area's reduction target (a flat list of
     units that all print their households and poor households), so that this group leaves it
     alone."""
-    return bool(document.units) and all(
-        u.parent is None and u.households is not None and u.poor_households is not None
-        for u in document.units
+    return (
+        bool(document.units)
+        and not document.excerpt
+        and all(
+            u.parent is None and u.households is not None and u.poor_households is not None
+            for u in document.units
+        )
     )
 
 
@@ -59,7 +63,7 @@ def headline_judged(document: Document) -> bool:
         "not agree.  Judged only where the whole and every one of its parts state an exact "
         "(not 'at least' or 'at most') target for the same household group and year.  The "
         "area's poor-household target is left to headline.annex-total where a flat list of "
-        "units prints its counts."
+        "units prints its counts.  The units of an excerpt are never summed."
     ),
 )
 def ranges(document: Document) -> Iterator[Finding]:
@@ -69,6 +73,8 @@ def ranges(document: Document) -> Iterator[Finding]:
             stated.setdefault(
                 (target.about, target.group, target.year or document.year), (i, target)
             )
+    if document.excerpt:  # its units are a selection: no whole has all its parts given
+        return
     judged = headline_judged(document)
     ids = {u.id for u in document.units}
     for (about, group, year), (i, target) in stated.items():
@@ -142,9 +148,10 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         "a reader of the report looks for."
     ),
     tolerance=(
-        "Results are read from the report's start and end figures: a reduction is the start "
-        "count less the end count, a fall in points the difference of the printed rates.  A "
-        "target whose result is not printed is not judged."
+        "Results are read from the report's figures: a reduction is the fall in households "
+        "it prints, else the start count less the end count; a fall in points the fall it "
+        "prints, else the difference of the printed rates.  A target whose result is not "
+        "printed is not judged."
     ),
 )
 def target_met(document: Document) -> Iterator[Finding]:

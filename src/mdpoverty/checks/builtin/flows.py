@@ -1,0 +1,152 @@
+"""Flow rules: the households of a group over the year, and the changes printed between its ends.
+
+The review form prints, per group of households and subject, those at the start of the year,
+the flows of the year (escaped, fell back, newly in, from poor) and those at the end; reviews
+and reports print the fall between the two ends in households and in points.  Both are
+figures keyed like every other (:attr:`mdpoverty.Figure.key`), so the flows of communes add up
+to their district's under figures.parts-sum; here each subject's flows meet its two ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, Flow, TimePoint
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.values.numbers import format_vi, round_half_up
+
+Observed = dict[ObservationKey, tuple[Figure, str]]
+
+# The flows each identity needs printed (a blank is never 0): the near-poor also gain the poor
+# who became near-poor, so without that column their identity cannot be judged.
+_NEEDED = (Flow.ESCAPED, Flow.FELL_BACK, Flow.NEW)
+_NEEDED_BY = {HouseholdGroup.NEAR_POOR: (*_NEEDED, Flow.FROM_POOR)}
+
+
+def _terms(
+    observed: Observed, about: str | None, group: HouseholdGroup, year: int
+) -> list[tuple[Figure, str]] | None:
+    """The start and the flows of one group and subject, or ``None`` where one is not
+    printed."""
+    found = []
+    for when in (TimePoint.START, *_NEEDED_BY.get(group, _NEEDED)):
+        entry = observed.get((about, group, when, year))
+        if entry is None:
+            return None
+        found.append(entry)
+    return found
+
+
+def _sign(figure: Figure) -> int:
+    return 1 if figure.flow is None else figure.flow.sign
+
+
+@rule(
+    "flows.identity",
+    Severity.ERROR,
+    title="Households at the start, less those who left, plus those who came, are those at the end",
+    rationale=(
+        "The review form prints, for the poor and for the near-poor of each unit and section, "
+        "the households at the start of the year, those who escaped (thoát), fell back (tái) "
+        "and newly fell in (phát sinh mới) during the year, and those at the end: start − "
+        "escaped + fell back + new = end, and for the near-poor + the poor who became "
+        "near-poor.  The ethnic-minority sub-counts obey the same identity."
+    ),
+    tolerance=(
+        "Counts are exact.  Judged only where the start, the escaped, the fell-back, the new "
+        "(for the near-poor also the from-poor) and the end of the same group, subject and "
+        "year are all printed (a blank is never 0); the finding is at the end's count (or its "
+        "ethnic-minority sub-count)."
+    ),
+)
+def identity(document: Document) -> Iterator[Finding]:
+    observed = index(document)
+    for (about, group, when, year), (end, where) in observed.items():
+        if when is not TimePoint.END:
+            continue
+        terms = _terms(observed, about, group, year)
+        if terms is None:
+            continue
+        for field in ("count", "ethnic_minority"):
+            printed = getattr(end, field)
+            values = [getattr(f, field) for f, _ in terms]
+            if printed is None or any(v is None for v in values):
+                continue
+            expected = sum(_sign(f) * v for (f, _), v in zip(terms, values, strict=True))
+            if expected != printed:
+                parts = " ".join(
+                    f"{'−' if _sign(f) < 0 else '+'} {format_vi(v)} "
+                    f"{'đầu năm' if f.flow is None else f.flow.vi}"
+                    for (f, _), v in zip(terms, values, strict=True)
+                ).removeprefix("+ ")
+                sub = " of ethnic minorities" if field == "ethnic_minority" else ""
+                yield identity.finding(
+                    f"{where}/{field}",
+                    f"{group.vi}{sub} of {about or 'the area'} in {year}: {parts} = "
+                    f"{format_vi(expected)}, the document prints {format_vi(printed)} at the end",
+                    expected=expected,
+                    actual=printed,
+                )
+
+
+def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | int:
+    return start - end if flow is Flow.FALL else end - start
+
+
+@rule(
+    "flows.change",
+    Severity.ERROR,
+    title="A printed fall or rise is the difference of the figures at the two ends",
+    rationale=(
+        "A review or report prints what changed over the year: 'giảm 1.234 hộ (1,56%)' is "
+        "the households at the start less those at the end, and the points the start rate "
+        "less the end rate.  Where the document prints both ends, the change must be their "
+        "difference; the points are the difference of the rates as printed (rounded), never "
+        "re-derived from counts on another denominator."
+    ),
+    tolerance=(
+        "Counts are exact.  The points are the difference of the two printed rates, rounded "
+        "half-up to the decimals the change is printed with.  Judged only where the change "
+        "and both ends of the same group, subject and year are printed."
+    ),
+)
+def change(document: Document) -> Iterator[Finding]:
+    observed = index(document)
+    for (about, group, when, year), (figure, where) in observed.items():
+        if when not in (Flow.FALL, Flow.RISE):
+            continue
+        assert isinstance(when, Flow)  # noqa: S101  (narrowed by the test above)
+        start = observed.get((about, group, TimePoint.START, year))
+        end = observed.get((about, group, TimePoint.END, year))
+        if start is None or end is None:
+            continue
+        (first, _), (last, _) = start, end
+        subject = f"{group.vi} of {about or 'the area'} in {year}"
+        if figure.count is not None and first.count is not None and last.count is not None:
+            expected = _between(first.count, last.count, when)
+            if expected != figure.count:
+                yield change.finding(
+                    f"{where}/count",
+                    f"{subject}: {format_vi(first.count)} at the start and "
+                    f"{format_vi(last.count)} at the end is a {when.value} of "
+                    f"{format_vi(expected)}, the document prints {format_vi(figure.count)}",
+                    expected=expected,
+                    actual=figure.count,
+                )
+        if figure.rate is not None and first.rate is not None and last.rate is not None:
+            points = round_half_up(
+                Decimal(_between(first.rate, last.rate, when)), figure.rate_places or 0
+            )
+            if points != figure.rate:
+                yield change.finding(
+                    f"{where}/rate",
+                    f"{subject}: {format_vi(first.rate)}% at the start and "
+                    f"{format_vi(last.rate)}% at the end is a {when.value} of "
+                    f"{format_vi(points)} points, the document prints {format_vi(figure.rate)}",
+                    expected=points,
+                    actual=figure.rate,
+                )

@@ -1,0 +1,158 @@
+"""The review form read back from a spreadsheet or CSV file into the document's figures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, Flow, StratumKind, TimePoint
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
+from mdpoverty.tables.read import _Cell, _csv_rows, _xlsx_rows, normalized
+from mdpoverty.tables.review_form import (
+    FORM_COLUMNS,
+    LABEL_HEADER,
+    SECTION_HEADER,
+    SECTION_PREFIX,
+)
+
+__all__ = ["import_review_form"]
+
+_Key = tuple[str | None, HouseholdGroup, TimePoint | Flow]
+_SECTION_OF = {
+    normalized(f"{numeral}. {text}"): kind
+    for kind, texts in SECTION_HEADER.items()
+    for text in texts.values()
+    for numeral in ("I", "II", "III")
+}
+_TOTALS = {normalized(text) for text in TOTAL_LABEL.values()}
+_LABELS = {normalized(text) for text in LABEL_HEADER.values()}
+
+
+def _integer(cell: _Cell, where: str, problems: list[FileProblem]) -> int | None:
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit():
+        problems.append(
+            FileProblem(where, "must be a whole number of households", value, cell=cell.ref)
+        )
+        return None
+    return int(text)
+
+
+def _body(rows: list[list[_Cell]], *, is_csv: bool) -> list[list[_Cell]] | None:
+    """The rows of the form below its header, each starting with its label (a CSV's ``id``
+    column first), or ``None`` where no header is found."""
+    for n, row in enumerate(rows):
+        if row and is_csv and normalized(row[0].value) == "id":
+            return rows[n + 1 :]
+        if row and not is_csv and normalized(row[0].value) in _LABELS:
+            return rows[n + 3 :]
+    return None
+
+
+def import_review_form(document: Document, path: str | os.PathLike[str]) -> Document:
+    """``document`` with the counts of the review form in the ``.xlsx`` or ``.csv`` file
+    ``path`` (as :func:`~mdpoverty.tables.review_form_xlsx.write_review_form_xlsx` and
+    :func:`~mdpoverty.tables.review_form.form_csv` write it) put into its figures.
+
+    A row is matched to its subject by its ``id`` (a CSV), else by its label within its
+    section: a unit's name is the unit in the together section and its urban (rural) stratum
+    in the urban (rural) section; the name of the area's stratum is that stratum; ``Tổng số``
+    the area.  Each cell that holds a number sets the count (or the ethnic-minority
+    households) of the figure of its subject, group and point in time or flow, added where
+    the document has none; a blank cell changes nothing (a blank is never 0).
+
+    Raises:
+        mdpoverty.errors.PlanFileError: Every cell that cannot be read, and every row that
+            matches no subject, by its cell.
+    """
+    source = Path(path)
+    is_csv = source.suffix.lower() == ".csv"
+    rows = _csv_rows(source) if is_csv else _xlsx_rows(source)
+    problems: list[FileProblem] = []
+    body = _body(rows, is_csv=is_csv)
+    if body is None:
+        raise PlanFileError(str(path), [FileProblem("", "has no header of the review form")])
+    values: dict[_Key, dict[str, int]] = {}
+    section: StratumKind | None = None
+    units = {normalized(u.name): u.id for u in document.units}
+    for number, row in enumerate(body):
+        ident, cells = (str(row[0].value or ""), row[1:]) if is_csv and row else ("", row)
+        if not cells or all(c.value in (None, "") for c in cells):
+            continue
+        label = normalized(cells[0].value)
+        if ident.startswith(SECTION_PREFIX) or (not ident and label in _SECTION_OF):
+            section = _SECTION_OF.get(label)
+            continue
+        where = location("form", "rows", number)
+        found, subject = _subject(document, ident, label, section, units)
+        if not found:
+            problems.append(
+                FileProblem(
+                    location(where, "label"),
+                    "names no subject of the document",
+                    cells[0].value,
+                    cell=cells[0].ref,
+                )
+            )
+            continue
+        for (group, when, field), cell in zip(FORM_COLUMNS, cells[1:], strict=False):
+            value = _integer(cell, location(where, group.value, when.value, field), problems)
+            if value is not None:
+                values.setdefault((subject, group, when), {})[field] = value
+    if problems:
+        raise PlanFileError(str(path), problems)
+    try:
+        return attrs.evolve(document, figures=_merged(document, values))
+    except ValidationError as error:
+        raise PlanFileError(
+            str(path),
+            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+        ) from error
+
+
+def _subject(
+    document: Document,
+    ident: str,
+    label: str,
+    section: StratumKind | None,
+    units: dict[str, str],
+) -> tuple[bool, str | None]:
+    """Whether a row names a subject of the document, and which (``None``: the area)."""
+    if ident:
+        known = {u.id for u in document.units} | {s.id for s in document.strata}
+        return (True, None) if ident == TOTAL else (ident in known, ident)
+    if section is None:
+        if label in _TOTALS:
+            return True, None
+        return label in units, units.get(label)
+    for stratum in document.strata:
+        if stratum.kind is section and stratum.of is None and normalized(stratum.name) == label:
+            return True, stratum.id
+    unit = units.get(label)
+    for stratum in document.strata:
+        if unit is not None and stratum.kind is section and stratum.of == unit:
+            return True, stratum.id
+    return False, None
+
+
+def _merged(document: Document, values: dict[_Key, dict[str, int]]) -> list[Figure]:
+    """The document's figures with the form's values set, and the figures it lacks added."""
+    figures = list(document.figures)
+    left = dict(values)
+    for i, figure in enumerate(figures):
+        about, group, when, year = figure.key_in(document.year)
+        if year == document.year and (about, group, when) in left:
+            figures[i] = attrs.evolve(figure, **left.pop((about, group, when)))  # type: ignore[arg-type]
+    for (about, group, when), fields in left.items():
+        flow = when if isinstance(when, Flow) else None
+        time = when if isinstance(when, TimePoint) else TimePoint.END
+        figures.append(Figure(group=group, about=about, time=time, flow=flow, **fields))  # type: ignore[arg-type]
+    return figures
