@@ -47,6 +47,7 @@ __all__ = [
     "NoStandardInForceError",
     "NumberFormatError",
     "OutOfBounds",
+    "OutputError",
     "PlanFileError",
     "Problem",
     "RollupError",
@@ -281,7 +282,7 @@ class InconsistentPlanError(MdpovertyError, ValueError):
         )
 
 
-# -- standards by period and household tables (issues 11 and 12) -------------------------------
+# -- standards by period and household tables ---------------------------------------------------
 
 
 class UnknownIdError(UnknownNameError):
@@ -370,3 +371,12 @@ class MissingExtraError(ImportError, MdpovertyError):
 
 class ChartFormatError(MdpovertyError, ValueError):
     """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+class OutputError(MdpovertyError, ValueError):
+    """An output file that the command line will not write, refused before any work is done:
+    an empty name, a folder, a folder that does not exist, or an existing file without
+    ``--force``."""

@@ -1,9 +1,7 @@
-"""The ``mdpoverty households`` commands: counts and Alkire–Foster measures from a file.
+"""The work of ``mdpoverty households``: counts and Alkire–Foster measures from a file.
 
-The arguments are defined in :mod:`mdpoverty._households_args` (registering them loads no
-pandas); :mod:`mdpoverty.cli` imports this module only to run a command.  The handler returns
-the CSV text and the command line writes it, so this module needs nothing from the command
-line's module.
+The arguments are defined in :mod:`mdpoverty.cli.households` (registering them loads no
+pandas), which imports this module only to run a command.
 """
 
 from __future__ import annotations

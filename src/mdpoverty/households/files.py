@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 
-from mdpoverty._households_args import DEFAULT_BATCH_ROWS
 from mdpoverty.errors import HouseholdTableError, TableProblem
 from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
 
-__all__ = ["iter_households", "read_households", "tally_file"]
+__all__ = ["DEFAULT_BATCH_ROWS", "iter_households", "read_households", "tally_file"]
+
+DEFAULT_BATCH_ROWS = 1 << 20
+"""Rows read at a time from a household file (:func:`tally_file`, ``--batch-rows``)."""
 
 
 def _kind(path: Path) -> str:
