@@ -24,15 +24,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mdpoverty.cli import households, plans, report
-from mdpoverty.cli._common import (
-    EXAMPLE_NAMES,
-    EXIT_INTERNAL,
-    EXIT_UNREADABLE,
-    FORMATTER,
-    check_output,
-    emit,
-)
-from mdpoverty.cli.plans import KINDS, LEVELS, template_text
+from mdpoverty.cli._common import EXIT_INTERNAL, EXIT_UNREADABLE, FORMATTER, check_output, emit
+from mdpoverty.cli.plans import EXAMPLE_NAMES, KINDS, LEVELS, template_text
 from mdpoverty.errors import MdpovertyError, PlanFileError
 
 __all__ = ["KINDS", "LEVELS", "build_parser", "main", "template_text"]

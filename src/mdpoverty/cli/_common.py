@@ -1,6 +1,5 @@
-"""What every command group of the command line shares: the exit statuses, the PLAN and -o
-arguments, loading the plan, checking and writing the output, and printing to a terminal that
-may not show Vietnamese."""
+"""What every command group of the command line shares: the exit statuses, checking and
+writing the output, and printing to a terminal that may not show Vietnamese."""
 
 from __future__ import annotations
 
@@ -13,12 +12,8 @@ from typing import TextIO
 
 from mdpoverty.errors import OutputError
 from mdpoverty.io._atomic import write_text_atomically
-from mdpoverty.io.files import load_plan
-from mdpoverty.model.document import Document
-from mdpoverty.reference.datasets import EXAMPLES, example
 
 __all__ = [
-    "EXAMPLE_NAMES",
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
     "EXIT_OK",
@@ -26,9 +21,6 @@ __all__ = [
     "FORMATTER",
     "check_output",
     "emit",
-    "load",
-    "output_argument",
-    "plan_arguments",
     "usage_error",
     "write_text",
 ]
@@ -38,40 +30,8 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 3
 
-EXAMPLE_NAMES = ", ".join(EXAMPLES)
-
 FORMATTER = argparse.RawDescriptionHelpFormatter
 """Every parser's formatter: descriptions and examples keep their line breaks."""
-
-
-def plan_arguments(parser: argparse.ArgumentParser) -> None:
-    """PLAN, or ``--example NAME`` for a bundled plan."""
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("plan", nargs="?", metavar="PLAN", help="a plan file (.yaml or .json)")
-    source.add_argument(
-        "--example",
-        metavar="NAME",
-        choices=sorted(EXAMPLES),
-        help=f"a plan bundled with mdpoverty instead of a file: {EXAMPLE_NAMES}",
-    )
-
-
-def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    """``-o FILE``, standard output without it."""
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=f"write {what} to FILE (replaced whole, or left as it was on failure) "
-        "instead of standard output",
-    )
-
-
-def load(args: argparse.Namespace) -> Document:
-    """The document named by PLAN or ``--example``."""
-    if args.example is not None:
-        return example(args.example)
-    return load_plan(args.plan)
 
 
 def check_output(output: str | None) -> None:

@@ -14,22 +14,55 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from mdpoverty.cli._common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    FORMATTER,
-    emit,
-    load,
-    output_argument,
-    plan_arguments,
-    usage_error,
-    write_text,
-)
+from mdpoverty.cli._common import EXIT_FINDINGS, EXIT_OK, FORMATTER, emit, usage_error, write_text
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.io.files import format_of, update_plan
+from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
+from mdpoverty.reference.datasets import EXAMPLES, example
 
-__all__ = ["COMMANDS", "KINDS", "LEVELS", "add_commands", "template_text"]
+__all__ = [
+    "COMMANDS",
+    "EXAMPLE_NAMES",
+    "KINDS",
+    "LEVELS",
+    "add_commands",
+    "load",
+    "output_argument",
+    "plan_arguments",
+    "template_text",
+]
+
+EXAMPLE_NAMES = ", ".join(EXAMPLES)
+
+
+def plan_arguments(parser: argparse.ArgumentParser) -> None:
+    """PLAN, or ``--example NAME`` for a bundled plan."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("plan", nargs="?", metavar="PLAN", help="a plan file (.yaml or .json)")
+    source.add_argument(
+        "--example",
+        metavar="NAME",
+        choices=sorted(EXAMPLES),
+        help=f"a plan bundled with mdpoverty instead of a file: {EXAMPLE_NAMES}",
+    )
+
+
+def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``-o FILE``, standard output without it."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"write {what} to FILE (replaced whole, or left as it was on failure) "
+        "instead of standard output",
+    )
+
+
+def load(args: argparse.Namespace) -> Document:
+    """The document named by PLAN or ``--example``."""
+    if args.example is not None:
+        return example(args.example)
+    return load_plan(args.plan)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

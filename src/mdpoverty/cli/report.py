@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, load, plan_arguments, write_text
+from mdpoverty.cli._common import EXIT_OK, FORMATTER, write_text
+from mdpoverty.cli.plans import load, plan_arguments
 
 __all__ = ["CHART_NAMES", "COMMANDS", "add_commands"]
 
