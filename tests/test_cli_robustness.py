@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mdpoverty import cli
+from mdpoverty.cli import plans
 from mdpoverty.checks import Finding, Severity, check, rule, unregister
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import load_plan, save_plan
@@ -31,7 +32,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_status_3(
     def broken(_: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli, "load_plan", broken)
+    monkeypatch.setattr(plans, "load_plan", broken)
     path = tmp_path / "plan.yaml"
     path.write_text("{}", encoding="utf-8")
     status, out, err = run(capsys, "check", str(path))
@@ -57,7 +58,7 @@ def test_an_output_path_that_cannot_be_a_file_is_refused_before_any_work(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     loaded: list[object] = []
-    monkeypatch.setattr(cli, "_load", loaded.append)
+    monkeypatch.setattr(plans, "load", loaded.append)
     status, out, err = run(capsys, "annex", *EXAMPLE, "--format", "csv", "-o", output)
     assert (2, "", []) == (status, out, loaded)
     assert err.startswith("mdpoverty annex: error:")
