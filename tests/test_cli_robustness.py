@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mdpoverty import cli
-from mdpoverty.cli import plans
 from mdpoverty.checks import Finding, Severity, check, rule, unregister
+from mdpoverty.cli import plans
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import load_plan, save_plan
 from mdpoverty.model.document import Document

@@ -38,6 +38,7 @@ __all__ = [
     "ChartFormatError",
     "FieldValueError",
     "FileProblem",
+    "HouseholdArgumentError",
     "HouseholdTableError",
     "InconsistentPlanError",
     "InexactNumberError",
@@ -349,9 +350,20 @@ class HouseholdTableError(MdpovertyError, ValueError):
         super().__init__(_listing("household table: ", self.problems))
 
 
+class HouseholdArgumentError(MdpovertyError, TypeError, ValueError):
+    """An argument of a household function that it cannot use: a table that is not a pandas
+    DataFrame, neither a year nor a standard, an unknown ``missing`` policy.
+
+    It is both a :class:`TypeError` and a :class:`ValueError`, so code written for either
+    catches it.
+    """
+
+
 class MeasureError(MdpovertyError, ValueError):
-    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], weights that
-    do not name the indicators or do not sum to a positive number."""
+    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], not a number,
+    with a zero denominator or an exponent beyond ±100 (``1e-999999999``, which would take
+    hours to make exact); weights that do not name the indicators, do not sum to a positive
+    number, or whose common denominator is too large to score households exactly."""
 
 
 class InexactNumberError(MdpovertyError, TypeError):

@@ -38,9 +38,10 @@ def _columns(pairs: list[str]) -> dict[str, str]:
 
 
 def _units(path: str | None) -> pd.DataFrame | None:
+    """The unit list: every column a code, read as text (``05716`` keeps its zero)."""
     if path is None:
         return None
-    frame = pd.read_csv(path, dtype_backend="numpy_nullable")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False)
     return frame.set_index(frame.columns[0])
 
 
@@ -64,8 +65,13 @@ def _classify(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
         missing=args.missing,
         weight=args.weight,
     )
+    codes = [_columns(args.column).get("unit", "unit")]
     combined = tally_file(
-        args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
+        args.file,
+        tally,
+        batch_rows=args.batch_rows,
+        progress=_progress(args.progress),
+        codes=codes,
     )
     return counts_from_tally(combined, units)
 
@@ -79,8 +85,13 @@ def _measures(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
         renamed = chunk.rename(columns={v: k for k, v in mapping.items()})
         return af_tally(renamed, spec, by=args.by, population=args.weight)
 
+    codes = [mapping.get("unit", "unit"), *([args.by] if args.by else [])]
     combined = tally_file(
-        args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
+        args.file,
+        tally,
+        batch_rows=args.batch_rows,
+        progress=_progress(args.progress),
+        codes=codes,
     )
     result = af_measures(combined, spec, by=args.by or "group")
     result["approx"] = result["value"].map(_approx)
