@@ -126,7 +126,12 @@ def test_import_annex_into_its_own_yaml_file_keeps_comments_order_and_layout(
     sheet.write_text(
         sheet.read_text(encoding="utf-8-sig").replace(",2347,27,", ",2350,27,"), "utf-8-sig"
     )
-    status, _, err = run(capsys, "import-annex", str(plan_file), str(sheet), "-o", str(plan_file))
+    args = ["import-annex", str(plan_file), str(sheet), "-o", str(plan_file)]
+    status, _, err = run(capsys, *args)
+    assert 2 == status  # the plan exists: replaced only with --force
+    assert "exists; use --force to replace it" in err
+    assert original == plan_file.read_text(encoding="utf-8")
+    status, _, err = run(capsys, *args, "--force")
     assert (0, "") == (status, err)
     rewritten = plan_file.read_text(encoding="utf-8")
     changed = [

@@ -36,6 +36,7 @@ __all__ = [
     "NO_VALUE",
     "AmbiguousNameError",
     "ChartFormatError",
+    "EmptyChartError",
     "FieldValueError",
     "FileProblem",
     "HouseholdArgumentError",
@@ -383,6 +384,11 @@ class MissingExtraError(ImportError, MdpovertyError):
 
 class ChartFormatError(MdpovertyError, ValueError):
     """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""
+
+
+class EmptyChartError(MdpovertyError, ValueError):
+    """A chart with nothing to draw (``mdpoverty chart``), refused rather than written as empty
+    axes; the message says what the document lacks."""
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -43,13 +43,15 @@ examples:
   mdpoverty check --example bac-kan-2024      the findings in the bundled Bắc Kạn plan
   mdpoverty annex plan.yaml                   its annex, as the document prints it
   mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
-  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml
+  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml --force
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
   mdpoverty households classify review.parquet --year 2027 -o counts.csv
   mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
 
   mdpoverty report plan.yaml -o report.html   tables, charts and findings in one page
   mdpoverty chart plan.yaml --what rates -o rates.png
+
+A command that writes FILE (-o) refuses to replace an existing file without --force.
 
 exit status:
   0  all went well (check: no error-level finding)
@@ -113,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error argparse has printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_UNREADABLE
     try:
-        check_output(getattr(args, "output", None))
+        check_output(getattr(args, "output", None), force=getattr(args, "force", False))
         return _COMMANDS[args.command](args)
     except PlanFileError as error:
         emit(f"{error}\n", sys.stderr)

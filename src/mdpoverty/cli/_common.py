@@ -21,6 +21,7 @@ __all__ = [
     "FORMATTER",
     "check_output",
     "emit",
+    "force_argument",
     "usage_error",
     "write_text",
 ]
@@ -34,8 +35,14 @@ FORMATTER = argparse.RawDescriptionHelpFormatter
 """Every parser's formatter: descriptions and examples keep their line breaks."""
 
 
-def check_output(output: str | None) -> None:
-    """Refuse an output path that cannot be a file before reading or computing anything."""
+def force_argument(parser: argparse.ArgumentParser) -> None:
+    """``--force``: without it, a command refuses to replace an existing output file."""
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def check_output(output: str | None, *, force: bool = False) -> None:
+    """Refuse an output path that cannot be a file, or that exists without ``force``, before
+    reading or computing anything."""
     if output is None:
         return
     if not output.strip():
@@ -46,6 +53,8 @@ def check_output(output: str | None) -> None:
     folder = Path(os.path.realpath(target)).parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {output}: the folder {folder} does not exist")
+    if not force and os.path.lexists(target):
+        raise OutputError(f"{output} exists; use --force to replace it")
 
 
 def write_text(text: str, output: str | None, *, encoding: str = "utf-8") -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, write_text
+from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
 
 __all__ = ["COMMANDS", "add_commands"]
 
@@ -55,8 +55,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="a progress bar on standard error (auto: when it is a terminal)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the CSV to FILE instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the CSV to FILE instead of standard output (an existing FILE only with "
+        "--force)",
     )
+    force_argument(parser)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

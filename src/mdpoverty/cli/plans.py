@@ -14,7 +14,15 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from mdpoverty.cli._common import EXIT_FINDINGS, EXIT_OK, FORMATTER, emit, usage_error, write_text
+from mdpoverty.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FORMATTER,
+    emit,
+    force_argument,
+    usage_error,
+    write_text,
+)
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
@@ -53,8 +61,8 @@ def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help=f"write {what} to FILE (replaced whole, or left as it was on failure) "
-        "instead of standard output",
+        help=f"write {what} to FILE instead of standard output (written whole or not at all; "
+        "an existing FILE only with --force)",
     )
 
 
@@ -127,6 +135,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "(text or csv)",
     )
     output_argument(annex, "the annex")
+    force_argument(annex)
 
     new = commands.add_parser(
         "new",
@@ -161,6 +170,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         formatter_class=formatter,
     )
     output_argument(schema, "the schema")
+    force_argument(schema)
 
     imports = commands.add_parser(
         "import-annex",
@@ -173,7 +183,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "Every unreadable cell is reported by its reference. Where FILE is a YAML plan "
         "file, its comments, key order and layout are kept where the content did not change.",
         epilog="examples:\n"
-        "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml\n"
+        "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml --force\n"
         "  mdpoverty import-annex plan.yaml annex.csv -o plan-with-annex.json",
         formatter_class=formatter,
     )
@@ -184,8 +194,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--output",
         metavar="FILE",
         required=True,
-        help="the plan file to write (.yaml or .json; may be PLAN itself)",
+        help="the plan file to write (.yaml or .json; may be PLAN itself, with --force)",
     )
+    force_argument(imports)
     imports.add_argument(
         "--add-units",
         action="store_true",

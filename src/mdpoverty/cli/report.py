@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, write_text
+from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
 from mdpoverty.cli.plans import load, plan_arguments
+from mdpoverty.errors import EmptyChartError
 
 __all__ = ["CHART_NAMES", "COMMANDS", "add_commands"]
 
@@ -45,8 +46,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "-o",
         "--output",
         metavar="FILE",
-        help="write the page to FILE (replaced whole) instead of standard output",
+        help="write the page to FILE (written whole or not at all; an existing FILE only "
+        "with --force) instead of standard output",
     )
+    force_argument(report)
 
     chart = commands.add_parser(
         "chart",
@@ -67,6 +70,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     chart.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="the chart file (.png or .svg)"
     )
+    force_argument(chart)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -80,8 +84,19 @@ def _chart(args: argparse.Namespace) -> int:
     # plot.save refuses an output that is neither .png nor .svg.
     from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads here)
 
-    plot.save(plot.CHARTS[args.what](load(args), args.lang), args.output)
+    figure = plot.CHARTS[args.what](load(args), args.lang)
+    if not any(axes.patches or axes.lines or axes.collections for axes in figure.axes):
+        raise EmptyChartError(f"nothing to draw: {_NOTHING[args.what]}; no file written")
+    plot.save(figure, args.output)
     return EXIT_OK
+
+
+_NOTHING = {
+    "rates": "no unit of the document has its households and poor households counted, so it "
+    "has no poverty rate",
+    "funding": "the document states no funding of a programme component by source",
+    "deficits": "the document has no target for a deprivation indicator stated as a share (%)",
+}
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
