@@ -111,6 +111,8 @@ def classify(
         HouseholdTableError: Missing columns, wrong types, impossible values, unknown unit
             codes or missing values, all of them, with counts and example rows.
         NoStandardInForceError: No standard is in force in ``year``.
+        HouseholdArgumentError: ``table`` is not a DataFrame; neither ``year`` nor
+            ``standard``, or either of the wrong type; ``missing`` is neither value.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({

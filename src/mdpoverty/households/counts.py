@@ -199,6 +199,11 @@ def counts(
         weight: A column of integer weights to sum instead of counting households: the
             household size gives people, an integer sampling weight the population.
 
+    Raises:
+        HouseholdTableError: As for :func:`~mdpoverty.households.classify`, and weights that
+            sum to 2**53 or more (summed exactly, never wrapped).
+        HouseholdArgumentError: As for :func:`~mdpoverty.households.classify`.
+
     Returns:
         A tidy DataFrame: ``level`` (``level``, each parent column, ``country``), ``unit``,
         ``area`` (``all``, ``rural``, ``urban``), then integer columns ``households``, one per

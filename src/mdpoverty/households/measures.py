@@ -471,7 +471,11 @@ def alkire_foster(
         ``pctb`` (Fractions; ``pctb`` is ``None`` when ``M0`` is 0).
 
     Raises:
-        HouseholdTableError: Missing or non-boolean indicator columns, missing values.
+        HouseholdTableError: Missing or non-boolean indicator columns, missing values, a name
+            borne by two columns, population weights summing to 2**53 or more.
+        HouseholdArgumentError: ``deprivations`` is not a DataFrame.
+        MeasureError: A cutoff or weights out of bounds (see :func:`exact`, :func:`af_spec`).
+        InexactNumberError: A float cutoff or weight.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({
