@@ -188,3 +188,17 @@ def test_measures_by_unit_keep_leading_zeros(
 
 def _text(out: str) -> io.StringIO:
     return io.StringIO(out)
+
+
+def test_codes_saved_as_numbers_against_a_unit_list_say_why_they_do_not_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "review.parquet"
+    REVIEW.assign(ma_xa=REVIEW["ma_xa"].astype("int64")).to_parquet(path)  # 05716 saved as 5716
+    units = tmp_path / "units.csv"
+    units.write_text("commune\n05716\n00102\n")
+    args = ["households", "classify", str(path), "--year", "2027", "--column", "unit=ma_xa"]
+    status, _, err = run(capsys, *args, "--units", str(units), "--progress", "never")
+    assert 2 == status
+    assert "the table's codes are numbers, the unit list's are text" in err

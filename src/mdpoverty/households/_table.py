@@ -146,10 +146,21 @@ def _check_unit(
         return None  # reported as missing; positions are taken after rows are excluded
     codes, labels = unit_positions(series)
     if units is not None:
-        unknown = ~np.asarray(pd.Index(labels).isin(list(units)), dtype=bool)
+        listed = list(units)
+        unknown = ~np.asarray(pd.Index(labels).isin(listed), dtype=bool)
         if unknown.any():  # only then a pass over the rows, to count them and find examples
-            out.rows(name, "unknown unit code", unknown[codes])
+            out.rows(name, _unknown_reason(series, listed), unknown[codes])
     return codes, labels
+
+
+def _unknown_reason(series: pd.Series, units: list[object]) -> str:
+    """Why codes are unknown; where the table's codes are numbers and the list's text, that."""
+    if _is_integer(series) and units and all(isinstance(u, str) for u in units):
+        return (
+            "unknown unit code (the table's codes are numbers, the unit list's are text: "
+            "save the codes as text, which keeps their leading zeros)"
+        )
+    return "unknown unit code"
 
 
 def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
