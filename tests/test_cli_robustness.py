@@ -11,6 +11,7 @@ import pytest
 
 from mdpoverty import cli
 from mdpoverty.checks import Finding, Severity, check, rule, unregister
+from mdpoverty.cli import plans
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io.files import load_plan, save_plan
 from mdpoverty.model.document import Document
@@ -31,7 +32,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_status_3(
     def broken(_: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli, "load_plan", broken)
+    monkeypatch.setattr(plans, "load_plan", broken)
     path = tmp_path / "plan.yaml"
     path.write_text("{}", encoding="utf-8")
     status, out, err = run(capsys, "check", str(path))
@@ -57,7 +58,7 @@ def test_an_output_path_that_cannot_be_a_file_is_refused_before_any_work(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     loaded: list[object] = []
-    monkeypatch.setattr(cli, "_load", loaded.append)
+    monkeypatch.setattr(plans, "load", loaded.append)
     status, out, err = run(capsys, "annex", *EXAMPLE, "--format", "csv", "-o", output)
     assert (2, "", []) == (status, out, loaded)
     assert err.startswith("mdpoverty annex: error:")
@@ -125,7 +126,12 @@ def test_import_annex_into_its_own_yaml_file_keeps_comments_order_and_layout(
     sheet.write_text(
         sheet.read_text(encoding="utf-8-sig").replace(",2347,27,", ",2350,27,"), "utf-8-sig"
     )
-    status, _, err = run(capsys, "import-annex", str(plan_file), str(sheet), "-o", str(plan_file))
+    args = ["import-annex", str(plan_file), str(sheet), "-o", str(plan_file)]
+    status, _, err = run(capsys, *args)
+    assert 2 == status  # the plan exists: replaced only with --force
+    assert "exists; use --force to replace it" in err
+    assert original == plan_file.read_text(encoding="utf-8")
+    status, _, err = run(capsys, *args, "--force")
     assert (0, "") == (status, err)
     rewritten = plan_file.read_text(encoding="utf-8")
     changed = [

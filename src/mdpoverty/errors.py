@@ -36,8 +36,10 @@ __all__ = [
     "NO_VALUE",
     "AmbiguousNameError",
     "ChartFormatError",
+    "EmptyChartError",
     "FieldValueError",
     "FileProblem",
+    "HouseholdArgumentError",
     "HouseholdTableError",
     "InconsistentPlanError",
     "InexactNumberError",
@@ -47,6 +49,7 @@ __all__ = [
     "NoStandardInForceError",
     "NumberFormatError",
     "OutOfBounds",
+    "OutputError",
     "PlanFileError",
     "Problem",
     "RollupError",
@@ -281,7 +284,7 @@ class InconsistentPlanError(MdpovertyError, ValueError):
         )
 
 
-# -- standards by period and household tables (issues 11 and 12) -------------------------------
+# -- standards by period and household tables ---------------------------------------------------
 
 
 class UnknownIdError(UnknownNameError):
@@ -348,9 +351,20 @@ class HouseholdTableError(MdpovertyError, ValueError):
         super().__init__(_listing("household table: ", self.problems))
 
 
+class HouseholdArgumentError(MdpovertyError, TypeError, ValueError):
+    """An argument of a household function that it cannot use: a table that is not a pandas
+    DataFrame, neither a year nor a standard, an unknown ``missing`` policy.
+
+    It is both a :class:`TypeError` and a :class:`ValueError`, so code written for either
+    catches it.
+    """
+
+
 class MeasureError(MdpovertyError, ValueError):
-    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], weights that
-    do not name the indicators or do not sum to a positive number."""
+    """An Alkire–Foster measurement that cannot be made: a cutoff outside (0, 1], not a number,
+    with a zero denominator or an exponent beyond ±100 (``1e-999999999``, which would take
+    hours to make exact); weights that do not name the indicators, do not sum to a positive
+    number, or whose common denominator is too large to score households exactly."""
 
 
 class InexactNumberError(MdpovertyError, TypeError):
@@ -370,3 +384,17 @@ class MissingExtraError(ImportError, MdpovertyError):
 
 class ChartFormatError(MdpovertyError, ValueError):
     """A chart file is named with an extension that is neither ``.png`` nor ``.svg``."""
+
+
+class EmptyChartError(MdpovertyError, ValueError):
+    """A chart with nothing to draw (``mdpoverty chart``), refused rather than written as empty
+    axes; the message says what the document lacks."""
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+class OutputError(MdpovertyError, ValueError):
+    """An output file that the command line will not write, refused before any work is done:
+    an empty name, a folder, a folder that does not exist, or an existing file without
+    ``--force``."""

@@ -134,3 +134,12 @@ def test_measures_with_a_population_weight(tmp_path: Path) -> None:
     measures = pd.read_csv(output, dtype=str)
     core = measures[measures.indicator.isna()].set_index("measure")["value"]
     assert ["4", "3", "3/4", "1/6", "1/8"] == core.loc[["N", "q", "H", "A", "M0"]].tolist()
+
+
+def test_batch_rows_default_is_the_library_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line states the default without importing pandas; it must be the same."""
+    from mdpoverty.households.files import DEFAULT_BATCH_ROWS  # noqa: PLC0415
+
+    assert 0 == main(["households", "classify", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"(default {DEFAULT_BATCH_ROWS:,})" in help_text

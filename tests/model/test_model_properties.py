@@ -23,8 +23,8 @@ from mdpoverty import (
     ValidationError,
     annex_rows,
 )
-from mdpoverty._testing_oracle import printed_rate
 from mdpoverty.testing import administrative_units, funding_splits, plans
+from mdpoverty.testing._oracle import printed_rate
 
 
 def _counts(unit: AdministrativeUnit | AnnexRow) -> tuple[int, int]:

@@ -12,7 +12,8 @@ indicator of the standard, or their count).  From it:
 - :func:`~mdpoverty.households.review`: all three in one call, validating the table once.
 
 Tallies (:func:`count_tally`, :func:`af_tally`) are integer sums that add up across chunks, so
-a file larger than memory is processed row group by row group (:func:`tally_file`) and a Dask
+a file larger than memory is processed row group by row group (:func:`tally_file`), the row
+groups of a Parquet file in parallel on a Dask cluster (:func:`tally_row_groups`), and a Dask
 DataFrame partition by partition, with the same functions.
 
 >>> import pandas as pd
@@ -49,12 +50,14 @@ from mdpoverty.households.measures import (
     nested_weights,
 )
 from mdpoverty.households.reviews import Review, administrative_units, review, review_document
+from mdpoverty.households.row_groups import RowGroup, row_groups, tally_row_groups
 
 __all__ = [
     "POOR_AND_NEAR_POOR",
     "AFSpec",
     "Missing",
     "Review",
+    "RowGroup",
     "administrative_units",
     "af_measures",
     "af_spec",
@@ -70,5 +73,7 @@ __all__ = [
     "read_households",
     "review",
     "review_document",
+    "row_groups",
     "tally_file",
+    "tally_row_groups",
 ]

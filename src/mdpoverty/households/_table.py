@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.errors import HouseholdArgumentError, HouseholdTableError, TableProblem
 from mdpoverty.households import _af
 from mdpoverty.reference.standards import AREAS, PovertyStandard
 
@@ -87,6 +87,29 @@ class _Collector:
             self.problems.append(TableProblem(column, reason, count, examples))
 
 
+def duplicate_columns(table: pd.DataFrame, names: Collection[object]) -> list[TableProblem]:
+    """A problem for each of ``names`` that more than one column of ``table`` bears."""
+    if table.columns.is_unique:
+        return []
+    repeated = table.columns[table.columns.duplicated()]
+    return [
+        TableProblem(
+            str(name),
+            f"duplicate column name ({int((table.columns == name).sum())} columns bear it)",
+        )
+        for name in dict.fromkeys(names)
+        if name in repeated
+    ]
+
+
+def require_frame(table: object, what: str = "a household table") -> None:
+    """Refuse anything but a DataFrame before a column of it is looked at."""
+    if not isinstance(table, pd.DataFrame):
+        raise HouseholdArgumentError(
+            f"{what} must be a pandas DataFrame, not {type(table).__name__}"
+        )
+
+
 def _is_integer(series: pd.Series) -> bool:
     return pd.api.types.is_integer_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
         series.dtype
@@ -123,10 +146,21 @@ def _check_unit(
         return None  # reported as missing; positions are taken after rows are excluded
     codes, labels = unit_positions(series)
     if units is not None:
-        unknown = ~np.asarray(pd.Index(labels).isin(list(units)), dtype=bool)
+        listed = list(units)
+        unknown = ~np.asarray(pd.Index(labels).isin(listed), dtype=bool)
         if unknown.any():  # only then a pass over the rows, to count them and find examples
-            out.rows(name, "unknown unit code", unknown[codes])
+            out.rows(name, _unknown_reason(series, listed), unknown[codes])
     return codes, labels
+
+
+def _unknown_reason(series: pd.Series, units: list[object]) -> str:
+    """Why codes are unknown; where the table's codes are numbers and the list's text, that."""
+    if _is_integer(series) and units and all(isinstance(u, str) for u in units):
+        return (
+            "unknown unit code (the table's codes are numbers, the unit list's are text: "
+            "save the codes as text, which keeps their leading zeros)"
+        )
+    return "unknown unit code"
 
 
 def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
@@ -155,16 +189,33 @@ def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of 
     return values
 
 
+MAX_WEIGHT_SUM = 1 << 53
+"""The bound of a table's (or a chunk's) total weight: float64 adds integers exactly below it."""
+
+
+def exact_sum(values: IntArray) -> int:
+    """The sum of non-negative int64 ``values``, exactly, as a Python int.
+
+    Summed as two halves of 32 bits each, neither of which can wrap below 2**31 rows (an int64
+    sum of weights of 2**61 wraps at the fourth).
+    """
+    high = int(np.sum(values >> 32, dtype=np.int64))
+    low = int(np.sum(values & 0xFFFFFFFF, dtype=np.int64))
+    return (high << 32) + low
+
+
 def check_weights(out: _Collector, name: str, series: pd.Series) -> IntArray | None:
     """Integer weights, >= 0, whose sum is below 2**53: float64 adds them exactly there.
 
-    The weighted sums (:func:`_af.bincount_sums`) are ``bincount`` sums in float64.  A missing
-    weight is 0 here; the caller reports it.
+    The weighted sums (:func:`_af.bincount_sums`) are ``bincount`` sums in float64; the total
+    is checked in exact integers first.  A missing weight is 0 here; the caller reports it.
     """
     before = len(out.problems)
     values = _check_count(out, name, series, 0, None, "weights")
-    if values is not None and len(out.problems) == before and int(values.sum()) >= 1 << 53:
-        out.column(name, "must sum to less than 2**53")
+    if values is not None and len(out.problems) == before:
+        total = exact_sum(values)
+        if total >= MAX_WEIGHT_SUM:
+            out.column(name, f"must sum to less than 2**53, not {total:,}")
     return values
 
 
@@ -314,6 +365,31 @@ def _urban(area: pd.Series) -> BoolArray:
     return np.asarray((area == "urban").to_numpy(dtype=bool, na_value=False), dtype=bool)
 
 
+def _check_arguments(  # noqa: PLR0917  (private: prepare's arguments, in its order)
+    table: pd.DataFrame,
+    standard: PovertyStandard,
+    columns: Mapping[str, str] | None,
+    required: list[str],
+    weight: str | None,
+    missing: Missing,
+) -> _Plan:
+    """Refuse arguments of the wrong kind and names that mean two columns, before any value."""
+    if missing not in ("error", "exclude"):
+        raise HouseholdArgumentError(f"missing must be 'error' or 'exclude', not {missing!r}")
+    require_frame(table)
+    given: object = columns
+    if given is not None and not isinstance(given, Mapping):
+        raise HouseholdArgumentError(
+            f"columns must be a mapping of names, not {type(given).__name__}"
+        )
+    plan = _Plan(dict(columns or {}), standard, required, weight)
+    used = [plan.col(k) for k in [*required, DEPRIVATIONS, *(i.id for i in standard.indicators)]]
+    repeated = duplicate_columns(table, [*used, *([weight] if weight else [])])
+    if repeated:  # a name that means two columns: none of its values can be read
+        raise HouseholdTableError(repeated)
+    return plan
+
+
 def prepare(
     table: pd.DataFrame,
     standard: PovertyStandard,
@@ -325,12 +401,8 @@ def prepare(
     need_unit: bool = True,
 ) -> Households:
     """Validate ``table`` against ``standard`` and return its arrays (see the public docs)."""
-    if missing not in ("error", "exclude"):
-        raise ValueError(f"missing must be 'error' or 'exclude', not {missing!r}")
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"a household table must be a pandas DataFrame, not {type(table).__name__}")
     required = [AREA, INCOME] + ([UNIT] if need_unit else [])
-    plan = _Plan(dict(columns or {}), standard, required, weight)
+    plan = _check_arguments(table, standard, columns, required, weight, missing)
     out = _Collector(table)
     _plan_columns(out, table, plan)
     found = _check_values(out, table, plan, units)
@@ -389,6 +461,9 @@ def deprivation_frame(
 ) -> tuple[dict[str, BoolArray], list[TableProblem]]:
     """The boolean indicator columns of ``frame`` for the AF measures, with their problems."""
     out = _Collector(frame)
+    out.problems += duplicate_columns(frame, indicators)
+    if out.problems:
+        return {}, out.problems
     values: dict[str, BoolArray] = {}
     for name in indicators:
         if name not in frame.columns:

@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mdpoverty.households._table import Households, Missing, prepare
+from mdpoverty.errors import HouseholdArgumentError
+from mdpoverty.households._table import Households, Missing, prepare, require_frame
 from mdpoverty.reference.standards import PovertyStandard, poverty_standard, standard_in_force
 
 __all__ = ["classify", "classify_codes", "resolve_standard"]
@@ -20,8 +21,16 @@ def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -
         return standard
     if isinstance(standard, str):
         return poverty_standard(standard)
+    if standard is not None:
+        raise HouseholdArgumentError(
+            f"standard must be a PovertyStandard or its id, not {type(standard).__name__}"
+        )
     if year is None:
-        raise TypeError("give the review's year (year=2024) or a standard (standard=...)")
+        raise HouseholdArgumentError(
+            "give the review's year (year=2024) or a standard (standard=...)"
+        )
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise HouseholdArgumentError(f"year must be an int, not {type(year).__name__} {year!r}")
     return standard_in_force(year)
 
 
@@ -102,6 +111,8 @@ def classify(
         HouseholdTableError: Missing columns, wrong types, impossible values, unknown unit
             codes or missing values, all of them, with counts and example rows.
         NoStandardInForceError: No standard is in force in ``year``.
+        HouseholdArgumentError: ``table`` is not a DataFrame; neither ``year`` nor
+            ``standard``, or either of the wrong type; ``missing`` is neither value.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({
@@ -113,6 +124,7 @@ def classify(
     ['poor', 'near-poor', 'not-poor', 'near-poor']
     """
     chosen = resolve_standard(year, standard)
+    require_frame(table)
     unit_column = (columns or {}).get("unit", "unit")
     households = prepare(
         table,

@@ -13,8 +13,9 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from mdpoverty.errors import HouseholdTableError, TableProblem
 from mdpoverty.households import _af
-from mdpoverty.households._table import Households, Missing, prepare
+from mdpoverty.households._table import Households, Missing, exact_sum, prepare
 from mdpoverty.households.classify import classify_codes, resolve_standard
 from mdpoverty.reference.standards import AREAS, PovertyStandard
 
@@ -95,13 +96,29 @@ def combine_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
     parts = list(tallies)
     if not parts:
         raise ValueError("no tally to combine")
-    combined = (
-        pd.concat(parts)
-        .groupby(level=list(range(parts[0].index.nlevels)), sort=True, dropna=False)
-        .sum()
-    )
+    stacked = pd.concat(parts)
+    # Every sum is of non-negative integers: when a column's exact total fits int64, no group's
+    # sum can wrap.  Beyond, the counts cannot be held exactly, and that is an error.
+    too_large = [
+        TableProblem(str(column), f"sums to {total:,}, beyond 2**63 - 1: too large to count")
+        for column in stacked.columns
+        if (total := _total(stacked[column])) >= 1 << 63
+    ]
+    if too_large:
+        raise HouseholdTableError(too_large)
+    combined = stacked.groupby(
+        level=list(range(parts[0].index.nlevels)), sort=True, dropna=False
+    ).sum()
     combined.attrs["excluded"] = sum(int(p.attrs.get("excluded", 0)) for p in parts)
     return combined.astype(np.int64)
+
+
+def _total(column: pd.Series) -> int:
+    """The exact sum of a tally's column of non-negative integers."""
+    values = column.to_numpy()
+    if values.dtype == np.dtype(np.int64):
+        return exact_sum(values)
+    return sum(int(v) for v in values)
 
 
 def counts_from_tally(
@@ -181,6 +198,11 @@ def counts(
             ``result.attrs["excluded"]`` is the number of households left out.
         weight: A column of integer weights to sum instead of counting households: the
             household size gives people, an integer sampling weight the population.
+
+    Raises:
+        HouseholdTableError: As for :func:`~mdpoverty.households.classify`, and weights that
+            sum to 2**53 or more (summed exactly, never wrapped).
+        HouseholdArgumentError: As for :func:`~mdpoverty.households.classify`.
 
     Returns:
         A tidy DataFrame: ``level`` (``level``, each parent column, ``country``), ``unit``,

@@ -23,9 +23,11 @@ tallies of its parts (:func:`af_tally`, :func:`combine_tallies`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import numpy as np
@@ -37,7 +39,9 @@ from mdpoverty.households import _af
 from mdpoverty.households._table import (
     IntArray,
     deprivation_frame,
+    duplicate_columns,
     missing_values,
+    require_frame,
     unit_positions,
     weights_of,
 )
@@ -59,11 +63,27 @@ _POOR = "q"
 _SCORES = "S"
 
 
+_MAX_CHARS = 100
+"""The longest text of a cutoff or a weight (``"1/3"``, ``"0.333"``)."""
+
+_MAX_EXPONENT = 100
+"""The largest power of ten a cutoff or a weight may carry (``1e-100``): making
+``1e-999999999`` exact would compute a number of a billion digits."""
+
+_MAX_DENOMINATOR = 1 << 62
+"""The bound of the weights' common denominator: integer scores stay within int64."""
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(?:/(\d+))?")
+
+
 def exact(value: object, what: str) -> Fraction:
     """``value`` as an exact Fraction: an int, Fraction, Decimal or text such as ``"1/3"``.
 
     Floats are refused: ``0.1`` is not one tenth, and a weight or a cutoff that is not what it
-    says would move households across the cutoff.
+    says would move households across the cutoff.  So are texts that are not a number, longer
+    than 100 characters, with a zero denominator (``"1/0"``) or with a power of ten beyond
+    ±100 (``"1e-999999999"``, whose exact value has a billion digits), and Decimals that are
+    not finite or carry such a power.
 
     >>> exact("1/3", "k"), exact(Decimal("0.25"), "k")
     (Fraction(1, 3), Fraction(1, 4))
@@ -72,22 +92,65 @@ def exact(value: object, what: str) -> Fraction:
     ...
     mdpoverty.errors.InexactNumberError: k must be exact (an int, Fraction, Decimal or text \
 such as '1/3'), not the float 0.25
+    >>> exact("1e-999999999", "k")
+    Traceback (most recent call last):
+    ...
+    mdpoverty.errors.MeasureError: k must have a power of ten between 1e-100 and 1e100: \
+'1e-999999999'
+
+    Raises:
+        InexactNumberError: A float, a bool or another type.
+        MeasureError: Text that is not a number or out of bounds, a zero denominator, a
+            Decimal that is not finite or out of bounds.
     """
     if isinstance(value, bool | float):
         raise InexactNumberError(
             f"{what} must be exact (an int, Fraction, Decimal or text such as '1/3'), not the "
             f"{type(value).__name__} {value!r}"
         )
-    if isinstance(value, int | Fraction | Decimal):
+    if isinstance(value, int | Fraction):
         return Fraction(value)
+    if isinstance(value, Decimal):
+        return _exact_decimal(value, what)
     if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except ValueError:
-            raise MeasureError(f"{what} is not a number: {value!r}") from None
+        return _exact_text(value, what)
     raise InexactNumberError(
         f"{what} must be an int, Fraction, Decimal or text, not {type(value).__name__}"
     )
+
+
+def _exact_decimal(value: Decimal, what: str) -> Fraction:
+    if not value.is_finite():
+        raise MeasureError(f"{what} must be a finite number, not {value}")
+    too_long = len(value.as_tuple().digits) > _MAX_CHARS
+    if too_long or (value and abs(value.adjusted()) > _MAX_EXPONENT):
+        raise MeasureError(
+            f"{what} must have at most {_MAX_CHARS} digits and a power of ten between "
+            f"1e-{_MAX_EXPONENT} and 1e{_MAX_EXPONENT}: {value}"
+        )
+    return Fraction(value)
+
+
+def _exact_text(value: str, what: str) -> Fraction:
+    text = value.strip().replace(" ", "")
+    shown = value if len(value) <= _MAX_CHARS else value[:_MAX_CHARS] + "..."
+    if len(text) > _MAX_CHARS:
+        raise MeasureError(f"{what} is longer than {_MAX_CHARS} characters: {shown!r}")
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        raise MeasureError(f"{what} is not a number: {shown!r}")
+    exponent, denominator = match.groups()
+    if exponent is not None and abs(int(exponent)) > _MAX_EXPONENT:
+        raise MeasureError(
+            f"{what} must have a power of ten between 1e-{_MAX_EXPONENT} and "
+            f"1e{_MAX_EXPONENT}: {shown!r}"
+        )
+    if denominator is not None and int(denominator) == 0:
+        raise MeasureError(f"{what} has a zero denominator: {shown!r}")
+    try:
+        return Fraction(text)
+    except ValueError:  # a decimal over a denominator ("0.5/2"), which Fraction refuses
+        raise MeasureError(f"{what} is not a number: {shown!r}") from None
 
 
 def nested_weights(
@@ -177,7 +240,13 @@ def af_spec(
         if any(w < 0 for w in raw) or sum(raw) <= 0:
             raise MeasureError(f"weights must be >= 0 with a positive sum: {raw}")
     total = sum(raw, Fraction(0))
-    return AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
+    spec = AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
+    if spec.denominator >= _MAX_DENOMINATOR:
+        raise MeasureError(
+            f"the weights' common denominator, {spec.denominator}, must be below 2**62: "
+            "households are scored in integers of 1/denominator"
+        )
+    return spec
 
 
 def af_tally(
@@ -192,6 +261,7 @@ def af_tally(
     ``1/D``), ``hd:<indicator>`` (deprived) and ``hdk:<indicator>`` (poor and deprived); one
     row per group of ``by`` (one row labelled ``None`` without it).
     """
+    require_frame(deprivations, "a table of deprivations")
     values, problems = deprivation_frame(deprivations, spec.indicators)
     groups = _series(deprivations, by, "by", problems)
     pop = _population(deprivations, population, problems)
@@ -234,20 +304,35 @@ def tally_arrays(
     present = rows > 0
     if size == 1 and labels[0] is None:
         present[:] = True
-    # S = sum over indicators of weight × censored count, in Python integers: no overflow.
+    # S = sum over indicators of weight × censored count, exact: an int64 matrix product where
+    # it cannot wrap (each score is at most D, so S <= D × N), Python integers elsewhere.
     kept_censored = censored[present]
-    scores_of_poor = [
-        sum(int(w) * int(c) for w, c in zip(weights, row, strict=True)) for row in kept_censored
-    ]
+    kept_population = population_[present]
+    if int(kept_population.sum()) * spec.denominator < 1 << 62:
+        scores_of_poor = kept_censored @ np.asarray(weights, dtype=np.int64)
+    else:
+        exact = [
+            sum(int(w) * int(c) for w, c in zip(weights, r, strict=True)) for r in kept_censored
+        ]
+        if max(exact, default=0) >= 1 << 63:
+            raise HouseholdTableError(
+                [
+                    TableProblem(
+                        "",
+                        "the scores of the poor sum to 2**63 or more (population x "
+                        "the weights' common denominator): too large to add exactly",
+                    )
+                ]
+            )
+        scores_of_poor = np.asarray(exact, dtype=np.int64)
     index = pd.Index(labels[present], name=name, dtype=object)
-    frame = pd.DataFrame(
-        {_POPULATION: population_[present], _POOR: poor_[present], _SCORES: scores_of_poor},
-        index=index,
-    )
+    block = np.column_stack(
+        [kept_population, poor_[present], scores_of_poor, deprived[present], kept_censored]
+    ).astype(np.int64, copy=False)
     names = spec.indicators
-    hd = pd.DataFrame(deprived[present], columns=[f"hd:{x}" for x in names], index=index)
-    hdk = pd.DataFrame(kept_censored, columns=[f"hdk:{x}" for x in names], index=index)
-    return pd.concat([frame, hd, hdk], axis=1)
+    column_names = [_POPULATION, _POOR, _SCORES, *(f"hd:{x}" for x in names)]
+    column_names += [f"hdk:{x}" for x in names]
+    return pd.DataFrame(block, index=index, columns=column_names)
 
 
 def _population(
@@ -264,17 +349,23 @@ def _population(
 def _series(
     frame: pd.DataFrame, key: str | pd.Series | None, what: str, problems: list[TableProblem]
 ) -> pd.Series | None:
-    if key is None:
-        return None
-    if isinstance(key, str):
-        if key not in frame.columns:
-            problems.append(TableProblem(key, f"missing column (the {what} column)"))
-            return None
-        return frame[key]
-    if len(key) != len(frame):
-        problems.append(TableProblem(str(key.name), f"the {what} has {len(key)} rows"))
-        return None
-    return pd.Series(key.to_numpy(), index=frame.index, name=key.name or what)
+    given: object = key
+    found: pd.Series | None = None
+    if isinstance(given, str):
+        if given not in frame.columns:
+            problems.append(TableProblem(given, f"missing column (the {what} column)"))
+        elif repeated := duplicate_columns(frame, [given]):
+            problems += repeated
+        else:
+            found = frame[given]
+    elif isinstance(given, pd.Series):
+        if len(given) != len(frame):
+            problems.append(TableProblem(str(given.name), f"the {what} has {len(given)} rows"))
+        else:
+            found = pd.Series(given.to_numpy(), index=frame.index, name=given.name or what)
+    elif given is not None:
+        problems.append(TableProblem("", f"the {what} must be a column name or a Series"))
+    return found
 
 
 def _is_whole(label: object) -> bool:
@@ -288,51 +379,63 @@ def af_measures(tally: pd.DataFrame, spec: AFSpec, *, by: str = "group") -> pd.D
     weights = spec.integer_weights
     whole_only = len(tally) == 1 and _is_whole(tally.index[0])
     labels: list[object] = [None if _is_whole(g) else g for g in tally.index]
-    columns = {c: [int(v) for v in tally[c].tolist()] for c in tally.columns}
+    names = spec.indicators
+    position = {c: n for n, c in enumerate(tally.columns)}
+    # One conversion of the whole tally to Python integers, row by row.
+    rows = [[int(v) for v in row] for row in tally.to_numpy(dtype=object).tolist()]
     if not whole_only:
         labels.append(None)
-        for values in columns.values():
-            values.append(sum(values))
-    names = spec.indicators
+        rows.append([sum(column) for column in zip(*rows, strict=True)] if rows else [0] * 3)
+    at_n, at_q, at_s = position[_POPULATION], position[_POOR], position[_SCORES]
+    hd_at = [position[f"hd:{x}"] for x in names]
+    hdk_at = [position[f"hdk:{x}"] for x in names]
+    core = ["N", "q", "H", "A", "M0"]
+    per_indicator = ["hd", "hdk", "actb", "pctb"]
+    measure_names = core + per_indicator * len(names)
+    indicator_names: list[str | None] = [None] * len(core)
+    for name in names:
+        indicator_names += [name] * len(per_indicator)
+    zero = Fraction(0)
     out_group: list[object] = []
     out_measure: list[str] = []
     out_indicator: list[str | None] = []
     out_value: list[object] = []
-    core = ["N", "q", "H", "A", "M0"]
-    per_indicator = ["hd", "hdk", "actb", "pctb"]
-    for row, group in enumerate(labels):
-        n, q, s = columns[_POPULATION][row], columns[_POOR][row], columns[_SCORES][row]
+    for row, group in zip(rows, labels, strict=True):
+        n, q, s = row[at_n], row[at_q], row[at_s]
         out_value += [
             n,
             q,
-            Fraction(q, n) if n else Fraction(0),
-            Fraction(s, d * q) if q else Fraction(0),
-            Fraction(s, d * n) if n else Fraction(0),
+            Fraction(q, n) if n else zero,
+            Fraction(s, d * q) if q else zero,
+            Fraction(s, d * n) if n else zero,
         ]
-        out_measure += core
-        out_indicator += [None] * len(core)
-        for name, w in zip(names, weights, strict=True):
-            deprived, censored = columns[f"hd:{name}"][row], columns[f"hdk:{name}"][row]
+        for w, deprived_at, censored_at in zip(weights, hd_at, hdk_at, strict=True):
+            deprived, censored = row[deprived_at], row[censored_at]
             # actb = weight × hdk = (w/D)(c/n); pctb = 100 actb / M0 = 100 w c / S.
             out_value += [
-                Fraction(deprived, n) if n else Fraction(0),
-                Fraction(censored, n) if n else Fraction(0),
-                Fraction(w * censored, d * n) if n else Fraction(0),
+                Fraction(deprived, n) if n else zero,
+                Fraction(censored, n) if n else zero,
+                Fraction(w * censored, d * n) if n else zero,
                 Fraction(100 * w * censored, s) if s else None,
             ]
-            out_measure += per_indicator
-            out_indicator += [name] * len(per_indicator)
-        out_group += [group] * (len(core) + len(per_indicator) * len(names))
-    result = pd.DataFrame(
-        {
-            by: pd.Series(out_group, dtype=object),
-            "measure": out_measure,
-            "indicator": pd.Series(out_indicator, dtype=object),
-            "k": pd.Series([spec.k] * len(out_value), dtype=object),
-            "value": pd.Series(out_value, dtype=object),
-        }
-    )
-    return result.drop(columns=[by]) if whole_only else result
+        out_measure += measure_names
+        out_indicator += indicator_names
+        out_group += [group] * len(measure_names)
+    columns: dict[str, object] = {} if whole_only else {by: _objects(out_group)}
+    columns |= {
+        "measure": out_measure,
+        "indicator": _objects(out_indicator),
+        "k": _objects([spec.k] * len(out_value)),
+        "value": _objects(out_value),
+    }
+    return pd.DataFrame(columns)
+
+
+def _objects(values: list[Any]) -> pd.Series:
+    """``values`` as a column of objects as they are (no inference of text or NaN for None)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return pd.Series(array, dtype=object, copy=False)
 
 
 def alkire_foster(
@@ -368,7 +471,11 @@ def alkire_foster(
         ``pctb`` (Fractions; ``pctb`` is ``None`` when ``M0`` is 0).
 
     Raises:
-        HouseholdTableError: Missing or non-boolean indicator columns, missing values.
+        HouseholdTableError: Missing or non-boolean indicator columns, missing values, a name
+            borne by two columns, population weights summing to 2**53 or more.
+        HouseholdArgumentError: ``deprivations`` is not a DataFrame.
+        MeasureError: A cutoff or weights out of bounds (see :func:`exact`, :func:`af_spec`).
+        InexactNumberError: A float cutoff or weight.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({
@@ -382,6 +489,7 @@ def alkire_foster(
     >>> [str(v) for v in result[result.indicator.isna()].value]
     ['4', '2', '1/2', '5/6', '5/12']
     """
+    require_frame(deprivations, "a table of deprivations")
     names = (
         list(indicators)
         if indicators is not None

@@ -73,6 +73,8 @@ def review(
     Fraction(1, 6)
     """
     chosen = resolve_standard(year, standard)
+    ids = [i.id for i in chosen.indicators]
+    spec = af_spec(ids, k, weights if weights is not None else chosen)  # k checked first
     frame = units_frame(units)
     households = prepare(
         table,
@@ -82,7 +84,6 @@ def review(
         missing=missing,
         weight=weight,
     )
-    ids = [i.id for i in chosen.indicators]
     if not households.deprived:
         raise HouseholdTableError(
             [TableProblem("deprivations", f"the AF measures need the indicator columns {ids}")]
@@ -90,7 +91,6 @@ def review(
     tally = tally_households(chosen, households)
     tally.attrs["excluded"] = len(households.excluded)
     counts = counts_from_tally(tally, units, level=level)
-    spec = af_spec(ids, k, weights if weights is not None else chosen)
     columns_ = [households.deprived[i] for i in ids]
     if measures_by_unit:
         codes, labels = households.unit, households.unit_labels

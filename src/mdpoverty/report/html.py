@@ -17,7 +17,7 @@ from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.model.document import Document
-from mdpoverty.report._errors import require
+from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label
 from mdpoverty.report.sections import Context, sections_for
 from mdpoverty.tables.annex import Lang

@@ -44,7 +44,7 @@ from mdpoverty.errors import ChartFormatError
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
-from mdpoverty.report._errors import require
+from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison

@@ -4,7 +4,7 @@
 hierarchy of depth 1 to 3 draw their households split urban and rural, and every whole is worked
 out here by summing its parts (never by the library's aggregation), so that the parts add up to
 the whole along every hierarchy and the strata add up to the area.  Rates are printed at 1 or 2
-decimals by the oracle of :mod:`mdpoverty._testing_oracle` (exact fractions, half-up), not by
+decimals by the oracle of :mod:`mdpoverty.testing._oracle` (exact fractions, half-up), not by
 :func:`mdpoverty.rate`.  Some units print no counts and some subjects print no households (a
 rate without its denominator); reduction targets are ranges whose lower and upper bounds add
 up on their own, and met by the end counts.
@@ -17,12 +17,12 @@ from collections.abc import Iterator
 import attrs
 from hypothesis import strategies as st
 
-from mdpoverty._testing_oracle import printed_rate
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, UnitGroup
 from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.testing._oracle import printed_rate
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
 

@@ -1,19 +1,23 @@
-"""The arguments of ``mdpoverty households classify|measures``, without pandas.
+"""The ``mdpoverty households classify|measures`` commands.
 
 Registering the commands must not load pandas, numpy or pyarrow (every ``mdpoverty`` command
 builds the whole parser), and any module of :mod:`mdpoverty.households` would, through the
-package's ``__init__``: so the arguments are here and the handler,
-:func:`mdpoverty.households._cli.run`, loads with the command.
+package's ``__init__``: so this module defines the arguments only, and the handler's work,
+:mod:`mdpoverty.cli._households_tally`, loads with the command.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
-__all__ = ["DEFAULT_BATCH_ROWS", "register"]
+from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
 
-DEFAULT_BATCH_ROWS = 1 << 20
-"""Rows read at a time from a household file (:func:`mdpoverty.households.tally_file`)."""
+__all__ = ["COMMANDS", "add_commands"]
+
+# The default of --batch-rows: mdpoverty.households.files.DEFAULT_BATCH_ROWS, which this module
+# cannot import without loading pandas (a test holds the two equal).
+_DEFAULT_BATCH_ROWS = 1 << 20
 
 _FILE_HELP = "the household table: a .csv or .parquet file (or a folder of Parquet files)"
 
@@ -40,9 +44,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch-rows",
         type=int,
-        default=DEFAULT_BATCH_ROWS,
+        default=_DEFAULT_BATCH_ROWS,
         metavar="N",
-        help=f"read N rows at a time (default {DEFAULT_BATCH_ROWS:,}); memory grows with N",
+        help=f"read N rows at a time (default {_DEFAULT_BATCH_ROWS:,}); memory grows with N",
     )
     parser.add_argument(
         "--progress",
@@ -51,12 +55,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="a progress bar on standard error (auto: when it is a terminal)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the CSV to FILE instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the CSV to FILE instead of standard output (an existing FILE only with "
+        "--force)",
     )
+    force_argument(parser)
 
 
-def register(commands: argparse._SubParsersAction, formatter: type[argparse.HelpFormatter]) -> None:  # type: ignore[type-arg]
-    """Add ``households classify`` and ``households measures`` to the command line."""
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``households classify`` and ``households measures`` to ``commands``."""
+    formatter = FORMATTER
     households = commands.add_parser(
         "households",
         help="classify households and measure poverty from review data",
@@ -114,3 +124,14 @@ def register(commands: argparse._SubParsersAction, formatter: type[argparse.Help
         default="nested",
         help="nested equal weights by dimension (default) or equal weights per indicator",
     )
+
+
+def _households(args: argparse.Namespace) -> int:
+    from mdpoverty.cli._households_tally import run  # noqa: PLC0415  (pandas loads here)
+
+    write_text(run(args), args.output)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"households": _households}
+"""The households command's handler: the exit status."""

@@ -8,6 +8,7 @@ boundaries of every rule are exercised.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import pandas
 from hypothesis import strategies as st
@@ -30,12 +31,13 @@ def household_tables(
     *,
     min_size: int = 0,
     max_size: int = 30,
-    units: tuple[int, ...] = (101, 102, 201),
+    units: tuple[int, ...] | tuple[str, ...] = (101, 102, 201),
     counts_only: bool | None = None,
 ) -> pandas.DataFrame:
     """A valid household table for ``standard`` (default: any standard the library knows).
 
-    Columns ``unit`` (from ``units``), ``area``, ``income`` (int64, often at a line or one VND
+    Columns ``unit`` (from ``units``: integers, or text codes such as ``"05716"``, kept as
+    text), ``area``, ``income`` (int64, often at a line or one VND
     from it) and either every indicator of the standard (booleans) or ``deprivations`` (a
     count); ``counts_only`` chooses, ``None`` lets Hypothesis choose.  The table's
     ``attrs["standard"]`` is the standard's id.
@@ -45,7 +47,8 @@ def household_tables(
     indicator_ids = [i.id for i in chosen.indicators]
     data: dict[str, object] = {
         "unit": pandas.array(
-            draw(st.lists(st.sampled_from(units), min_size=n, max_size=n)), "int64"
+            draw(st.lists(st.sampled_from(list[Any](units)), min_size=n, max_size=n)),
+            "int64" if all(isinstance(u, int) for u in units) else "string",
         ),
         "area": draw(st.lists(st.sampled_from(AREAS), min_size=n, max_size=n)),
         "income": pandas.array(draw(st.lists(_incomes(chosen), min_size=n, max_size=n)), "int64"),

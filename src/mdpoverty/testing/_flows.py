@@ -5,7 +5,7 @@ households at the start and the end of the year and, for the poor and the near-p
 the start, the flows of the year (escaped, fell back, new; the poor who became near-poor) with
 their ethnic-minority sub-counts.  The end is worked out here from the identity (start −
 escaped + fell back + new + from poor), every whole by summing its parts, and the rates and the
-fall in points by the oracle of :mod:`mdpoverty._testing_oracle` (exact fractions, half-up) —
+fall in points by the oracle of :mod:`mdpoverty.testing._oracle` (exact fractions, half-up) —
 never by the library.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 from hypothesis import strategies as st
 
-from mdpoverty._testing_oracle import printed_rate
+from mdpoverty.testing._oracle import printed_rate
 from mdpoverty.model.document import Document, Review
 from mdpoverty.model.figures import Figure, Flow, Stratum, StratumKind, TimePoint
 from mdpoverty.model.header import Area, Header

@@ -1,10 +1,6 @@
-"""The ``mdpoverty`` command: check a plan file, print its annex, start a new plan, the schema.
+"""The plan commands: ``check``, ``annex``, ``new``, ``schema`` and ``import-annex``.
 
-Exit status: 0 when all went well (``check``: no error-level finding), 1 when ``check`` finds
-an error in the plan, 2 when the input cannot be read, the output cannot be written or the
-command line is wrong, 3 when mdpoverty itself fails (a bug: the one-line message goes to
-standard error, never a traceback).
-
+>>> from mdpoverty.cli import main
 >>> main(["annex", "--example", "bac-kan-2024", "--format", "csv"])  # doctest: +ELLIPSIS
 id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 0
@@ -13,97 +9,73 @@ id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
 
-from mdpoverty.errors import MdpovertyError, PlanFileError, UnknownNameError
-from mdpoverty.io._atomic import write_text_atomically
+from mdpoverty.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FORMATTER,
+    emit,
+    force_argument,
+    usage_error,
+    write_text,
+)
+from mdpoverty.errors import UnknownNameError
 from mdpoverty.io.files import format_of, load_plan, update_plan
 from mdpoverty.model.document import Document
 from mdpoverty.reference.datasets import EXAMPLES, example
-from mdpoverty.report.cli import add_report_commands, run_chart, run_report
 
-__all__ = ["KINDS", "LEVELS", "build_parser", "main", "template_text"]
+__all__ = [
+    "COMMANDS",
+    "EXAMPLE_NAMES",
+    "KINDS",
+    "LEVELS",
+    "add_commands",
+    "load",
+    "output_argument",
+    "plan_arguments",
+    "template_text",
+]
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_UNREADABLE = 2
-EXIT_INTERNAL = 3
-
-_EXAMPLES = ", ".join(EXAMPLES)
-
-_DESCRIPTION = """\
-Vietnamese multidimensional-poverty reduction plans as typed, checkable data.
-
-A PLAN is a plan file (.yaml, .yml or .json); `--example NAME` may stand for it, to use a plan
-bundled with mdpoverty ({examples})."""
-
-_EPILOG = """\
-examples:
-  mdpoverty new -o plan.yaml                  start a plan from the commented template
-  mdpoverty check plan.yaml                   what is malformed or inconsistent in it
-  mdpoverty check --example bac-kan-2024      the findings in the bundled Bắc Kạn plan
-  mdpoverty annex plan.yaml                   its annex, as the document prints it
-  mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
-  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml
-  mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
-  mdpoverty households classify review.parquet --year 2027 -o counts.csv
-  mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
-
-  mdpoverty report plan.yaml -o report.html   tables, charts and findings in one page
-  mdpoverty chart plan.yaml --what rates -o rates.png
-
-exit status:
-  0  all went well (check: no error-level finding)
-  1  check found error-level findings in the plan
-  2  unreadable input, an output that cannot be written, or a wrong command line
-  3  an internal error of mdpoverty (a bug; please report the one-line message)
-
-`mdpoverty COMMAND --help` describes each command."""
+EXAMPLE_NAMES = ", ".join(EXAMPLES)
 
 
-def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+def plan_arguments(parser: argparse.ArgumentParser) -> None:
+    """PLAN, or ``--example NAME`` for a bundled plan."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("plan", nargs="?", metavar="PLAN", help="a plan file (.yaml or .json)")
     source.add_argument(
         "--example",
         metavar="NAME",
         choices=sorted(EXAMPLES),
-        help=f"a plan bundled with mdpoverty instead of a file: {_EXAMPLES}",
+        help=f"a plan bundled with mdpoverty instead of a file: {EXAMPLE_NAMES}",
     )
 
 
-def _output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``-o FILE``, standard output without it."""
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help=f"write {what} to FILE (replaced whole, or left as it was on failure) "
-        "instead of standard output",
+        help=f"write {what} to FILE instead of standard output (written whole or not at all; "
+        "an existing FILE only with --force)",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line's parser (the documentation generates the command reference from it).
+def load(args: argparse.Namespace) -> Document:
+    """The document named by PLAN or ``--example``."""
+    if args.example is not None:
+        return example(args.example)
+    return load_plan(args.plan)
 
-    >>> build_parser().prog
-    'mdpoverty'
-    """
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
-        prog="mdpoverty",
-        description=_DESCRIPTION.format(examples=_EXAMPLES),
-        epilog=_EPILOG,
-        formatter_class=formatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``check``, ``annex``, ``new``, ``schema`` and ``import-annex`` to ``commands``."""
+    formatter = FORMATTER
     check = commands.add_parser(
         "check",
         help="report what is inconsistent in a plan",
@@ -119,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  mdpoverty check plan.yaml --ignore deficit.coverage",
         formatter_class=formatter,
     )
-    _plan_arguments(check)
+    plan_arguments(check)
     check.add_argument(
         "--select",
         action="append",
@@ -146,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  mdpoverty annex --example bac-kan-2024 --units 2025",
         formatter_class=formatter,
     )
-    _plan_arguments(annex)
+    plan_arguments(annex)
     annex.add_argument("--lang", choices=("vi", "en"), default="vi", help="headers (default: vi)")
     annex.add_argument(
         "--format",
@@ -162,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
         "1 July 2025, exact where whole units merged, marked incomplete elsewhere "
         "(text or csv)",
     )
-    _output_argument(annex, "the annex")
+    output_argument(annex, "the annex")
+    force_argument(annex)
 
     new = commands.add_parser(
         "new",
@@ -185,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="district",
         help="who issues it: the area it covers (default: district)",
     )
-    _output_argument(new, "the template (a .yaml file)")
+    output_argument(new, "the template (a .yaml file)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     schema = commands.add_parser(
@@ -196,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  mdpoverty schema\n  mdpoverty schema -o plan.schema.json",
         formatter_class=formatter,
     )
-    _output_argument(schema, "the schema")
+    output_argument(schema, "the schema")
+    force_argument(schema)
 
     imports = commands.add_parser(
         "import-annex",
@@ -209,96 +183,47 @@ def build_parser() -> argparse.ArgumentParser:
         "Every unreadable cell is reported by its reference. Where FILE is a YAML plan "
         "file, its comments, key order and layout are kept where the content did not change.",
         epilog="examples:\n"
-        "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml\n"
+        "  mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml --force\n"
         "  mdpoverty import-annex plan.yaml annex.csv -o plan-with-annex.json",
         formatter_class=formatter,
     )
-    _plan_arguments(imports)
+    plan_arguments(imports)
     imports.add_argument("sheet", metavar="SHEET", help="the annex (.xlsx or .csv)")
     imports.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         required=True,
-        help="the plan file to write (.yaml or .json; may be PLAN itself)",
+        help="the plan file to write (.yaml or .json; may be PLAN itself, with --force)",
     )
+    force_argument(imports)
     imports.add_argument(
         "--add-units",
         action="store_true",
         help="add a unit for each row that matches none (its kind read from its name)",
     )
-    _register_households(commands, formatter)
-    add_report_commands(commands, _plan_arguments)
-    return parser
-
-
-def _register_households(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    formatter: type[argparse.HelpFormatter],
-) -> None:
-    """``mdpoverty households classify|measures``: arguments only, no pandas."""
-    from mdpoverty._households_args import register  # noqa: PLC0415  (one self-contained hook)
-
-    register(commands, formatter)
-
-
-def _version() -> str:
-    from mdpoverty import __version__  # noqa: PLC0415  (the package imports this module's peers)
-
-    return __version__
-
-
-def _load(args: argparse.Namespace) -> Document:
-    if args.example is not None:
-        return example(args.example)
-    return load_plan(args.plan)
-
-
-class _OutputError(MdpovertyError, ValueError):
-    """An output path that cannot be written, found before any work is done."""
-
-
-def _check_output(output: str | None) -> None:
-    """Refuse an output path that cannot be a file before reading or computing anything."""
-    if output is None:
-        return
-    if not output.strip():
-        raise _OutputError("-o needs a file name, not an empty one")
-    target = Path(output)
-    if target.is_dir() or output.endswith(("/", os.sep)):
-        raise _OutputError(f"{output} is a folder; -o needs a file name")
-    folder = Path(os.path.realpath(target)).parent
-    if not folder.is_dir():
-        raise _OutputError(f"cannot write {output}: the folder {folder} does not exist")
-
-
-def _write_text(text: str, output: str | None, *, encoding: str = "utf-8") -> None:
-    if output is None:
-        _emit(text, sys.stdout)
-        return
-    write_text_atomically(output, text, encoding=encoding)
 
 
 def _check(args: argparse.Namespace) -> int:
     from mdpoverty.checks import check  # noqa: PLC0415  (loaded only for this command)
 
-    plan = _load(args)
+    plan = load(args)
     report = check(plan, select=args.select, ignore=args.ignore)
-    _emit(f"{report}\n", sys.stdout)
+    emit(f"{report}\n", sys.stdout)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
 def _annex(args: argparse.Namespace) -> int:
     from mdpoverty import tables  # noqa: PLC0415  (pandas loads for the tables commands only)
 
-    plan = _load(args)
+    plan = load(args)
     if args.units == "2025":
         return _annex_2025(plan, args)
     if args.format == "xlsx" and args.output is None:
-        return _usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
+        return usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
     frame = tables.annex(plan, args.lang)
     if args.format == "xlsx" and frame.attrs.get("table") == "figures":
-        return _usage_error(
+        return usage_error(
             "annex", "--format xlsx writes an annex of targets; this document has figures only"
         )
     if args.format == "xlsx":
@@ -306,7 +231,7 @@ def _annex(args: argparse.Namespace) -> int:
     else:
         # A CSV file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
         encoding = "utf-8-sig" if args.format == "csv" and args.output is not None else "utf-8"
-        _write_text(tables.render(frame, args.format), args.output, encoding=encoding)
+        write_text(tables.render(frame, args.format), args.output, encoding=encoding)
     return EXIT_OK
 
 
@@ -314,10 +239,10 @@ def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
     from mdpoverty.aggregate.carry_over import carry_over, format_carried  # noqa: PLC0415
 
     if args.format not in {"text", "csv"}:
-        return _usage_error("annex", "--units 2025 writes --format text or csv")
+        return usage_error("annex", "--units 2025 writes --format text or csv")
     frame = carry_over(plan)
     text = frame.to_csv() if args.format == "csv" else format_carried(frame, args.lang)
-    _write_text(text, args.output)
+    write_text(text, args.output)
     return EXIT_OK
 
 
@@ -351,17 +276,17 @@ def template_text(kind: str = "plan", level: str = "district") -> str:
 def _new(args: argparse.Namespace) -> int:
     if args.output is not None:
         if format_of(args.output) != "yaml":
-            return _usage_error("new", "the template is YAML: give FILE the extension .yaml")
+            return usage_error("new", "the template is YAML: give FILE the extension .yaml")
         if Path(args.output).exists() and not args.force:
-            return _usage_error("new", f"{args.output} exists; use --force to replace it")
-    _write_text(template_text(args.kind, args.level), args.output)
+            return usage_error("new", f"{args.output} exists; use --force to replace it")
+    write_text(template_text(args.kind, args.level), args.output)
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     from mdpoverty.io.schema import schema_text  # noqa: PLC0415
 
-    _write_text(schema_text(), args.output)
+    write_text(schema_text(), args.output)
     return EXIT_OK
 
 
@@ -369,91 +294,17 @@ def _import_annex(args: argparse.Namespace) -> int:
     from mdpoverty.tables import import_annex  # noqa: PLC0415
 
     format_of(args.output)  # refuse a wrong extension before reading anything
-    plan = import_annex(_load(args), args.sheet, add_units=args.add_units)
+    plan = import_annex(load(args), args.sheet, add_units=args.add_units)
     # A YAML plan keeps the comments and layout of the file it came from.
     update_plan(plan, args.output, like=args.plan)
     return EXIT_OK
 
 
-def _usage_error(command: str, message: str, stream: TextIO | None = None) -> int:
-    _emit(f"mdpoverty {command}: error: {message}\n", stream or sys.stderr)
-    return EXIT_UNREADABLE
-
-
-def _households(args: argparse.Namespace) -> int:
-    from mdpoverty.households._cli import run  # noqa: PLC0415
-
-    _write_text(run(args), args.output)
-    return EXIT_OK
-
-
-def _report(args: argparse.Namespace) -> int:
-    _write_text(run_report(_load(args), args), args.output)  # mdpoverty.report.cli
-    return EXIT_OK
-
-
-def _emit(text: str, stream: TextIO) -> None:
-    """Write ``text``; on a terminal that cannot show Vietnamese, without its diacritics."""
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
-        text = plain.encode(encoding, "replace").decode(encoding)
-    stream.write(text)
-
-
-def _tolerate_narrow_terminals() -> None:
-    """Let argparse's own help and messages through a terminal that cannot show Vietnamese."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "households": _households,
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "annex": _annex,
     "new": _new,
     "schema": _schema,
     "import-annex": _import_annex,
-    "report": _report,
-    "chart": lambda args: run_chart(_load(args), args),
 }
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``mdpoverty`` command with ``argv`` (default: the process's arguments).
-
-    Returns:
-        The exit status: 0 success, 1 error-level findings (``check``), 2 unreadable input, an
-        unwritable output or a wrong command line, 3 an internal error (a bug).
-    """
-    _tolerate_narrow_terminals()
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # --help, --version, or a usage error argparse has printed
-        return exit_.code if isinstance(exit_.code, int) else EXIT_UNREADABLE
-    try:
-        _check_output(getattr(args, "output", None))
-        return _COMMANDS[args.command](args)
-    except PlanFileError as error:
-        _emit(f"{error}\n", sys.stderr)
-    except (MdpovertyError, OSError) as error:
-        _emit(f"mdpoverty {args.command}: error: {error}\n", sys.stderr)
-    except Exception as error:
-        message = " ".join(str(error).split())[:300]
-        _emit(
-            f"mdpoverty {args.command}: internal error: {type(error).__name__}: {message} "
-            "(this is a bug in mdpoverty; please report it with the command line)\n",
-            sys.stderr,
-        )
-        return EXIT_INTERNAL
-    return EXIT_UNREADABLE
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+"""Each plan command's handler: the exit status."""

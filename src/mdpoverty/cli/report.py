@@ -1,8 +1,7 @@
 """The ``mdpoverty report`` and ``mdpoverty chart`` commands.
 
-Registered on the command line's parser by :func:`add_report_commands`; this module imports
-neither matplotlib nor Jinja2 until a command runs, so ``mdpoverty --help`` stays fast and
-works without the ``report`` extra.
+This module imports neither matplotlib nor Jinja2 until a command runs, so ``mdpoverty --help``
+stays fast and works without the ``report`` extra.
 """
 
 from __future__ import annotations
@@ -10,9 +9,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.model.document import Document
+from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
+from mdpoverty.cli.plans import load, plan_arguments
+from mdpoverty.errors import EmptyChartError
 
-__all__ = ["CHART_NAMES", "add_report_commands", "run_chart", "run_report"]
+__all__ = ["CHART_NAMES", "COMMANDS", "add_commands"]
 
 CHART_NAMES = ("rates", "funding", "deficits")
 """The charts ``mdpoverty chart --what`` draws (:data:`mdpoverty.plot.CHARTS`)."""
@@ -22,12 +23,9 @@ _EXTRA_NOTE = (
 )
 
 
-def add_report_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    plan_arguments: Callable[[argparse.ArgumentParser], None],
-) -> None:
-    """Add ``report`` and ``chart`` to ``commands``; ``plan_arguments`` adds PLAN/--example."""
-    formatter = argparse.RawDescriptionHelpFormatter
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``report`` and ``chart`` to ``commands``."""
+    formatter = FORMATTER
     report = commands.add_parser(
         "report",
         help="write the plan's report as one HTML page that works offline",
@@ -48,8 +46,10 @@ def add_report_commands(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the page to FILE (replaced whole) instead of standard output",
+        help="write the page to FILE (written whole or not at all; an existing FILE only "
+        "with --force) instead of standard output",
     )
+    force_argument(report)
 
     chart = commands.add_parser(
         "chart",
@@ -70,19 +70,37 @@ def add_report_commands(
     chart.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="the chart file (.png or .svg)"
     )
+    force_argument(chart)
 
 
-def run_report(plan: Document, args: argparse.Namespace) -> str:
-    """``mdpoverty report``: the HTML page, for the command line to write."""
-    from mdpoverty.report.html import html_report  # noqa: PLC0415
+def _report(args: argparse.Namespace) -> int:
+    from mdpoverty.report.html import html_report  # noqa: PLC0415  (Jinja2 loads here)
 
-    return html_report(plan, args.lang)
+    write_text(html_report(load(args), args.lang), args.output)
+    return EXIT_OK
 
 
-def run_chart(plan: Document, args: argparse.Namespace) -> int:
-    """``mdpoverty chart``: the exit status (:func:`~mdpoverty.report.plot.save` refuses an
-    output that is neither .png nor .svg)."""
+def _chart(args: argparse.Namespace) -> int:
+    # plot.save refuses an output that is neither .png nor .svg.
     from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads here)
 
-    plot.save(plot.CHARTS[args.what](plan, args.lang), args.output)
-    return 0
+    figure = plot.CHARTS[args.what](load(args), args.lang)
+    if not any(axes.patches or axes.lines or axes.collections for axes in figure.axes):
+        raise EmptyChartError(f"nothing to draw: {_NOTHING[args.what]}; no file written")
+    plot.save(figure, args.output)
+    return EXIT_OK
+
+
+_NOTHING = {
+    "rates": "no unit of the document has its households and poor households counted, so it "
+    "has no poverty rate",
+    "funding": "the document states no funding of a programme component by source",
+    "deficits": "the document has no target for a deprivation indicator stated as a share (%)",
+}
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "report": _report,
+    "chart": _chart,
+}
+"""Each report command's handler: the exit status."""

@@ -30,17 +30,6 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from mdpoverty import _testing_oracle as oracle
-from mdpoverty._testing_documents import documents
-from mdpoverty._testing_files import plain_data, plan_data_mutations
-from mdpoverty._testing_flows import flow_reviews
-from mdpoverty._testing_units import new_unit_plans, old_unit_plans
-from mdpoverty.households._strategies import (
-    cutoffs,
-    deprivation_frames,
-    household_tables,
-    indicator_weights,
-)
 from mdpoverty.model.agencies import Agency, Responsibility
 from mdpoverty.model.document import Plan
 from mdpoverty.model.header import Area, Header
@@ -59,6 +48,17 @@ from mdpoverty.model.targets import (
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference.programmes import programme_catalogs
 from mdpoverty.reference.standards import Dimension, poverty_standards
+from mdpoverty.testing import _oracle as oracle
+from mdpoverty.testing._documents import documents
+from mdpoverty.testing._files import plain_data, plan_data_mutations
+from mdpoverty.testing._flows import flow_reviews
+from mdpoverty.testing._households import (
+    cutoffs,
+    deprivation_frames,
+    household_tables,
+    indicator_weights,
+)
+from mdpoverty.testing._units import new_unit_plans, old_unit_plans
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Comparison, Quantity
 

@@ -1,9 +1,7 @@
-"""The ``mdpoverty households`` commands: counts and Alkire–Foster measures from a file.
+"""The work of ``mdpoverty households``: counts and Alkire–Foster measures from a file.
 
-The arguments are defined in :mod:`mdpoverty._households_args` (registering them loads no
-pandas); :mod:`mdpoverty.cli` imports this module only to run a command.  The handler returns
-the CSV text and the command line writes it, so this module needs nothing from the command
-line's module.
+The arguments are defined in :mod:`mdpoverty.cli.households` (registering them loads no
+pandas), which imports this module only to run a command.
 """
 
 from __future__ import annotations
@@ -40,9 +38,10 @@ def _columns(pairs: list[str]) -> dict[str, str]:
 
 
 def _units(path: str | None) -> pd.DataFrame | None:
+    """The unit list: every column a code, read as text (``05716`` keeps its zero)."""
     if path is None:
         return None
-    frame = pd.read_csv(path, dtype_backend="numpy_nullable")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False)
     return frame.set_index(frame.columns[0])
 
 
@@ -66,8 +65,13 @@ def _classify(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
         missing=args.missing,
         weight=args.weight,
     )
+    codes = [_columns(args.column).get("unit", "unit")]
     combined = tally_file(
-        args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
+        args.file,
+        tally,
+        batch_rows=args.batch_rows,
+        progress=_progress(args.progress),
+        codes=codes,
     )
     return counts_from_tally(combined, units)
 
@@ -81,8 +85,13 @@ def _measures(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
         renamed = chunk.rename(columns={v: k for k, v in mapping.items()})
         return af_tally(renamed, spec, by=args.by, population=args.weight)
 
+    codes = [mapping.get("unit", "unit"), *([args.by] if args.by else [])]
     combined = tally_file(
-        args.file, tally, batch_rows=args.batch_rows, progress=_progress(args.progress)
+        args.file,
+        tally,
+        batch_rows=args.batch_rows,
+        progress=_progress(args.progress),
+        codes=codes,
     )
     result = af_measures(combined, spec, by=args.by or "group")
     result["approx"] = result["value"].map(_approx)
