@@ -78,7 +78,9 @@ def corrected(published: str, corrections: str) -> str:
                 rows[k] = {**rows[k], "verification": mark, "source": fix["source"]}
         else:
             raise ValueError(f"unknown action {action!r} in the corrections")
-    ordered = sorted(rows.values(), key=lambda r: (r["new_province_code"], r["new_code"], r["old_code"]))
+    ordered = sorted(
+        rows.values(), key=lambda r: (r["new_province_code"], r["new_code"], r["old_code"])
+    )
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -107,7 +109,9 @@ def problems(text: str) -> list[str]:
         if mark not in _MARKS or bool(mark) != bool(row["source"]):
             link = f"{row['new_code']} <- {row['old_code']}"
             extra.append(f"link {link}: verification {mark!r} with source {row['source']!r}")
-    found = extra + [f"{what} {code}: {sorted(d)}" for (what, code), d in described.items() if len(d) > 1]
+    found = extra + [
+        f"{what} {code}: {sorted(d)}" for (what, code), d in described.items() if len(d) > 1
+    ]
     for code, merge in flags.items():
         if merge not in ({"full"}, {"partial"}):
             found.append(f"old unit {code}: merge flags {sorted(merge)}")

@@ -45,12 +45,11 @@ def _read(clause: str) -> tuple[str, dict[str, Merge]]:
     listed = before.split(" của ", 1)[1]
     olds: dict[str, Merge] = {}
     for item in re.split(r",\s*| và ", listed):
-        merge = Merge.FULL
-        if item.startswith("phần còn lại của "):
-            merge = Merge.PARTIAL
-            item = item.removeprefix("phần còn lại của ").split(" sau khi ", 1)[0]
-        item = re.sub(r"\s*\(.*?\)", "", _KIND.sub("", item.strip()))
-        olds[core_key(item)] = merge
+        rest = "phần còn lại của "
+        merge = Merge.PARTIAL if item.startswith(rest) else Merge.FULL
+        name_only = item.removeprefix(rest).split(" sau khi ", 1)[0]
+        name_only = re.sub(r"\s*\(.*?\)", "", _KIND.sub("", name_only.strip()))
+        olds[core_key(name_only)] = merge
     return name, olds
 
 

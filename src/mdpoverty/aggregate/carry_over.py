@@ -190,6 +190,11 @@ def _label(unit: AnyUnit) -> str:
     return f"{unit.name} ({unit.code})"
 
 
+def _doubtful_links() -> dict[frozenset[str], au.Link]:
+    """The crosswalk's doubtful links, by the pair of codes they join (new and old)."""
+    return {frozenset((k.new.code, k.old.code)): k for k in au.links() if k.doubtful}
+
+
 def _rows(
     plan: Document,
     matched: dict[str, AnyUnit],
@@ -199,9 +204,11 @@ def _rows(
 ) -> list[_Row]:
     """One row per unit that the plan's units went into.
 
-    A row is complete when every source of its unit is in the plan and goes into this unit
-    only: then, and only then, the sum of the sources' figures is the unit's figure.
+    A row is complete when every source of its unit is in the plan, goes into this unit
+    only, and through a link the resolutions do not put in doubt: then, and only then, the sum
+    of the sources' figures is the unit's figure.
     """
+    doubtful = _doubtful_links()
     units = {matched[u.id].code: u for u in plan.units}
     targets = {t.code: t for m in matched.values() for t in destinations(m)}
     rows = []
@@ -213,6 +220,12 @@ def _rows(
                 missing.append(source)
                 continue
             covered.append(units[source.code])
+            doubt = doubtful.get(frozenset((code, source.code)))
+            if doubt is not None:
+                why.append(
+                    f"the link {_label(doubt.old)} → {_label(doubt.new)} is doubtful "
+                    f"({doubt.source})"
+                )
             elsewhere = [d for d in destinations(source) if d.code != code]
             if elsewhere:
                 why.append(spread(source, elsewhere))
