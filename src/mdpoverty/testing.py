@@ -33,7 +33,12 @@ from hypothesis import strategies as st
 from mdpoverty import _testing_oracle as oracle
 from mdpoverty._testing_documents import documents
 from mdpoverty._testing_files import plain_data, plan_data_mutations
-from mdpoverty._testing_units import new_unit_plans, old_unit_plans
+from mdpoverty._testing_units import (
+    new_unit_documents,
+    new_unit_plans,
+    old_unit_documents,
+    old_unit_plans,
+)
 from mdpoverty.households._strategies import (
     cutoffs,
     deprivation_frames,
@@ -73,7 +78,9 @@ __all__ = [
     "household_tables",
     "indicator_weights",
     "money",
+    "new_unit_documents",
     "new_unit_plans",
+    "old_unit_documents",
     "old_unit_plans",
     "partial_dates",
     "plain_data",

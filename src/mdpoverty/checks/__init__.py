@@ -20,7 +20,8 @@ the object: ``components/DA3.TDA1/funding``, ``annex/rows/xuat-hoa/start_rate``,
 ``responsibilities/3``, ``agencies/culture``.
 
 **Rules** live in one registry, in groups: ``funding``, ``annex``, ``headline``,
-``figures``, ``targets``, ``results``, ``units``, ``agencies``, ``dates``, ``deficit``, ``programme``.
+``figures``, ``targets``, ``results``, ``units``, ``agencies``, ``dates``, ``deficit``,
+``programme``.
 Each carries its documentation as data (:attr:`Rule.title`, :attr:`Rule.rationale`,
 :attr:`Rule.tolerance`), from which the rule catalog is generated.
 ``check(plan, select=..., ignore=...)`` chooses rules by id or group;

@@ -16,7 +16,6 @@ error.  Districts and towns are in neither list and are not judged.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
@@ -30,7 +29,6 @@ from mdpoverty.values.names import core_key
 
 Era = Literal["old", "new"]
 
-_REORGANISATION = dt.date(2025, 7, 1)
 _COMMUNE_LEVEL = frozenset(
     {UnitKind.WARD, UnitKind.COMMUNE, UnitKind.TOWNSHIP, UnitKind.SPECIAL_ZONE}
 )
@@ -42,12 +40,9 @@ _LIST = {
 
 
 def _era(document: Document) -> Era | None:
-    date = document.header.date
-    if date.last_day() < _REORGANISATION:
-        return "old"
-    if date.first_day() >= _REORGANISATION:
-        return "new"
-    return None
+    from mdpoverty.aggregate.carry_over import basis_of  # noqa: PLC0415  (loads pandas)
+
+    return basis_of(document)
 
 
 @attrs.frozen
