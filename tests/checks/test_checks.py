@@ -41,6 +41,7 @@ GROUPS = {
     "headline",
     "figures",
     "targets",
+    "units",
     "results",
     "agencies",
     "dates",
