@@ -17,7 +17,7 @@ from mdpoverty.model.units import AdministrativeUnit as Unit
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.testing import new_unit_plans
+from mdpoverty.testing import new_unit_plans, old_unit_plans
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.names import core_key
 
@@ -153,3 +153,26 @@ def test_a_code_swapped_for_another_units_is_reported_there_and_only_there(
     units = [attrs.evolve(u, code=other.code) if u is victim else u for u in plan.units]
     findings = units_findings(attrs.evolve(plan, units=units))
     assert [("units.code", "error", f"units/{victim.id}/code")] == findings
+
+
+@given(old_unit_plans(), st.data())
+def test_before_1_july_2025_a_swapped_code_is_one_warning_there(
+    plan: Plan, data: st.DataObject
+) -> None:
+    coded = [u for u in plan.units if u.code is not None]
+    assert [] == units_findings(plan)
+    if not coded:
+        return
+    victim = data.draw(st.sampled_from(coded))
+    other = data.draw(
+        st.sampled_from(
+            [
+                u
+                for u in au.old_units()
+                if core_key(u.name) != core_key(victim.name) and len(u.code) == 5
+            ]
+        )
+    )
+    units = [attrs.evolve(u, code=other.code) if u is victim else u for u in plan.units]
+    findings = units_findings(attrs.evolve(plan, units=units))
+    assert [("units.code-old", "warning", f"units/{victim.id}/code")] == findings
