@@ -171,3 +171,21 @@ def test_the_incomplete_note_only_when_a_row_is_incomplete(review_2024: Document
 def test_the_bac_kan_plan_still_carries_its_annex() -> None:
     table = carry_over(bac_kan_2024())
     assert [5292, 6126] == [int(h) for h in table["households"].dropna()]
+
+
+def test_the_annex_in_2025_units_as_csv_gives_the_figures_where_units_give_no_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "review-2026.yaml"
+    path.write_text(REVIEW_2026, encoding="utf-8")
+    assert 0 == main(["annex", str(path), "--units", "2025", "--format", "csv"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("code,name,province,group,time,year,count,rate,complete")
+    assert any(
+        line.startswith("01906,Xã Ba Bể,Tỉnh Thái Nguyên,poor,end,2026,400,10.00,True")
+        for line in lines
+    )
+    assert any(
+        line.startswith("01912,Xã Chợ Rã,Tỉnh Thái Nguyên,near-poor,end,2026,,,False")
+        for line in lines
+    )
