@@ -8,7 +8,8 @@ import attrs
 import pandas as pd
 import pytest
 
-from mdpoverty import ValidationError
+from mdpoverty import AdministrativeUnit as Unit
+from mdpoverty import Area, Header, Period, Plan, UnitKind, ValidationError
 from mdpoverty.aggregate.carry_over import (
     CARRY_OVER_COLUMNS,
     carry_back,
@@ -212,3 +213,24 @@ def test_with_codes_leaves_an_unknown_name_without_a_code() -> None:
     unknown = attrs.evolve(plan.units[0], name="Phường Không Có", code=None)
     changed = attrs.evolve(plan, units=[unknown, *plan.units[1:]])
     assert with_codes(changed).units[0].code is None
+
+
+def test_a_figure_never_passes_through_a_doubtful_link_without_saying_so() -> None:
+    # The source list puts the old xã Quế Phước into the new xã Quế Phước, which the clause of
+    # its resolution does not list: the crosswalk marks that link doubtful.
+    names = {"20668": "Xã Ninh Phước", "20669": "Xã Phước Ninh", "20674": "Xã Quế Phước"}
+    names["20692"] = "Xã Quế Lâm"
+    plan = Plan(
+        header=Header("UBND", PartialDate(2024, 3), "KẾ HOẠCH"),
+        area=Area("Quảng Nam", UnitKind.PROVINCE),
+        period=Period(2024),
+        units=[
+            Unit(f"u{code}", name, UnitKind.COMMUNE, 100, 10, code=code)
+            for code, name in names.items()
+        ],
+    )
+    table = carry_over(plan)
+    assert [False] == table.loc[["20669"], "complete"].tolist()
+    assert table.loc[["20669"], "households"].isna().all()
+    why = str(table.loc["20669", "why"])
+    assert "Xã Quế Phước (20674) → Xã Quế Phước (20669) is doubtful" in why

@@ -26,7 +26,10 @@ def test_a_row_is_complete_exactly_when_every_old_unit_is_covered_and_whole(plan
     table = carry_over(plan)
     for code, complete in table["complete"].items():
         links = au.links_into(str(code))
-        expected = all(link.old.code in covered and link.merge is au.Merge.FULL for link in links)
+        expected = all(
+            link.old.code in covered and link.merge is au.Merge.FULL and not link.doubtful
+            for link in links
+        )
         assert expected == complete
 
 

@@ -42,6 +42,7 @@ GROUPS = {
     "figures",
     "flows",
     "targets",
+    "units",
     "results",
     "agencies",
     "dates",

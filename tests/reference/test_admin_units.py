@@ -41,8 +41,10 @@ DATA = ROOT / "tests" / "data" / "admin-2025"
 RESOLUTION = DATA / "1683-NQ-UBTVQH15-thai-nguyen.md"
 # The published crosswalk beside the clone (the project's shared data), where there is one.
 PUBLISHED = ROOT.parent / "shared" / "data" / "admin-2025" / "crosswalk.csv"
-# SHA-256 of the published crosswalk.csv (its README in the shared data, and the package's).
+# SHA-256 of the published crosswalk.csv (its README in the shared data, and the package's),
+# and of the shipped one: the published file with the corrections of the tools folder applied.
 PUBLISHED_SHA256 = "924c4aa647b3a5f5eb6c6c4b629497c418ac624a7b90e2c39ba5d2c06da76c0b"
+SHIPPED_SHA256 = "49d7fef009c2f4a4d68eaccb45267d11f3f74b65efec2622c83e5eeaf8b4699e"
 
 SHIPPED = resources.files("mdpoverty.reference").joinpath("data", "admin-2025")
 
@@ -50,9 +52,9 @@ SHIPPED = resources.files("mdpoverty.reference").joinpath("data", "admin-2025")
 # -- the shipped data -----------------------------------------------------------------------------
 
 
-def test_the_shipped_crosswalk_is_the_published_file_byte_for_byte() -> None:
+def test_the_shipped_crosswalk_is_the_file_its_notice_describes() -> None:
     raw = gzip.decompress(SHIPPED.joinpath("crosswalk.csv.gz").read_bytes())
-    assert PUBLISHED_SHA256 == hashlib.sha256(raw).hexdigest()
+    assert SHIPPED_SHA256 == hashlib.sha256(raw).hexdigest()
 
 
 def test_the_licence_and_the_notice_ship_with_the_data() -> None:
@@ -62,15 +64,25 @@ def test_the_licence_and_the_notice_ship_with_the_data() -> None:
     assert "Copyright (c) 2025 dvhcvn" in licence
     assert "dvhcvn/20250701" in notice
     assert PUBLISHED_SHA256 in notice
+    assert SHIPPED_SHA256 in notice
 
 
 @pytest.mark.skipif(not PUBLISHED.exists(), reason="the shared data is not beside the clone")
-def test_the_crosswalk_read_back_equals_the_published_csv_row_for_row() -> None:
+def test_the_crosswalk_read_back_is_the_published_csv_but_for_the_corrected_links() -> None:
     with PUBLISHED.open(encoding="utf-8", newline="") as file:
-        published = list(csv.DictReader(file))
-    assert published == [dict(row) for row in crosswalk_rows()]
-    frame = crosswalk()
-    assert published == frame.to_dict("records")
+        published = {(r["new_code"], r["old_code"]): r for r in csv.DictReader(file)}
+    shipped = {(r["new_code"], r["old_code"]): r for r in crosswalk_rows()}
+    # Eight wrong links removed, two replaced by the right ones (tests/test_crosswalk_corrections).
+    assert 8 == len(published.keys() - shipped.keys())
+    assert 2 == len(shipped.keys() - published.keys())
+    unchanged = [
+        key
+        for key in published.keys() & shipped.keys()
+        if any(published[key][c] != shipped[key][c] for c in CROSSWALK_COLUMNS[:-2])
+    ]
+    assert 6 == len(unchanged)  # the six old units flagged partial for the wrong link only
+    assert {"full"} == {shipped[key]["merge"] for key in unchanged}
+    assert list(shipped.values()) == crosswalk().to_dict("records")
 
 
 @pytest.mark.skipif(not PUBLISHED.exists(), reason="the shared data is not beside the clone")
@@ -87,7 +99,7 @@ def test_the_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
 def test_the_table_has_the_columns_of_the_crosswalk_and_keeps_leading_zeros() -> None:
     frame = crosswalk()
     assert list(CROSSWALK_COLUMNS) == list(frame.columns)
-    assert (10604, 9) == frame.shape
+    assert (10598, 11) == frame.shape
     assert "00004" == frame.loc[0, "new_code"]
 
 
@@ -109,7 +121,7 @@ def test_34_new_provinces_63_old_and_3321_new_units() -> None:
     assert 34 == len(new_provinces())
     assert 63 == len(old_provinces())
     assert 3321 == len(new_units())
-    assert 10604 == len(links())
+    assert 10598 == len(links())
 
 
 def test_every_new_unit_takes_in_at_least_one_old_unit() -> None:

@@ -65,6 +65,7 @@ from mdpoverty.values.quantities import Quantity
 __all__ = [
     "CARRY_OVER_COLUMNS",
     "REORGANISATION_DATE",
+    "basis_of",
     "carry_back",
     "carry_over",
     "format_carried",
@@ -105,21 +106,38 @@ AnyUnit = au.NewUnit | au.OldUnit
 def _basis(plan: Document, basis: Basis | None) -> Basis:
     if basis is not None:
         return basis
-    date = plan.header.date
-    if date is not None and date.last_day() < REORGANISATION_DATE:
-        return "old"
-    if date is not None and date.first_day() >= REORGANISATION_DATE:
-        return "new"
+    found = basis_of(plan)
+    if found is not None:
+        return found
     raise ValidationError(
         [
             Problem(
                 "Plan",
                 "header.date",
-                None if date is None else str(date),
+                None if plan.header.date is None else str(plan.header.date),
                 "may fall before or after 1 July 2025: pass basis='old' or basis='new'",
             )
         ]
     )
+
+
+def basis_of(document: Document) -> Basis | None:
+    """Whether ``document``'s units are those before 1 July 2025 (``"old"``) or from that day
+    (``"new"``), from its date; ``None`` where the date could fall on either side (``2025``)
+    or is not printed.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> basis_of(bac_kan_2024())
+    'old'
+    """
+    date = document.header.date
+    if date is None:
+        return None
+    if date.last_day() < REORGANISATION_DATE:
+        return "old"
+    if date.first_day() >= REORGANISATION_DATE:
+        return "new"
+    return None
 
 
 def _province(plan: Document) -> str | None:
@@ -190,6 +208,11 @@ def _label(unit: AnyUnit) -> str:
     return f"{unit.name} ({unit.code})"
 
 
+def _doubtful_links() -> dict[frozenset[str], au.Link]:
+    """The crosswalk's doubtful links, by the pair of codes they join (new and old)."""
+    return {frozenset((k.new.code, k.old.code)): k for k in au.links() if k.doubtful}
+
+
 def _rows(
     plan: Document,
     matched: dict[str, AnyUnit],
@@ -199,9 +222,11 @@ def _rows(
 ) -> list[_Row]:
     """One row per unit that the plan's units went into.
 
-    A row is complete when every source of its unit is in the plan and goes into this unit
-    only: then, and only then, the sum of the sources' figures is the unit's figure.
+    A row is complete when every source of its unit is in the plan, goes into this unit
+    only, and through a link the resolutions do not put in doubt: then, and only then, the sum
+    of the sources' figures is the unit's figure.
     """
+    doubtful = _doubtful_links()
     units = {matched[u.id].code: u for u in plan.units}
     targets = {t.code: t for m in matched.values() for t in destinations(m)}
     rows = []
@@ -213,15 +238,18 @@ def _rows(
                 missing.append(source)
                 continue
             covered.append(units[source.code])
+            doubt = doubtful.get(frozenset((code, source.code)))
+            if doubt is not None:
+                why.append(
+                    f"the link {_label(doubt.old)} → {_label(doubt.new)} is doubtful "
+                    f"({doubt.source})"
+                )
             elsewhere = [d for d in destinations(source) if d.code != code]
             if elsewhere:
                 why.append(spread(source, elsewhere))
         if missing:
             listed = ", ".join(_label(m) for m in missing)
             why.insert(0, f"the plan does not cover {listed}")
-        uncounted = [u.name for u in covered if not u.has_counts]
-        if uncounted:
-            why.append(f"the plan gives no counts for {', '.join(uncounted)}")
         rows.append(_Row(target, tuple(covered), tuple(missing), tuple(why)))
     return rows
 
@@ -238,7 +266,9 @@ def _figures(
     for u in units:
         sums.add(u.households, u.poor_households, reductions[u.id])
     row = sums.row(TOTAL)
-    households, poor = row.households or 0, row.poor_households or 0
+    households, poor = row.households, row.poor_households
+    if households is None or poor is None:  # only complete rows come here: all counted
+        raise AssertionError("a row without counts is never complete")
     near = [u.near_poor_households for u in units]
     near_poor = None if None in near else sum(n for n in near if n is not None)
     exact = row.reduction is not None and row.reduction.is_exact
@@ -261,7 +291,14 @@ def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
     reductions = {unit.id: reduction for unit, reduction in unit_reductions(plan)}
     records = []
     for row in rows:
-        complete = not row.why
+        # A unit that gives no count leaves its row blank: a sum over it would print 0.
+        uncounted = [u.name for u in row.sources if not u.has_counts]
+        why = (
+            [*row.why, f"the plan gives no counts for {', '.join(uncounted)}"]
+            if uncounted
+            else row.why
+        )
+        complete = not why
         record: dict[str, object] = {
             "code": row.target.code,
             "name": row.target.name,
@@ -269,7 +306,7 @@ def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
             "complete": complete,
             "units": "; ".join(f"{u.name} ({u.code})" if u.code else u.name for u in row.sources),
             "missing": "; ".join(_label(m) for m in row.missing),
-            "why": "; ".join(row.why),
+            "why": "; ".join(why),
         }
         record.update(_figures(row.sources, reductions) if complete else dict.fromkeys(_COUNTS))
         records.append(record)
@@ -287,6 +324,28 @@ def _identity(plan: Document, matched: dict[str, AnyUnit]) -> list[_Row]:
         _Row(matched[u.id], (u,), (), ())
         for u in sorted(plan.units, key=lambda u: matched[u.id].code)
     ]
+
+
+def _spread_old(old: AnyUnit, others: Sequence[AnyUnit]) -> str:
+    listed = ", ".join(_label(o) for o in others)
+    return f"{_label(old)} was split: part of it went to {listed}"
+
+
+def _spread_new(new: AnyUnit, others: Sequence[AnyUnit]) -> str:
+    listed = ", ".join(_label(o) for o in others)
+    return f"{_label(new)} also took in {listed}: its figures cannot be divided"
+
+
+def _layout(document: Document, basis: Basis | None, *, back: bool) -> list[_Row]:
+    """The rows of ``document`` carried into the units of 2025 (``back``: into the old ones):
+    each with the document's units it sums and, where it cannot be exact, why."""
+    chosen = _basis(document, basis)
+    matched = _match(document, chosen)
+    if (chosen == "old") == back:  # already in the units wanted
+        return _identity(document, matched)
+    if back:
+        return _rows(document, matched, _old_of, _new_of, _spread_new)
+    return _rows(document, matched, _new_of, _old_of, _spread_old)
 
 
 def _new_of(unit: AnyUnit) -> list[AnyUnit]:
@@ -355,16 +414,7 @@ def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
     Raises:
         ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
     """
-    basis = _basis(plan, basis)
-    matched = _match(plan, basis)
-    if basis == "new":
-        return _frame(plan, _identity(plan, matched))
-
-    def split(old: AnyUnit, others: Sequence[AnyUnit]) -> str:
-        listed = ", ".join(_label(o) for o in others)
-        return f"{_label(old)} was split: part of it went to {listed}"
-
-    return _frame(plan, _rows(plan, matched, _new_of, _old_of, split))
+    return _frame(plan, _layout(plan, basis, back=False))
 
 
 def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
@@ -377,16 +427,7 @@ def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
     are incomplete, never estimated.  The table has the form of :func:`carry_over`'s, indexed
     by old codes; a plan already in old units carries back unchanged.
     """
-    basis = _basis(plan, basis)
-    matched = _match(plan, basis)
-    if basis == "old":
-        return _frame(plan, _identity(plan, matched))
-
-    def merged(new: AnyUnit, others: Sequence[AnyUnit]) -> str:
-        listed = ", ".join(_label(o) for o in others)
-        return f"{_label(new)} also took in {listed}: its figures cannot be divided"
-
-    return _frame(plan, _rows(plan, matched, _old_of, _new_of, merged))
+    return _frame(plan, _layout(plan, basis, back=True))
 
 
 _HEADERS = {

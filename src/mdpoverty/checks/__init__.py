@@ -20,7 +20,8 @@ the object: ``components/DA3.TDA1/funding``, ``annex/rows/xuat-hoa/start_rate``,
 ``responsibilities/3``, ``agencies/culture``.
 
 **Rules** live in one registry, in groups: ``funding``, ``annex``, ``headline``,
-``figures``, ``targets``, ``results``, ``agencies``, ``dates``, ``deficit``, ``programme``.
+``figures``, ``targets``, ``results``, ``units``, ``agencies``, ``dates``, ``deficit``,
+``programme``.
 Each carries its documentation as data (:attr:`Rule.title`, :attr:`Rule.rationale`,
 :attr:`Rule.tolerance`), from which the rule catalog is generated.
 ``check(plan, select=..., ignore=...)`` chooses rules by id or group;
@@ -32,6 +33,7 @@ from __future__ import annotations
 from mdpoverty.checks.builtin import (
     agencies,
     annex,
+    codes,
     coverage,
     dates,
     figures,
@@ -83,10 +85,23 @@ _order_groups(
         "flows",
         "targets",
         "results",
+        "units",
         "agencies",
         "dates",
         "deficit",
         "programme",
     )
 )
-del funding, annex, headline, figures, flows, targets, agencies, dates, coverage, _order_groups
+del (
+    funding,
+    annex,
+    headline,
+    figures,
+    flows,
+    targets,
+    agencies,
+    dates,
+    coverage,
+    codes,
+    _order_groups,
+)

@@ -130,9 +130,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--units",
         choices=("plan", "2025"),
         default="plan",
-        help="plan: the plan's own units (default); 2025: carried over into the units of "
-        "1 July 2025, exact where whole units merged, marked incomplete elsewhere "
-        "(text or csv)",
+        help="plan: the plan's own units (default); 2025: the units' counts and every figure "
+        "about the units carried over into the units of 1 July 2025, exact where whole units "
+        "merged, blank and marked incomplete elsewhere (text or csv; csv: the counts where "
+        "the units give them, else the figures)",
     )
     output_argument(annex, "the annex")
     force_argument(annex)
@@ -240,9 +241,26 @@ def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
 
     if args.format not in {"text", "csv"}:
         return usage_error("annex", "--units 2025 writes --format text or csv")
-    frame = carry_over(plan)
-    text = frame.to_csv() if args.format == "csv" else format_carried(frame, args.lang)
-    write_text(text, args.output)
+    from mdpoverty.aggregate.carried_figures import (  # noqa: PLC0415
+        carry_figures,
+        format_carried_figures,
+    )
+
+    # The units' counts (a plan's annex) where any unit gives them, and every other figure
+    # about the units (a review's, a report's) where there are any: never a blank shown as 0.
+    counted = any(u.has_counts for u in plan.units) or not plan.units
+    ids = {u.id for u in plan.units}
+    figured = any(f.about in ids for f in plan.figures)
+    parts = []
+    if counted or not figured:
+        frame = carry_over(plan)
+        parts.append(frame.to_csv() if args.format == "csv" else format_carried(frame, args.lang))
+    if figured and (args.format != "csv" or not parts):
+        figures = carry_figures(plan)
+        parts.append(
+            figures.to_csv() if args.format == "csv" else format_carried_figures(figures, args.lang)
+        )
+    write_text("\n".join(parts), args.output)
     return EXIT_OK
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "NewUnit",
     "OldUnit",
     "Province",
+    "Verification",
     "crosswalk",
     "crosswalk_rows",
     "links",
@@ -72,6 +73,8 @@ CROSSWALK_COLUMNS = (
     "old_code",
     "old_name",
     "merge",
+    "verification",
+    "source",
 )
 """The columns of the crosswalk, in its order."""
 
@@ -81,6 +84,18 @@ class Merge(enum.StrEnum):
 
     FULL = "full"  #: the whole old unit
     PARTIAL = "partial"  #: part of it; the rest went to other new units
+
+
+class Verification(enum.StrEnum):
+    """How far a link of the crosswalk was checked against the resolutions 1654–1687/NQ-UBTVQH15.
+
+    The source list was built from the resolutions by its authors; the links that the package
+    checked one by one against a resolution's clause say so, with the clause as their ``source``.
+    """
+
+    UNCHECKED = ""  #: as the source list gives it
+    VERIFIED = "verified"  #: read in the clause named by the link's ``source``
+    DOUBTFUL = "doubtful"  #: could not be confirmed; ``source`` says why
 
 
 @attrs.frozen
@@ -141,11 +156,27 @@ class OldUnit:
 
 @attrs.frozen
 class Link:
-    """One link of the crosswalk: (part of) an old unit went into a new unit."""
+    """One link of the crosswalk: (part of) an old unit went into a new unit.
+
+    Attributes:
+        new: The new unit.
+        old: The old unit.
+        merge: Whether the whole old unit went into the new one, or a part of it.
+        verification: Whether the link was checked against its resolution.
+        source: The clause that states it (``1659/NQ-UBTVQH15 Điều 1 khoản 59``), or why it is
+            doubtful; empty for a link as the source list gives it.
+    """
 
     new: NewUnit
     old: OldUnit
     merge: Merge
+    verification: Verification = Verification.UNCHECKED
+    source: str = ""
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether the link could not be confirmed (a figure must not pass through it silently)."""
+        return self.verification is Verification.DOUBTFUL
 
 
 Unit = TypeVar("Unit", NewUnit, OldUnit)
@@ -237,7 +268,14 @@ class _Crosswalk:
         self.new: _Era[NewUnit] = _Era("new", new.values(), {province(r, "new") for r in rows})
         self.old: _Era[OldUnit] = _Era("old", old.values(), {province(r, "old") for r in rows})
         self.links = tuple(
-            Link(new[r["new_code"]], old[r["old_code"]], Merge(r["merge"])) for r in rows
+            Link(
+                new[r["new_code"]],
+                old[r["old_code"]],
+                Merge(r["merge"]),
+                Verification(r.get("verification", "")),
+                r.get("source", ""),
+            )
+            for r in rows
         )
         self.into: dict[str, list[Link]] = {}
         self.out_of: dict[str, list[Link]] = {}
@@ -263,7 +301,7 @@ def crosswalk() -> pd.DataFrame:
     """The crosswalk as a table: one row per link, every column text (codes keep their zeros).
 
     >>> crosswalk().shape
-    (10604, 9)
+    (10598, 11)
     """
     return pd.DataFrame(list(crosswalk_rows()), columns=list(CROSSWALK_COLUMNS), dtype="string")
 

@@ -14,8 +14,9 @@ from typing import Any
 from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.document import Document
+from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.printed import PrintedRow
-from mdpoverty.model.targets import IndicatorKind
+from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
 from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import (
@@ -303,35 +304,65 @@ def agencies_section(ctx: Context) -> Mapping[str, Any]:
 # -- the 2025 units -----------------------------------------------------------------------------
 
 
-@section("carry_over", holds="units", order=70)
+def _in_former_units(document: Document) -> bool:
+    """Whether the document's units are those before 1 July 2025 (or may be: its date says
+    neither), so that carrying them into the new units says something."""
+    from mdpoverty.aggregate.carry_over import basis_of  # noqa: PLC0415
+
+    return basis_of(document) != "new"
+
+
+@section("carry_over", holds="units", order=70, when=_in_former_units)
 def carry_over_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.aggregate.carried_figures import carry_figures  # noqa: PLC0415
     from mdpoverty.aggregate.carry_over import carry_over  # noqa: PLC0415
 
-    lang = ctx.lang
+    lang, document = ctx.lang, ctx.document
+    ids = {u.id for u in document.units}
+    counted = any(u.has_counts for u in document.units)
+    figured = any(f.about in ids for f in document.figures)
     try:
-        frame = carry_over(ctx.document)
+        frame = carry_over(document) if counted or not figured else None
+        figures = carry_figures(document) if figured else None
     except MdpovertyError as error:
         return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
 
-    def value(v: object, places: int | None = None) -> str:
+    def value(v: object, places: int | None = None) -> str:  # a blank stays blank, never 0
         return number(v, lang, places) if isinstance(v, int | Decimal) else ""
 
+    rows = [
+        {
+            "code": code,
+            "name": row["name"],
+            "old": row["units"],
+            "complete": bool(row["complete"]),
+            "households": value(row["households"]),
+            "poor": value(row["poor_households"]),
+            "rate": value(row["poverty_rate"], 2),
+            "end_rate": value(row["end_rate"], 2),
+            "why": row["why"],
+        }
+        for code, row in (frame.iterrows() if frame is not None else ())
+    ]
+    figure_rows = [
+        {
+            "code": code,
+            "name": row["name"],
+            "old": row["units"],
+            "group": HouseholdGroup(row["group"]).vi if lang == "vi" else row["group"],
+            "time": f"{TimePoint(row['time']).vi if lang == 'vi' else row['time']} {row['year']}",
+            "count": value(row["count"]),
+            "rate": value(row["rate"]),
+            "complete": bool(row["complete"]),
+            "why": row["why"],
+        }
+        for code, row in (figures.iterrows() if figures is not None else ())
+    ]
     return {
         "unavailable": None,
-        "rows": [
-            {
-                "code": code,
-                "name": row["name"],
-                "old": row["units"],
-                "complete": bool(row["complete"]),
-                "households": value(row["households"]),
-                "poor": value(row["poor_households"]),
-                "rate": value(row["poverty_rate"], 2),
-                "end_rate": value(row["end_rate"], 2),
-                "why": row["why"],
-            }
-            for code, row in frame.iterrows()
-        ],
+        "rows": rows,
+        "figures": figure_rows,
+        "incomplete": any(not r["complete"] for r in (*rows, *figure_rows)),
     }
 
 

@@ -115,9 +115,15 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Carried into the units of 1 July 2025",
     },
     "carry_note": {
-        "vi": "Dòng chưa đủ: kế hoạch không bao gồm hết các đơn vị cũ hợp thành đơn vị mới.",
-        "en": "An incomplete row: the plan does not cover every old unit of the new unit.",
+        "vi": "Dòng chưa đủ: văn bản không bao gồm hết các đơn vị cũ hợp thành đơn vị mới, "
+        "hoặc không ghi số liệu của một đơn vị; ô trống là không có số liệu.",
+        "en": "An incomplete row: the document does not cover every old unit of the new unit, "
+        "or gives no figure for one of them; a blank cell has no figure.",
     },
+    "carry_group": {"vi": "Nhóm hộ", "en": "Group"},
+    "carry_time": {"vi": "Thời điểm", "en": "Time"},
+    "carry_count": {"vi": "Số", "en": "Count"},
+    "carry_rate": {"vi": "Tỷ lệ (%)", "en": "Rate (%)"},
     "carry_unavailable": {
         "vi": "Không quy đổi được: {reason}",
         "en": "Cannot be carried over: {reason}",

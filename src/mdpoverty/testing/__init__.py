@@ -58,7 +58,12 @@ from mdpoverty.testing._households import (
     household_tables,
     indicator_weights,
 )
-from mdpoverty.testing._units import new_unit_plans, old_unit_plans
+from mdpoverty.testing._units import (
+    new_unit_documents,
+    new_unit_plans,
+    old_unit_documents,
+    old_unit_plans,
+)
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -75,7 +80,9 @@ __all__ = [
     "household_tables",
     "indicator_weights",
     "money",
+    "new_unit_documents",
     "new_unit_plans",
+    "old_unit_documents",
     "old_unit_plans",
     "partial_dates",
     "plain_data",

@@ -16,12 +16,12 @@ from collections.abc import Iterator, Sequence
 import attrs
 from hypothesis import strategies as st
 
-from mdpoverty.testing._oracle import printed_rate
 from mdpoverty.model.document import Document, Review
 from mdpoverty.model.figures import Figure, Flow, Stratum, StratumKind, TimePoint
 from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.testing._oracle import printed_rate
 from mdpoverty.values.dates import PartialDate, Period
 
 __all__ = ["FLOW_ORDER", "flow_reviews"]

@@ -13,18 +13,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
 from hypothesis import strategies as st
 
-from mdpoverty.model.document import Plan
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType, Plan
+from mdpoverty.model.figures import Figure
 from mdpoverty.model.header import Area, Header
-from mdpoverty.model.targets import Measure, Target
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.names import core_key
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["new_unit_plans", "old_unit_plans"]
+__all__ = ["new_unit_documents", "new_unit_plans", "old_unit_documents", "old_unit_plans"]
 
 _MAX_HOUSEHOLDS = 20_000
 
@@ -119,3 +121,55 @@ def new_unit_plans(draw: st.DrawFn, *, max_units: int = 6) -> Plan:
         st.lists(st.sampled_from(in_province), min_size=1, max_size=max_units, unique=True)
     )
     return _plan(draw, province, chosen, in_province, 2026)
+
+
+@st.composite
+def _with_figures(draw: st.DrawFn, plan: Plan) -> Document:
+    """``plan`` as a document of any kind, with end-of-year figures about some of its units
+    and, for some units, no counts at the start of the year (as a review prints them)."""
+    kind = draw(st.sampled_from(list(DocumentType)))
+    figures = []
+    units = []
+    for unit in plan.units:
+        households = draw(st.integers(1, _MAX_HOUSEHOLDS))
+        groups = draw(st.sets(st.sampled_from([HouseholdGroup.ALL, HouseholdGroup.POOR])))
+        if HouseholdGroup.ALL in groups:
+            figures.append(Figure(group=HouseholdGroup.ALL, about=unit.id, count=households))
+        if HouseholdGroup.POOR in groups:
+            poor = draw(st.integers(0, households))
+            figures.append(Figure(group=HouseholdGroup.POOR, about=unit.id, count=poor))
+        counted = draw(st.booleans())
+        units.append(
+            unit
+            if counted
+            else attrs.evolve(
+                unit, households=None, poor_households=None, near_poor_households=None
+            )
+        )
+    fields = {f.name: getattr(plan, f.name) for f in attrs.fields(Document)}
+    return DOCUMENT_CLASSES[kind](**{**fields, "units": units, "figures": figures})
+
+
+@st.composite
+def old_unit_documents(draw: st.DrawFn, *, max_new_units: int = 4) -> Document:
+    """A plan, review or report of 2024 over old units of one real province
+    (:func:`old_unit_plans`), with end-of-year figures about some of its units and, for some
+    units, no counts at the start of the year.
+
+    >>> from hypothesis import given
+    >>> from mdpoverty.aggregate.carried_figures import carry_figures
+    >>> @given(old_unit_documents())
+    ... def test_a_carried_count_is_never_negative(document):
+    ...     assert (carry_figures(document)["count"].dropna() >= 0).all()
+    >>> test_a_carried_count_is_never_negative()
+    """
+    plan = draw(old_unit_plans(max_new_units=max_new_units))
+    return draw(_with_figures(plan))
+
+
+@st.composite
+def new_unit_documents(draw: st.DrawFn, *, max_units: int = 6) -> Document:
+    """A plan, review or report of 2026 over new units of one real province
+    (:func:`new_unit_plans`), with figures as :func:`old_unit_documents`."""
+    plan = draw(new_unit_plans(max_units=max_units))
+    return draw(_with_figures(plan))

@@ -1,0 +1,240 @@
+"""Every figure a document gives about its units, re-expressed in the units of 2025 (and back).
+
+:func:`~mdpoverty.aggregate.carry_over.carry_over` carries a plan's annex: its units' counts at
+the start of the year and their targets.  A review or a report prints more: counts of poor and
+near-poor households at the end of the year or at the review, per unit, with no count at the
+start at all.  :func:`carry_figures` carries every one of them, by the same rows (the same
+matching, the same rule of exactness), one table row per unit and figure:
+
+* a figure is **complete** in a row when the row is exact (every unit it takes in is covered,
+  whole and through a confirmed link) and every one of the row's units gives a count of that
+  group at that time: its count is then the sum;
+* otherwise it is blank (``<NA>``), never 0, and ``why`` says which unit gives no count;
+* a rate is the document's own where the row is one unit of the document that prints it,
+  else recomputed from the carried counts (group ÷ all households of the same row, time and
+  year, half-up to 2 decimals), and blank when either count is.
+
+Every row has every figure key (group, time, year) that any unit of the document has, so a
+unit without a figure shows a blank cell rather than no row.
+
+>>> from mdpoverty import AdministrativeUnit as Unit, Area, Figure, Header, HouseholdGroup
+>>> from mdpoverty import PartialDate, Period, Review, TimePoint, UnitKind
+>>> review = Review(
+...     header=Header("UBND tỉnh", PartialDate(2026, 12, 20), "KẾT QUẢ RÀ SOÁT"),
+...     area=Area("Thái Nguyên", UnitKind.PROVINCE), period=Period(2026),
+...     units=[Unit("ba-be", "Xã Ba Bể", UnitKind.COMMUNE, code="01906"),
+...            Unit("cho-ra", "Xã Chợ Rã", UnitKind.COMMUNE, code="01912")],
+...     figures=[Figure(group=HouseholdGroup.ALL, about="ba-be", count=4000),
+...              Figure(group=HouseholdGroup.POOR, about="ba-be", count=400)])
+>>> table = carry_figures(review)
+>>> table[["name", "group", "time", "year", "count", "rate", "complete"]]
+... # doctest: +NORMALIZE_WHITESPACE
+            name group time  year  count   rate  complete
+code
+01906   Xã Ba Bể   all  end  2026   4000   <NA>      True
+01906   Xã Ba Bể  poor  end  2026    400  10.00      True
+01912  Xã Chợ Rã   all  end  2026   <NA>   <NA>     False
+01912  Xã Chợ Rã  poor  end  2026   <NA>   <NA>     False
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Literal
+
+import pandas as pd
+
+from mdpoverty.aggregate.carry_over import Basis, _layout, _Row
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, Flow, TimePoint
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.tables.figure_tables import cell_text
+from mdpoverty.values.numbers import rate
+
+__all__ = [
+    "CARRIED_FIGURE_COLUMNS",
+    "carry_figures",
+    "carry_figures_back",
+    "format_carried_figures",
+]
+
+CARRIED_FIGURE_COLUMNS = (
+    "name",
+    "province",
+    "group",
+    "time",
+    "year",
+    "count",
+    "rate",
+    "complete",
+    "units",
+    "why",
+)
+"""The columns of :func:`carry_figures` (the index is the unit's code)."""
+
+Key = tuple[HouseholdGroup, TimePoint | Flow, int]
+
+_GROUPS = [HouseholdGroup.ALL, *(g for g in HouseholdGroup if g is not HouseholdGroup.ALL)]
+# A flow (escaped, new, a fall, …) sums over merged units as a count at a point in time does;
+# it has no households of its own to divide by, so its rate is only ever the printed one.
+_TIMES: list[TimePoint | Flow] = [TimePoint.START, *Flow, TimePoint.END, TimePoint.REVIEW]
+# Groups counted in people or households but not a share of households: no rate.
+_NO_RATE = frozenset({HouseholdGroup.ALL, HouseholdGroup.LOW_INCOME})
+
+
+def _order(key: Key) -> tuple[int, int, int]:
+    group, time, year = key
+    return (year, _TIMES.index(time), _GROUPS.index(group))
+
+
+def _unit_figures(document: Document) -> dict[str, dict[Key, Figure]]:
+    """The observations about each unit (its counts at the start of the year among them)."""
+    ids = {u.id for u in document.units}
+    found: dict[str, dict[Key, Figure]] = {}
+    for figure in document.observations():
+        if figure.about in ids:
+            about, group, time, year = figure.key_in(document.year)
+            found.setdefault(str(about), {}).setdefault((group, time, year), figure)
+    return found
+
+
+def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]]:
+    by_unit = _unit_figures(document)
+    keys = sorted({key for figures in by_unit.values() for key in figures}, key=_order)
+    records: list[dict[str, object]] = []
+    for row in rows:
+        counts: dict[Key, int | None] = {}
+        cells = []
+        for key in keys:
+            figures = [by_unit.get(u.id, {}).get(key) for u in row.sources]
+            blank = [u.name for u, f in zip(row.sources, figures, strict=True) if f is None]
+            no_count = [
+                u.name
+                for u, f in zip(row.sources, figures, strict=True)
+                if f is not None and f.count is None
+            ]
+            why = list(row.why)
+            if blank:
+                why.append(f"the document gives no figure for {', '.join(blank)}")
+            if no_count:
+                why.append(f"the document gives a rate but no count for {', '.join(no_count)}")
+            total = None if why else sum(f.count or 0 for f in figures if f is not None)
+            counts[key] = total
+            # The printed rate stands where the row is that one unit of the document, exactly.
+            single = len(figures) == 1 and not row.why and figures[0] is not None
+            printed = figures[0].rate if single and figures[0] is not None else None
+            cells.append((key, total, printed, why))
+        for (group, time, year), total, printed, why in cells:
+            whole = counts.get((HouseholdGroup.ALL, time, year))
+            shown: Decimal | None = printed
+            if shown is None and group not in _NO_RATE and total is not None and whole:
+                shown = rate(total, whole)
+            records.append(
+                {
+                    "code": row.target.code,
+                    "name": row.target.name,
+                    "province": row.target.province,
+                    "group": group.value,
+                    "time": time.value,
+                    "year": year,
+                    "count": total,
+                    "rate": shown,
+                    "complete": not why,
+                    "units": "; ".join(
+                        f"{u.name} ({u.code})" if u.code else u.name for u in row.sources
+                    ),
+                    "why": "; ".join(why),
+                }
+            )
+    return records
+
+
+def _table(document: Document, rows: Sequence[_Row]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(
+        _records(document, rows), columns=["code", *CARRIED_FIGURE_COLUMNS]
+    )
+    frame["count"] = frame["count"].astype("Int64")
+    frame["year"] = frame["year"].astype("int64")
+    frame["rate"] = frame["rate"].astype(object).where(frame["rate"].notna(), pd.NA)
+    frame["complete"] = frame["complete"].astype(bool)
+    return frame.set_index("code")
+
+
+def carry_figures(document: Document, *, basis: Basis | None = None) -> pd.DataFrame:
+    """Every figure about ``document``'s units in the units of 1 July 2025, one row each.
+
+    Args:
+        document: A plan, review or report whose units are communes, wards or townships.
+        basis: Whether its units are the ``"old"`` ones or already the ``"new"`` ones; by
+            default from its date, as :func:`~mdpoverty.aggregate.carry_over.carry_over`.
+
+    Returns:
+        A table indexed by the new unit's ``code`` with the columns of
+        :data:`CARRIED_FIGURE_COLUMNS`: the figure's household ``group``, ``time`` and
+        ``year`` (text, text, int), its ``count`` (nullable integer: ``<NA>`` where blank)
+        and ``rate`` (:class:`~decimal.Decimal` or ``<NA>``), whether it is ``complete``, the
+        document's ``units`` in the row and ``why`` a figure is blank.
+
+    Raises:
+        ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
+    """
+    return _table(document, _layout(document, basis, back=False))
+
+
+def carry_figures_back(document: Document, *, basis: Basis | None = None) -> pd.DataFrame:
+    """The reverse of :func:`carry_figures`: figures about new units in the old units.
+
+    A figure of an old unit is exact only where its new units took in nothing else
+    (:func:`~mdpoverty.aggregate.carry_over.carry_back`); elsewhere it is blank.
+    """
+    return _table(document, _layout(document, basis, back=True))
+
+
+_GROUP_LABEL: dict[str, dict[str, str]] = {
+    "vi": {g.value: g.vi for g in HouseholdGroup},
+    "en": {g.value: g.value for g in HouseholdGroup},
+}
+_TIME_LABEL = {
+    "vi": {"start": "đầu năm", "end": "cuối năm", "review": "rà soát"}
+    | {f.value: f.vi for f in Flow},
+    "en": {"start": "start", "end": "end", "review": "review"} | {f.value: f.value for f in Flow},
+}
+_HEADERS = {
+    "vi": ("Mã", "Tên đơn vị", "Nhóm hộ", "Thời điểm", "Số", "Tỷ lệ (%)"),
+    "en": ("code", "unit", "group", "time", "count", "rate (%)"),
+}
+_INCOMPLETE = {"vi": "chưa đủ", "en": "incomplete"}
+
+
+def format_carried_figures(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str:
+    """A table of :func:`carry_figures` as text, one line a figure; blanks are ``–``.
+
+    Numbers are printed as the documents print them in ``vi`` (``12.281``, ``1,15``); each
+    unit's figures that are blank are followed once by why.
+    """
+
+    def cell(value: object) -> str:
+        if value is None or value is pd.NA:
+            return "–"
+        return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
+
+    headers = _HEADERS[lang]
+    width = max([len(headers[1]), *(len(str(n)) for n in frame["name"])]) + 2
+    groups = _GROUP_LABEL[lang]
+    group_width = max([len(headers[2]), *(len(groups[g]) for g in frame["group"])]) + 2
+    head = f"{headers[0]:<6} {headers[1]:<{width}}{headers[2]:<{group_width}}{headers[3]:<16}"
+    lines = [f"{head}{headers[4]:>10}{headers[5]:>11}"]
+    said: set[tuple[object, str]] = set()
+    for code, row in frame.iterrows():
+        time = f"{_TIME_LABEL[lang][row['time']]} {row['year']}"
+        mark = "" if row["complete"] else "*"
+        lines.append(
+            f"{code!s:<6} {row['name'] + mark:<{width}}{groups[row['group']]:<{group_width}}"
+            f"{time:<16}{cell(row['count']):>10}{cell(row['rate']):>11}"
+        )
+        if not row["complete"] and (code, row["why"]) not in said:
+            said.add((code, row["why"]))
+            lines.append(f"{'':<6}   * {_INCOMPLETE[lang]}: {row['why']}")
+    return "\n".join(lines) + "\n"
