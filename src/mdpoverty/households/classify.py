@@ -15,11 +15,13 @@ __all__ = ["classify", "classify_codes", "resolve_standard"]
 
 
 def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -> PovertyStandard:
-    """The standard ``standard`` (an object or an id), else the one in force in ``year``."""
+    """The standard ``standard`` (an object or an id; as amended in ``year`` where a year is
+    given), else the one in force in ``year``."""
     if isinstance(standard, PovertyStandard):
-        return standard
+        return standard if year is None else standard.as_of(year)
     if isinstance(standard, str):
-        return poverty_standard(standard)
+        named = poverty_standard(standard)
+        return named if year is None else named.as_of(year)
     if year is None:
         raise TypeError("give the review's year (year=2024) or a standard (standard=...)")
     return standard_in_force(year)
@@ -95,8 +97,11 @@ def classify(
 
     Returns:
         A categorical Series named ``group`` with the table's index (less excluded rows):
-        ``poor``, ``near-poor``, ``not-poor``, and any other band the standard defines (under
-        Decree 07/2021, the unverified ``middle-living-standard``).
+        ``poor``, ``near-poor``, ``not-poor``, and any other band the standard defines: under
+        Decree 07/2021 the unverified ``middle-living-standard`` band, and from 2025, as
+        Decree 30/2025 amended it, ``low-income`` (neither poor nor near-poor, income at most
+        2,250,000 rural / 3,000,000 urban, unverified), tried first: the middle-living band
+        has the same lines and is for farming households only, which the table cannot say.
 
     Raises:
         HouseholdTableError: Missing columns, wrong types, impossible values, unknown unit
