@@ -97,7 +97,7 @@ class ProgrammeCatalog:
 
     @property
     def depth(self) -> int:
-        """The deepest level the catalog lists (2: sub-projects under Decision 90/QĐ-TTg)."""
+        """The deepest level the catalog lists (its sub-projects, under Decision 90/QĐ-TTg)."""
         return max((code_level(e.code) for e in self.entries), default=1)
 
     def entry(self, code: str) -> CatalogEntry:
