@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mdpoverty import check
 from mdpoverty.checks.report import Severity
@@ -19,6 +21,7 @@ from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.model.header import Header
 from mdpoverty.model.programme import ProjectComponent
+from mdpoverty.reference.programmes import programme_catalog
 from mdpoverty.reference.standards import serving_year, standard_of
 from mdpoverty.values.dates import PartialDate, Period
 
@@ -101,7 +104,7 @@ def _with_components(document: Document, programme: str, codes: list[str]) -> Do
         return ProjectComponent(code=code, name=f"Nội dung {code}", children=children)
 
     roots = [build(c) for c in codes if "." not in c]
-    return attrs.evolve(document, programme=programme, components=roots)
+    return attrs.evolve(document, programme=programme, components=roots, responsibilities=())
 
 
 def _catalog_findings(document: Document) -> list[tuple[str, Severity]]:
@@ -151,3 +154,60 @@ def test_a_plan_beyond_its_programme(
     plan = attrs.evolve(_document("plan", start, end, None, f"{start}-01"), programme=programme)
     found = [f.location for f in check(plan) if f.rule == "dates.programme-period"]
     assert expected == found
+
+
+# -- properties --------------------------------------------------------------------------------
+
+# The years each standard's act governs, from the design notes' table (DESIGN.md §3): Decision
+# 59/2015 2016–2020 and kept for 2021; Decree 07/2021 2022–2025 and kept for 2026; Decree
+# 351/2025 2026–2030 (Decree 07's criteria in 2026, its own from 2027).
+GOVERNS = {
+    "decision-59-2015": range(2016, 2022),
+    "decree-07-2021": range(2022, 2027),
+    "decree-351-2025": range(2026, 2031),
+}
+
+_standards = st.sampled_from(sorted(GOVERNS))
+
+
+@given(st.integers(2014, 2030), _standards, st.sampled_from([(1, 1), (1, 3), (0, 10), (0, 12)]))
+def test_a_periodic_review_is_judged_by_the_year_it_serves(
+    year: int, standard: str, when: tuple[int, int]
+) -> None:
+    later, month = when
+    review = _document("review", year, None, standard, f"{year + later}-{month:02d}")
+    expected = [] if year + 1 in GOVERNS[standard] else ["period"]
+    assert expected == [where for where, _, _ in _standard_findings(review)]
+
+
+@given(st.integers(2014, 2030), _standards, st.integers(1, 9))
+def test_a_mid_year_review_is_judged_by_its_own_year(year: int, standard: str, month: int) -> None:
+    review = _document("review", year, None, standard, f"{year}-{month:02d}")
+    expected = [] if year in GOVERNS[standard] else ["period"]
+    assert expected == [where for where, _, _ in _standard_findings(review)]
+
+
+@given(st.integers(2014, 2035), st.integers(0, 8), _standards)
+def test_a_plan_is_judged_by_its_years(start: int, length: int, standard: str) -> None:
+    end = start + length
+    plan = _document("plan", start, end, standard, f"{start}-02")
+    years = GOVERNS[standard]
+    if not any(y in years for y in range(start, end + 1)):
+        expected = ["period"]
+    elif end > years[-1]:
+        expected = ["period/end"]
+    else:
+        expected = []
+    assert expected == [where for where, _, _ in _standard_findings(plan)]
+
+
+_parts = st.tuples(st.sampled_from(["TDA", "ND", "HD", ""]), st.integers(1, 999))
+
+
+@given(st.sampled_from(["HP1", "HP2"]), st.lists(_parts, max_size=3))
+def test_every_code_below_a_2026_component_loads_and_is_in_the_catalog(
+    top: str, parts: list[tuple[str, int]]
+) -> None:
+    code = ".".join([top, *(f"{prefix}{n}" for prefix, n in parts)])
+    assert code == ProjectComponent(code=code, name="Nội dung").code
+    assert code in programme_catalog("resolution-257-2025")

@@ -29,7 +29,9 @@ def _plan_2027() -> Document:
             children=[ProjectComponent(code="HP1.ND1", name="Nội dung 1")],
         )
     ]
-    return attrs.evolve(plan, programme="resolution-257-2025", components=components)
+    return attrs.evolve(
+        plan, programme="resolution-257-2025", components=components, responsibilities=()
+    )
 
 
 def test_a_2027_plan_relies_on_decree_351_and_the_unverified_programme() -> None:
