@@ -5,7 +5,7 @@ the later acts that kept it in force or amended it (re-exported by
 from __future__ import annotations
 
 import difflib
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -26,6 +26,9 @@ from mdpoverty.values._validation import (
     validate,
 )
 from mdpoverty.values.dates import PartialDate, Period
+
+if TYPE_CHECKING:  # only its type: the documents do not depend on reference data
+    from mdpoverty.model.document import Document
 
 Area = Literal["rural", "urban"]
 """The strata whose income lines differ, ``"rural"`` (nông thôn) and ``"urban"`` (thành thị)."""
@@ -203,3 +206,33 @@ class FirstReview:
 
     def __attrs_post_init__(self) -> None:
         validate(self)
+
+
+_PERIODIC_REVIEW_FROM = 10
+"""The month from which a review dated in its own year is taken as the periodic one: the
+annual review runs from October to December, as the design notes record it (the calendar of
+Decision 24/2021/QĐ-TTg's procedure has not been checked)."""
+
+
+def serving_year(document: Document) -> int:
+    """The year whose poverty standard ``document`` applies.
+
+    A plan or a report applies the standard of its year.  A review applies the standard of
+    the year its list serves: the periodic review at the end of year N (October–December,
+    approved then or early in N + 1) classifies households for N + 1, so it uses the standard
+    of N + 1 (the 2015 review under the 2016–2020 standard, the 2021 review under the
+    2022–2025 one, the 2026 review under Decree 351/2025's 2027–2030 criteria).  A review
+    dated before October of its own year is taken as a mid-year (thường xuyên) review, which
+    uses the standard in force on its date.
+    """
+    from mdpoverty.model.document import DocumentType  # noqa: PLC0415  (types only above)
+
+    year = document.period.end
+    if document.kind is not DocumentType.REVIEW:
+        return document.year
+    date = document.header.date
+    if date.year > year:
+        return year + 1
+    if date.year == year and date.month is not None and date.month < _PERIODIC_REVIEW_FROM:
+        return year
+    return year + 1

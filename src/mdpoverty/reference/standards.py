@@ -41,6 +41,7 @@ from mdpoverty.reference._standard_parts import (
     Indicator,
     RuleClause,
     _suggest,
+    serving_year,
 )
 from mdpoverty.values._validation import (
     BOOL,
@@ -460,35 +461,6 @@ decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027�
     raise NoStandardInForceError(  # pragma: no cover - the shipped data has no overlap
         f"{len(found)} poverty standards claim {year}: {', '.join(s.id for s in found)}", year=year
     )
-
-
-_PERIODIC_REVIEW_FROM = 10
-"""The month from which a review dated in its own year is taken as the periodic one: the
-annual review runs from October to December (Decision 24/2021/QĐ-TTg's calendar)."""
-
-
-def serving_year(document: Document) -> int:
-    """The year whose poverty standard ``document`` applies.
-
-    A plan or a report applies the standard of its year.  A review applies the standard of
-    the year its list serves: the periodic review at the end of year N (October–December,
-    approved then or early in N + 1) classifies households for N + 1, so it uses the standard
-    of N + 1 (the 2015 review under the 2016–2020 standard, the 2021 review under the
-    2022–2025 one, the 2026 review under Decree 351/2025's 2027–2030 criteria).  A review
-    dated before October of its own year is taken as a mid-year (thường xuyên) review, which
-    uses the standard in force on its date.
-    """
-    from mdpoverty.model.document import DocumentType  # noqa: PLC0415  (types only above)
-
-    year = document.period.end
-    if document.kind is not DocumentType.REVIEW:
-        return document.year
-    date = document.header.date
-    if date.year > year:
-        return year + 1
-    if date.year == year and date.month is not None and date.month < _PERIODIC_REVIEW_FROM:
-        return year
-    return year + 1
 
 
 def standard_of(document: Document) -> PovertyStandard:
