@@ -13,6 +13,7 @@ import pytest
 
 from mdpoverty.errors import ValidationError
 from mdpoverty.model.references import DocumentKind, LegalReference
+from mdpoverty.reference import standards
 from mdpoverty.reference.standards import (
     IncomeLine,
     poverty_standard,
@@ -93,3 +94,23 @@ def test_every_first_review_is_the_year_before_the_standard() -> None:
         review = standard.first_review
         assert review is not None
         assert review.year + 1 == standard.years[0]
+
+
+def test_a_local_standard_in_the_data_is_in_force_for_its_province(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    national = poverty_standard("decree-351-2025")
+    act = LegalReference(DocumentKind.RESOLUTION, "05/2026/NQ-HĐND", PartialDate(2026), "HĐND")
+    local = national.overlay(
+        id="tinh-x-2027",
+        name="Chuẩn nghèo tỉnh X",
+        reference=act,
+        income_lines=[IncomeLine("poverty", 2_500_000, 3_200_000)],
+        province="19",
+    )
+    shipped = poverty_standards()
+    monkeypatch.setattr(standards, "poverty_standards", lambda: (*shipped, local))
+    assert "tinh-x-2027" == standard_in_force(2027, province="19").id
+    assert "decree-351-2025" == standard_in_force(2027, province="20").id
+    assert "decree-351-2025" == standard_in_force(2027).id
+    assert "decree-07-2021" == standard_in_force(2026, province="19").id

@@ -86,7 +86,8 @@ def classify(
             either every indicator of the standard (booleans, or 0 and 1, named by the
             indicator ids) or ``deprivations`` (the count of deprived indicators).  The table
             is only read.
-        year: The year of the review; chooses the standard in force.
+        year: The year whose standard applies: for the periodic review at the end of year
+            N, N + 1, the year its list serves; for a mid-year review, its own year.
         standard: A standard, or its id, instead of ``year``.
         columns: The table's name for a column, by its name here, e.g.
             ``{"income": "thu_nhap", "health-insurance": "bhyt"}``.

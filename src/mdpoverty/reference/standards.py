@@ -425,11 +425,13 @@ def poverty_standard(key: str) -> PovertyStandard:
     raise UnknownNameError(f"no poverty standard {key!r}")
 
 
-def standard_in_force(when: int | dt.date) -> PovertyStandard:
+def standard_in_force(when: int | dt.date, *, province: str | None = None) -> PovertyStandard:
     """The poverty standard in force in a year or on a day, as amended by then.
 
     A year counts an amendment made during it (:meth:`PovertyStandard.as_of`).  In 2026 the
-    criteria in force are Decree 07/2021's, which Decree 351/2025 keeps for that year.
+    criteria in force are Decree 07/2021's, which Decree 351/2025 keeps for that year.  With
+    ``province`` (its official code), a local standard of that province in force then (a
+    record with ``overlays`` and ``province`` in the data) is taken over the national one.
 
     Raises:
         NoStandardInForceError: No standard the library knows is in force that year.
@@ -448,6 +450,10 @@ def standard_in_force(when: int | dt.date) -> PovertyStandard:
 decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027–2030)
     """
     year = when if isinstance(when, int) else when.year
+    if province is not None:
+        local = [s for s in poverty_standards() if s.province == province and s.in_force(year)]
+        if len(local) == 1:
+            return local[0].as_of(when)
     national = [s for s in poverty_standards() if s.overlays is None]
     found = [s for s in national if s.in_force(year)]
     if len(found) == 1:
