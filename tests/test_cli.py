@@ -174,11 +174,29 @@ def test_new_prints_the_template_without_o(capsys: pytest.CaptureFixture[str]) -
     assert (0, template_text()) == (status, out)
 
 
-def test_new_without_options_is_the_district_plan(capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_without_options_is_the_newest_provincial_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The newest period the library knows: 2027, Decree 351's own criteria, the 2026–2035
+    # programme, in the units of 1 July 2025.
     _, out, _ = run(capsys, "new")
-    _, same, _ = run(capsys, "new", "--kind", "plan", "--level", "district")
+    _, same, _ = run(capsys, "new", "--kind", "plan", "--level", "province", "--year", "2027")
     plan = read_plan_text(out)
-    assert (same, "plan", "district") == (out, plan.kind.value, plan.area.kind.value)
+    assert (same, "plan", "province", 2027) == (
+        out,
+        plan.kind.value,
+        plan.area.kind.value,
+        plan.year,
+    )
+    assert ("decree-351-2025", "resolution-257-2025") == (plan.standard, plan.programme)
+
+
+def test_new_for_a_year_without_a_template_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "new", "--level", "district", "--year", "2027")
+    assert (2, "") == (status, out)
+    assert "2022–2025" in err
 
 
 @pytest.mark.parametrize("kind", KINDS)

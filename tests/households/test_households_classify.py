@@ -16,10 +16,16 @@ DECISION_59 = {"rural": (700_000, 1_000_000), "urban": (900_000, 1_300_000)}
 DECREE_07 = {"rural": 1_500_000, "urban": 2_000_000}
 DECREE_07_MIDDLE = {"rural": 2_250_000, "urban": 3_000_000}  # [verify] in DESIGN.md
 DECREE_351 = {"rural": 2_200_000, "urban": 2_800_000}
+# Decree 30/2025/NĐ-CP (from 24/02/2025) adds the low-income worker to Decree 07/2021: income
+# per person at most 2,250,000 rural (DESIGN.md, [verify]) and 3,000,000 urban (press).
+DECREE_30_LOW_INCOME = {"rural": 2_250_000, "urban": 3_000_000}
 
 
-def oracle(standard_id: str, area: str, income: int, deprivations: int) -> str:
-    """Each standard's rule for one household, as the design notes state it."""
+def oracle(
+    standard_id: str, area: str, income: int, deprivations: int, *, amended: bool = False
+) -> str:
+    """Each standard's rule for one household, as the design notes state it; ``amended``:
+    Decree 07/2021 as Decree 30/2025 amended it."""
     if standard_id == "decision-59-2015":
         poor_line, near_line = DECISION_59[area]
         if income <= poor_line or (income <= near_line and deprivations >= 3):
@@ -28,6 +34,8 @@ def oracle(standard_id: str, area: str, income: int, deprivations: int) -> str:
     line = (DECREE_07 if standard_id == "decree-07-2021" else DECREE_351)[area]
     if income <= line:
         return "poor" if deprivations >= 3 else "near-poor"
+    if standard_id == "decree-07-2021" and amended and income <= DECREE_30_LOW_INCOME[area]:
+        return "low-income"
     if standard_id == "decree-07-2021" and income <= DECREE_07_MIDDLE[area]:
         return "middle-living-standard"
     return "not-poor"
@@ -52,9 +60,13 @@ BOUNDARIES = [
     (2021, "urban", 1_300_001, 10, "not-poor"),
     (2022, "rural", 1_500_000, 3, "poor"),
     (2022, "rural", 1_500_000, 2, "near-poor"),
-    (2025, "rural", 1_500_001, 12, "middle-living-standard"),
+    (2024, "rural", 1_500_001, 12, "middle-living-standard"),
+    (2024, "urban", 3_000_000, 0, "middle-living-standard"),
+    (2025, "rural", 1_500_001, 12, "low-income"),
+    (2025, "rural", 2_250_000, 0, "low-income"),
+    (2025, "rural", 2_250_001, 0, "not-poor"),
     (2026, "urban", 2_000_000, 3, "poor"),
-    (2026, "urban", 2_000_001, 3, "middle-living-standard"),
+    (2026, "urban", 2_000_001, 3, "low-income"),
     (2026, "urban", 3_000_001, 0, "not-poor"),
     (2027, "rural", 2_200_000, 3, "poor"),
     (2027, "rural", 2_200_000, 2, "near-poor"),
@@ -71,10 +83,17 @@ def test_boundaries(year: int, area: str, income: int, deprivations: int, expect
 
 def test_boundaries_agree_with_the_oracle() -> None:
     ids = {2016: "decision-59-2015", 2020: "decision-59-2015", 2021: "decision-59-2015"}
-    ids |= dict.fromkeys((2022, 2025, 2026), "decree-07-2021")
+    ids |= dict.fromkeys((2022, 2024, 2025, 2026), "decree-07-2021")
     ids |= dict.fromkeys((2027, 2030), "decree-351-2025")
     for year, area, income, deprivations, expected in BOUNDARIES:
-        assert expected == oracle(ids[year], area, income, deprivations)
+        amended = year >= 2025  # Decree 30/2025
+        assert expected == oracle(ids[year], area, income, deprivations, amended=amended)
+
+
+def test_a_standard_named_with_a_year_is_taken_as_amended_that_year() -> None:
+    table = _table([("urban", 2_500_000, 0)])
+    assert ["middle-living-standard"] == classify(table, standard="decree-07-2021").tolist()
+    assert ["low-income"] == classify(table, 2025, standard="decree-07-2021").tolist()
 
 
 @given(household_tables())

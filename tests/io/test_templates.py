@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+import shlex
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from mdpoverty import Document, HouseholdGroup, Measure, Quantity
-from mdpoverty.cli import KINDS, LEVELS, template_text
+from mdpoverty import Document, HouseholdGroup, Measure, Quantity, check
+from mdpoverty.cli import KINDS, LEVELS, main, template_text
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.io._templates import standard_comment, years_for
 from mdpoverty.io.files import read_plan_text, write_plan_text
 from mdpoverty.model.figures import Flow, TimePoint
 
@@ -111,3 +116,118 @@ def test_a_report_prints_its_results_as_falls(level: str) -> None:
     falls = [f for f in report.figures if f.flow is Flow.FALL]
     assert falls
     assert all(f.count is not None and f.rate is not None for f in falls)
+
+
+# -- templates of other years -----------------------------------------------------------------
+
+# kind, level -> the years a template is offered for: a province's and a commune's documents
+# from 2026 (Decree 351 and the 2026–2035 programme; a review at the end of N serves N + 1, so
+# reviews run to 2029), a district's only while districts existed (to mid-2025: its review of
+# 2024 is approved in January 2025), the country's under Decree 07 and Decision 90 (2022–2025).
+YEARS = {
+    ("plan", "country"): range(2022, 2026),
+    ("plan", "province"): range(2026, 2031),
+    ("plan", "district"): range(2022, 2026),
+    ("plan", "commune"): range(2026, 2031),
+    ("review", "country"): range(2021, 2026),
+    ("review", "province"): range(2025, 2030),
+    ("review", "district"): range(2021, 2025),
+    ("review", "commune"): range(2026, 2030),
+    ("report", "country"): range(2022, 2026),
+    ("report", "province"): range(2026, 2031),
+    ("report", "district"): range(2022, 2025),
+    ("report", "commune"): range(2026, 2031),
+}
+
+
+@pytest.mark.parametrize(("kind", "level"), sorted(YEARS))
+def test_a_template_moves_to_each_year_of_its_period_and_checks_clean(
+    kind: str, level: str
+) -> None:
+    base = template(kind, level)
+    assert tuple(YEARS[kind, level]) == years_for(template_text(kind, level))
+    for year in YEARS[kind, level]:
+        document = read_plan_text(template_text(kind, level, year))
+        assert (year, base.standard, base.programme) == (
+            document.year,
+            document.standard,
+            document.programme,
+        )
+        assert document.header.date is not None
+        assert base.header.date is not None
+        assert document.header.date.year - year == base.header.date.year - base.year
+        assert [] == [(f.rule, f.location) for f in check(document)]
+
+
+def test_a_year_outside_a_templates_period_has_none() -> None:
+    with pytest.raises(UnknownNameError, match="2026–2030"):
+        template_text("plan", "province", 2024)
+
+
+def test_the_standard_comment_of_every_template_is_true() -> None:
+    for kind in KINDS:
+        for level in LEVELS:
+            text = template_text(kind, level)
+            assert text == standard_comment(text)
+
+
+def test_the_2027_provincial_plan_shows_the_2026_programme() -> None:
+    plan = template("plan", "province")
+    codes = [c.code for c in plan.all_components()]
+    assert ["HP1", "HP1.ND1", "HP1.ND2", "HP2"] == codes
+    capital = {
+        c.funding.capital.value for c in plan.all_components() if c.funding and c.funding.capital
+    }
+    assert {"investment", "recurrent"} == capital
+    assert "policy-credit" in {s.kind.value for s in plan.funding_sources}
+
+
+# -- what the comments name exists ------------------------------------------------------------
+
+_BACKTICKED = re.compile(r"`([^`]+)`")
+_NEEDS_A_DOCUMENT = {"check", "annex", "report", "chart"}
+
+
+def _comments() -> str:
+    folder = resources.files("mdpoverty.io").joinpath("data", "templates")
+    texts = [p.read_text("utf-8") for p in folder.iterdir() if p.name.endswith(".yaml")]
+    return "\n".join(
+        line.partition("#")[2] for text in texts for line in text.splitlines() if "#" in line
+    )
+
+
+def test_every_module_path_a_template_names_exists() -> None:
+    names = {n for n in _BACKTICKED.findall(_comments()) if n.startswith("mdpoverty.")}
+    assert names  # the province plan names the catalogs
+    for name in sorted(names):
+        path = name.removesuffix("()")
+        module_name, _, attribute = path.rpartition(".")
+        value = getattr(importlib.import_module(module_name), attribute)
+        if name.endswith("()"):
+            value()
+
+
+def test_every_command_a_template_names_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    document = tmp_path / "document.yaml"
+    document.write_text(template_text(), encoding="utf-8")
+    commands = {n for n in _BACKTICKED.findall(_comments()) if n.startswith("mdpoverty ")}
+    commands |= set(re.findall(r"^\s*(mdpoverty [a-z].*?)\s*$", _comments(), re.MULTILINE))
+    assert {"mdpoverty check", "mdpoverty schema", "mdpoverty new"} <= commands
+    for command in sorted(commands):
+        args = [document.name if a == "FILE.yaml" else a for a in shlex.split(command)[1:]]
+        if args[0] in _NEEDS_A_DOCUMENT and len(args) == 1:
+            args.append(document.name)
+        if args == ["new"]:
+            args += ["-o", "new.yaml"]
+        assert (command, 0) == (command, main(args))
+        capsys.readouterr()
+
+
+def test_every_documentation_page_a_template_names_exists() -> None:
+    root = Path(__file__).parents[2]
+    pages = set(re.findall(r"docs/[\w/.-]+\.md", _comments()))
+    assert pages
+    assert [] == [p for p in sorted(pages) if not (root / p).is_file()]

@@ -142,12 +142,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "new",
         help="write a commented template document file",
         description="Write a commented template file for a new document of a kind (plan, "
-        "review, report) issued at a level (country, province, district, commune): every "
-        "section with example values that agree, and the rules of the format. Edit it, then "
-        "run `mdpoverty check` on it.  Without options: a district's plan.",
+        "review, report) issued at a level (country, province, district, commune) for a "
+        "year: every section with example values that agree, and the rules of the format. "
+        "Edit it, then run `mdpoverty check` on it.  Without options: a province's plan for "
+        "2027, under Decree 351/2025/NĐ-CP and the 2026–2035 programme.",
         epilog="examples:\n  mdpoverty new -o plan.yaml\n"
-        "  mdpoverty new --kind review --level province -o review.yaml\n"
-        "  mdpoverty new --kind plan --level commune > plan.yaml",
+        "  mdpoverty new --kind review --level province --year 2026 -o review.yaml\n"
+        "  mdpoverty new --kind plan --level commune > plan.yaml\n"
+        "  mdpoverty new --level district --year 2024 -o plan-2024.yaml",
         formatter_class=formatter,
     )
     new.add_argument(
@@ -156,8 +158,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     new.add_argument(
         "--level",
         choices=LEVELS,
-        default="district",
-        help="who issues it: the area it covers (default: district)",
+        default="province",
+        help="who issues it: the area it covers (default: province)",
+    )
+    new.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the year the document is about (default: the template's own, the newest the "
+        "library knows for the level; a district's documents end in 2025)",
     )
     output_argument(new, "the template (a .yaml file)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -271,24 +280,45 @@ LEVELS = ("country", "province", "district", "commune")
 """The levels of the issuing authority ``mdpoverty new`` writes a template for."""
 
 
-def template_text(kind: str = "plan", level: str = "district") -> str:
-    """The commented template that ``mdpoverty new --kind KIND --level LEVEL`` writes.
+def template_text(kind: str = "plan", level: str = "province", year: int | None = None) -> str:
+    """The commented template that ``mdpoverty new --kind KIND --level LEVEL --year YEAR``
+    writes.
 
     Each template is the rules of the format (one text, ``templates/_format.yaml``) followed
     by a complete document of that kind and level (``templates/KIND-LEVEL.yaml``), whose
-    numbers agree: ``mdpoverty check`` finds nothing in it.
+    numbers agree: ``mdpoverty check`` finds nothing in it.  A template is written for the
+    newest year the library knows at its level (a province's plan for 2027, a district's for
+    2024); ``year`` moves it to another year its standard and programme govern.
+
+    Raises:
+        UnknownNameError: No template of that kind and level, or not for that year (the
+            message lists the years there are).
 
     >>> from mdpoverty.io.files import read_plan_text
-    >>> read_plan_text(template_text()).area.kind
-    <UnitKind.DISTRICT: 'district'>
+    >>> plan = read_plan_text(template_text())
+    >>> plan.area.kind, plan.year, plan.standard, plan.programme
+    (<UnitKind.PROVINCE: 'province'>, 2027, 'decree-351-2025', 'resolution-257-2025')
+    >>> read_plan_text(template_text("review", "province", 2026)).header.date
+    PartialDate('2027-01-12')
     >>> type(read_plan_text(template_text("review", "country"))).__name__
     'Review'
     """
+    from mdpoverty.io._templates import for_year, years_for  # noqa: PLC0415
+
     if kind not in KINDS or level not in LEVELS:
         raise UnknownNameError(f"no template for the kind {kind!r} at the level {level!r}")
     folder = resources.files("mdpoverty.io").joinpath("data", "templates")
     rules = folder.joinpath("_format.yaml").read_text("utf-8")
-    return rules + folder.joinpath(f"{kind}-{level}.yaml").read_text("utf-8")
+    text = rules + folder.joinpath(f"{kind}-{level}.yaml").read_text("utf-8")
+    if year is None:
+        return text
+    years = years_for(text)
+    if year not in years:
+        raise UnknownNameError(
+            f"no template of a {kind} at the level {level!r} for {year} (there is one for "
+            f"{years[0]}–{years[-1]})"
+        )
+    return for_year(text, year)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -297,7 +327,11 @@ def _new(args: argparse.Namespace) -> int:
             return usage_error("new", "the template is YAML: give FILE the extension .yaml")
         if Path(args.output).exists() and not args.force:
             return usage_error("new", f"{args.output} exists; use --force to replace it")
-    write_text(template_text(args.kind, args.level), args.output)
+    try:
+        text = template_text(args.kind, args.level, args.year)
+    except UnknownNameError as error:
+        return usage_error("new", str(error))
+    write_text(text, args.output)
     return EXIT_OK
 
 

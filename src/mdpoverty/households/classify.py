@@ -16,11 +16,15 @@ __all__ = ["classify", "classify_codes", "resolve_standard"]
 
 
 def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -> PovertyStandard:
-    """The standard ``standard`` (an object or an id), else the one in force in ``year``."""
+    """The standard ``standard`` (an object or an id; as amended in ``year`` where a year is
+    given), else the one in force in ``year``."""
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise HouseholdArgumentError(f"year must be an int, not {type(year).__name__} {year!r}")
     if isinstance(standard, PovertyStandard):
-        return standard
+        return standard if year is None else standard.as_of(year)
     if isinstance(standard, str):
-        return poverty_standard(standard)
+        named = poverty_standard(standard)
+        return named if year is None else named.as_of(year)
     if standard is not None:
         raise HouseholdArgumentError(
             f"standard must be a PovertyStandard or its id, not {type(standard).__name__}"
@@ -29,8 +33,6 @@ def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -
         raise HouseholdArgumentError(
             "give the review's year (year=2024) or a standard (standard=...)"
         )
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise HouseholdArgumentError(f"year must be an int, not {type(year).__name__} {year!r}")
     return standard_in_force(year)
 
 
@@ -93,7 +95,8 @@ def classify(
             either every indicator of the standard (booleans, or 0 and 1, named by the
             indicator ids) or ``deprivations`` (the count of deprived indicators).  The table
             is only read.
-        year: The year of the review; chooses the standard in force.
+        year: The year whose standard applies: for the periodic review at the end of year
+            N, N + 1, the year its list serves; for a mid-year review, its own year.
         standard: A standard, or its id, instead of ``year``.
         columns: The table's name for a column, by its name here, e.g.
             ``{"income": "thu_nhap", "health-insurance": "bhyt"}``.
@@ -104,8 +107,11 @@ def classify(
 
     Returns:
         A categorical Series named ``group`` with the table's index (less excluded rows):
-        ``poor``, ``near-poor``, ``not-poor``, and any other band the standard defines (under
-        Decree 07/2021, the unverified ``middle-living-standard``).
+        ``poor``, ``near-poor``, ``not-poor``, and any other band the standard defines: under
+        Decree 07/2021 the unverified ``middle-living-standard`` band, and from 2025, as
+        Decree 30/2025 amended it, ``low-income`` (neither poor nor near-poor, income at most
+        2,250,000 rural / 3,000,000 urban, unverified), tried first: the middle-living band
+        has the same lines and is for farming households only, which the table cannot say.
 
     Raises:
         HouseholdTableError: Missing columns, wrong types, impossible values, unknown unit

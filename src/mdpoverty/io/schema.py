@@ -36,8 +36,8 @@ import attrs
 from mdpoverty.model.document import DocumentType, ImplementationReport
 from mdpoverty.values._validation import (
     _CHECKS,
-    _CODE_PREFIXES,
     _IDENTIFIER,
+    COMPONENT_CODE_PATTERN,
     MONEY,
     is_component_code,
     is_count,
@@ -67,17 +67,8 @@ _NON_NEGATIVE_TEXT = r"^\s*\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$
 _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 
-def _code_pattern() -> str:
-    """The pattern of a component code, from its prefixes by level: ``DA3``, ``DA3.TDA1``, …"""
-    levels = [(p[0] if len(p) == 1 else f"({'|'.join(p)})") + "[0-9]+" for p in _CODE_PREFIXES]
-    pattern = ""
-    for level in reversed(levels[1:]):
-        pattern = rf"(\.{level}{pattern})?"
-    return f"^{levels[0]}{pattern}$"
-
-
 _IDENTIFIER_PATTERN = f"^{_IDENTIFIER.pattern}$"
-_COMPONENT_CODE = _code_pattern()
+_COMPONENT_CODE = f"^{COMPONENT_CODE_PATTERN}$"
 
 _BOUNDED = {"exclusiveMinimum": -MAX_DECIMAL, "exclusiveMaximum": MAX_DECIMAL}
 _BOUNDED_TEXT = {"type": "string", "maxLength": MAX_NUMBER_CHARS}

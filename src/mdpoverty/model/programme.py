@@ -118,17 +118,23 @@ class FundingSplit:
 class Level(enum.IntEnum):
     """The depth of a component in the programme."""
 
-    PROJECT = 1  #: Dự án
-    SUBPROJECT = 2  #: Tiểu dự án
+    PROJECT = 1  #: Dự án (or Hợp phần, the top level of the 2026–2035 programme)
+    SUBPROJECT = 2  #: Tiểu dự án (or Nội dung)
     ACTIVITY = 3  #: Hoạt động
+    DETAIL = 4  #: a plan's own subdivision below an activity
 
     @property
     def vi(self) -> str:
-        return ("Dự án", "Tiểu dự án", "Hoạt động")[self - 1]
+        return ("Dự án", "Tiểu dự án", "Hoạt động", "Nội dung chi tiết")[self - 1]
 
 
 def code_level(code: str) -> Level:
-    """The level of the component with ``code``: ``DA3.TDA2`` is a sub-project."""
+    """The level of the component with ``code``: ``DA3.TDA2`` is a sub-project, ``HP1`` a
+    top-level component.
+
+    >>> code_level("DA3.TDA2"), code_level("HP1"), code_level("HP1.ND2.1.2")
+    (<Level.SUBPROJECT: 2>, <Level.PROJECT: 1>, <Level.DETAIL: 4>)
+    """
     return Level(code.count(".") + 1)
 
 
@@ -145,9 +151,11 @@ def ancestor(code: str, level: int) -> str:
 class ProjectComponent:
     """A Dự án, Tiểu dự án or Hoạt động of the programme, with its children.
 
-    The code places the component in the programme catalog of Decision 90/QĐ-TTg:
+    The code places the component in the programme's catalog: under Decision 90/QĐ-TTg
     ``DA3`` is Dự án 3, ``DA3.TDA1`` its Tiểu dự án 1, ``DA3.TDA2.HD1`` Hoạt động 1 of
-    Tiểu dự án 2.  A child's code extends its parent's.
+    Tiểu dự án 2; under the 2026–2035 programme ``HP1`` is Hợp phần 1, and a plan may number
+    its own parts below a catalog entry (``HP1.ND2``, ``HP1.ND2.1``).  A child's code extends
+    its parent's.
 
     Attributes:
         code: The catalog code, e.g. ``DA4.TDA3``.
@@ -201,7 +209,7 @@ class ProjectComponent:
     @property
     def number(self) -> int:
         """The component's own number within its parent (3 for ``DA4.TDA3``)."""
-        return int(self.code.rsplit(".", 1)[-1].lstrip("ADHPT"))
+        return int(self.code.rsplit(".", 1)[-1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
     def walk(self) -> Iterator[ProjectComponent]:
         """This component and all its descendants, depth first in printed order."""

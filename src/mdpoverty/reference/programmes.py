@@ -16,7 +16,7 @@ import attrs
 
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
-from mdpoverty.model.programme import Level, ancestor
+from mdpoverty.model.programme import ancestor, code_level
 from mdpoverty.model.references import LegalReference
 from mdpoverty.reference.standards import load_data
 from mdpoverty.values._validation import (
@@ -50,10 +50,11 @@ __all__ = [
 
 @attrs.frozen
 class CatalogEntry:
-    """A project or sub-project of a programme catalog.
+    """A project or sub-project (or a component and its parts) of a programme catalog.
 
     ``verified`` is false, with a ``note``, where the entry could not be checked against the
-    legal text.
+    legal text; ``source`` names the text it was read from, where it is not the catalog's own
+    reference.
     """
 
     code: str = attrs.field(metadata=checks(is_component_code))
@@ -61,6 +62,7 @@ class CatalogEntry:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    source: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -68,7 +70,12 @@ class CatalogEntry:
 
 @attrs.frozen
 class ProgrammeCatalog:
-    """The projects and sub-projects of a national target programme, with its period."""
+    """The projects and sub-projects of a national target programme, with its period.
+
+    ``reference`` is the act that sets the programme, ``implementing`` the texts that detail
+    it (the Government's plan, the ministry's approval); ``verified`` is false where the
+    entries could not all be checked against them.
+    """
 
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
@@ -81,17 +88,30 @@ class ProgrammeCatalog:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    implementing: tuple[LegalReference, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
+    )
 
     def __attrs_post_init__(self) -> None:
         validate(self)
 
+    @property
+    def depth(self) -> int:
+        """The deepest level the catalog lists (its sub-projects, under Decision 90/QĐ-TTg)."""
+        return max((code_level(e.code) for e in self.entries), default=1)
+
     def entry(self, code: str) -> CatalogEntry:
-        """The entry with ``code``; an activity's code resolves to its sub-project's entry."""
-        key = ancestor(code, Level.SUBPROJECT)
+        """The entry with ``code``; a code below the catalog's deepest level (an activity, a
+        plan's own sub-code) resolves to its ancestor at that level.
+
+        >>> programme_catalog("resolution-257-2025").entry("HP1.ND2.1").code
+        'HP1'
+        """
+        key = ancestor(code, self.depth)
         for e in self.entries:
             if e.code == key:
                 return e
-        raise UnknownNameError(f"catalog {self.id!r} has no project or sub-project {code!r}")
+        raise UnknownNameError(f"catalog {self.id!r} has no entry for {code!r}")
 
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, str):

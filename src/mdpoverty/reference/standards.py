@@ -17,18 +17,32 @@ shipped in the package, each citing its legal source, never constants in code.
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
 import attrs
 
-from mdpoverty.errors import NoStandardInForceError, Problem, UnknownIdError, UnknownNameError
+from mdpoverty.errors import NoStandardInForceError, Problem, UnknownNameError
 from mdpoverty.io._convert import converter
 from mdpoverty.io._parse import parse_yaml
 from mdpoverty.model.references import LegalReference
+from mdpoverty.reference._standard_parts import (
+    AREAS,
+    NOT_POOR,
+    Amendment,
+    Area,
+    Dimension,
+    Extension,
+    FirstReview,
+    IncomeLine,
+    Indicator,
+    RuleClause,
+    _suggest,
+    serving_year,
+)
 from mdpoverty.values._validation import (
     BOOL,
     IDENTIFIER,
@@ -36,8 +50,10 @@ from mdpoverty.values._validation import (
     TEXT,
     checks,
     instance_of,
+    is_identifier,
     nfc,
     nfc_tuple,
+    optional,
     to_tuple,
     tuple_of,
     unique,
@@ -50,139 +66,27 @@ if TYPE_CHECKING:  # only its type: the documents do not depend on reference dat
 
 __all__ = [
     "AREAS",
+    "Amendment",
     "Area",
     "Dimension",
     "Extension",
+    "FirstReview",
     "IncomeLine",
     "Indicator",
     "PovertyStandard",
     "RuleClause",
     "poverty_standard",
     "poverty_standards",
+    "serving_year",
     "standard_in_force",
     "standard_of",
 ]
 
 
-Area = Literal["rural", "urban"]
-"""The strata whose income lines differ, ``"rural"`` (nông thôn) and ``"urban"`` (thành thị)."""
-
-AREAS: tuple[Area, ...] = get_args(Area)
-"""The areas, rural first as the legal texts list them."""
-
-NOT_POOR = "not-poor"
-"""The group of a household that meets none of a standard's rule clauses."""
-
-
-def _suggest(what: str, owner: str, key: str, valid: list[str]) -> UnknownIdError:
-    """The error for an unknown id, with the nearest valid ids ("did you mean ...?")."""
-    close = difflib.get_close_matches(key, valid, n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    message = f"{owner} has no {what} {key!r}{hint} (valid: {', '.join(valid)})"
-    return UnknownIdError(message, key=key, suggestions=tuple(close))
-
-
-@attrs.frozen
-class Indicator:
-    """An indicator of deprivation of the standard, e.g. health insurance."""
-
-    id: str = attrs.field(metadata=IDENTIFIER)
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=BOOL)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class Dimension:
-    """A dimension of deprivation (a basic social service), with its indicators."""
-
-    id: str = attrs.field(metadata=IDENTIFIER)
-    name: str = attrs.field(converter=nfc, metadata=TEXT)
-    indicators: tuple[Indicator, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(Indicator)))
-    )
-    name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=BOOL)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class IncomeLine:
-    """An income line of a standard, by area (VND per person per month).
-
-    Attributes:
-        id: ``poverty``, ``near-poverty`` or ``middle-living-standard``.
-        rural: The line in rural areas.
-        urban: The line in urban areas.
-        verified: ``False`` where the figures come from a source not checked against the
-            official text; ``note`` says what to check.
-        note: Why it is unverified, or other remarks.
-    """
-
-    id: str = attrs.field(metadata=IDENTIFIER)
-    rural: int = attrs.field(metadata=checks(instance_of(int)))
-    urban: int = attrs.field(metadata=checks(instance_of(int)))
-    verified: bool = attrs.field(default=True, metadata=BOOL)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-    def line(self, area: Area) -> int:
-        """The line in ``area`` (``"rural"`` or ``"urban"``)."""
-        if area == "rural":
-            return self.rural
-        if area == "urban":
-            return self.urban
-        raise _suggest("area", f"income line {self.id!r}", str(area), list(AREAS))
-
-
-@attrs.frozen
-class RuleClause:
-    """One clause of a standard's classification rule.
-
-    A household meets the clause when its income is at most the line ``income_at_most`` (of
-    its area) and it is deprived in at least ``min_deprivations`` indicators.  The rule tries
-    its clauses in order and the first one met gives the household's group.
-
-    Attributes:
-        group: The group the clause assigns: ``poor``, ``near-poor``, ...
-        income_at_most: The id of the standard's income line the income must not exceed.
-        min_deprivations: The fewest deprived indicators (0: any number).
-        verified: ``False`` where the clause comes from a source not checked against the
-            official text.
-        note: Why it is unverified, or other remarks.
-    """
-
-    group: str = attrs.field(metadata=IDENTIFIER)
-    income_at_most: str = attrs.field(metadata=IDENTIFIER)
-    min_deprivations: int = attrs.field(default=0, metadata=checks(instance_of(int)))
-    verified: bool = attrs.field(default=True, metadata=BOOL)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-
-@attrs.frozen
-class Extension:
-    """Years for which a later document kept a standard in force beyond its own period."""
-
-    period: Period = attrs.field(metadata=checks(instance_of(Period)))
-    reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
-    article: str = attrs.field(default="", converter=nfc, metadata=STR)
-    verified: bool = attrs.field(default=True, metadata=BOOL)
-    note: str = attrs.field(default="", converter=nfc, metadata=STR)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
+def _is_code(value: object) -> str | None:
+    if not isinstance(value, str) or not value.isdigit() or len(value) != 2:
+        return "must be a province's official code, two digits"
+    return None
 
 
 @attrs.frozen
@@ -202,6 +106,16 @@ class PovertyStandard:
         dimensions: The dimensions in the standard's order.
         article: The article of ``reference`` that sets the standard, where cited.
         extensions: Years a later document kept it in force (:class:`Extension`).
+        act_period: The years its legal act governs, where they reach beyond the years of its
+            own criteria: Decree 351/2025 governs 2026–2030, keeps Decree 07/2021's criteria
+            for 2026 and applies its own from 2027.  ``None``: the same as ``period``.
+        amendments: Later acts that amended it from a date (:class:`Amendment`), not yet
+            applied; :meth:`as_of` applies those in effect.
+        amended_by: The amending acts already applied to this record (by :meth:`as_of`).
+        overlays: For a local standard, the id of the national standard it raises (a province
+            may set higher lines than the national standard); ``None`` for a national one.
+        province: For a local standard, the official code of its province.
+        first_review: The periodic review that first used it (:class:`FirstReview`).
         aliases: Other names plans use for it.
         name_en: An English name.
         verified: ``False`` where part of the record (``note`` says which) comes from a source
@@ -234,12 +148,36 @@ class PovertyStandard:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    act_period: Period | None = attrs.field(
+        default=None, metadata=checks(optional(instance_of(Period)))
+    )
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Amendment)))
+    )
+    amended_by: tuple[LegalReference, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
+    )
+    overlays: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
+    province: str | None = attrs.field(default=None, metadata=checks(optional(_is_code)))
+    first_review: FirstReview | None = attrs.field(
+        default=None, metadata=checks(optional(instance_of(FirstReview)))
+    )
 
     def __attrs_post_init__(self) -> None:
         validate(self)
 
     def _problems(self) -> Iterator[Problem]:
         name = f"PovertyStandard {self.id!r}"
+        for n, amendment in enumerate(self.amendments):
+            for clause in amendment.rule:
+                known = {line.id for line in (*self.income_lines, *amendment.income_lines)}
+                if clause.income_at_most not in known:
+                    yield Problem(
+                        name,
+                        "amendments",
+                        clause.income_at_most,
+                        f"amendment {n} names an income line neither it nor the standard has",
+                    )
         lines = {line.id for line in self.income_lines}
         if "poverty" not in lines:
             yield Problem(name, "income_lines", sorted(lines), "must have a 'poverty' line")
@@ -309,8 +247,105 @@ information)
         return tuple(sorted({y for p in spans for y in range(p.start, p.end + 1)}))
 
     def in_force(self, year: int) -> bool:
-        """Whether the standard is in force in ``year`` (its period or an extension)."""
+        """Whether the standard's criteria are in force in ``year`` (its period or an
+        extension)."""
         return year in self.years
+
+    @property
+    def governed_years(self) -> tuple[int, ...]:
+        """Every year the standard's legal act governs (:meth:`governs`)."""
+        own = set(self.years)
+        if self.act_period is not None:
+            own |= set(range(self.act_period.start, self.act_period.end + 1))
+        return tuple(sorted(own))
+
+    def governs(self, year: int) -> bool:
+        """Whether the standard's legal act governs ``year``: its criteria are in force then,
+        or its act keeps another standard's criteria for that year (Decree 351/2025 for 2026).
+
+        >>> decree_351 = poverty_standard("decree-351-2025")
+        >>> decree_351.in_force(2026), decree_351.governs(2026), decree_351.governs(2025)
+        (False, True, False)
+        """
+        return self.in_force(year) or (self.act_period is not None and year in self.act_period)
+
+    def as_of(self, when: int | dt.date) -> PovertyStandard:
+        """The standard as amended on ``when``: a day, or a year (its last day, so that a
+        year counts an amendment made during it).
+
+        The amendments in effect by then are applied (their lines added, their clauses
+        inserted in the rule) and recorded in ``amended_by``; later ones stay in
+        ``amendments``.
+
+        >>> decree_07 = poverty_standard("decree-07-2021")
+        >>> decree_07.as_of(2024).groups
+        ('poor', 'near-poor', 'middle-living-standard', 'not-poor')
+        >>> decree_07.as_of(2025).groups
+        ('poor', 'near-poor', 'low-income', 'middle-living-standard', 'not-poor')
+        >>> decree_07.as_of(2025).income_line("low-income").urban
+        3000000
+        """
+        day = dt.date(when, 12, 31) if isinstance(when, int) else when
+        applied = [a for a in self.amendments if a.effective.first_day() <= day]
+        if not applied:
+            return self
+        lines, rule = list(self.income_lines), list(self.rule)
+        for amendment in applied:
+            lines += amendment.income_lines
+            at = min(amendment.insert_at, len(rule))
+            rule[at:at] = amendment.rule
+        return attrs.evolve(
+            self,
+            income_lines=lines,
+            rule=rule,
+            amendments=[a for a in self.amendments if a not in applied],
+            amended_by=[*self.amended_by, *(a.reference for a in applied)],
+        )
+
+    def overlay(
+        self,
+        *,
+        id: str,
+        name: str,
+        reference: LegalReference,
+        income_lines: Iterable[IncomeLine],
+        province: str | None = None,
+        period: Period | None = None,
+    ) -> PovertyStandard:
+        """A local standard over this national one: a province's own, higher income lines
+        set by its own act, with the national rule and dimensions.
+
+        A line the local act does not set keeps its national value.
+
+        >>> from mdpoverty.model.references import DocumentKind
+        >>> from mdpoverty.values.dates import PartialDate
+        >>> national = poverty_standard("decree-351-2025")
+        >>> act = LegalReference(
+        ...     DocumentKind.RESOLUTION, "01/2027/NQ-HĐND", PartialDate(2027, 1, 10), "HĐND tỉnh"
+        ... )
+        >>> local = national.overlay(
+        ...     id="tinh-mau-2027", name="Chuẩn nghèo tỉnh Mẫu", reference=act,
+        ...     income_lines=[IncomeLine("poverty", 2_500_000, 3_100_000)], province="99",
+        ... )
+        >>> local.poverty_line("rural"), local.overlays, local.groups == national.groups
+        (2500000, 'decree-351-2025', True)
+        """
+        own = {line.id: line for line in income_lines}
+        lines = [own.pop(line.id, line) for line in self.income_lines] + list(own.values())
+        return attrs.evolve(
+            self,
+            id=id,
+            name=name,
+            name_en="",
+            reference=reference,
+            article="",
+            period=period or self.period,
+            extensions=() if period else self.extensions,
+            income_lines=lines,
+            aliases=(),
+            overlays=self.id,
+            province=province,
+        )
 
     # -- income lines and groups -----------------------------------------------------------------
 
@@ -390,24 +425,40 @@ def poverty_standard(key: str) -> PovertyStandard:
     raise UnknownNameError(f"no poverty standard {key!r}")
 
 
-def standard_in_force(year: int) -> PovertyStandard:
-    """The poverty standard in force in ``year`` (its own period or a later extension).
+def standard_in_force(when: int | dt.date, *, province: str | None = None) -> PovertyStandard:
+    """The poverty standard in force in a year or on a day, as amended by then.
+
+    A year counts an amendment made during it (:meth:`PovertyStandard.as_of`).  In 2026 the
+    criteria in force are Decree 07/2021's, which Decree 351/2025 keeps for that year.  With
+    ``province`` (its official code), a local standard of that province in force then (a
+    record with ``overlays`` and ``province`` in the data) is taken over the national one.
 
     Raises:
         NoStandardInForceError: No standard the library knows is in force that year.
 
     >>> standard_in_force(2021).reference.number
     '59/2015/QĐ-TTg'
+    >>> import datetime
+    >>> standard_in_force(datetime.date(2025, 1, 15)).groups[2]
+    'middle-living-standard'
+    >>> standard_in_force(datetime.date(2025, 3, 1)).groups[2]
+    'low-income'
     >>> standard_in_force(2015)
     Traceback (most recent call last):
     ...
     mdpoverty.errors.NoStandardInForceError: no poverty standard is in force in 2015 (known: \
 decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027–2030)
     """
-    found = [s for s in poverty_standards() if s.in_force(year)]
+    year = when if isinstance(when, int) else when.year
+    if province is not None:
+        local = [s for s in poverty_standards() if s.province == province and s.in_force(year)]
+        if len(local) == 1:
+            return local[0].as_of(when)
+    national = [s for s in poverty_standards() if s.overlays is None]
+    found = [s for s in national if s.in_force(year)]
     if len(found) == 1:
-        return found[0]
-    ordered = sorted(poverty_standards(), key=lambda s: s.years[0])
+        return found[0].as_of(when)
+    ordered = sorted(national, key=lambda s: s.years[0])
     known = ", ".join(f"{s.id} {s.years[0]}–{s.years[-1]}" for s in ordered)
     if not found:
         raise NoStandardInForceError(
@@ -419,13 +470,21 @@ decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027�
 
 
 def standard_of(document: Document) -> PovertyStandard:
-    """The poverty standard ``document`` applies: the one it names, or else the one in force in
-    its year.
+    """The poverty standard ``document`` applies, as amended in the year it serves
+    (:func:`serving_year`): the one it names, or else the one in force.
+
+    A standard named for a year its act governs but whose own criteria start later is the
+    criteria it keeps for that year: a 2026 plan citing Decree 351/2025 applies Decree
+    07/2021's criteria, which Decree 351 keeps for 2026.
 
     Raises:
         UnknownNameError: The document names a standard the library does not know, or names
-            none and none is in force in its year.
+            none and none is in force in the year it serves.
     """
-    if document.standard is not None:
-        return poverty_standard(document.standard)
-    return standard_in_force(document.year)
+    year = serving_year(document)
+    if document.standard is None:
+        return standard_in_force(year)
+    named = poverty_standard(document.standard)
+    if not named.in_force(year) and named.governs(year):
+        return standard_in_force(year)
+    return named.as_of(year)

@@ -63,14 +63,31 @@ def _date(value: PartialDate | None, lang: Lang) -> str:
 
 
 def _standard(plan: Document, lang: Lang) -> str:
-    from mdpoverty.reference.standards import standard_of  # noqa: PLC0415
+    """The standard's name and act, with the phase, extension, amendments and, for a periodic
+    review, the year its list serves (the standard of that year applies)."""
+    from mdpoverty.reference.standards import serving_year, standard_of  # noqa: PLC0415
 
     try:
         standard = standard_of(plan)
     except UnknownNameError:
         return plan.standard or ""
+    year = serving_year(plan)
     name = standard.name_en if lang == "en" and standard.name_en else standard.name
-    return f"{name} ({standard.reference})"
+    parts = [f"{name} ({standard.reference})"]
+    act = standard.act_period
+    if act is not None and standard.period.start > act.start:
+        parts.append(label("standard_phase", lang, start=standard.period.start))
+    parts += [
+        label("standard_kept", lang, year=year, act=e.reference)
+        for e in standard.extensions
+        if year in e.period
+    ]
+    if standard.amended_by:
+        acts = ", ".join(str(r) for r in standard.amended_by)
+        parts.append(label("standard_amended", lang, acts=acts))
+    if year > plan.period.end:
+        parts.append(label("standard_review", lang, review=plan.period.end, year=year))
+    return "; ".join(parts)
 
 
 def _programme(plan: Document, lang: Lang) -> str:
@@ -363,6 +380,34 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
         "rows": rows,
         "figures": figure_rows,
         "incomplete": any(not r["complete"] for r in (*rows, *figure_rows)),
+    }
+
+
+# -- unverified facts ---------------------------------------------------------------------------
+
+
+def _relies_on_unverified(document: Document) -> bool:
+    from mdpoverty.reference.reliance import unverified_facts  # noqa: PLC0415
+
+    return bool(unverified_facts(document))
+
+
+@section("unverified", holds=None, order=990, when=_relies_on_unverified)
+def unverified_section(ctx: Context) -> Mapping[str, Any]:
+    from mdpoverty.reference.reliance import unverified_facts  # noqa: PLC0415
+
+    lang = ctx.lang
+    return {
+        "rows": [
+            {
+                "kind": label(f"fact-{f.kind.value}", lang),
+                "key": f.key,
+                "source": f.source,
+                "note": f.note,
+                "target": ctx.target(f.location),
+            }
+            for f in unverified_facts(ctx.document)
+        ]
     }
 
 

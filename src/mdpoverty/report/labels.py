@@ -40,6 +40,16 @@ LABELS: dict[str, dict[Lang, str]] = {
     "area": {"vi": "Địa bàn", "en": "Area"},
     "standard": {"vi": "Chuẩn nghèo áp dụng", "en": "Poverty standard in force"},
     "programme": {"vi": "Chương trình", "en": "Programme"},
+    "standard_phase": {
+        "vi": "tiêu chí áp dụng từ năm {start}",
+        "en": "its own criteria from {start}",
+    },
+    "standard_kept": {"vi": "áp dụng năm {year} theo {act}", "en": "kept for {year} by {act}"},
+    "standard_amended": {"vi": "sửa đổi, bổ sung bởi {acts}", "en": "as amended by {acts}"},
+    "standard_review": {
+        "vi": "kết quả rà soát định kỳ cuối năm {review} dùng cho năm {year}",
+        "en": "the periodic review at the end of {review} serves {year}",
+    },
     "legal_bases": {"vi": "Căn cứ", "en": "Legal bases"},
     "blank": {"vi": "(để trống)", "en": "(left blank)"},
     "none": {"vi": "Không có", "en": "None"},
@@ -110,6 +120,28 @@ LABELS: dict[str, dict[Lang, str]] = {
     "error": {"vi": "lỗi", "en": "error"},
     "warning": {"vi": "cảnh báo", "en": "warning"},
     "info": {"vi": "ghi chú", "en": "note"},
+    "unverified": {
+        "vi": "Dữ kiện chưa được kiểm chứng",
+        "en": "Unverified facts the checks rely on",
+    },
+    "unverified_note": {
+        "vi": "Việc kiểm tra văn bản này dựa trên các dữ kiện dưới đây trong dữ liệu của thư "
+        "viện, chưa được đối chiếu với văn bản gốc (ghi chú của dữ liệu giữ nguyên). Không dữ "
+        "kiện nào trong số này tạo ra lỗi.",
+        "en": "The checks of this document rest on these facts of the library's data, not "
+        "checked against the official texts (the data's notes as written).  None of them "
+        "makes an error.",
+    },
+    "fact": {"vi": "Dữ kiện", "en": "Fact"},
+    "fact_source": {"vi": "Nguồn", "en": "Source"},
+    "fact_note": {"vi": "Ghi chú", "en": "Note"},
+    "fact-standard": {"vi": "chuẩn nghèo", "en": "standard"},
+    "fact-extension": {"vi": "gia hạn áp dụng", "en": "kept in force"},
+    "fact-amendment": {"vi": "sửa đổi, bổ sung", "en": "amendment"},
+    "fact-first-review": {"vi": "kỳ rà soát đầu tiên", "en": "first review"},
+    "fact-dimension": {"vi": "chiều, chỉ số thiếu hụt", "en": "dimension or indicator"},
+    "fact-catalog": {"vi": "danh mục chương trình", "en": "programme catalog"},
+    "fact-catalog-entry": {"vi": "nội dung của chương trình", "en": "programme component"},
     "carry_over": {
         "vi": "Quy đổi sang đơn vị hành chính từ 01/7/2025",
         "en": "Carried into the units of 1 July 2025",

@@ -191,21 +191,27 @@ def is_identifier(value: object) -> str | None:
     return None
 
 
-_CODE_PREFIXES = (("DA", "HP"), ("TDA",), ("HD",))
-"""The prefixes of a component code by level: a project (Dự án) or a component (Hợp phần, the
-2026–2030 programme's top level), a sub-project (Tiểu dự án), an activity (Hoạt động)."""
+COMPONENT_CODE_PATTERN = r"[A-Z]{1,4}[0-9]{1,3}(\.[A-Z]{0,4}[0-9]{1,3}){0,3}"
+"""The syntax of a programme component code: up to four dot-separated parts, each a prefix of
+capital letters and a number; the first part needs its prefix.  It holds every programme's
+numbering — a project (Dự án, ``DA3``) or a component (Hợp phần, ``HP1``) on top, then a
+sub-project (Tiểu dự án, ``TDA1``), a content (Nội dung, ``ND2``) or an activity (Hoạt động,
+``HD1``) — and a plan's own sub-codes below a catalog entry (``HP1.ND2.1``)."""
+
+_COMPONENT_CODE = re.compile(COMPONENT_CODE_PATTERN)
 
 
 def is_component_code(value: object) -> str | None:
-    """A programme component code: ``DA3``, ``DA3.TDA1``, ``DA3.TDA2.HD1``, ``HP1``."""
-    if not isinstance(value, str) or is_identifier(value.lower()) is not None:
-        return is_identifier(value.lower() if isinstance(value, str) else value)
-    parts = value.split(".")
-    if len(parts) > len(_CODE_PREFIXES) or not all(
-        any(p.startswith(prefix) and p[len(prefix) :].isdigit() for prefix in prefixes)
-        for p, prefixes in zip(parts, _CODE_PREFIXES, strict=False)
-    ):
-        return "must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1' or 'HP1'"
+    """A programme component code: ``DA3``, ``DA3.TDA1``, ``DA3.TDA2.HD1``, ``HP1``,
+    ``HP1.ND2.1``.
+
+    >>> is_component_code("HP1.ND2.1") is None, is_component_code("da3")
+    (True, "must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1', 'HP1' or 'HP1.ND2.1'")
+    """
+    if not isinstance(value, str) or not value.strip():
+        return is_text(value)
+    if not _COMPONENT_CODE.fullmatch(value):
+        return "must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1', 'HP1' or 'HP1.ND2.1'"
     return None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.model.document import Document, DocumentType
@@ -50,10 +52,16 @@ def coverage(plan: Document) -> Iterator[Finding]:
     title="Each component is a project or sub-project of the programme's catalog",
     rationale=(
         "Components implement the programme (Decision 90/QĐ-TTg lists its projects and "
-        "sub-projects); a code outside the catalog is misnumbered.  An activity is checked "
-        "through its sub-project, and an unknown programme is reported too."
+        "sub-projects; the 2026–2035 programme its components); a code outside the catalog "
+        "is misnumbered.  A code below the catalog's deepest level (an activity, a plan's own "
+        "sub-code such as HP1.ND2.1) is checked through its ancestor at that level, and an "
+        "unknown programme is reported too.  A catalog marked unverified may be incomplete, "
+        "so a code outside it is a warning: not in the catalog as we know it."
     ),
-    tolerance="Codes are compared exactly.  Plans without a programme are not checked.",
+    tolerance=(
+        "Codes are compared exactly.  Plans without a programme are not checked.  Outside a "
+        "catalog marked unverified: a warning, never an error."
+    ),
 )
 def catalog(plan: Document) -> Iterator[Finding]:
     try:
@@ -69,10 +77,21 @@ def catalog(plan: Document) -> Iterator[Finding]:
     if programme is None:  # no programme named, and none the library knows for the year
         return
     for c in plan.all_components():
-        if c.code not in programme:
+        if c.code in programme:
+            continue
+        if programme.verified:
             yield catalog.finding(
                 f"components/{c.code}",
                 f"{c.code} ({c.name}) is not in the catalog of {programme.id}",
                 expected=f"a code of {programme.id}",
                 actual=c.code,
             )
+        else:
+            found = catalog.finding(
+                f"components/{c.code}",
+                f"{c.code} ({c.name}) is not in the catalog of {programme.id} as we know it "
+                "(the catalog is unverified: check the code against the programme's texts)",
+                expected=f"a code of {programme.id}",
+                actual=c.code,
+            )
+            yield attrs.evolve(found, severity=Severity.WARNING)

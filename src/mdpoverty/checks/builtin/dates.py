@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.model.document import Document
+from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.model.references import LegalReference
 from mdpoverty.reference.programmes import programme_catalog
-from mdpoverty.reference.standards import poverty_standard
+from mdpoverty.reference.standards import poverty_standard, serving_year
 from mdpoverty.values.dates import Period
 
 
@@ -112,21 +112,31 @@ def _overlaps(a: Period, b: Period) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _span(years: tuple[int, ...]) -> str:
+    return f"{years[0]}–{years[-1]}" if years else "no year"
+
+
 @rule(
     "dates.standard-period",
     Severity.ERROR,
     title="The document's years lie in the years of the poverty standard it names",
     rationale=(
-        "Each poverty standard is in force for some years (Decision 59/2015/QĐ-TTg 2016–2021, "
-        "Decree 07/2021/NĐ-CP 2022–2026, Decree 351/2025/NĐ-CP 2027–2030); a document counts "
-        "poor households by the standard in force in its year.  A document that names no "
-        "standard applies the one in force.  An unknown standard cannot be checked at all and "
-        "is reported too."
+        "Each poverty standard governs some years (Decision 59/2015/QĐ-TTg 2016–2021, "
+        "Decree 07/2021/NĐ-CP 2022–2026, Decree 351/2025/NĐ-CP 2026–2030 with its own "
+        "criteria from 2027); a plan or report counts poor households by the standard of its "
+        "years.  The periodic review at the end of year N classifies households for the list "
+        "of N + 1, so it uses the standard of N + 1 (the 2015 review under the 2016–2020 "
+        "standard, the 2021 review under the 2022–2025 one, the 2026 review under Decree "
+        "351's 2027–2030 criteria); a mid-year review uses the standard in force on its date.  "
+        "A document that names no standard applies the one in force.  An unknown standard "
+        "cannot be checked at all and is reported too."
     ),
     tolerance=(
-        "A single-year document's year must be a year of the standard (its own period or a "
-        "later year it was kept for); a multi-year plan must share a year with it (a "
-        "2021–2025 plan applies Decree 07 from 2022)."
+        "A plan's or report's years must share a year with the standard and must not run "
+        "past its last year (a 2021–2025 plan applies Decree 07 from 2022; a 2026–2030 plan "
+        "under Decree 07 runs past 2026).  A review dated in its own year before October is "
+        "taken as a mid-year review (the standard of that year); any other review serves the "
+        "next year.  A review whose date is not printed may apply either."
     ),
 )
 def standard_period(plan: Document) -> Iterator[Finding]:
@@ -142,14 +152,40 @@ def standard_period(plan: Document) -> Iterator[Finding]:
             actual=plan.standard,
         )
         return
+    governed = standard.governed_years
+    span = _span(governed)
+    if plan.kind is DocumentType.REVIEW:
+        year = serving_year(plan)
+        # Without a date, a mid-year review of the document's own year cannot be ruled out.
+        undated = plan.header.date is None and standard.governs(plan.period.end)
+        if not standard.governs(year) and not undated:
+            served = (
+                f"the periodic review of {plan.period.end} classifies households for {year}"
+                if year > plan.period.end
+                else f"the mid-year review of {year} uses the standard in force on its date"
+            )
+            yield standard_period.finding(
+                "period",
+                f"{served}; the standard {standard.id} governs {span}",
+                expected=span,
+                actual=year,
+            )
+        return
     years = range(plan.period.start, plan.period.end + 1)
-    if not any(standard.in_force(year) for year in years):
-        span = f"{standard.years[0]}–{standard.years[-1]}"
+    if not any(standard.governs(year) for year in years):
         yield standard_period.finding(
             "period",
-            f"the document is for {plan.period}, the standard {standard.id} is in force {span}",
+            f"the document is for {plan.period}, the standard {standard.id} governs {span}",
             expected=span,
             actual=str(plan.period),
+        )
+    elif plan.period.end > governed[-1]:
+        yield standard_period.finding(
+            "period/end",
+            f"the document runs to {plan.period.end}, past the last year of the standard "
+            f"{standard.id} ({span})",
+            expected=f"{governed[-1]} or earlier",
+            actual=plan.period.end,
         )
 
 
@@ -158,10 +194,11 @@ def standard_period(plan: Document) -> Iterator[Finding]:
     Severity.ERROR,
     title="The plan's years lie in the period of the programme it implements",
     rationale=(
-        "A national target programme runs for a period (Decision 90/QĐ-TTg: 2021–2025); a "
-        "plan funds the programme's components only within it."
+        "A national target programme runs for a period (Decision 90/QĐ-TTg: 2021–2025; "
+        "Decision 417/QĐ-BNNMT: phase I of the 2026–2035 programme, 2026–2030); a plan funds "
+        "the programme's components only within it."
     ),
-    tolerance="As dates.standard-period: a multi-year plan must overlap the period.",
+    tolerance="Every year of the plan must lie in the programme's period.",
 )
 def programme_period(plan: Document) -> Iterator[Finding]:
     if plan.programme is None:
@@ -170,10 +207,14 @@ def programme_period(plan: Document) -> Iterator[Finding]:
         catalog = programme_catalog(plan.programme)
     except UnknownNameError:
         return  # programme.catalog reports it
-    if not _overlaps(plan.period, catalog.period):
-        yield programme_period.finding(
-            "period",
-            f"the plan is for {plan.period}, the programme {catalog.id} runs {catalog.period}",
-            expected=str(catalog.period),
-            actual=str(plan.period),
-        )
+    period = catalog.period
+    if plan.period.start in period and plan.period.end in period:
+        return
+    where, what = (
+        "period",
+        f"the plan is for {plan.period}, the programme {catalog.id} runs {period}",
+    )
+    if _overlaps(plan.period, period):
+        where = "period/end" if plan.period.end > period.end else "period/start"
+        what = f"the plan is for {plan.period}, beyond the period {period} of {catalog.id}"
+    yield programme_period.finding(where, what, expected=str(period), actual=str(plan.period))
