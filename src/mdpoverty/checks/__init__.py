@@ -34,6 +34,7 @@ from mdpoverty.checks.builtin import (
     annex,
     coverage,
     dates,
+    denominators,
     figures,
     funding,
     headline,
@@ -87,4 +88,15 @@ _order_groups(
         "programme",
     )
 )
-del funding, annex, headline, figures, targets, agencies, dates, coverage, _order_groups
+del (
+    funding,
+    annex,
+    headline,
+    figures,
+    denominators,
+    targets,
+    agencies,
+    dates,
+    coverage,
+    _order_groups,
+)
