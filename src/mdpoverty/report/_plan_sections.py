@@ -7,7 +7,7 @@ formatted here, from their exact values, so that templates only place text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -20,12 +20,14 @@ from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
+    NEAR_POOR_FIELD,
     RATE_FIELDS,
     TOTAL_LABEL,
     AnnexRow,
     Lang,
     annex,
     annex_rows,
+    fields_of,
     has_target_annex,
 )
 from mdpoverty.values.dates import PartialDate
@@ -137,11 +139,15 @@ def _differs(printed: object, derived: object) -> bool:
 
 
 def _cells(
-    ctx: Context, where: str, printed: PrintedRow | None, derived: AnnexRow
+    ctx: Context,
+    where: str,
+    printed: PrintedRow | None,
+    derived: AnnexRow,
+    fields: Sequence[str] = ANNEX_COLUMNS,
 ) -> Iterator[dict[str, Any]]:
     """The cells of a row: printed where the annex is printed (a printed rate keeps its printed
     digits), else derived; a printed cell that differs from the derived one carries it."""
-    for field in ANNEX_COLUMNS:
+    for field in fields:
         value = getattr(derived, field)
         places = RATE_PLACES if field in RATE_FIELDS else None
         other = None
@@ -150,6 +156,8 @@ def _cells(
             place = f"units/{derived.unit}" if derived.unit else None
         else:
             shown = value if printed is None else getattr(printed, field)
+            if shown is None and field == NEAR_POOR_FIELD:
+                shown = value  # an annex printed without the column: the units' own counts
             text = number(shown, ctx.lang, None if printed else places)
             if printed is not None and _differs(shown, value):
                 other = number(value, ctx.lang, places)
@@ -183,7 +191,7 @@ def annex_section(ctx: Context) -> Mapping[str, Any]:
             {
                 "id": ctx.place(where),
                 "total": derived_row.unit is None,
-                "cells": list(_cells(ctx, where, printed_row, derived_row)),
+                "cells": list(_cells(ctx, where, printed_row, derived_row, fields_of(frame))),
             }
         )
     return {

@@ -1,0 +1,178 @@
+"""Every export of an annex reads back: write it as .xlsx or .csv, import it, get the document.
+
+The annex written by :func:`write_annex_xlsx` or :func:`annex_csv` and put back into its document
+by :func:`import_annex` gives the same units (counts, blanks, near-poor households, order) and the
+same targets (ranges included), and its printed annex is the table that was written, cell for
+cell: ranges as ranges, blanks as blanks.  A text a spreadsheet would run as a formula is
+written so that it cannot run, and reads back unchanged.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from mdpoverty.io.files import load_plan
+from mdpoverty.model.document import Document
+from mdpoverty.model.printed import PrintedRow
+from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.tables import annex_csv, import_annex, write_annex_xlsx
+from mdpoverty.tables.annex import TOTAL_LABEL, annex, annex_rows, has_target_annex, shown
+from mdpoverty.testing import documents, plans
+
+DATA = Path(__file__).parent.parent / "data"
+FORMATS = ("xlsx", "csv")
+Format = Literal["xlsx", "csv"]
+Lang = Literal["vi", "en"]
+
+
+def written(document: Document, fmt: Format, lang: Lang, folder: str) -> Path:
+    path = Path(folder, f"annex.{fmt}")
+    frame = annex(document, lang)
+    if fmt == "xlsx":
+        write_annex_xlsx(frame, path)
+    else:
+        path.write_text(annex_csv(frame), encoding="utf-8")
+    return path
+
+
+def read_back(document: Document, fmt: Format, lang: Lang = "vi") -> Document:
+    with tempfile.TemporaryDirectory() as folder:
+        return import_annex(document, written(document, fmt, lang, folder))
+
+
+def shown_rows(document: Document, lang: Lang) -> list[PrintedRow]:
+    """The rows the annex shows, as a printed annex holds them."""
+    rows = []
+    for row in annex_rows(document):
+        values = {
+            f: shown(getattr(row, f))
+            for f in (
+                "households",
+                "poor_households",
+                "near_poor_households",
+                "start_rate",
+                "reduction",
+                "rate_reduction",
+                "end_rate",
+            )
+        }
+        label = row.label if row.unit else TOTAL_LABEL[lang]
+        rows.append(PrintedRow(label, row.unit, row.number, **values))  # type: ignore[arg-type]
+    return rows
+
+
+def assert_reads_back(document: Document, fmt: Format, lang: Lang = "vi") -> None:
+    back = read_back(document, fmt, lang)
+    assert document.units == back.units
+    assert document.targets == back.targets
+    assert attrs.evolve(document, annex=back.annex) == back
+    assert back.annex is not None
+    *rows, total = shown_rows(document, lang)
+    assert rows == list(back.annex.rows)
+    assert total == back.annex.total
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_bundled_plan_reads_back_as_it_is(fmt: Format) -> None:
+    plan = bac_kan_2024()
+    assert plan == read_back(plan, fmt)
+    assert_reads_back(plan, fmt, "en")
+
+
+TARGET_ANNEXES = [p.name for p in sorted(DATA.glob("*.yaml")) if has_target_annex(load_plan(p))]
+
+
+def test_the_test_documents_with_an_annex_of_targets() -> None:
+    assert {"province-plan-2024.yaml", "report-2024.yaml"} <= set(TARGET_ANNEXES)
+
+
+@pytest.mark.parametrize("name", TARGET_ANNEXES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_test_document_reads_back(name: str, fmt: Format) -> None:
+    assert_reads_back(load_plan(DATA / name), fmt)
+
+
+def test_ranged_targets_read_back_as_ranges_of_the_printed_notation() -> None:
+    plan = load_plan(DATA / "province-plan-2024.yaml")
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = load_workbook(written(plan, "xlsx", "vi", folder)).active
+        assert sheet is not None
+        # the unit rows start on row 6: Huyện Nam is the third, the total row the fifth
+        assert ("500–560", "3,0–3,5") == (sheet["F8"].value, sheet["G8"].value)
+        assert ("1.680–1.920", "1,4–1,6") == (sheet["F10"].value, sheet["G10"].value)
+        assert sheet["C8"].value is None  # a blank stays blank
+        lines = written(plan, "csv", "vi", folder).read_text(encoding="utf-8").splitlines()
+    assert "huyen-nam,3,Huyện Nam,,,,500–560,3.0–3.5," == lines[3]
+    back = read_back(plan, "csv")
+    assert back.annex is not None
+    assert back.annex.rows[2].rate_reduction is not None
+    assert (Decimal("3.0"), Decimal("3.5")) == (
+        back.annex.rows[2].rate_reduction.low,  # type: ignore[union-attr]
+        back.annex.rows[2].rate_reduction.high,  # type: ignore[union-attr]
+    )
+
+
+_RUNNABLE = st.sampled_from(["=", "+", "-", "@", "'", "'=", ""])
+
+
+@given(documents(), st.sampled_from(FORMATS), st.sampled_from(("vi", "en")), st.data())
+def test_every_document_reads_back_from_every_export(
+    document: Document, fmt: Format, lang: Lang, data: st.DataObject
+) -> None:
+    # names a spreadsheet would run as formulas: "=…", "-…", "@…"
+    units = [
+        attrs.evolve(u, name=data.draw(_RUNNABLE) + u.name) if i % 2 else u
+        for i, u in enumerate(document.units)
+    ]
+    assert_reads_back(attrs.evolve(document, units=units), fmt, lang)
+
+
+@given(plans(), st.sampled_from(FORMATS))
+def test_every_plan_with_a_printed_annex_reads_back_as_it_is(
+    document: Document, fmt: Format
+) -> None:
+    back = read_back(document, fmt)
+    assert attrs.evolve(document, annex=back.annex) == back
+
+
+def test_a_formula_is_written_as_text_and_read_back_unchanged() -> None:
+    plan = bac_kan_2024()
+    evil = "=cmd|' /C calc'!A0"
+    units = [attrs.evolve(plan.units[0], name=evil), *plan.units[1:]]
+    plan = attrs.evolve(plan, units=units, annex=None)
+    with tempfile.TemporaryDirectory() as folder:
+        text = written(plan, "csv", "vi", folder).read_text(encoding="utf-8")
+        assert "'=cmd|' /C calc'!A0" in text.splitlines()[1]
+        path = written(plan, "xlsx", "vi", folder)
+        sheet = load_workbook(path).active
+        assert sheet is not None
+        assert evil == sheet["B6"].value
+        assert "s" == sheet["B6"].data_type  # a text, not a formula
+    for fmt in FORMATS:
+        back = read_back(plan, fmt)  # type: ignore[arg-type]
+        assert evil == back.units[0].name
+        assert back.annex is not None
+        assert evil == back.annex.rows[0].label
+
+
+def test_near_poor_households_have_a_column_where_a_unit_has_them() -> None:
+    plan = bac_kan_2024()
+    assert "Số hộ cận nghèo đầu năm 2024" not in annex(plan).columns
+    units = [attrs.evolve(plan.units[1], near_poor_households=41), *plan.units[2:]]
+    with_near = attrs.evolve(plan, units=[plan.units[0], *units], annex=None)
+    table = annex(with_near)
+    assert "Số hộ cận nghèo đầu năm 2024" == table.columns[4]
+    column = table["Số hộ cận nghèo đầu năm 2024"]
+    assert [True, False, True] == column.isna().iloc[[0, 1, -1]].tolist()  # blank, no total
+    assert 41 == column.iloc[1]
+    for fmt in FORMATS:
+        assert_reads_back(with_near, fmt)  # type: ignore[arg-type]
