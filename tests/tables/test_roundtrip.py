@@ -24,8 +24,9 @@ from mdpoverty.io.files import load_plan
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.tables import annex_csv, import_annex, write_annex_xlsx
+from mdpoverty.tables import annex_csv, figures_csv, import_annex, write_annex_xlsx
 from mdpoverty.tables.annex import TOTAL_LABEL, annex, annex_rows, has_target_annex, shown
+from mdpoverty.tables.figure_import import import_figures
 from mdpoverty.testing import documents, plans
 
 DATA = Path(__file__).parent.parent / "data"
@@ -176,3 +177,47 @@ def test_near_poor_households_have_a_column_where_a_unit_has_them() -> None:
     assert 41 == column.iloc[1]
     for fmt in FORMATS:
         assert_reads_back(with_near, fmt)  # type: ignore[arg-type]
+
+
+FIGURE_TABLES = [p.name for p in sorted(DATA.glob("*.yaml")) if not has_target_annex(load_plan(p))]
+
+
+def figures_read_back(document: Document, lang: Lang) -> Document:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "figures.csv")
+        path.write_text(figures_csv(annex(document, lang)), encoding="utf-8")
+        return import_annex(document, path)
+
+
+def test_the_test_documents_with_a_figure_table() -> None:
+    assert {"national-review-2023.yaml", "province-review-2024.yaml"} <= set(FIGURE_TABLES)
+
+
+@pytest.mark.parametrize("name", FIGURE_TABLES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_each_figure_table_reads_back(name: str, lang: Lang) -> None:
+    document = load_plan(DATA / name)
+    assert document == figures_read_back(document, lang)
+
+
+@given(documents(), st.sampled_from(("vi", "en")))
+def test_every_figure_table_reads_back(document: Document, lang: Lang) -> None:
+    figures_only = attrs.evolve(document, targets=())  # no annex of targets: its figure table
+    assert "figures" == annex(figures_only).attrs["table"]
+    assert figures_only == figures_read_back(figures_only, lang)
+
+
+def test_a_blank_figure_cell_is_no_figure_and_never_zero() -> None:
+    review = load_plan(DATA / "province-review-2024.yaml")
+    text = figures_csv(annex(review))
+    lines = text.splitlines()
+    cells = lines[1].split(",")
+    assert "huyen-dong" == cells[0]
+    assert "2000" == cells[3]  # Huyện Đông's poor households
+    cells[3] = ""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "figures.csv")
+        path.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+        back = import_figures(review, path)
+    poor = [f for f in back.figures if f.about == "huyen-dong" and f.group.value == "poor"]
+    assert [(None, Decimal("5.00"))] == [(f.count, f.rate) for f in poor]

@@ -14,6 +14,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
+from mdpoverty.tables.figure_import import import_figures, is_figure_table
 from mdpoverty.tables.read import ReadRow, read_annex_rows
 from mdpoverty.values.names import core_key, name_key, split_kind
 from mdpoverty.values.quantities import Comparison, Quantity
@@ -82,8 +83,11 @@ def import_annex(
     annex has one, gives the near-poor households); each row's reduction, a number or a range
     ("90–100"), becomes the unit's reduction target for the plan year (a target of that value
     is kept as it is, another is replaced in its place); the printed annex becomes the file's,
-    cell for cell.  A text cell a spreadsheet would run as a formula, written after an
-    apostrophe by :func:`~mdpoverty.tables.annex_csv`, is read without it.
+    cell for cell.  A figure table (the ``.csv`` that :func:`~mdpoverty.tables.annex` gives a
+    review) goes back to the document's figures
+    (:func:`~mdpoverty.tables.figure_import.import_figures`).  A text cell a spreadsheet would
+    run as a formula, written after an apostrophe by :func:`~mdpoverty.tables.annex_csv`, is
+    read without it.
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read or does not fit the plan, by
@@ -98,6 +102,8 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
+    if is_figure_table(path):  # the figure table of a review: its cells go to its figures
+        return import_figures(plan, path)
     read_file = read_annex_rows(path)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)
