@@ -10,21 +10,24 @@ one, never from the rule's arithmetic.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mdpoverty._testing_oracle import households_fit, printed_rate
 from mdpoverty.checks import check
 from mdpoverty.checks.builtin.denominators import Households, allowed
-from mdpoverty.io.files import read_plan_text
+from mdpoverty.io.files import load_plan, read_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.testing import documents
 from mdpoverty.values.quantities import Quantity
 
+DATA = Path(__file__).parent.parent / "data"
 RULES = ("figures.rate", "figures.denominator", "figures.denominator-sum")
 _ROW = (HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR, HouseholdGroup.POOR_AND_NEAR_POOR)
 
@@ -146,15 +149,12 @@ def _printed_total(document: Document, key: tuple[str | None, TimePoint, int]) -
     return None
 
 
-@given(documents(), st.data())
-def test_a_rate_moved_by_one_unit_is_found_exactly_when_no_households_fit_its_row(
-    document: Document, data: st.DataObject
-) -> None:
-    rated = [i for i, f in enumerate(document.figures) if f.group in _ROW and f.rate is not None]
-    i = data.draw(st.sampled_from(rated))
+def assert_found_exactly_when_no_households_fit(document: Document, i: int, sign: int) -> None:
+    """Move the rate of figure ``i`` by one unit in its last place (``sign``) and expect a
+    finding at its row exactly when the oracle finds no number of households for the row."""
     figure = document.figures[i]
     assert figure.rate is not None
-    step = Decimal(1).scaleb(-(figure.rate_places or 0)) * data.draw(st.sampled_from((1, -1)))
+    step = Decimal(1).scaleb(-(figure.rate_places or 0)) * sign
     moved_rate = figure.rate + step
     if not 0 <= moved_rate <= 100:
         moved_rate = figure.rate - step
@@ -173,6 +173,30 @@ def test_a_rate_moved_by_one_unit_is_found_exactly_when_no_households_fit_its_ro
     else:
         assert located
         assert located <= {f"figures/{j}/rate" for j in row}
+
+
+def _rated(document: Document) -> list[int]:
+    return [
+        i
+        for i, f in enumerate(document.figures)
+        if f.group in _ROW and f.rate is not None and f.count is not None
+    ]
+
+
+@given(documents(), st.data())
+def test_a_rate_moved_by_one_unit_is_found_exactly_when_no_households_fit_its_row(
+    document: Document, data: st.DataObject
+) -> None:
+    i = data.draw(st.sampled_from(_rated(document)))
+    assert_found_exactly_when_no_households_fit(document, i, data.draw(st.sampled_from((1, -1))))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.yaml")))
+def test_every_rate_of_the_test_documents_moved_by_one_unit(name: str) -> None:
+    document = load_plan(DATA / name)
+    for i in _rated(document):
+        for sign in (1, -1):
+            assert_found_exactly_when_no_households_fit(document, i, sign)
 
 
 @given(documents())
