@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 
 from mdpoverty import html_report, load_plan
+from mdpoverty.io.files import read_plan_text
 from mdpoverty.reference.datasets import bac_kan_2024
 
 DATA = Path(__file__).parents[1] / "data"
@@ -37,3 +38,32 @@ def test_near_poor_households_are_shown_where_units_have_them() -> None:
     assert "Số hộ cận nghèo đầu năm 2024" in text
     assert "Phường Sông Cầu 2.347 27 10 1,15" in text
     assert "Tổng số 12.281 241 108 1,96" in text  # 10 + 11 + … + 17
+
+
+RANGED = """\
+kind: plan
+header: {issuer: UBND huyện Thử, date: 2024-03, title: Kế hoạch giảm nghèo năm 2024}
+area: {name: Huyện Thử, kind: district}
+period: {start: 2024}
+standard: decree-07-2021
+units:
+- {id: xa-a, name: Xã A, kind: commune, households: 1000, poor_households: 100}
+targets:
+- {measure: reduction, value: {low: 10, high: 20}, about: xa-a}
+annex:
+  title: MỤC TIÊU
+  rows:
+  - {label: Xã A, unit: xa-a, number: 1, households: 1000, poor_households: 100,
+     start_rate: 10.00, reduction: {low: 10, high: 20}, rate_reduction: {low: 1.00, high: 2.00},
+     end_rate: END}
+"""
+
+
+def test_a_printed_annex_of_ranges_is_shown_as_printed() -> None:
+    # 100 poor of 1.000 less 10–20: 8,00–9,00% at the end, a fall of 1,00–2,00 points
+    text = _annex_text(
+        html_report(read_plan_text(RANGED.replace("END", "{low: 8.00, high: 9.00}")))
+    )
+    assert "Xã A 1.000 100 10,00 10–20 1,00–2,00 8,00–9,00" in text
+    wrong = read_plan_text(RANGED.replace("END", "{low: 8.00, high: 9.10}"))
+    assert "8,00–9,10" in _annex_text(html_report(wrong))

@@ -21,7 +21,6 @@ from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
     NEAR_POOR_FIELD,
-    RATE_FIELDS,
     TOTAL_LABEL,
     AnnexRow,
     Lang,
@@ -31,7 +30,6 @@ from mdpoverty.tables.annex import (
     has_target_annex,
 )
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.values.numbers import RATE_PLACES
 from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = ["inline_svg"]
@@ -133,6 +131,9 @@ def _headline_targets(ctx: Context) -> list[dict[str, Any]]:
 def _differs(printed: object, derived: object) -> bool:
     if printed is None or derived is None:
         return False
+    if isinstance(printed, Quantity):  # a printed range: the same range, bound by bound
+        exact = derived if isinstance(derived, Quantity) else Quantity(derived)  # type: ignore[arg-type]
+        return printed != exact
     if isinstance(derived, Quantity):
         return not (derived.low <= printed <= derived.high)  # type: ignore[operator]
     return printed != derived
@@ -149,7 +150,6 @@ def _cells(
     digits), else derived; a printed cell that differs from the derived one carries it."""
     for field in fields:
         value = getattr(derived, field)
-        places = RATE_PLACES if field in RATE_FIELDS else None
         other = None
         if field == "label":
             text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
@@ -158,9 +158,11 @@ def _cells(
             shown = value if printed is None else getattr(printed, field)
             if shown is None and field == NEAR_POOR_FIELD:
                 shown = value  # an annex printed without the column: the units' own counts
-            text = number(shown, ctx.lang, None if printed else places)
+            # every value keeps its digits: a derived rate has two, a printed one or a target
+            # shown in its place its own ("3,0–3,5")
+            text = number(shown, ctx.lang)
             if printed is not None and _differs(shown, value):
-                other = number(value, ctx.lang, places)
+                other = number(value, ctx.lang)
             place = None if field == "number" else f"{where}/{field}"
         yield {
             "text": text,
