@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import load_plan
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
@@ -221,3 +222,40 @@ def test_a_blank_figure_cell_is_no_figure_and_never_zero() -> None:
         back = import_figures(review, path)
     poor = [f for f in back.figures if f.about == "huyen-dong" and f.group.value == "poor"]
     assert [(None, Decimal("5.00"))] == [(f.count, f.rate) for f in poor]
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [("-5", "must be >= 0"), ("abc", "must be a number"), ("1" * 50, "too long")],
+)
+def test_a_figure_cell_that_is_not_a_count_is_a_clear_error(cell: str, reason: str) -> None:
+    review = load_plan(DATA / "province-review-2024.yaml")
+    lines = figures_csv(annex(review)).splitlines()
+    cells = lines[1].split(",")
+    cells[3] = cell
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "figures.csv")
+        path.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+        with pytest.raises(PlanFileError) as raised:
+            import_figures(review, path)
+    assert reason in str(raised.value)
+    assert "cell D2, figures/huyen-dong" in str(raised.value)
+
+
+def test_a_rate_above_100_is_a_clear_error_and_more_poor_than_households_a_finding() -> None:
+    review = load_plan(DATA / "province-review-2024.yaml")
+    lines = figures_csv(annex(review)).splitlines()
+
+    def with_cell(index: int, value: str) -> Path:
+        cells = lines[1].split(",")
+        cells[index] = value
+        path = Path(folder, "figures.csv")
+        path.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+        return path
+
+    with tempfile.TemporaryDirectory() as folder:
+        with pytest.raises(PlanFileError, match=r"cell E2, .*between 0 and 100"):
+            import_figures(review, with_cell(4, "150"))
+        # well-formed but inconsistent: read, and left to the checks
+        back = import_figures(review, with_cell(3, "99000"))
+    assert any(f.count == 99000 for f in back.figures)

@@ -18,13 +18,21 @@ from pathlib import Path
 
 import attrs
 
-from mdpoverty.errors import FileProblem, NumberFormatError, PlanFileError, location
+from mdpoverty.errors import (
+    FileProblem,
+    NumberFormatError,
+    PlanFileError,
+    ValidationError,
+    location,
+)
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
 from mdpoverty.tables._formula import unguarded
 from mdpoverty.tables.annex import TOTAL, Lang
 from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, _TIME_HEADER
+from mdpoverty.tables.read import _ref
+from mdpoverty.values._validation import is_count, is_decimal
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS
 from mdpoverty.values.numbers import parse_vi
 
@@ -74,12 +82,17 @@ def _number(text: str, measure: str) -> int | Decimal:
         raise NumberFormatError("is too long for a number")
     if measure == "rate":
         plain = text.removesuffix("%").strip()
-        if "," in plain:
-            return Decimal(parse_vi(plain))
-        return Decimal(plain)
+        rate = Decimal(parse_vi(plain)) if "," in plain else Decimal(plain)
+        reason = is_decimal(rate) or (None if 0 <= rate <= 100 else "must lie between 0 and 100")
+        if reason is not None:
+            raise NumberFormatError(reason)
+        return rate
     value = parse_vi(text)
     if not isinstance(value, int):
         raise NumberFormatError("must be a whole number")
+    reason = is_count(value)
+    if reason is not None:
+        raise NumberFormatError(reason)
     return value
 
 
@@ -100,7 +113,7 @@ def _read(
         if subject != TOTAL and subject not in subjects:
             problems.append(
                 FileProblem(
-                    location("figures", subject), "names no unit, stratum or group", cell=f"A{r}"
+                    location("figures", subject), "names no unit, stratum or group", cell=_ref(r, 1)
                 )
             )
             continue
@@ -114,7 +127,9 @@ def _read(
                 value = _number(unguarded(text).strip(), measure)
             except (NumberFormatError, InvalidOperation) as error:
                 reason = str(error) if str(error).startswith(("must", "is")) else "must be a number"
-                problems.append(FileProblem(location("figures", subject), reason, text))
+                problems.append(
+                    FileProblem(location("figures", subject), reason, text, cell=_ref(r, i + 1))
+                )
                 continue
             cells.setdefault((about, group, time, year), {})[measure] = value
     return cells
@@ -168,7 +183,13 @@ def import_figures(document: Document, path: str | os.PathLike[str]) -> Document
                     rate=_rate(cell),
                 )
             )
-    return attrs.evolve(document, units=units, figures=figures)
+    try:
+        return attrs.evolve(document, units=units, figures=figures)
+    except ValidationError as error:  # counts that cannot be together (more poor than all)
+        raise PlanFileError(
+            str(file),
+            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+        ) from error
 
 
 def _count(cell: dict[str, int | Decimal] | None) -> int | None:
