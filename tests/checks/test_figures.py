@@ -121,8 +121,9 @@ def test_a_printed_rate_off_by_one_digit_is_found_and_together_holds_within_roun
 def test_a_together_rate_beyond_the_rounding_is_found() -> None:
     review = load("province-review-2024.yaml")
     broken = with_figure(review, 3, count=None, rate=Decimal("10.60"))
-    assert [("figures.together", "figures/3/rate", Decimal("10.42"), Decimal("10.60"))] == [
-        f for f in findings(broken) if f[0] == "figures.together"
+    # no count printed: the together count is 6.300 + 3.600 = 9.900, 10,42% of 95.000
+    assert [("figures.denominator", "figures/3/rate", Decimal("10.42"), Decimal("10.60"))] == [
+        f for f in findings(broken) if f[0].startswith("figures.")
     ]
 
 
@@ -243,11 +244,16 @@ def test_strata_and_groups_are_locations() -> None:
         resolve(national, "groups/no-such-group")
 
 
-def test_a_rate_without_its_denominator_is_not_judged() -> None:
+def test_a_rate_without_its_denominator_is_judged_by_the_households_it_allows() -> None:
     review = load("province-review-2024.yaml")
     without = attrs.evolve(review, figures=review.figures[1:])  # the province's households
+    assert [] == findings(without)
     broken = with_figure(without, 0, rate=Decimal("6.64"))  # 6,63 as a count over 95.000
-    assert [] == findings(broken)
+    # 6.300 at 6,64% allows 94.809…94.951 households; 3.600 at 3,79% 94.862…95.112 and
+    # 9.900 at 10,42% 94.965…95.055, of which 6.300 is 6,634…6,628%: printed 6,63
+    assert [
+        ("figures.denominator", "figures/0/rate", Quantity(Decimal("6.63")), Decimal("6.64"))
+    ] == findings(broken)
     judged = with_figure(review, 1, rate=Decimal("6.64"))  # with its denominator, it is
     assert [("figures.rate", "figures/1/rate", Decimal("6.63"), Decimal("6.64"))] == findings(
         judged

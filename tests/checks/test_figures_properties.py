@@ -23,6 +23,7 @@ from mdpoverty.testing import documents
 from mdpoverty.values.quantities import Quantity
 
 NEW_RULES = ("figures", "targets", "results")
+INTERVAL_RULES = ("figures.denominator", "figures.denominator-sum")
 
 
 def found(document: Document, rule_id: str, location: str) -> bool:
@@ -174,4 +175,7 @@ def test_removing_a_figure_from_a_broken_document_adds_no_finding(
     j = data.draw(st.integers(0, len(broken.figures) - 1))
     fewer = attrs.evolve(broken, figures=broken.figures[:j] + broken.figures[j + 1 :])
     after = {(f.rule, f.message) for f in check(fewer, select=NEW_RULES)}
-    assert after <= before
+    # A removed number of households hands the broken rate from figures.rate to the rules
+    # of the households rates allow: the same mistake, found by what is left.
+    assert {a for a in after if a[0] not in INTERVAL_RULES} <= before
+    assert before or not after

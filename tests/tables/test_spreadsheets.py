@@ -181,7 +181,7 @@ def test_the_exported_sheet_reads_back_as_the_printed_annex(plan: Document, tmp_
     assert plan.annex is not None
     assert TITLE == read.title
     assert plan.annex.caption == read.caption
-    assert [attrs.evolve(r, unit=None) for r in plan.annex.rows] == list(read.rows)
+    assert list(plan.annex.rows) == list(read.rows)  # the hidden id column names the units
     assert plan.annex.total == read.total
 
 

@@ -113,7 +113,9 @@ class Rollup:
         grand = UnitSum()
         for plan in self.plans:
             for unit, reduction in unit_reductions(plan):
-                grand.add(unit.households, unit.poor_households, reduction)
+                grand.add(
+                    unit.households, unit.poor_households, reduction, unit.near_poor_households
+                )
         return grand.row(TOTAL_LABEL["vi"])
 
     def units(self, *, total: bool = True) -> pd.DataFrame:
@@ -126,7 +128,9 @@ class Rollup:
         grand = UnitSum()
         for key, plan in self._pairs():
             for unit, reduction in unit_reductions(plan):
-                grand.add(unit.households, unit.poor_households, reduction)
+                grand.add(
+                    unit.households, unit.poor_households, reduction, unit.near_poor_households
+                )
                 row = derive_row(unit.name, unit.households, unit.poor_households, reduction)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
         if total:

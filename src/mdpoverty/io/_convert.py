@@ -175,6 +175,34 @@ def _unstructure_quantity(value: Quantity) -> object:
     return {"low": value.low, "high": value.high}
 
 
+def _structure_cell(
+    number: Callable[[object, type], int | Decimal],
+) -> Callable[[object, Any], Any]:
+    """The hook of a printed cell that holds a number or a range ``{low, high}``: a range's
+    bounds are read as the number is (counts as ints, rates as Decimals)."""
+
+    def structure(value: object, _: Any) -> int | Decimal | Quantity | None:
+        if value is None:
+            return None
+        if isinstance(value, dict) and set(value) == {"low", "high"}:
+            try:
+                return Quantity(number(value["low"], object), number(value["high"], object))
+            except ValidationError as error:
+                raise _model_problem(error, value) from None
+        if isinstance(value, dict):
+            return _structure_quantity(value, Quantity)  # its message names the keys
+        return number(value, object)
+
+    return structure
+
+
+# Printed cells that may be ranges (model.printed): a count or a rate, or a range of either.
+_CELLS: dict[Any, Callable[[object, Any], Any]] = {
+    int | Quantity | None: _structure_cell(_structure_int),
+    Decimal | Quantity | None: _structure_cell(lambda v, _: to_decimal(v)),
+}
+
+
 _ENUM_VALUES: dict[type[enum.Enum], dict[object, enum.Enum]] = {}
 
 
@@ -285,6 +313,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, sequence_factory)
 
     conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
+    conv.register_structure_hook_factory(lambda t: t in _CELLS, lambda t: _CELLS[t])
 
     def unstructure_sequence_factory(t: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
         item_type = typing.get_args(t)[0]

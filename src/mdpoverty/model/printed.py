@@ -1,4 +1,11 @@
-"""Tables exactly as a document prints them, kept apart from what the library derives."""
+"""Tables exactly as a document prints them, kept apart from what the library derives.
+
+A cell of a target column may print a range ("90–100", "0,56–0,58"): it is a
+:class:`~mdpoverty.values.quantities.Quantity`; an exact value is its number.
+
+>>> PrintedRow("Xã A", reduction=Quantity(90, 100), end_rate=Quantity(Decimal("1.5"))).end_rate
+Decimal('1.5')
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from mdpoverty.values._validation import (
     TEXT,
     checks,
     instance_of,
+    is_count,
     is_decimal,
     is_identifier,
     nfc,
@@ -21,10 +29,36 @@ from mdpoverty.values._validation import (
     validate,
 )
 from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["PrintedAnnex", "PrintedRow"]
 
 _OPTIONAL_DECIMAL = checks(optional(is_decimal))
+
+
+def _exact(value: object) -> object:
+    """A Quantity of one value as its number, so that a cell has one form of each value."""
+    if isinstance(value, Quantity) and value.is_exact:
+        return value.low
+    return value
+
+
+def _count_or_range(value: object) -> str | None:
+    if isinstance(value, Quantity):
+        if value.is_count and value.low >= 0:
+            return None
+        return "must be a count or a range of counts"
+    return is_count(value)
+
+
+def _decimal_or_range(value: object) -> str | None:
+    if isinstance(value, Quantity):
+        return None if not value.is_count else "must be a decimal or a range of decimals"
+    return is_decimal(value)
+
+
+_OPTIONAL_COUNT_OR_RANGE = checks(optional(_count_or_range))
+_OPTIONAL_DECIMAL_OR_RANGE = checks(optional(_decimal_or_range))
 
 
 @attrs.frozen
@@ -41,9 +75,10 @@ class PrintedRow:
         households: Households at the start of the year.
         poor_households: Poor households at the start of the year.
         start_rate: The poverty rate at the start of the year (%).
-        reduction: The planned reduction in poor households.
-        rate_reduction: The planned fall of the rate (percentage points).
-        end_rate: The rate at the end of the year (%).
+        reduction: The planned reduction in poor households: a count, or a range of counts.
+        rate_reduction: The planned fall of the rate (percentage points), or a range.
+        end_rate: The rate at the end of the year (%), or a range.
+        near_poor_households: Near-poor households at the start of the year, where printed.
     """
 
     label: str = attrs.field(converter=nfc, metadata=TEXT)
@@ -52,9 +87,16 @@ class PrintedRow:
     households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
     start_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-    reduction: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
-    rate_reduction: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
-    end_rate: Decimal | None = attrs.field(default=None, metadata=_OPTIONAL_DECIMAL)
+    reduction: int | Quantity | None = attrs.field(
+        default=None, converter=_exact, metadata=_OPTIONAL_COUNT_OR_RANGE
+    )
+    rate_reduction: Decimal | Quantity | None = attrs.field(
+        default=None, converter=_exact, metadata=_OPTIONAL_DECIMAL_OR_RANGE
+    )
+    end_rate: Decimal | Quantity | None = attrs.field(
+        default=None, converter=_exact, metadata=_OPTIONAL_DECIMAL_OR_RANGE
+    )
+    near_poor_households: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

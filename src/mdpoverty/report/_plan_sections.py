@@ -7,7 +7,7 @@ formatted here, from their exact values, so that templates only place text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -21,16 +21,16 @@ from mdpoverty.report.labels import label, number, standard_names
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
-    RATE_FIELDS,
+    NEAR_POOR_FIELD,
     TOTAL_LABEL,
     AnnexRow,
     Lang,
     annex,
     annex_rows,
+    fields_of,
     has_target_annex,
 )
 from mdpoverty.values.dates import PartialDate
-from mdpoverty.values.numbers import RATE_PLACES
 from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = ["inline_svg"]
@@ -150,28 +150,38 @@ def _headline_targets(ctx: Context) -> list[dict[str, Any]]:
 def _differs(printed: object, derived: object) -> bool:
     if printed is None or derived is None:
         return False
+    if isinstance(printed, Quantity):  # a printed range: the same range, bound by bound
+        exact = derived if isinstance(derived, Quantity) else Quantity(derived)  # type: ignore[arg-type]
+        return printed != exact
     if isinstance(derived, Quantity):
         return not (derived.low <= printed <= derived.high)  # type: ignore[operator]
     return printed != derived
 
 
 def _cells(
-    ctx: Context, where: str, printed: PrintedRow | None, derived: AnnexRow
+    ctx: Context,
+    where: str,
+    printed: PrintedRow | None,
+    derived: AnnexRow,
+    fields: Sequence[str] = ANNEX_COLUMNS,
 ) -> Iterator[dict[str, Any]]:
     """The cells of a row: printed where the annex is printed (a printed rate keeps its printed
     digits), else derived; a printed cell that differs from the derived one carries it."""
-    for field in ANNEX_COLUMNS:
+    for field in fields:
         value = getattr(derived, field)
-        places = RATE_PLACES if field in RATE_FIELDS else None
         other = None
         if field == "label":
             text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
             place = f"units/{derived.unit}" if derived.unit else None
         else:
             shown = value if printed is None else getattr(printed, field)
-            text = number(shown, ctx.lang, None if printed else places)
+            if shown is None and field == NEAR_POOR_FIELD:
+                shown = value  # an annex printed without the column: the units' own counts
+            # every value keeps its digits: a derived rate has two, a printed one or a target
+            # shown in its place its own ("3,0–3,5")
+            text = number(shown, ctx.lang)
             if printed is not None and _differs(shown, value):
-                other = number(value, ctx.lang, places)
+                other = number(value, ctx.lang)
             place = None if field == "number" else f"{where}/{field}"
         yield {
             "text": text,
@@ -202,7 +212,7 @@ def annex_section(ctx: Context) -> Mapping[str, Any]:
             {
                 "id": ctx.place(where),
                 "total": derived_row.unit is None,
-                "cells": list(_cells(ctx, where, printed_row, derived_row)),
+                "cells": list(_cells(ctx, where, printed_row, derived_row, fields_of(frame))),
             }
         )
     return {

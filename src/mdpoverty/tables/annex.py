@@ -10,11 +10,16 @@ How the annex is computed (the rules the printed annexes follow):
 * rate reduction (percentage points) = start rate − end rate, both as rounded: the printed
   column is the difference of the printed rates, not the reduction ÷ households;
 * the total row sums the counts and recomputes its rates from the sums; it never averages.
+
+Where a unit has no counts to derive them from, the fall of the rate and the end rate are its
+own targets of them, as the document states them ("giảm 3,0–3,5%"), ranges included; the total
+row takes the area's.  Near-poor households have a column only in an annex where some unit
+has them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Literal
 
@@ -25,12 +30,15 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values.numbers import rate
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.values.quantities import Comparison, Quantity
+
+_EXACTLY = Comparison.EXACTLY
 
 __all__ = [
     "ANNEX_COLUMNS",
     "COUNT_FIELDS",
     "GROUPED_FIELDS",
+    "NEAR_POOR_FIELD",
     "RATE_FIELDS",
     "TOTAL",
     "TOTAL_LABEL",
@@ -40,6 +48,7 @@ __all__ = [
     "annex",
     "annex_rows",
     "derive_row",
+    "fields_of",
     "has_target_annex",
     "shown",
     "unit_reductions",
@@ -54,8 +63,11 @@ TOTAL = "total"
 TOTAL_LABEL: dict[Lang, str] = {"vi": "Tổng số", "en": "Total"}
 """The label of a total row where the document prints none."""
 
-COUNT_FIELDS = frozenset({"households", "poor_households", "reduction"})
+COUNT_FIELDS = frozenset({"households", "poor_households", "near_poor_households", "reduction"})
 """The annex's columns of household counts."""
+
+NEAR_POOR_FIELD = "near_poor_households"
+"""The column of near-poor households, shown after the poor where some unit has them."""
 
 RATE_FIELDS = frozenset({"start_rate", "rate_reduction", "end_rate"})
 """The annex's columns of rates (percent, or percentage points)."""
@@ -70,8 +82,9 @@ class AnnexRow:
 
     The counts and the start rate are ``None`` when the document gives no counts for the unit
     (or, in a total, for one of the units summed).  ``reduction`` and the end values are
-    ``None`` when the unit has no reduction target, or no counts to derive the end rate from;
-    they are ranges (:class:`~mdpoverty.values.quantities.Quantity`) when its target is a range.
+    ``None`` when the unit has no reduction target, or no counts to derive the end rate from
+    (then they are its own targets of the fall and the end rate, where it has them); they are
+    ranges (:class:`~mdpoverty.values.quantities.Quantity`) when its target is a range.
     """
 
     label: str
@@ -83,6 +96,7 @@ class AnnexRow:
     reduction: Quantity | None
     rate_reduction: Quantity | None
     end_rate: Quantity | None
+    near_poor_households: int | None = None
 
 
 def derive_row(
@@ -115,7 +129,7 @@ class UnitSum:
     sum would pass for the whole).  Mutable and internal to the tables and the aggregation.
     """
 
-    __slots__ = ("counted", "high", "households", "low", "n", "poor", "targeted")
+    __slots__ = ("counted", "high", "households", "low", "n", "near", "nears", "poor", "targeted")
 
     def __init__(self) -> None:
         self.n = 0
@@ -125,9 +139,20 @@ class UnitSum:
         self.targeted = 0
         self.low = 0
         self.high = 0
+        self.nears = 0  # units with near-poor households
+        self.near = 0
 
-    def add(self, households: int | None, poor: int | None, reduction: Quantity | None) -> None:
+    def add(
+        self,
+        households: int | None,
+        poor: int | None,
+        reduction: Quantity | None,
+        near_poor: int | None = None,
+    ) -> None:
         self.n += 1
+        if near_poor is not None:
+            self.nears += 1
+            self.near += near_poor
         if households is not None and poor is not None:
             self.counted += 1
             self.households += households
@@ -145,13 +170,20 @@ class UnitSum:
         self.targeted += other.targeted
         self.low += other.low
         self.high += other.high
+        self.nears += other.nears
+        self.near += other.near
 
     def row(self, label: str) -> AnnexRow:
-        """The derived row of the summed counts."""
+        """The derived row of the summed counts (near-poor households where every unit has
+        them)."""
         reduction = Quantity(self.low, self.high) if self.n and self.targeted == self.n else None
         if self.counted < self.n:
-            return derive_row(label, None, None, reduction)
-        return derive_row(label, self.households, self.poor, reduction)
+            row = derive_row(label, None, None, reduction)
+        else:
+            row = derive_row(label, self.households, self.poor, reduction)
+        if self.n and self.nears == self.n:
+            return attrs.evolve(row, near_poor_households=self.near)
+        return row
 
 
 def unit_reductions(plan: Document) -> Iterator[tuple[AdministrativeUnit, Quantity | None]]:
@@ -173,22 +205,40 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     annex's printed labels where the plan has a printed annex, else the units' names.
     """
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
+    stated = _stated(plan)
     rows = []
     totals = UnitSum()
     for number, (unit, reduction) in enumerate(unit_reductions(plan), start=1):
-        totals.add(unit.households, unit.poor_households, reduction)
-        rows.append(
-            derive_row(
-                labels.get(unit.id, unit.name),
-                unit.households,
-                unit.poor_households,
-                reduction,
-                unit=unit.id,
-                number=number,
-            )
+        totals.add(unit.households, unit.poor_households, reduction, unit.near_poor_households)
+        row = derive_row(
+            labels.get(unit.id, unit.name),
+            unit.households,
+            unit.poor_households,
+            reduction,
+            unit=unit.id,
+            number=number,
         )
+        rows.append(attrs.evolve(stated(row), near_poor_households=unit.near_poor_households))
     printed_total = plan.annex.total if plan.annex else None
-    return (*rows, totals.row(printed_total.label if printed_total else TOTAL_LABEL["vi"]))
+    return (*rows, stated(totals.row(printed_total.label if printed_total else TOTAL_LABEL["vi"])))
+
+
+def _stated(plan: Document) -> Callable[[AnnexRow], AnnexRow]:
+    """A row with the fall of the rate and the end rate it cannot derive taken from its
+    subject's own targets of them (the total row's from the area's)."""
+    points = plan.unit_targets(Measure.RATE_REDUCTION)
+    ends = plan.unit_targets(Measure.END_RATE)
+
+    def fill(row: AnnexRow) -> AnnexRow:
+        point, end = points.get(row.unit), ends.get(row.unit)
+        changes: dict[str, Quantity] = {}
+        if row.rate_reduction is None and point is not None and point.comparison is _EXACTLY:
+            changes["rate_reduction"] = point.value
+        if row.end_rate is None and end is not None and end.comparison is _EXACTLY:
+            changes["end_rate"] = end.value
+        return attrs.evolve(row, **changes) if changes else row  # type: ignore[arg-type]
+
+    return fill
 
 
 def _columns(year: int) -> dict[str, dict[Lang, str]]:
@@ -202,6 +252,10 @@ def _columns(year: int) -> dict[str, dict[Lang, str]]:
         "poor_households": {
             "vi": f"Số hộ nghèo đầu năm {year}",
             "en": f"Poor households at the start of {year}",
+        },
+        NEAR_POOR_FIELD: {
+            "vi": f"Số hộ cận nghèo đầu năm {year}",
+            "en": f"Near-poor households at the start of {year}",
         },
         "start_rate": {
             "vi": f"Tỷ lệ hộ nghèo đầu năm {year}(%)",
@@ -219,8 +273,15 @@ def _columns(year: int) -> dict[str, dict[Lang, str]]:
     }
 
 
-ANNEX_COLUMNS = tuple(_columns(0))
-"""The fields of :class:`AnnexRow` that :func:`annex` shows, in the printed order."""
+ANNEX_COLUMNS = tuple(field for field in _columns(0) if field != NEAR_POOR_FIELD)
+"""The fields of :class:`AnnexRow` that :func:`annex` shows, in the printed order (and
+:data:`NEAR_POOR_FIELD` after the poor households where some unit has near-poor households:
+the frame's ``attrs["fields"]`` lists its columns' fields)."""
+
+
+def fields_of(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The :class:`AnnexRow` fields of the columns of an annex ``frame``, in order."""
+    return tuple(frame.attrs.get("fields", ANNEX_COLUMNS))
 
 
 def shown(value: object) -> object:
@@ -276,16 +337,22 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
         return review_form(plan, lang) if has_flows(plan) else figure_table(plan, lang)
     headers = _columns(plan.year)
     rows = annex_rows(plan)
+    fields = ANNEX_COLUMNS
+    if any(row.near_poor_households is not None for row in rows[:-1]):
+        at = ANNEX_COLUMNS.index("poor_households") + 1
+        fields = (*ANNEX_COLUMNS[:at], NEAR_POOR_FIELD, *ANNEX_COLUMNS[at:])
     frame = pd.DataFrame(
         {
             headers[field][lang]: pd.Series(
                 [shown(getattr(row, field)) for row in rows],
                 dtype="Int64" if field == "number" else object,
             )
-            for field in ANNEX_COLUMNS
+            for field in fields
         }
     )
-    for field in ("households", "poor_households"):
+    for field in ("households", "poor_households", NEAR_POOR_FIELD):
+        if field not in fields:
+            continue
         column = frame[headers[field][lang]]
         frame[headers[field][lang]] = column.astype("Int64" if column.isna().any() else "int64")
     frame.index = pd.Index([row.unit or TOTAL for row in rows], name="unit")
@@ -297,6 +364,7 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
         year=plan.year,
         lang=lang,
         table="annex",
+        fields=fields,
     )
     return frame
 

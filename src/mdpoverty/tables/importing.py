@@ -14,10 +14,11 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
+from mdpoverty.tables.figure_import import import_figures, is_figure_table
 from mdpoverty.tables.read import ReadRow, read_annex_rows
 from mdpoverty.tables.review_form import has_flows
 from mdpoverty.values.names import core_key, name_key, split_kind
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.values.quantities import Comparison, Quantity
 
 __all__ = ["import_annex"]
 
@@ -79,9 +80,15 @@ def import_annex(
     otherwise add a second unit and grow the totals; with ``add_units`` it adds one, its kind
     read from its name (``Phường …``, ``Xã …``, ``Thị trấn …``) and its id made from the name.
     The units take the annex's counts and order (units the annex does not list stay, after
-    them); each row's reduction becomes the unit's reduction target for the plan year; the
-    printed annex becomes the file's, cell for cell.  A review that prints flows of the year
-    reads the review form instead
+    them; a blank cell leaves the unit's count as it was, and a near-poor column, where the
+    annex has one, gives the near-poor households); each row's reduction, a number or a range
+    ("90–100"), becomes the unit's reduction target for the plan year (a target of that value
+    is kept as it is, another is replaced in its place); the printed annex becomes the file's,
+    cell for cell.  A figure table (the ``.csv`` that :func:`~mdpoverty.tables.annex` gives a
+    review) goes back to the document's figures
+    (:func:`~mdpoverty.tables.figure_import.import_figures`).  A text cell a spreadsheet would
+    run as a formula, written after an apostrophe by :func:`~mdpoverty.tables.annex_csv`, is
+    read without it.  A review that prints flows of the year reads the review form instead
     (:func:`~mdpoverty.tables.review_form_import.import_review_form`).
 
     Raises:
@@ -101,12 +108,14 @@ def import_annex(
         from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
         return import_review_form(plan, path)
+    if is_figure_table(path):  # the figure table of a review: its cells go to its figures
+        return import_figures(plan, path)
     read_file = read_annex_rows(path)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)
     unreadable = {p.cell for p in problems if p.cell is not None}
     units: list[AdministrativeUnit] = []
-    reductions: dict[str, int] = {}
+    reductions: dict[str, Quantity] = {}
     taken_ids = {u.id for u in plan.units}
     index = _Units(plan.units)
     listed_ids: set[str] = set()
@@ -126,17 +135,16 @@ def import_annex(
             continue
         units.append(unit)
         listed_ids.add(unit.id)
-        if read.row.reduction is not None:
-            reductions[unit.id] = read.row.reduction
+        reduction = read.row.reduction
+        if reduction is not None:
+            reductions[unit.id] = (
+                reduction if isinstance(reduction, Quantity) else Quantity(reduction)
+            )
     if problems:
         raise PlanFileError(source, problems)
     listed = {u.id for u in units}
     all_units = [*units, *(u for u in plan.units if u.id not in listed)]
-    targets = [t for t in plan.targets if not _replaced(t, reductions, plan.year)]
-    targets += [
-        Target(Measure.REDUCTION, Quantity(r), about=unit_id, section="annex")
-        for unit_id, r in reductions.items()
-    ]
+    targets = _targets(plan, reductions)
     printed = attrs.evolve(
         printed,
         rows=[attrs.evolve(r.row, unit=u.id) for r, u in zip(rows, units, strict=True)],
@@ -162,22 +170,19 @@ def _unit_of(
     *,
     add_units: bool,
 ) -> AdministrativeUnit | None:
-    """The unit a row describes: a unit of ``plan`` with the row's counts, or a new one."""
+    """The unit a row describes: a unit of ``plan`` with the row's counts (a blank cell leaves
+    the unit's), or a new one."""
     row = read.row
-    households, poor = row.households, row.poor_households
     ref = read.refs.get("label", "")
-    if households is None or poor is None:
-        field = "households" if households is None else "poor_households"
-        cell = read.refs.get(field, ref)
-        if cell not in unreadable:
-            problems.append(
-                FileProblem(location(read.where, field), "is blank; a unit needs it", cell=cell)
-            )
-        return None
+    fields = ("households", "poor_households", "near_poor_households")
+    if any(read.refs.get(f) in unreadable for f in fields if f in read.refs):
+        return None  # its problem is reported: the blank it reads as is not the unit's
     unit = index.match(row)
+    counts = {f: getattr(row, f) for f in fields if getattr(row, f) is not None}
+    households, poor = row.households, row.poor_households
     try:
         if unit is not None:
-            return attrs.evolve(unit, households=households, poor_households=poor)
+            return attrs.evolve(unit, **counts)
         if not add_units:
             problems.append(
                 FileProblem(
@@ -206,7 +211,9 @@ def _unit_of(
         while unit_id in taken_ids:
             unit_id += "-2"
         taken_ids.add(unit_id)
-        return AdministrativeUnit(unit_id, row.label, kind, households, poor)
+        return AdministrativeUnit(
+            unit_id, row.label, kind, households, poor, row.near_poor_households
+        )
     except ValidationError as error:
         for p in error.problems:
             problems.append(
@@ -220,10 +227,29 @@ def _unit_of(
         return None
 
 
-def _replaced(target: Target, reductions: dict[str, int], year: int) -> bool:
-    return (
-        target.about in reductions
-        and target.measure is Measure.REDUCTION
-        and target.group is HouseholdGroup.POOR
-        and target.year in (None, year)
-    )
+def _targets(plan: Document, reductions: dict[str, Quantity]) -> list[Target]:
+    """The plan's targets with each unit's plan-year reduction target the annex's: kept where
+    it has the annex's value, else replaced in its place; added where the unit had none."""
+    targets: list[Target] = []
+    placed: set[str] = set()
+    for target in plan.targets:
+        about = target.about
+        if (
+            about is None
+            or about not in reductions
+            or target.measure is not Measure.REDUCTION
+            or target.group is not HouseholdGroup.POOR
+            or target.year not in (None, plan.year)
+        ):
+            targets.append(target)
+        elif about not in placed:
+            placed.add(about)
+            value = reductions[about]
+            same = target.value == value and target.comparison is Comparison.EXACTLY
+            targets.append(target if same else _annex_target(about, value))
+    targets += [_annex_target(u, v) for u, v in reductions.items() if u not in placed]
+    return targets
+
+
+def _annex_target(unit_id: str, value: Quantity) -> Target:
+    return Target(Measure.REDUCTION, value, about=unit_id, section="annex")

@@ -1,7 +1,8 @@
 """Reading an annex back from an ``.xlsx`` or ``.csv`` file, finding its header row and columns.
 
-Counts and rates may be numbers or text in Vietnamese notation (``2.347``, ``1,15``).  Every
-problem is reported at once in a :class:`~mdpoverty.PlanFileError`.
+Counts and rates may be numbers or text in Vietnamese notation (``2.347``, ``1,15``), and
+ranges of them (``90–100``, ``0,56–0,58``).  Every problem is reported at once in a
+:class:`~mdpoverty.PlanFileError`.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from mdpoverty.errors import (
     location,
 )
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
-from mdpoverty.tables.annex import COUNT_FIELDS, TOTAL, TOTAL_LABEL
+from mdpoverty.tables._formula import unguarded
+from mdpoverty.tables.annex import COUNT_FIELDS, NEAR_POOR_FIELD, TOTAL, TOTAL_LABEL
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
 from mdpoverty.values.names import name_key
 from mdpoverty.values.numbers import parse_vi, round_half_up
+from mdpoverty.values.quantities import Quantity
 
 _TOTAL_LABELS = {label.casefold() for label in TOTAL_LABEL.values()}
 _TOTAL_LABELS |= {"tổng cộng", "cộng"}
@@ -65,7 +68,7 @@ def _xlsx_rows(path: Path) -> list[list[_Cell]]:
             for c, cell in enumerate(row, start=1):
                 fmt = str(getattr(cell, "number_format", "") or "")
                 match = re.search(r"0\.(0+)(?![0#])", fmt)
-                places = len(match.group(1)) if match else (0 if fmt == "#,##0" else None)
+                places = len(match.group(1)) if match else (0 if fmt in ("#,##0", "0") else None)
                 cells.append(_Cell(_ref(r, c), getattr(cell, "value", None), places))
             rows.append(cells)
         return rows
@@ -80,7 +83,8 @@ def _csv_rows(path: Path) -> list[list[_Cell]]:
     candidates = []
     for delimiter in (",", ";", "\t"):
         rows = [
-            [_Cell(_ref(r, c), value) for c, value in enumerate(row, start=1)]
+            # a text guarded from running as a formula ('=…) is read as it was written
+            [_Cell(_ref(r, c), unguarded(value)) for c, value in enumerate(row, start=1)]
             for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
         ]
         problems: list[FileProblem] = []
@@ -112,6 +116,7 @@ def _column_of(header: str) -> str | None:
         ("rate_reduction", (("giảm tỷ lệ",), ("giảm tỉ lệ",), ("reduction", "rate"))),
         ("end_rate", (("cuối năm",), ("end", "rate"))),
         ("start_rate", (("tỷ lệ",), ("tỉ lệ",), ("rate",))),
+        (NEAR_POOR_FIELD, (("cận nghèo",), ("near-poor",), ("near", "poor"))),
         ("poor_households", (("hộ nghèo",), ("poor",))),
         ("households", (("số hộ",), ("households",))),
     )
@@ -221,22 +226,41 @@ def _rate(cell: _Cell) -> Decimal:
     return Decimal(parsed)
 
 
+# A range: two numbers and a dash between them (a dash first is a minus sign).
+_RANGE = re.compile(r"(?P<low>\S.*?)\s*[–—-]\s*(?P<high>[^–—-]+)")
+
+
+def _number(cell: _Cell, field: str) -> int | Decimal | Quantity:
+    """The cell's number, or its range ``low–high`` (each bound read as a number is)."""
+    read = _integer if field in COUNT_FIELDS or field == "number" else _rate
+    text = _text(cell.value)
+    match = _RANGE.fullmatch(text) if isinstance(cell.value, str) else None
+    if match is None:
+        return read(cell)
+    low, high = (read(attrs.evolve(cell, value=match.group(b))) for b in ("low", "high"))
+    try:
+        return Quantity(low, high)
+    except ValidationError as error:
+        raise NumberFormatError("; ".join(p.reason for p in error.problems)) from None
+
+
 def _parse(
     cell: _Cell, field: str, where: str, problems: list[FileProblem]
-) -> int | Decimal | None:
+) -> int | Decimal | Quantity | None:
     if _text(cell.value) == "":
         return None
-    if isinstance(cell.value, str) and len(_text(cell.value)) > MAX_NUMBER_CHARS:
+    if isinstance(cell.value, str) and len(_text(cell.value)) > 2 * MAX_NUMBER_CHARS + 3:
         reason = TooLarge(cell.value).reason  # a million digits are refused, not parsed
         problems.append(FileProblem(location(where, field), reason, cell.value, cell=cell.ref))
         return None
     try:
-        return _integer(cell) if field in COUNT_FIELDS or field == "number" else _rate(cell)
+        return _number(cell, field)
     except (NumberFormatError, InvalidOperation) as error:
         reason = (
             str(error)
             if str(error).startswith("must")
-            else "must be a number in Vietnamese notation (2.347, 1,15) or plain (2347, 1.15)"
+            else "must be a number in Vietnamese notation (2.347, 1,15) or plain (2347, 1.15), "
+            "or a range of them (90–100)"
         )
         problems.append(FileProblem(location(where, field), reason, cell.value, cell=cell.ref))
         return None

@@ -18,9 +18,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from mdpoverty.tables.annex import ANNEX_COLUMNS, RATE_FIELDS, TOTAL, Lang
+from mdpoverty.tables._formula import guarded
+from mdpoverty.tables.annex import RATE_FIELDS, TOTAL, Lang, fields_of
 from mdpoverty.tables.figure_tables import cell_text
-from mdpoverty.values.numbers import RATE_PLACES, format_vi, round_half_up
+from mdpoverty.values.numbers import RATE_PLACES, decimal_places, format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
 __all__ = [
@@ -34,14 +35,18 @@ __all__ = [
 
 
 def _number_text(value: object, field: str, lang: Lang) -> str:
-    """A cell as the document prints it: ``12.345`` and ``1,25`` (``12,345``, ``1.25`` in en)."""
+    """A cell as the document prints it: ``12.345`` and ``1,25`` (``12,345``, ``1.25`` in en).
+
+    A rate keeps its own decimals (a derived rate has two, a target "3,0–3,5" one)."""
     if value is None or value is pd.NA:
         return ""
     if isinstance(value, Quantity):
         low, high = (_number_text(v, field, lang) for v in (value.low, value.high))
         return low if value.is_exact else f"{low}–{high}"
-    places = RATE_PLACES if field in RATE_FIELDS else None
     number = value if isinstance(value, int | Decimal) else int(str(value))  # numpy ints
+    places = None
+    if field in RATE_FIELDS:
+        places = decimal_places(number) if isinstance(number, Decimal) else RATE_PLACES
     if lang == "vi":
         return format_vi(number, places)
     if places is not None:
@@ -50,7 +55,7 @@ def _number_text(value: object, field: str, lang: Lang) -> str:
 
 
 def _rows(frame: pd.DataFrame, lang: Lang) -> list[list[str]]:
-    fields = ANNEX_COLUMNS
+    fields = fields_of(frame)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
@@ -138,7 +143,7 @@ def annex_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """
 
     rows = _rows(frame, lang)
-    align = ["---:" if field != "label" else ":---" for field in ANNEX_COLUMNS]
+    align = ["---:" if field != "label" else ":---" for field in fields_of(frame)]
     lines = [
         "| " + " | ".join(_md_cell(str(c)) for c in frame.columns) + " |",
         "| " + " | ".join(align) + " |",
@@ -155,7 +160,8 @@ def annex_csv(frame: pd.DataFrame) -> str:
 
     Numbers are plain (``12281``, ``1.15``: a point before the decimals, no thousands
     separators), so that any program reads them; a range is written ``840–930``; a blank cell
-    is empty.  :func:`~mdpoverty.tables.read_annex` reads it back.
+    is empty; a text a spreadsheet would run as a formula (``=…``, ``-…``) is written after an
+    apostrophe.  :func:`~mdpoverty.tables.read_annex` reads it back.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> from mdpoverty.tables.annex import annex
@@ -164,14 +170,16 @@ def annex_csv(frame: pd.DataFrame) -> str:
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", *frame.columns])
+    writer.writerow(["id", *(guarded(str(c)) for c in frame.columns)])
     for unit, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        cells: list[object] = [unit]
+        cells: list[object] = [guarded(str(unit))]
         for value in record:
             if value is None or value is pd.NA:
                 cells.append("")
             elif isinstance(value, Quantity):
                 cells.append(str(value.low) if value.is_exact else f"{value.low}–{value.high}")
+            elif isinstance(value, str):
+                cells.append(guarded(value))
             else:
                 cells.append(value)
         writer.writerow(cells)
@@ -253,7 +261,8 @@ def figures_csv(frame: pd.DataFrame) -> str:
     """A figure table as CSV: an ``id`` column, then a column a header; plain numbers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", *_flat_headers(frame)])
+    writer.writerow(["id", *(guarded(h) for h in _flat_headers(frame))])
     for subject, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        writer.writerow([subject, *("" if v is None else v for v in record)])
+        cells = ["" if v is None else guarded(v) if isinstance(v, str) else v for v in record]
+        writer.writerow([guarded(str(subject)), *cells])
     return out.getvalue()

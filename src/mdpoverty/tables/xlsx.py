@@ -15,8 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mdpoverty.io._atomic import write_atomically
-from mdpoverty.tables.annex import ANNEX_COLUMNS, COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang
-from mdpoverty.values.numbers import RATE_PLACES
+from mdpoverty.tables.annex import COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
+from mdpoverty.values.numbers import decimal_places
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["write_annex_xlsx"]
@@ -25,7 +25,19 @@ _GROUP_HEADER: dict[Lang, str] = {
     "vi": "Mục tiêu phấn đấu giảm tỷ lệ hộ nghèo năm {year}",
     "en": "Targets for reducing the poverty rate in {year}",
 }
-_FORMATS = dict.fromkeys(COUNT_FIELDS, "#,##0") | dict.fromkeys(RATE_FIELDS, "0.00")
+_COUNT_FORMAT = "#,##0"
+
+
+def _number_format(value: object, field: str) -> str | None:
+    """A count's format, or a rate's with as many decimals as it has (``0.00``, ``0.0``)."""
+    if field in COUNT_FIELDS:
+        return _COUNT_FORMAT
+    if field not in RATE_FIELDS:
+        return None
+    if isinstance(value, Quantity):
+        value = value.low
+    places = decimal_places(value) if isinstance(value, Decimal) else 2
+    return "0." + "0" * places if places else "0"
 
 
 def _xlsx_value(value: object, field: str) -> int | float | str | None:
@@ -33,7 +45,7 @@ def _xlsx_value(value: object, field: str) -> int | float | str | None:
         return None
     if isinstance(value, Quantity):
         if not value.is_exact:
-            return value.vi(RATE_PLACES if field in RATE_FIELDS else None)
+            return value.vi()  # text as printed, each bound with its own decimals
         value = value.low
     if isinstance(value, Decimal):
         # Output boundary: openpyxl writes only int and float numbers.  A rate has 2 decimals
@@ -52,9 +64,12 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     The sheet holds the title, the caption (the plan's printed one), a header of two rows —
     the first five headers span both, and the group header spans the last three columns over
     their sub-headers, as the annex prints — then a row per unit and the total row.  Counts
-    are numbers formatted ``#,##0``, rates numbers formatted ``0.00`` (Excel shows the
-    separators of the reader's locale: ``12.281`` and ``1,15`` in Vietnamese).  The file is
-    written whole or not at all.
+    are numbers formatted ``#,##0``, rates numbers formatted with their decimals (``0.00``;
+    Excel shows the separators of the reader's locale: ``12.281`` and ``1,15`` in
+    Vietnamese); a range is text as printed (``90–100``, ``0,56–0,58``); every text cell is
+    text, never a formula, whatever it begins with.  A hidden column after the printed ones
+    holds the units' ids, so that :func:`~mdpoverty.tables.import_annex` tells apart two units
+    of one name.  The file is written whole or not at all.
 
     >>> import tempfile, pathlib
     >>> from openpyxl import load_workbook
@@ -76,44 +91,65 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     sheet = workbook.active
     assert sheet is not None  # noqa: S101  (a new workbook has one sheet)
     sheet.title = "Phụ lục" if lang == "vi" else "Annex"
-    ncols = len(ANNEX_COLUMNS)
+    fields = fields_of(frame)
+    ncols = len(fields)
     last = get_column_letter(ncols)
     bold = Font(bold=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
 
-    sheet["A1"] = str(frame.attrs.get("title", ""))
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A1"].alignment = centre
-    sheet.merge_cells(f"A1:{last}1")
-    caption = str(frame.attrs.get("caption", ""))
-    if caption:
-        sheet["A2"] = caption
-        sheet["A2"].font = Font(italic=True)
-        sheet["A2"].alignment = centre
-        sheet.merge_cells(f"A2:{last}2")
-        sheet.row_dimensions[2].height = 32
+    _write_title(sheet, frame, last, centre)
 
     top, sub = 4, 5
     _write_header(sheet, frame, year=int(frame.attrs.get("year", 0)), lang=lang, top=top, box=box)
     for offset, record in enumerate(frame.itertuples(index=False)):
         row = sub + 1 + offset
         is_total = offset == len(frame) - 1
-        for col, (field, value) in enumerate(zip(ANNEX_COLUMNS, record, strict=True), 1):
+        for col, (field, value) in enumerate(zip(fields, record, strict=True), 1):
             cell = sheet.cell(row, col, _xlsx_value(value, field))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula, even when it begins with '='
             cell.border = box
-            if field in _FORMATS:
-                cell.number_format = _FORMATS[field]
+            number_format = _number_format(value, field)
+            if number_format is not None:
+                cell.number_format = number_format
             if field == "number":
                 cell.alignment = Alignment(horizontal="center")
             if is_total:
                 cell.font = bold
+    _write_ids(sheet, frame, ncols + 1, top)
     sheet.freeze_panes = f"A{sub + 1}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.print_title_rows = f"{top}:{sub}"
     write_atomically(path, workbook.save)
+
+
+def _write_title(sheet: Worksheet, frame: pd.DataFrame, last: str, centre: Alignment) -> None:
+    """The title over every column, and the plan's caption under it where it has one."""
+    _text(sheet, "A1", str(frame.attrs.get("title", "")))
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A1"].alignment = centre
+    sheet.merge_cells(f"A1:{last}1")
+    caption = str(frame.attrs.get("caption", ""))
+    if caption:
+        _text(sheet, "A2", caption)
+        sheet["A2"].font = Font(italic=True)
+        sheet["A2"].alignment = centre
+        sheet.merge_cells(f"A2:{last}2")
+        sheet.row_dimensions[2].height = 32
+
+
+def _write_ids(sheet: Worksheet, frame: pd.DataFrame, col: int, top: int) -> None:
+    """The units' ids, in a hidden column after the printed ones: two communes of one name in
+    two districts are told apart when the sheet is read back."""
+    ids = get_column_letter(col)
+    _text(sheet, f"{ids}{top}", "id")
+    sheet.merge_cells(f"{ids}{top}:{ids}{top + 1}")
+    for offset, unit in enumerate(frame.index):
+        _text(sheet, f"{ids}{top + 2 + offset}", str(unit))
+    sheet.column_dimensions[ids].hidden = True
 
 
 def _write_header(
@@ -123,13 +159,14 @@ def _write_header(
     sub = top + 1
     bold = Font(bold=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    grouped = [ANNEX_COLUMNS.index(f) + 1 for f in GROUPED_FIELDS]
-    for col, (field, header) in enumerate(zip(ANNEX_COLUMNS, frame.columns, strict=True), 1):
+    fields = fields_of(frame)
+    grouped = [fields.index(f) + 1 for f in GROUPED_FIELDS]
+    for col, (field, header) in enumerate(zip(fields, frame.columns, strict=True), 1):
         letter = get_column_letter(col)
         if col in grouped:
-            sheet.cell(sub, col, str(header))
+            _text(sheet, f"{letter}{sub}", str(header))
         else:
-            sheet.cell(top, col, str(header))
+            _text(sheet, f"{letter}{top}", str(header))
             sheet.merge_cells(f"{letter}{top}:{letter}{sub}")
         for row in (top, sub):
             sheet.cell(row, col).font = bold
@@ -137,7 +174,15 @@ def _write_header(
             sheet.cell(row, col).border = box
         sheet.column_dimensions[letter].width = 26 if field == "label" else 14
     first_group = get_column_letter(grouped[0])
-    sheet.cell(top, grouped[0], _GROUP_HEADER[lang].format(year=year))
+    _text(sheet, f"{get_column_letter(grouped[0])}{top}", _GROUP_HEADER[lang].format(year=year))
     sheet.merge_cells(f"{first_group}{top}:{get_column_letter(grouped[-1])}{top}")
     sheet.column_dimensions["A"].width = 6
     sheet.row_dimensions[sub].height = 48
+
+
+def _text(sheet: Worksheet, ref: str, text: str) -> None:
+    """``text`` in the cell ``ref`` as text: openpyxl would store a text that begins with '='
+    as a formula, which a spreadsheet runs when the file is opened."""
+    cell = sheet[ref]
+    cell.value = text
+    cell.data_type = "s"

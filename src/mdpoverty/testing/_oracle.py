@@ -20,7 +20,7 @@ fractions:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -211,3 +211,55 @@ def parent_funding(children: Sequence[ProjectComponent]) -> FundingSplit | None:
         local=summed([s.local for s in splits]),
         other=summed([s.other for s in splits]),
     )
+
+
+def households_fit(rates: Sequence[tuple[int, Decimal]], total: int | None = None) -> bool:
+    """Whether one whole number of households makes every ``(count, printed rate)`` true (at
+    least each count, each rate the count's rate of it at its printed decimals), found by
+    trying numbers of households one by one; only ``total`` where it is printed.
+
+    >>> households_fit([(1234, Decimal("2.47")), (2345, Decimal("4.69"))])
+    True
+    >>> households_fit([(1234, Decimal("2.48")), (2345, Decimal("4.69"))])
+    False
+    """
+
+    def fits(n: int) -> bool:
+        return all(n >= max(1, c) and printed_rate(c, n, _places(r)) == r for c, r in rates)
+
+    if total is not None:
+        return fits(total)
+    if any(c == 0 and r != 0 for c, r in rates):
+        return False  # no household is 0 % of any number of households
+    bounded = [(c, r) for c, r in rates if r != 0]
+    if not bounded:
+        return True  # enough households bring any count's rate down to 0
+    # The count's households lie around 100·c/r: the numbers that print r for it are the
+    # consecutive ones reached by walking from its floor or ceiling.  Walk the largest
+    # count's (the narrowest), trying every rate at each number.
+    count, printed = max(bounded)
+    centre = Fraction(100 * count) / Fraction(printed)
+    places = _places(printed)
+
+    def prints(n: int) -> bool:
+        return n >= max(1, count) and printed_rate(count, n, places) == printed
+
+    starts = [n for n in (math.floor(centre), math.ceil(centre)) if prints(n)]
+    return bool(starts) and any(_walk(starts[0], step, prints, fits) for step in (-1, 1))
+
+
+def _walk(
+    start: int, step: int, prints: Callable[[int], bool], fits: Callable[[int], bool]
+) -> bool:
+    """Whether a number from ``start`` on by ``step`` while ``prints`` holds also ``fits``."""
+    n = start
+    while prints(n):
+        if fits(n):
+            return True
+        n += step
+    return False
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -34,13 +34,31 @@ def _unit_rows(
             yield f"annex/rows/{row.unit}", row, derived[row.unit]
 
 
-def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, int | None]:
+def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
+    """A printed cell as a Quantity (an exact one for a number), so that every rule reads a
+    cell bound by bound."""
+    return value if value is None or isinstance(value, Quantity) else Quantity(value)
+
+
+def _pairs(
+    printed: Quantity, expected: Quantity
+) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
+    """``(which, printed, expected)`` of each bound: one pair for two exact values, a pair a
+    bound for two ranges, none for a number against a range (neither bound is meant)."""
+    if printed.is_exact and expected.is_exact:
+        yield "", printed.low, expected.low
+    elif not printed.is_exact and not expected.is_exact:
+        yield "lower bound ", printed.low, expected.low
+        yield "upper bound ", printed.high, expected.high
+
+
+def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, Quantity | None]:
     """Households, poor households and reduction of a row: printed, or else derived."""
     households = derived.households if row.households is None else row.households
     poor = derived.poor_households if row.poor_households is None else row.poor_households
-    reduction = row.reduction
+    reduction = _quantity(row.reduction)
     if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
-        reduction = int(derived.reduction.low)
+        reduction = derived.reduction
     return households, poor, reduction
 
 
@@ -81,13 +99,15 @@ def counts(plan: Document) -> Iterator[Finding]:
                     expected=expected,
                     actual=value,
                 )
-        target = derived.reduction
-        if row.reduction is not None and (
-            target is None or not target.low <= row.reduction <= target.high
+        target, reduction = derived.reduction, _quantity(row.reduction)
+        if reduction is None:
+            continue
+        if target is None or (
+            reduction.is_exact and not target.low <= reduction.low <= target.high
         ):
             yield counts.finding(
                 f"{location}/reduction",
-                f"the annex prints a reduction of {row.reduction} for {row.label}, "
+                f"the annex prints a reduction of {reduction.vi()} for {row.label}, "
                 + (
                     "but the unit has no reduction target"
                     if target is None
@@ -96,6 +116,18 @@ def counts(plan: Document) -> Iterator[Finding]:
                 expected=target,
                 actual=row.reduction,
             )
+            continue
+        if reduction.is_exact:
+            continue
+        for which, printed_bound, expected_bound in _pairs(reduction, target):
+            if printed_bound != expected_bound:
+                yield counts.finding(
+                    f"{location}/reduction",
+                    f"the annex prints a reduction of {reduction.vi()} for {row.label}, the "
+                    f"{which}of the unit's target {target.vi()} is {format_vi(expected_bound)}",
+                    expected=expected_bound,
+                    actual=printed_bound,
+                )
 
 
 def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
@@ -119,7 +151,8 @@ def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
 )
 def possible(plan: Document) -> Iterator[Finding]:
     for location, row in _printed_rows(plan):
-        h, p, r = row.households, row.poor_households, row.reduction
+        h, p, reduction = row.households, row.poor_households, _quantity(row.reduction)
+        r = None if reduction is None else int(reduction.high)  # each bound: the upper's
         if h is not None and p is not None and p > h:
             yield possible.finding(
                 f"{location}/poor_households",
@@ -140,22 +173,30 @@ def _rate_findings(
     check: Rule,
     location: str,
     row: PrintedRow,
-    counts: tuple[int, int, int | None],
+    counts: tuple[int, int, Quantity | None],
     *,
     subject: str,
     whose: str = "",
 ) -> Iterator[Finding]:
-    """A finding of ``check`` for each rate ``row`` prints (start, year-end) that is not the
-    rate of ``counts`` (households, poor, reduction) at its printed precision.
+    """A finding of ``check`` for each rate ``row`` prints (start, year-end; each bound of a
+    range) that is not the rate of ``counts`` (households, poor, reduction) at its printed
+    precision.
 
     The message begins with ``subject`` (``"Xã A: the"``) and names the counts as ``whose``.
     """
     households, poor, reduction = counts
-    checks = [(row.start_rate, "start rate", "start_rate", poor)]
-    if reduction is not None and 0 <= reduction <= poor:
-        checks.append((row.end_rate, "year-end rate", "end_rate", poor - reduction))
+    checks: list[tuple[Decimal, str, str, int]] = []
+    if row.start_rate is not None:
+        checks.append((row.start_rate, "start rate", "start_rate", poor))
+    end = _quantity(row.end_rate)
+    if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
+        left = reduction.map(lambda r: poor - int(r))  # the fewest left: the lowest rate
+        for which, printed_bound, part in _pairs(end, left):
+            checks.append(
+                (Decimal(printed_bound), f"year-end rate{which.rstrip()}", "end_rate", int(part))
+            )
     for printed, what, field, part in checks:
-        if printed is None or part > households:
+        if part > households:
             continue
         expected = rate(part, households, decimal_places(printed))
         if expected != printed:
@@ -211,24 +252,33 @@ def rates(plan: Document) -> Iterator[Finding]:
 def rate_reduction(plan: Document) -> Iterator[Finding]:
     implied = dict(_implied_falls(plan))
     for location, row in _printed_rows(plan):
-        start, end, points = row.start_rate, row.end_rate, row.rate_reduction
+        start, end, points = row.start_rate, _quantity(row.end_rate), _quantity(row.rate_reduction)
         if start is None or end is None or points is None:
             continue
-        expected = implied.get(location, start - end)
-        if points in (start - end, expected):
-            continue
-        yield rate_reduction.finding(
-            f"{location}/rate_reduction",
-            f"{row.label}: the fall of the rate is printed {format_vi(points)}, but the "
-            f"rates fall from {format_vi(start)} to {format_vi(end)}",
-            expected=expected,
-            actual=points,
+        falls = Quantity(start - end.high, start - end.low)  # the highest end: the least fall
+        by_counts = implied.get(location)
+        expected = list(_pairs(points, falls))
+        others = (
+            [None] * len(expected)
+            if by_counts is None
+            else [b for _, _, b in _pairs(points, by_counts)]
         )
+        for (which, printed_bound, fall), other in zip(expected, others, strict=True):
+            if printed_bound in (fall, other):
+                continue
+            yield rate_reduction.finding(
+                f"{location}/rate_reduction",
+                f"{row.label}: the fall of the rate is printed {points.vi()}, but the rates "
+                f"fall from {format_vi(start)} to {end.vi()}"
+                + (f" (the {which.strip()})" if which else ""),
+                expected=fall if other is None else other,
+                actual=printed_bound,
+            )
 
 
-def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
+def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
     """The fall each row's counts imply: its start rate minus its end rate, each at the
-    precision the row prints it with."""
+    precision the row prints it with (bound by bound where the row prints a range)."""
     if plan.annex is None:
         return
     derived_rows = annex_rows(plan)
@@ -237,14 +287,22 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Decimal]]:
         rows.append(("annex/total", plan.annex.total, derived_rows[-1]))
     for location, row, derived in rows:
         households, poor, reduction = _counts(row, derived)
-        start, end = row.start_rate, row.end_rate
+        start, end = row.start_rate, _quantity(row.end_rate)
         if households is None or poor is None or reduction is None or not households:
             continue
-        if start is None or end is None or not 0 <= reduction <= poor <= households:
+        if start is None or end is None or not 0 <= reduction.low <= reduction.high <= poor:
             continue  # impossible counts: annex.possible says so
+        if end.is_exact != reduction.is_exact or poor > households:
+            continue
         implied_start = rate(poor, households, decimal_places(start))
-        implied_end = rate(poor - reduction, households, decimal_places(end))
-        yield location, implied_start - implied_end
+        places = end.places
+        yield (
+            location,
+            Quantity(
+                implied_start - rate(poor - int(reduction.low), households, places),
+                implied_start - rate(poor - int(reduction.high), households, places),
+            ),
+        )
 
 
 @rule(
@@ -288,30 +346,43 @@ def total(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.total is None or plan.excerpt:
         return  # an excerpt's rows are a selection: its total row is not their sum
     row = plan.annex.total
-    sums: dict[str, int | None] = {"households": 0, "poor_households": 0, "reduction": 0}
+    sums: dict[str, Quantity | None] = dict.fromkeys(
+        ("households", "poor_households", "reduction"), Quantity(0)
+    )
     for _, unit_row, derived in _unit_rows(plan):
         for field, value in zip(sums, _counts(unit_row, derived), strict=True):
-            current = sums[field]
-            sums[field] = None if current is None or value is None else current + value
-    for field, expected in sums.items():
-        value = getattr(row, field)
-        if value is not None and expected is not None and value != expected:
-            yield total.finding(
-                f"annex/total/{field}",
-                f"the total row prints {format_vi(value)} {field.replace('_', ' ')}, the unit "
-                f"rows add up to {format_vi(expected)}",
-                expected=expected,
-                actual=value,
+            current, part = sums[field], _quantity(value)
+            sums[field] = (
+                None
+                if current is None or part is None
+                else Quantity(current.low + part.low, current.high + part.high)
             )
-    households, poor, reduction = sums["households"], sums["poor_households"], sums["reduction"]
-    if households is None or poor is None or poor > households:
+    for field, expected in sums.items():
+        value = _quantity(getattr(row, field))
+        if value is None or expected is None:
+            continue
+        for which, printed_bound, expected_bound in _pairs(value, expected):
+            if printed_bound != expected_bound:
+                yield total.finding(
+                    f"annex/total/{field}",
+                    f"the total row prints {format_vi(printed_bound)} {field.replace('_', ' ')}"
+                    f"{' (' + which.strip() + ')' if which else ''}, the unit rows add up to "
+                    f"{format_vi(expected_bound)}",
+                    expected=expected_bound,
+                    actual=printed_bound,
+                )
+    summed_households, summed_poor = sums["households"], sums["poor_households"]
+    if summed_households is None or summed_poor is None:
+        return
+    households, poor = int(summed_households.low), int(summed_poor.low)
+    if poor > households:
         return
     # the sums are of counts and targets, never negative: the same checks as annex.rate
     yield from _rate_findings(
         total,
         "annex/total",
         row,
-        (households, poor, reduction),
+        (households, poor, sums["reduction"]),
         subject="the total row's",
         whose="the unit rows' ",
     )

@@ -1,0 +1,203 @@
+"""A figure table read back from its CSV (:func:`~mdpoverty.tables.figures_csv`) into a document.
+
+The CSV of a review's table has an ``id`` column (the unit, stratum or group; ``total`` for the
+area), the label, and a column a point in time, group of households and measure, its header
+the three printed headers joined ("Cuối năm 2024 Hộ nghèo Tỷ lệ (%)", or in English "End of
+2024 Poor Rate (%)").  Each cell goes back where it came from: a unit's start-of-year count to
+the unit, any other to the figure of its key; a blank cell is no figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import attrs
+
+from mdpoverty.errors import (
+    FileProblem,
+    NumberFormatError,
+    PlanFileError,
+    ValidationError,
+    location,
+)
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
+from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
+from mdpoverty.tables._formula import unguarded
+from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, _TIME_HEADER
+from mdpoverty.tables.read import _ref
+from mdpoverty.values._validation import is_count, is_decimal
+from mdpoverty.values.bounds import MAX_NUMBER_CHARS
+from mdpoverty.values.numbers import parse_vi
+
+__all__ = ["figure_column", "import_figures", "is_figure_table"]
+
+Column = tuple[TimePoint, int, HouseholdGroup, str]
+"""A figure table's column: point in time, year, group of households, measure."""
+
+_LANGS: tuple[Lang, ...] = ("vi", "en")
+_YEAR = re.compile(r"(?P<year>\d{4}) (?P<rest>.+)")
+
+
+def figure_column(header: str) -> Column | None:
+    """The (time, year, group, measure) a joined header of
+    :func:`~mdpoverty.tables.figures_csv` names, in Vietnamese or English; ``None`` for any
+    other header.
+
+    >>> figure_column("Cuối năm 2024 Hộ nghèo Tỷ lệ (%)")
+    (<TimePoint.END: 'end'>, 2024, <HouseholdGroup.POOR: 'poor'>, 'rate')
+    """
+    for time in TimePoint:
+        for lang in _LANGS:
+            prefix = _TIME_HEADER[time][lang] + " "
+            match = _YEAR.fullmatch(header[len(prefix) :]) if header.startswith(prefix) else None
+            if match is None:
+                continue
+            for group in _GROUP_HEADER:
+                for measure in _MEASURE_HEADER:
+                    named = f"{_GROUP_HEADER[group][lang]} {_MEASURE_HEADER[measure][lang]}"
+                    if match.group("rest") == named:
+                        return time, int(match.group("year")), group, measure
+    return None
+
+
+def is_figure_table(path: str | os.PathLike[str]) -> bool:
+    """Whether the ``.csv`` file ``path`` is a figure table (a header names a figure column)."""
+    file = Path(path)
+    if file.suffix.lower() != ".csv":
+        return False
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    return any(figure_column(unguarded(h)) is not None for h in header)
+
+
+def _number(text: str, measure: str) -> int | Decimal:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise NumberFormatError("is too long for a number")
+    if measure == "rate":
+        plain = text.removesuffix("%").strip()
+        rate = Decimal(parse_vi(plain)) if "," in plain else Decimal(plain)
+        reason = is_decimal(rate) or (None if 0 <= rate <= 100 else "must lie between 0 and 100")
+        if reason is not None:
+            raise NumberFormatError(reason)
+        return rate
+    value = parse_vi(text)
+    if not isinstance(value, int):
+        raise NumberFormatError("must be a whole number")
+    reason = is_count(value)
+    if reason is not None:
+        raise NumberFormatError(reason)
+    return value
+
+
+def _read(
+    path: Path, document: Document, problems: list[FileProblem]
+) -> dict[ObservationKey, dict[str, int | Decimal]]:
+    """The cells of the table by the key of their figure: ``{key: {"count": …, "rate": …}}``."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    header = [unguarded(h) for h in rows[0]] if rows else []
+    columns = {i: figure_column(h) for i, h in enumerate(header)}
+    subjects = {u.id for u in document.units} | {s.id for s in document.strata}
+    subjects |= {g.id for g in document.groups}
+    cells: dict[ObservationKey, dict[str, int | Decimal]] = {}
+    for r, row in enumerate(rows[1:], start=2):
+        if not row or not any(c.strip() for c in row):
+            continue
+        subject = unguarded(row[0]).strip()
+        if subject != TOTAL and subject not in subjects:
+            problems.append(
+                FileProblem(
+                    location("figures", subject), "names no unit, stratum or group", cell=_ref(r, 1)
+                )
+            )
+            continue
+        about = None if subject == TOTAL else subject
+        for i, text in enumerate(row):
+            column = columns.get(i)
+            if column is None or not text.strip():
+                continue
+            time, year, group, measure = column
+            try:
+                value = _number(unguarded(text).strip(), measure)
+            except (NumberFormatError, InvalidOperation) as error:
+                reason = str(error) if str(error).startswith(("must", "is")) else "must be a number"
+                problems.append(
+                    FileProblem(location("figures", subject), reason, text, cell=_ref(r, i + 1))
+                )
+                continue
+            cells.setdefault((about, group, time, year), {})[measure] = value
+    return cells
+
+
+def import_figures(document: Document, path: str | os.PathLike[str]) -> Document:
+    """``document`` with the figure table in the ``.csv`` file ``path`` put into it.
+
+    A cell goes where the table took it from: a unit's households, poor and near-poor
+    households at the start of the document's year to the unit; any other to the figure of its
+    subject, group, point in time and year (its count or its rate), which keeps its place and
+    section; a cell of no figure adds one.  A figure whose cells are all blank is removed, and
+    a unit's count whose cell is blank is left blank: a blank is never 0.
+
+    Raises:
+        mdpoverty.errors.PlanFileError: every row that names no subject of the document and
+            every cell that is not a number.
+    """
+    file = Path(path)
+    problems: list[FileProblem] = []
+    cells = _read(file, document, problems)
+    if problems:
+        raise PlanFileError(str(file), problems)
+    year = document.year
+    printed = {f.key_in(year) for f in document.figures}
+    taken = set(printed)
+    units = []
+    for unit in document.units:
+        changes: dict[str, int | None] = {}
+        for group, field in UNIT_COUNT_FIELDS.items():
+            key = (unit.id, group, TimePoint.START, year)
+            if getattr(unit, field) is not None or key not in printed:
+                changes[field] = _count(cells.get(key))
+                taken.add(key)
+        units.append(attrs.evolve(unit, **changes))  # type: ignore[arg-type]
+    figures = []
+    for figure in document.figures:
+        cell = cells.get(figure.key_in(year), {})
+        count, rate = _count(cell), _rate(cell)
+        if count is not None or rate is not None:
+            figures.append(attrs.evolve(figure, count=count, rate=rate))
+    for (about, group, time, when), cell in cells.items():
+        if (about, group, time, when) not in taken:
+            figures.append(
+                Figure(
+                    group=group,
+                    about=about,
+                    time=time if isinstance(time, TimePoint) else TimePoint.END,
+                    flow=time if isinstance(time, Flow) else None,
+                    year=None if when == year else when,
+                    count=_count(cell),
+                    rate=_rate(cell),
+                )
+            )
+    try:
+        return attrs.evolve(document, units=units, figures=figures)
+    except ValidationError as error:  # counts that cannot be together (more poor than all)
+        raise PlanFileError(
+            str(file),
+            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+        ) from error
+
+
+def _count(cell: dict[str, int | Decimal] | None) -> int | None:
+    value = None if cell is None else cell.get("count")
+    return value if isinstance(value, int) else None
+
+
+def _rate(cell: dict[str, int | Decimal] | None) -> Decimal | None:
+    value = None if cell is None else cell.get("rate")
+    return value if isinstance(value, Decimal) else None
