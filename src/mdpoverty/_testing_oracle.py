@@ -188,7 +188,8 @@ def parent_funding(children: Sequence[ProjectComponent]) -> FundingSplit | None:
     >>> from mdpoverty.model.programme import ProjectComponent as C
     >>> parent_funding([C("DA3.TDA1", "a", funding=FundingSplit(Decimal(2), Decimal(2))),
     ...                 C("DA3.TDA2", "b", funding=FundingSplit(Decimal(3), Decimal(3)))])
-    FundingSplit(total=Decimal('5'), central=Decimal('5'), local=None, other=None, capital=None)
+    FundingSplit(total=Decimal('5'), central=Decimal('5'), local=None, other=None, capital=None,
+                 allocations=())
     """
     splits = [c.funding for c in children if c.funding is not None]
     if len(splits) != len(children):

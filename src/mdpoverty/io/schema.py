@@ -38,6 +38,7 @@ from mdpoverty.values._validation import (
     _CHECKS,
     _CODE_PREFIXES,
     _IDENTIFIER,
+    AMOUNT,
     MONEY,
     is_component_code,
     is_count,
@@ -238,7 +239,7 @@ class _Builder:
         properties: dict[str, Any] = {}
         required = []
         for field in attrs.fields(cls):
-            money = field.metadata.get(_CHECKS) is MONEY[_CHECKS]
+            money = field.metadata.get(_CHECKS) in (MONEY[_CHECKS], AMOUNT[_CHECKS])
             schema = dict(self.of(hints[field.name], _constraints(field), money=money))
             ids = self.standard_ids.get((cls.__name__, field.name))
             if ids is not None:
