@@ -203,9 +203,7 @@ def test_a_parent_and_its_children_agree_on_every_cell() -> None:
     parent = ProjectComponent(
         "HP1",
         "Hợp phần 1",
-        funding=FundingSplit(
-            allocations=[Allocation(source="central", capital=INV, amount=D(70))]
-        ),
+        funding=FundingSplit(allocations=[Allocation(source="central", capital=INV, amount=D(70))]),
         children=[child("HP1.TDA1", 30), child("HP1.TDA2", 50)],
     )
     plan = attrs.evolve(_plan(FundingSplit()), components=[parent])
@@ -248,5 +246,9 @@ def test_an_allocation_to_an_unknown_unit_or_year_is_refused_at_its_place() -> N
 def test_the_old_form_keeps_its_meaning() -> None:
     split = FundingSplit(total=D(62), central=D(60), local=D(2), capital=REC)
 
-    assert (split.amount, split.value(capital=REC), split.value(capital=INV)) == (D(62), D(62), None)
+    assert (split.amount, split.value(capital=REC), split.value(capital=INV)) == (
+        D(62),
+        D(62),
+        None,
+    )
     assert split.value("central", REC) == D(60)

@@ -86,9 +86,7 @@ class _Context:
         for u in plan.units:
             self.siblings.setdefault(u.parent, set()).add(u.id)
 
-    def complete(
-        self, axis: int, key: FundingKey, values: set[object], top: set[object]
-    ) -> bool:
+    def complete(self, axis: int, key: FundingKey, values: set[object], top: set[object]) -> bool:
         """Whether the parts named by ``values`` are the whole breakdown of ``key`` along
         ``axis``; ``top`` are the sources of the split's own total.
 
