@@ -329,10 +329,13 @@ class Cells:
         if axis == _CAPITAL and self.capital is not None:
             whole = self.value(key)
             return {} if whole is None else {self.capital: whole}
+        normal = self._normal(key)
+        if normal is None:
+            return {}
         found: dict[object, Decimal] = {}
         for cell in self.stated:
             v = cell[axis]
-            if v is None or v in found or not _inside(cell, key):
+            if v is None or v in found or not _inside(cell, normal):
                 continue
             amount = self.value(key.along(axis, v))
             if amount is not None:
