@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from mdpoverty import _testing_oracle as oracle
 from mdpoverty._testing_documents import documents
 from mdpoverty._testing_files import plain_data, plan_data_mutations
+from mdpoverty._testing_funding import allocated_splits
 from mdpoverty._testing_units import new_unit_plans, old_unit_plans
 from mdpoverty.households._strategies import (
     cutoffs,
@@ -64,6 +65,7 @@ from mdpoverty.values.quantities import Comparison, Quantity
 __all__ = [
     "administrative_units",
     "agencies",
+    "allocated_splits",
     "components",
     "cutoffs",
     "deficit_indicators",

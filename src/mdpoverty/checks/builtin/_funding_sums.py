@@ -11,6 +11,7 @@ of a figure is never a finding.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -128,15 +129,52 @@ def mismatches(plan: Document, axis: int) -> Iterator[Mismatch]:
             parts = cells.parts(key, axis)
             if not parts or (axis == CAPITAL and split.capital is not None):
                 continue
-            # A breakdown none of whose parts is printed is judged where its parts are: the
-            # one amount out of place is then reported once, at the nearest printed whole.
-            if not any(cells.is_stated(key.along(axis, v)) for v in parts):
+            if _judged_below(cells, key, axis, parts):
                 continue
             total = sum(parts.values(), Decimal(0))
             complete = context.complete(axis, key, set(parts), top)
             if total > whole or (complete and total != whole):
                 ordered = sorted(parts.items(), key=lambda kv: context.sort_key(axis, kv[0]))
                 yield Mismatch(at(prefix, place), key, whole, tuple(ordered), complete)
+
+
+def _judged_below(cells: Cells, key: FundingKey, axis: int, parts: dict[object, Decimal]) -> bool:
+    """Whether every printed cell behind a breakdown none of whose parts is printed lies
+    inside a printed whole below ``key``, which is judged against it: an amount out of place
+    is then reported once, at the nearest printed whole that contains it."""
+    if any(cells.is_stated(key.along(axis, v)) for v in parts):
+        return False
+    free = [i for i in range(len(AXES)) if key[i] is None]
+    for cell in cells.stated:
+        if cell == key or cell[axis] is None or not _inside_key(cell, key):
+            continue
+        named = [i for i in free if cell[i] is not None]
+        covered = False
+        for i in named:  # a printed whole between the cell and ``key``: one axis fewer named
+            between = cell.along(i, None)
+            if between != key and between in cells.stated:
+                covered = True
+                break
+        if not covered and not _covered_further(cells, cell, key, named):
+            return False
+    return True
+
+
+def _covered_further(cells: Cells, cell: FundingKey, key: FundingKey, named: list[int]) -> bool:
+    """A printed whole strictly between ``cell`` and ``key`` that names two or more fewer
+    axes than ``cell`` (the one-axis case is tried first, being the common one)."""
+    for size in range(2, len(named)):
+        for dropped in itertools.combinations(named, size):
+            between = cell
+            for i in dropped:
+                between = between.along(i, None)
+            if between != key and between in cells.stated:
+                return True
+    return False
+
+
+def _inside_key(cell: FundingKey, key: FundingKey) -> bool:
+    return all(k is None or c == k for c, k in zip(cell, key, strict=True))
 
 
 # -- children and parents ------------------------------------------------------------------
