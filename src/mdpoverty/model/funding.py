@@ -17,7 +17,9 @@ and :meth:`FundingSplit.value`, and every sum rule is one rule over it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+
+# Iterable: attrs gives __init__ the annotation of the to_tuple converter, which the docs resolve
+from collections.abc import Iterable, Iterator, Mapping  # noqa: F401
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -55,7 +57,7 @@ SOURCES = ("central", "local", "other")
 FUNDING_SOURCES = ("central", "local", "policy-credit", "integrated", "mobilised", "other")
 """The sources every programme knows, in printed order; a plan may name others (any id)."""
 
-SOURCE_NAMES_VI = {
+SOURCE_NAMES_VI: dict[str, str] = {
     "central": "ngân sách trung ương",
     "local": "ngân sách địa phương",
     "policy-credit": "tín dụng chính sách",
@@ -63,9 +65,9 @@ SOURCE_NAMES_VI = {
     "mobilised": "vốn huy động",
     "other": "khác",
 }
-"""How documents name the sources: NSTW, NSĐP, the Social Policy Bank's credit, money
-integrated from other programmes (*lồng ghép*), money mobilised (*huy động*, *xã hội hóa*) and
-other contributions."""
+"""The names documents give the known sources (NSTW, NSĐP, the Social Policy Bank's credit,
+money integrated from other programmes — *lồng ghép* —, money mobilised — *huy động*, *xã hội
+hóa* — and other contributions)."""
 
 
 def source_name(source: str) -> str:
@@ -143,7 +145,8 @@ class Allocation:
 
     Attributes:
         source: ``central``, ``local``, ``policy-credit``, ``integrated``, ``mobilised``,
-            ``other`` (:data:`FUNDING_SOURCES`) or the id of another source the plan names.
+            ``other`` (:data:`~mdpoverty.model.funding.FUNDING_SOURCES`) or the id of another
+            source the plan names.
         capital: The kind of capital.
         year: The year of a multi-year plan.
         unit: The ``id`` of the unit it is allocated to (a commune's allocation).
@@ -194,7 +197,7 @@ class FundingSplit:
         other: From other sources (credit, contributions, …).
         capital: The kind of capital of the whole split, where the document states one kind
             for all of it; its allocations then name no kind.
-        allocations: The finer cells, each stated once (see :mod:`mdpoverty.model.funding`).
+        allocations: The finer cells, each stated once (:class:`Allocation`).
     """
 
     UNIT = "million VND"
