@@ -198,6 +198,8 @@ def parent_funding(children: Sequence[ProjectComponent]) -> FundingSplit | None:
         return None
     if any(s.total is None for s in splits):
         return FundingSplit()
+    if any(s.allocations for s in splits):  # finer cells: the parent states its total alone
+        return FundingSplit(total=sum((s.total for s in splits if s.total is not None), Decimal(0)))
     # A source is summed only when every child states the same sources, so that the parent's
     # sources still add up to its total (funding.sources-sum) and to its children's
     # (funding.parent-sum); otherwise the parent states its total alone.

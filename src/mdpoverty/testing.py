@@ -192,7 +192,12 @@ _MAYBE_TOTAL = st.none() | money(100_000)
 _BOOLEANS = st.booleans()
 
 
+_ALLOCATED = allocated_splits(full=True)
+
+
 def _draw_funding(draw: st.DrawFn, *, consistent: bool) -> FundingSplit:
+    if consistent and draw(st.integers(0, 5)) == 0:  # money split by source and kind, from 2026
+        return draw(_ALLOCATED)
     sources, capital = draw(_FUNDING_SHAPES)
     central = draw(_CENTRAL) if sources & 0b001 else None
     local = draw(_LOCAL_OR_OTHER) if sources & 0b010 else None
