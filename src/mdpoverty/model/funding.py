@@ -17,6 +17,7 @@ and :meth:`FundingSplit.value`, and every sum rule is one rule over it.
 from __future__ import annotations
 
 import enum
+import itertools
 
 # Iterable: attrs gives __init__ the annotation of the to_tuple converter, which the docs resolve
 from collections.abc import Iterable, Iterator, Mapping  # noqa: F401
@@ -302,12 +303,13 @@ class Cells:
     Built once per split by whoever reads many of its cells (the rules, the tables).
     """
 
-    __slots__ = ("_memo", "capital", "stated")
+    __slots__ = ("_index", "_memo", "capital", "stated")
 
     def __init__(self, stated: Mapping[FundingKey, Decimal], capital: CapitalKind | None) -> None:
         self.stated = dict(stated)
         self.capital = capital
         self._memo: dict[FundingKey, Decimal | None] = {}
+        self._index: dict[FundingKey, list[FundingKey]] | None = None
 
     @classmethod
     def of(cls, split: FundingSplit) -> Cells:
@@ -336,14 +338,29 @@ class Cells:
         if normal is None:
             return {}
         found: dict[object, Decimal] = {}
-        for cell in self.stated:
+        for cell in self._within(normal):
             v = cell[axis]
-            if v is None or v in found or not _inside(cell, normal):
+            if v is None or v in found:
                 continue
             amount = self.value(key.along(axis, v))
             if amount is not None:
                 found[v] = amount
         return found
+
+    def _within(self, key: FundingKey) -> list[FundingKey]:
+        """The stated cells inside ``key``, indexed once: each cell under every key it is
+        inside, so that a split's sums cost the cells times the 16 keys above each."""
+        if self._index is None:
+            self._index = {}
+            for cell in self.stated:
+                named = [i for i, v in enumerate(cell) if v is not None]
+                for size in range(len(named) + 1):
+                    for blank in itertools.combinations(named, size):
+                        above = cell
+                        for i in blank:
+                            above = above.along(i, None)
+                        self._index.setdefault(above, []).append(cell)
+        return self._index.get(key, [])
 
     def value(self, key: FundingKey) -> Decimal | None:
         normal = self._normal(key)
@@ -362,8 +379,3 @@ class Cells:
             result = max(sums) if sums else None
         self._memo[normal] = result
         return result
-
-
-def _inside(cell: FundingKey, key: FundingKey) -> bool:
-    """Whether ``cell`` is a part of ``key``: equal on every axis ``key`` names."""
-    return all(k is None or c == k for c, k in zip(cell, key, strict=True))
