@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from mdpoverty.checks import check, resolve
-from mdpoverty.errors import ValidationError
-from mdpoverty.io.files import load_plan
+from mdpoverty.errors import MdpovertyError, ValidationError
+from mdpoverty.io.files import load_plan, read_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import Allocation, CapitalKind, FundingSplit
 from mdpoverty.model.programme import ProjectComponent
@@ -252,3 +252,20 @@ def test_the_old_form_keeps_its_meaning() -> None:
         None,
     )
     assert split.value("central", REC) == D(60)
+
+
+def test_a_plan_file_with_wrong_allocations_names_each_at_its_line() -> None:
+    text = (DATA / "province-plan-2027.yaml").read_text("utf-8")
+    text = text.replace("{unit: xa-d, amount: 2000}", "{unit: xa-z, amount: 2000}")
+    text = text.replace(
+        "{source: mobilised, amount: 200}", "{source: mobilised, year: 2031, amount: 200}"
+    )
+
+    with pytest.raises(MdpovertyError) as raised:
+        read_plan_text(text)
+
+    message = str(raised.value)
+    assert "line 51, components/0/funding/allocations/8/unit = 'xa-z': is not a unit id" in message
+    assert (
+        "line 66, components/1/funding/allocations/1/year = 2031: must lie in the period" in message
+    )

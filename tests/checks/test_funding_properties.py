@@ -21,6 +21,7 @@ from mdpoverty.aggregate import (
     funding_by_source,
     funding_by_unit,
     funding_by_year,
+    rollup,
 )
 from mdpoverty.checks import check
 from mdpoverty.io.files import load_plan, read_plan_text, write_plan_text
@@ -145,3 +146,29 @@ def test_every_axis_view_has_the_total_and_each_row_is_its_printed_whole(
             if value is not None:
                 label = value.value if axis == "capital" else value
                 assert table.loc[label, "amount"] == amount
+
+
+OTHER_UNITS = ("d", "e", "f")
+
+
+@given(allocated_splits(UNITS, YEARS), allocated_splits(OTHER_UNITS, YEARS))
+def test_a_rollup_by_year_and_unit_is_the_sum_of_its_plans(
+    one: FundingSplit, two: FundingSplit
+) -> None:
+    a = _plan(one)
+    units = [AdministrativeUnit(u, f"Xã {u}", UnitKind.COMMUNE) for u in OTHER_UNITS]
+    b = attrs.evolve(
+        a, units=units, components=[ProjectComponent("HP1", "Hợp phần 1", funding=two)]
+    )
+    combined = rollup({"a": a, "b": b})
+
+    for mine, each in (
+        (combined.funding_by_year(), funding_by_year),
+        (combined.funding_by_unit(), funding_by_unit),
+    ):
+        tables = [each(a)["amount"].to_dict(), each(b)["amount"].to_dict()]
+        assert mine["amount"].to_dict() == {
+            label: sum((t.get(label, Decimal(0)) for t in tables), Decimal(0))
+            for label in mine.index
+        }
+    assert rollup([a]).funding_by_unit().equals(funding_by_unit(a))
