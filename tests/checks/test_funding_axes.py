@@ -269,3 +269,30 @@ def test_a_plan_file_with_wrong_allocations_names_each_at_its_line() -> None:
     assert (
         "line 66, components/1/funding/allocations/1/year = 2031: must lie in the period" in message
     )
+
+
+def test_the_communes_of_one_district_are_not_the_whole_province() -> None:
+    # districts d1 (communes a, b) and d2 (commune c): a and b are all of d1, not the province
+    units = [
+        AdministrativeUnit("d1", "Huyện 1", UnitKind.DISTRICT),
+        AdministrativeUnit("d2", "Huyện 2", UnitKind.DISTRICT),
+        AdministrativeUnit("a", "Xã a", UnitKind.COMMUNE, parent="d1"),
+        AdministrativeUnit("b", "Xã b", UnitKind.COMMUNE, parent="d1"),
+        AdministrativeUnit("c", "Xã c", UnitKind.COMMUNE, parent="d2"),
+    ]
+
+    base = attrs.evolve(_plan(FundingSplit()), units=units)
+
+    def plan(*cells: tuple[str, object, int]) -> Document:
+        component = ProjectComponent("HP1", "Hợp phần 1", funding=_split(300, *cells))
+        return attrs.evolve(base, components=[component])
+
+    assert findings(plan(("unit", "a", 100), ("unit", "b", 150))) == []
+    # every commune: the province's whole, so 100 + 150 + 40 = 290 is not 300
+    assert findings(plan(("unit", "a", 100), ("unit", "b", 150), ("unit", "c", 40))) == [
+        ("funding.unit-sum", "components/HP1/funding", D(290), D(300))
+    ]
+    # a district and the communes of the other: the whole too
+    assert findings(plan(("unit", "d1", 250), ("unit", "c", 40))) == [
+        ("funding.unit-sum", "components/HP1/funding", D(290), D(300))
+    ]

@@ -96,8 +96,9 @@ class _Context:
         names every source of the total.  The kinds of capital split a source (credit and
         mobilised money have no kind, so a total is more than its kinds): complete when the
         amount is a source's and both kinds are given.  The years are complete when every
-        year of the document's period is given; the units when every unit that shares a
-        parent with one of them is.
+        year of the document's period is given; the units when they make up the whole area
+        (every unit that shares a parent with one of them is given, and so on up to the
+        top-level units).
         """
         if axis == SOURCE:
             return values >= top
@@ -105,8 +106,24 @@ class _Context:
             return key.source is not None and values >= set(CapitalKind)
         if axis == YEAR:
             return values >= self.years
-        parents = {self.parent.get(str(v)) for v in values}
-        return all(self.siblings.get(p, set()) <= values for p in parents)
+        return self._units_complete({str(v) for v in values})
+
+    def _units_complete(self, units: set[str]) -> bool:
+        """Whether ``units`` make up the whole area: each group of siblings complete stands
+        for its parent, level by level, until the top-level units are all there."""
+        current = set(units)
+        for _ in range(len(self.parent) + 1):
+            groups: dict[str, set[str]] = {}
+            for u in current:
+                p = self.parent.get(u)
+                if p is not None:
+                    groups.setdefault(p, set()).add(u)
+            if not groups:
+                return self.siblings.get(None, set()) <= current
+            if any(not self.siblings.get(p, set()) <= members for p, members in groups.items()):
+                return False
+            current = {u for u in current if self.parent.get(u) is None} | set(groups)
+        return False
 
     def sort_key(self, axis: int, value: object) -> tuple[int, str]:
         if axis == SOURCE:

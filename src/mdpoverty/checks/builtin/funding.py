@@ -99,8 +99,9 @@ def year_sum(plan: Document) -> Iterator[Finding]:
         "year's — so they add up to it.  A part the province keeps is an allocation to the "
         "province's own unit."
     ),
-    tolerance=_EXACT + "  Compared for equality where every unit that shares a parent with "
-    "an allocated unit is allocated." + _PARTIAL,
+    tolerance=_EXACT + "  Compared for equality where the allocated units make up the "
+    "whole area: every unit that shares a parent with an allocated unit is allocated, and so "
+    "on up to the top-level units (the communes of every district, say)." + _PARTIAL,
 )
 def unit_sum(plan: Document) -> Iterator[Finding]:
     yield from _axis_findings(unit_sum, plan, _sums.UNIT)
