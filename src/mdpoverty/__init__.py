@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
         funding_by_capital,
         funding_by_component,
         funding_by_source,
+        funding_by_unit,
+        funding_by_year,
         rollup,
         units_by_kind,
     )
@@ -70,6 +72,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr_
     from mdpoverty.model.locations import resolve
     from mdpoverty.model.printed import PrintedAnnex, PrintedRow
     from mdpoverty.model.programme import (
+        Allocation,
         CapitalKind,
         FundingSource,
         FundingSourceKind,
@@ -137,6 +140,7 @@ _NAMES = {
     "FundingSource": "mdpoverty.model.programme",
     "FundingSourceKind": "mdpoverty.model.programme",
     "FundingSplit": "mdpoverty.model.programme",
+    "Allocation": "mdpoverty.model.programme",
     "Header": "mdpoverty.model.header",
     "HouseholdGroup": "mdpoverty.model.targets",
     "ImplementationReport": "mdpoverty.model.document",
@@ -186,6 +190,8 @@ _NAMES = {
     "funding_by_capital": "mdpoverty.aggregate",
     "funding_by_component": "mdpoverty.aggregate",
     "funding_by_source": "mdpoverty.aggregate",
+    "funding_by_unit": "mdpoverty.aggregate",
+    "funding_by_year": "mdpoverty.aggregate",
     "html_report": "mdpoverty.report.html",
     "load_plan": "mdpoverty.io.files",
     "location": "mdpoverty.errors",
@@ -207,6 +213,7 @@ _NAMES = {
 __all__ = [
     "AdministrativeUnit",
     "Agency",
+    "Allocation",
     "AmbiguousNameError",
     "AnnexRow",
     "Area",
@@ -278,6 +285,8 @@ __all__ = [
     "funding_by_capital",
     "funding_by_component",
     "funding_by_source",
+    "funding_by_unit",
+    "funding_by_year",
     "households",
     "html_report",
     "load_plan",

@@ -131,7 +131,7 @@ def _row(document: Document, key: tuple[str | None, TimePoint, int]) -> list[int
     return [
         i
         for i, f in enumerate(document.figures)
-        if (f.about, f.time, f.year or document.year) == key
+        if (f.about, f.when, f.year or document.year) == key
         and f.group in _ROW
         and f.count is not None
         and f.rate is not None
@@ -179,7 +179,8 @@ def _rated(document: Document) -> list[int]:
     return [
         i
         for i, f in enumerate(document.figures)
-        if f.group in _ROW and f.rate is not None and f.count is not None
+        # a flow's rate (of the households escaped, in points for a fall) has no row to share
+        if f.group in _ROW and f.rate is not None and f.count is not None and f.flow is None
     ]
 
 

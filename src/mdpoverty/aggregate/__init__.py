@@ -1,6 +1,7 @@
 """A plan seen from several sides, and many plans rolled up into one view, as tidy tables.
 
-Funding by source, by project, by lead agency and by kind of capital; deficit targets by
+Funding by source, by project, by lead agency, and as it is allocated: by kind of capital, by
+year and by unit; deficit targets by
 dimension; units grouped by kind; and :func:`rollup`, which combines the plans of the
 communes of a district or of the districts of a province.
 
@@ -29,19 +30,23 @@ the same money and is not added again.
 
 The funding columns, shared by every funding table except :func:`funding_by_source`:
 
-==============  =========  ===================================================================
-column          dtype      meaning
-==============  =========  ===================================================================
-``declared``    Decimal    sum of the declared totals (``FundingSplit.total``) as printed
-``central``     Decimal    sum of the central-budget amounts (NSTW) stated
-``local``       Decimal    sum of the local-budget amounts (NSĐP) stated
-``other``       Decimal    sum of the other amounts stated
-``sources``     Decimal    ``central + local + other``
-``amount``      Decimal    sum of each statement's declared total, or of its sources where it
-                           declares none (:attr:`~mdpoverty.FundingSplit.amount`)
-``share``       Decimal    ``amount`` as a percentage of the total ``amount``
-``statements``  int64      the number of counted funding statements
-==============  =========  ===================================================================
+=================  =========  ===================================================================
+column             dtype      meaning
+=================  =========  ===================================================================
+``declared``       Decimal    sum of the declared totals (``FundingSplit.total``) as printed
+``central``        Decimal    sum of the central-budget amounts (NSTW) stated
+``local``          Decimal    sum of the local-budget amounts (NSĐP) stated
+``policy_credit``  Decimal    sum of the policy-credit amounts stated (the Social Policy Bank)
+``integrated``     Decimal    sum of the amounts integrated from other programmes (*lồng ghép*)
+``mobilised``      Decimal    sum of the amounts mobilised (*huy động*, *xã hội hóa*)
+``other``          Decimal    sum of the other amounts stated, and of every source a plan names
+                              that is none of these
+``sources``        Decimal    the sum of every source column
+``amount``         Decimal    sum of each statement's declared total, or of its sources where it
+                              declares none (:attr:`~mdpoverty.FundingSplit.amount`)
+``share``          Decimal    ``amount`` as a percentage of the total ``amount``
+``statements``     int64      the number of counted funding statements
+=================  =========  ===================================================================
 
 A source a statement leaves blank adds nothing (``None`` is not zero, but a sum of nothing is
 zero); ``declared`` and ``sources`` are both kept, so a component whose sources do not add up
@@ -57,11 +62,15 @@ to its declared total shows as a difference, never silently fixed.
 from __future__ import annotations
 
 from mdpoverty.aggregate._sums import FUNDING_COLUMNS, UNIT_COLUMNS
+from mdpoverty.aggregate.allocations import (
+    NOT_STATED,
+    funding_by_capital,
+    funding_by_unit,
+    funding_by_year,
+)
 from mdpoverty.aggregate.funding import (
     NO_LEAD,
-    NOT_STATED,
     funding_by_agency,
-    funding_by_capital,
     funding_by_component,
     funding_by_source,
 )
@@ -86,6 +95,8 @@ __all__ = [
     "funding_by_capital",
     "funding_by_component",
     "funding_by_source",
+    "funding_by_unit",
+    "funding_by_year",
     "rollup",
     "units_by_kind",
 ]

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from mdpoverty.model.programme import SOURCES, CapitalKind, FundingSplit, ProjectComponent
+from mdpoverty.model.funding import AXES, FUNDING_SOURCES, Cells, FundingKey
+from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
 from mdpoverty.values.numbers import decimal_places, rate
 
@@ -21,6 +22,9 @@ FUNDING_COLUMNS = (
     "declared",
     "central",
     "local",
+    "policy_credit",
+    "integrated",
+    "mobilised",
     "other",
     "sources",
     "amount",
@@ -107,65 +111,105 @@ def counted_statements(components: Iterable[ProjectComponent]) -> list[Statement
     return out
 
 
+class Part(NamedTuple):
+    """What one funding statement gives a row: its declared amount, its amount by source (each
+    as stated or from its parts) and its amount; a blank is left out, never zero."""
+
+    declared: Decimal | None
+    sources: dict[str, Decimal]
+    amount: Decimal | None
+
+
+def part_of(cells: Cells, key: FundingKey = FundingKey()) -> Part:  # noqa: B008  (immutable)
+    """The part of a split that one cell is: the whole split for the empty key."""
+    sources = {
+        str(source): amount for source, amount in cells.parts(key, AXES.index("source")).items()
+    }
+    declared = cells.value(key) if cells.is_stated(key) else None
+    return Part(declared, sources, cells.value(key))
+
+
+def remainder(whole: Part, parts: Iterable[Part]) -> Part | None:
+    """What ``whole`` holds beyond ``parts`` (a blank counts as nothing); ``None`` when
+    nothing remains.  Negative where the parts exceed the whole, which the checks report."""
+    declared, amount = whole.declared or _ZERO, whole.amount or _ZERO
+    sources = dict(whole.sources)
+    for p in parts:
+        declared -= p.declared or _ZERO
+        amount -= p.amount or _ZERO
+        for source, value in p.sources.items():
+            sources[source] = sources.get(source, _ZERO) - value
+    kept = {s: v for s, v in sources.items() if v != _ZERO}
+    if declared == _ZERO and amount == _ZERO and not kept:
+        return None
+    return Part(declared or None, kept, amount)
+
+
 class FundingSum:
     """A running sum of funding statements (mutable, internal)."""
 
-    __slots__ = ("amount", "central", "declared", "local", "n", "n_declared", "n_source", "other")
-    n_source: dict[str, int]
+    __slots__ = ("amount", "by_source", "declared", "n", "n_declared", "n_source")
 
     def __init__(self) -> None:
         self.declared = _ZERO
-        self.central = _ZERO
-        self.local = _ZERO
-        self.other = _ZERO
+        self.by_source: dict[str, Decimal] = dict.fromkeys(FUNDING_SOURCES, _ZERO)
         self.amount = _ZERO
         self.n = 0
         self.n_declared = 0
-        self.n_source = dict.fromkeys((*SOURCES, "any"), 0)
+        self.n_source: dict[str, int] = dict.fromkeys((*FUNDING_SOURCES, "any"), 0)
 
-    def add(self, split: FundingSplit) -> None:
+    def add(self, split: FundingSplit | Part) -> None:
+        part = part_of(Cells.of(split)) if isinstance(split, FundingSplit) else split
         self.n += 1
-        total, central, local, other = split.total, split.central, split.local, split.other
-        n_source = self.n_source
-        if total is not None:
-            self.declared += total
+        if part.declared is not None:
+            self.declared += part.declared
             self.n_declared += 1
-        if central is not None:
-            self.central += central
-            n_source["central"] += 1
-        if local is not None:
-            self.local += local
-            n_source["local"] += 1
-        if other is not None:
-            self.other += other
-            n_source["other"] += 1
-        if split.sources_sum is not None:
-            n_source["any"] += 1
-        amount = split.amount
-        if amount is not None:
-            self.amount += amount
+        for source, value in part.sources.items():
+            self.by_source[source] = self.by_source.get(source, _ZERO) + value
+            self.n_source[source] = self.n_source.get(source, 0) + 1
+        if part.sources:
+            self.n_source["any"] += 1
+        if part.amount is not None:
+            self.amount += part.amount
 
     def merge(self, other: FundingSum) -> None:
         self.n += other.n
         self.amount += other.amount
         self.declared += other.declared
         self.n_declared += other.n_declared
-        self.central += other.central
-        self.local += other.local
-        self.other += other.other
+        for source, value in other.by_source.items():
+            self.by_source[source] = self.by_source.get(source, _ZERO) + value
         for key, count in other.n_source.items():
-            self.n_source[key] += count
+            self.n_source[key] = self.n_source.get(key, 0) + count
+
+    @property
+    def central(self) -> Decimal:
+        return self.by_source["central"]
+
+    @property
+    def local(self) -> Decimal:
+        return self.by_source["local"]
+
+    @property
+    def other(self) -> Decimal:
+        """The ``other`` source and every source the plans name that is not a known one."""
+        known = set(FUNDING_SOURCES) - {"other"}
+        return sum((v for s, v in self.by_source.items() if s not in known), _ZERO)
 
     @property
     def sources(self) -> Decimal:
-        return self.central + self.local + self.other
+        return sum(self.by_source.values(), _ZERO)
 
     def cells(self, whole: Decimal) -> list[object]:
         """The :data:`FUNDING_COLUMNS` cells of this sum; ``share`` of ``whole``."""
+        by = self.by_source
         return [
             self.declared,
             self.central,
             self.local,
+            by["policy-credit"],
+            by["integrated"],
+            by["mobilised"],
             self.other,
             self.sources,
             self.amount,
@@ -194,15 +238,17 @@ def code_key(code: str) -> tuple[tuple[str, int], ...]:
 
 
 def funding_frame(
-    rows: Sequence[tuple[str, dict[str, object], FundingSum]],
+    rows: Sequence[tuple[str | int, dict[str, object], FundingSum]],
     extra: Sequence[tuple[str, str]],
     index_name: str,
     *,
     total: bool,
+    statements: int | None = None,
 ) -> pd.DataFrame:
     """A funding table: ``extra`` leading columns (name, dtype), then :data:`FUNDING_COLUMNS`.
 
-    ``share`` is of the sum of the rows' amounts; the total row (with ``total``) sums the rows.
+    ``share`` is of the sum of the rows' amounts; the total row (with ``total``) sums the rows,
+    but counts ``statements`` where given (a statement split over several rows counts once).
     """
     grand = FundingSum()
     for _, _, s in rows:
@@ -214,6 +260,8 @@ def funding_frame(
         labels.append(TOTAL)
         extras.append({})
         cells.append(grand.cells(grand.amount))
+        if statements is not None:
+            cells[-1][-1] = statements
     data: dict[str, pd.Series] = {}
     for name, dtype in extra:
         data[name] = pd.Series([e.get(name) for e in extras], dtype=dtype)

@@ -1,4 +1,5 @@
-"""Funding of one plan by source, by component, by lead agency and by kind of capital."""
+"""Funding of one plan by source, by component and by lead agency (by kind of capital, year and
+unit: :mod:`mdpoverty.aggregate.allocations`)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,24 @@ import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.model.document import Document
-from mdpoverty.model.programme import SOURCES, CapitalKind, Level, ancestor, code_level
+from mdpoverty.model.funding import FUNDING_SOURCES
+from mdpoverty.model.programme import SOURCES, Level, ancestor, code_level
 from mdpoverty.tables.annex import TOTAL
 
 NO_LEAD = "(no lead)"
 """The index label of funding whose component (and its ancestors) name no lead agency."""
-
-NOT_STATED = "(not stated)"
-"""The index label of funding whose kind of capital is not stated."""
 
 
 # -- funding of one plan ---------------------------------------------------------------------
 
 
 def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
-    """The plan's counted funding by source: central budget, local budget, other.
+    """The plan's counted funding by source: central budget, local budget, other, and policy
+    credit, integrated and mobilised money and every named source where the plan states them.
 
-    One row per source (index ``source``: ``central``, ``local``, ``other``), then, with
+    One row per source (index ``source``: ``central``, ``local``, ``other`` always, the
+    sources of :data:`~mdpoverty.model.funding.FUNDING_SOURCES` in their order where stated,
+    then any other source the plan names, by id), then, with
     ``total``, two rows of totals that are kept apart because documents do not always agree
     with themselves:
 
@@ -62,10 +64,11 @@ def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
 
 def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
     whole = s.sources
-    labels: list[str] = list(SOURCES)
-    amounts: list[Decimal] = [s.central, s.local, s.other]
+    labels = [src for src in FUNDING_SOURCES if src in SOURCES or s.n_source.get(src)]
+    labels += sorted(src for src in s.by_source if src not in FUNDING_SOURCES)
+    amounts: list[Decimal] = [s.by_source[src] for src in labels]
     shares: list[Decimal | None] = [_ag.share(a, whole) for a in amounts]
-    counts = [s.n_source[source] for source in SOURCES]
+    counts = [s.n_source.get(src, 0) for src in labels]
     if total:
         labels += [TOTAL, "declared"]
         amounts += [whole, s.declared]
@@ -172,45 +175,3 @@ def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     if None in sums:
         rows.append((NO_LEAD, {"name": ""}, sums[None]))
     return _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
-
-
-def capital_sums(plans: Iterable[Document]) -> dict[CapitalKind | None, _ag.FundingSum]:
-    sums: dict[CapitalKind | None, _ag.FundingSum] = {
-        kind: _ag.FundingSum() for kind in (*CapitalKind, None)
-    }
-    for plan in plans:
-        for statement in _ag.counted_statements(plan.components):
-            sums[statement.capital].add(statement.funding)
-    return sums
-
-
-def capital_frame(
-    sums: Mapping[CapitalKind | None, _ag.FundingSum], *, total: bool
-) -> pd.DataFrame:
-    rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
-        (
-            NOT_STATED if kind is None else kind.value,
-            {"name": "" if kind is None else kind.vi},
-            sums[kind],
-        )
-        for kind in (*CapitalKind, None)
-    ]
-    return _ag.funding_frame(rows, [("name", "object")], "capital", total=total)
-
-
-def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
-    """The plan's counted funding by kind of capital (vốn sự nghiệp, vốn đầu tư phát triển).
-
-    A statement's kind is the one its split states, or else the nearest ancestor's; funding
-    of no stated kind is under :data:`NOT_STATED`.  One row per kind of
-    :class:`~mdpoverty.CapitalKind`, then ``NOT_STATED``, always (a kind with no funding has a
-    row of zeros).
-
-    Index ``capital`` (the kind's value); columns ``name`` (the kind in Vietnamese) then the
-    funding columns of :mod:`mdpoverty.aggregate`.
-
-    >>> from mdpoverty.reference.datasets import bac_kan_2024
-    >>> funding_by_capital(bac_kan_2024())["amount"].to_dict()
-    {'recurrent': Decimal('62'), 'investment': Decimal('0'), '(not stated)': Decimal('4819'), 'total': Decimal('4881')}
-    """  # noqa: E501  (a doctest's output is one line)
-    return capital_frame(capital_sums([plan]), total=total)

@@ -8,14 +8,14 @@ import attrs
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
-from mdpoverty.aggregate.funding import (
-    by_code,
+from mdpoverty.aggregate.allocations import (
+    axis_sums,
     capital_frame,
-    capital_sums,
-    component_frame,
-    source_frame,
-    source_sums,
+    unit_frame,
+    unit_names,
+    year_frame,
 )
+from mdpoverty.aggregate.funding import by_code, component_frame, source_frame, source_sums
 from mdpoverty.aggregate.units import (
     deficit_rows,
     deficit_targets,
@@ -178,7 +178,19 @@ class Rollup:
 
     def funding_by_capital(self, *, total: bool = True) -> pd.DataFrame:
         """Funding of every plan by kind of capital, as :func:`funding_by_capital`."""
-        return capital_frame(capital_sums(self.plans), total=total)
+        return capital_frame(*axis_sums(self.plans, "capital"), total=total)
+
+    def funding_by_year(self, *, total: bool = True) -> pd.DataFrame:
+        """Funding of every plan by year, as :func:`funding_by_year`."""
+        return year_frame(*axis_sums(self.plans, "year"), total=total)
+
+    def funding_by_unit(self, *, total: bool = True) -> pd.DataFrame:
+        """Funding of every plan by the unit it is allocated to, as :func:`funding_by_unit`.
+
+        Units of the same id in several plans share a row, named as the first plan names it.
+        """
+        sums, n = axis_sums(self.plans, "unit")
+        return unit_frame(sums, n, unit_names(self.plans), total=total)
 
     def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
         """A row per plan with its counted funding; index ``plan``, the funding columns."""

@@ -386,8 +386,9 @@ def rules(
 
     A selector is a rule id or a group: ``"funding"`` stands for every ``funding.*`` rule.
 
-    >>> [r.id for r in rules(select="funding")]
-    ['funding.sources-sum', 'funding.parent-sum', 'funding.plan-total']
+    >>> [r.id for r in rules(select="funding")]  # doctest: +NORMALIZE_WHITESPACE
+    ['funding.sources-sum', 'funding.capital-sum', 'funding.year-sum', 'funding.unit-sum',
+     'funding.parent-sum', 'funding.plan-total']
 
     Raises:
         UnknownNameError: if a selector matches no registered rule (a misspelt id would

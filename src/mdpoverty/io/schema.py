@@ -37,6 +37,7 @@ from mdpoverty.model.document import DocumentType, ImplementationReport
 from mdpoverty.values._validation import (
     _CHECKS,
     _IDENTIFIER,
+    AMOUNT,
     COMPONENT_CODE_PATTERN,
     MONEY,
     is_component_code,
@@ -229,7 +230,7 @@ class _Builder:
         properties: dict[str, Any] = {}
         required = []
         for field in attrs.fields(cls):
-            money = field.metadata.get(_CHECKS) is MONEY[_CHECKS]
+            money = field.metadata.get(_CHECKS) in (MONEY[_CHECKS], AMOUNT[_CHECKS])
             schema = dict(self.of(hints[field.name], _constraints(field), money=money))
             ids = self.standard_ids.get((cls.__name__, field.name))
             if ids is not None:

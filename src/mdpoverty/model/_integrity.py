@@ -115,6 +115,26 @@ def _reference_problems(doc: Document) -> Iterator[Problem]:
                 )
     yield from _hierarchy_problems(doc)
     yield from _subject_problems(doc)
+    yield from _allocation_problems(doc)
+
+
+def _allocation_problems(doc: Document) -> Iterator[Problem]:
+    """An allocation's unit is a unit of the document and its year lies in the period."""
+    unit_ids = {u.id for u in doc.units}
+    splits = [(path, c.funding) for path, c in component_paths(doc)]
+    splits.insert(0, ("", doc.funding_total))
+    for path, split in splits:
+        if split is None:
+            continue
+        where = location(path, "funding") if path else "funding_total"
+        for i, a in enumerate(split.allocations):
+            here = location(where, "allocations", i)
+            if a.unit is not None and a.unit not in unit_ids:
+                yield Problem("Allocation", "unit", a.unit, "is not a unit id of the plan", here)
+            if a.year is not None and a.year not in doc.period:
+                yield Problem(
+                    "Allocation", "year", a.year, f"must lie in the period {doc.period}", here
+                )
 
 
 def _subject_problems(doc: Document) -> Iterator[Problem]:

@@ -60,7 +60,7 @@ def resolve(plan: Document, location: str) -> object:
     * ``components/<code>`` at any depth (``components/DA3.TDA1``);
     * ``annex/rows/<unit id>`` for a unit's printed row, ``annex/total`` for the total row;
     * ``targets/<i>``, ``figures/<i>``, ``legal_bases/<i>``, ``responsibilities/<i>``,
-      ``funding_sources/<i>``: the item's index, from 0;
+      ``funding_sources/<i>``, a funding's ``allocations/<i>``: the item's index, from 0;
     * a field after any of these: ``components/DA3.TDA1/funding``, ``annex/total/end_rate``,
       ``header/date``, ``legal_bases/0/date``.
 

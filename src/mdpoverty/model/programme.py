@@ -1,17 +1,25 @@
-"""Programme components (Dự án → Tiểu dự án → Hoạt động) and their funding."""
+"""Programme components (Dự án → Tiểu dự án → Hoạt động) and their funding (the funding
+itself is :mod:`mdpoverty.model.funding`, re-exported here)."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from decimal import Decimal
 
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.model.funding import (
+    FUNDING_SOURCES,
+    SOURCE_NAMES_VI,
+    SOURCES,
+    Allocation,
+    CapitalKind,
+    FundingKey,
+    FundingSplit,
+)
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
-    MONEY,
     STR,
     TEXT,
     checks,
@@ -30,9 +38,12 @@ from mdpoverty.values._validation import (
 )
 
 __all__ = [
+    "FUNDING_SOURCES",
     "SOURCES",
     "SOURCE_NAMES_VI",
+    "Allocation",
     "CapitalKind",
+    "FundingKey",
     "FundingSource",
     "FundingSourceKind",
     "FundingSplit",
@@ -41,78 +52,6 @@ __all__ = [
     "ancestor",
     "code_level",
 ]
-
-SOURCES = ("central", "local", "other")
-"""The sources of a :class:`FundingSplit`, in printed order (its fields of the same names)."""
-
-SOURCE_NAMES_VI = {
-    "central": "ngân sách trung ương",
-    "local": "ngân sách địa phương",
-    "other": "khác",
-}
-"""How documents name the sources: NSTW, NSĐP and other contributions."""
-
-
-class CapitalKind(enum.StrEnum):
-    """Kinds of public capital a component is funded from."""
-
-    RECURRENT = "recurrent"  #: vốn sự nghiệp
-    INVESTMENT = "investment"  #: vốn đầu tư phát triển
-
-    @property
-    def vi(self) -> str:
-        return {"recurrent": "vốn sự nghiệp", "investment": "vốn đầu tư phát triển"}[self.value]
-
-
-@attrs.frozen
-class FundingSplit:
-    """A funding plan as the document states it, in million VND (triệu đồng).
-
-    Each amount is ``None`` where the document does not state it, which is not the same as
-    zero.  The declared total is kept as printed; whether it equals the sum of the sources is
-    for the consistency checks to say, not for the model to enforce.
-
-    >>> split = FundingSplit(total=Decimal(517), central=Decimal(502), local=Decimal(15))
-    >>> split.sources_sum
-    Decimal('517')
-
-    Attributes:
-        total: The declared total.
-        central: From the central budget (ngân sách trung ương, NSTW).
-        local: From the local budget (ngân sách địa phương, NSĐP).
-        other: From other sources (credit, contributions, …).
-        capital: The kind of capital, where stated.
-    """
-
-    UNIT = "million VND"
-    """The unit of every amount (triệu đồng)."""
-
-    total: Decimal | None = attrs.field(default=None, metadata=MONEY)
-    central: Decimal | None = attrs.field(default=None, metadata=MONEY)
-    local: Decimal | None = attrs.field(default=None, metadata=MONEY)
-    other: Decimal | None = attrs.field(default=None, metadata=MONEY)
-    capital: CapitalKind | None = attrs.field(
-        default=None, metadata=checks(optional(instance_of(CapitalKind)))
-    )
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
-    @property
-    def sources(self) -> dict[str, Decimal | None]:
-        """The amount of each source, ``None`` where not stated."""
-        return {source: getattr(self, source) for source in SOURCES}
-
-    @property
-    def sources_sum(self) -> Decimal | None:
-        """The sum of the stated sources, or ``None`` when no source is stated."""
-        stated = [v for v in self.sources.values() if v is not None]
-        return sum(stated, Decimal(0)) if stated else None
-
-    @property
-    def amount(self) -> Decimal | None:
-        """The declared total, or else the sum of the sources."""
-        return self.total if self.total is not None else self.sources_sum
 
 
 class Level(enum.IntEnum):

@@ -6,7 +6,7 @@ window):
 
 * :func:`rates`: each unit's poverty rate at the start of the year and its targeted rate at
   the end, units sorted by the start rate, highest first;
-* :func:`funding`: each funded component's money stacked by source (central, local, other),
+* :func:`funding`: each funded component's money stacked by source (central, local, credit, …),
   with a mark at the declared total where it is not the sum of its sources;
 * :func:`deficits`: the share targets of the deprivation dimensions.
 
@@ -72,6 +72,9 @@ _COLOURS = {
     "end": "#54278f",
     "central": "#2171b5",
     "local": "#6baed6",
+    "policy_credit": "#fd8d3c",
+    "integrated": "#fdbe85",
+    "mobilised": "#a1d99b",
     "other": "#c6dbef",
     "declared": "#cb181d",
     "share": "#238b45",
@@ -166,7 +169,8 @@ def rates(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
 def funding(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
     """Each funded component's money stacked by source, in programme order.
 
-    The bars are the amounts each source is stated to give (central, local, other), from
+    The bars are the amounts each source is stated to give (central, local, policy credit,
+    integrated, mobilised, other; a source no component states has no bar), from
     :func:`mdpoverty.aggregate.funding_by_component`; where a component's declared total is
     not the sum of its sources, a red line marks the declared total.
     """
@@ -176,7 +180,7 @@ def funding(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
     with _style():
         figure, axes = _figure(max(6.0, 0.7 * len(frame) + 2), 4.2)
         bottom = [Decimal(0)] * len(frame)
-        for source in ("central", "local", "other"):
+        for source in ("central", "local", "policy_credit", "integrated", "mobilised", "other"):
             amounts = [Decimal(v) for v in frame[source]]
             if not any(amounts):
                 continue
@@ -186,7 +190,7 @@ def funding(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
                 0.6,
                 bottom=[_draw(v) for v in bottom],
                 color=_COLOURS[source],
-                label=label(source, lang),
+                label=label(source.replace("_", "-"), lang),
             )
             for patch, code in zip(bars.patches, frame.index, strict=True):
                 patch.set_gid(f"funding/{source}/{code}")

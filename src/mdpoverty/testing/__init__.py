@@ -52,6 +52,7 @@ from mdpoverty.testing import _oracle as oracle
 from mdpoverty.testing._documents import documents
 from mdpoverty.testing._files import plain_data, plan_data_mutations
 from mdpoverty.testing._flows import flow_reviews
+from mdpoverty.testing._funding import allocated_splits
 from mdpoverty.testing._households import (
     cutoffs,
     deprivation_frames,
@@ -70,6 +71,7 @@ from mdpoverty.values.quantities import Comparison, Quantity
 __all__ = [
     "administrative_units",
     "agencies",
+    "allocated_splits",
     "components",
     "cutoffs",
     "deficit_indicators",
@@ -199,7 +201,12 @@ _MAYBE_TOTAL = st.none() | money(100_000)
 _BOOLEANS = st.booleans()
 
 
+_ALLOCATED = allocated_splits(full=True)
+
+
 def _draw_funding(draw: st.DrawFn, *, consistent: bool) -> FundingSplit:
+    if consistent and draw(st.integers(0, 5)) == 0:  # money split by source and kind, from 2026
+        return draw(_ALLOCATED)
     sources, capital = draw(_FUNDING_SHAPES)
     central = draw(_CENTRAL) if sources & 0b001 else None
     local = draw(_LOCAL_OR_OTHER) if sources & 0b010 else None

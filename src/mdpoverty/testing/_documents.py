@@ -7,7 +7,8 @@ the whole along every hierarchy and the strata add up to the area.  Rates are pr
 decimals by the oracle of :mod:`mdpoverty.testing._oracle` (exact fractions, half-up), not by
 :func:`mdpoverty.rate`.  Some units print no counts and some subjects print no households (a
 rate without its denominator); reduction targets are ranges whose lower and upper bounds add
-up on their own, and met by the end counts.
+up on their own, and met by the end counts.  A plan may allocate its money to its finest units
+(:func:`~mdpoverty.testing._funding.allocated_splits`), consistently.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mdpoverty.model.figures import Figure, Stratum, StratumKind, TimePoint, Uni
 from mdpoverty.model.header import Area, Header
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
+from mdpoverty.testing._funding import allocated_splits
 from mdpoverty.testing._oracle import printed_rate
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
@@ -204,8 +206,14 @@ def documents(draw: st.DrawFn, kinds: tuple[DocumentType, ...] = tuple(DocumentT
     for _, member in members[1:]:
         in_group = in_group + member
     figures.extend(_figures(group.id, in_group.total(), places, denominator=True))
+    # a plan's money allocated to its finest units (by source and kind too), consistent
+    leaf_ids = [uid for uid, _ in leaves]
+    funding = None
+    if kind is DocumentType.PLAN and draw(st.booleans()):
+        funding = draw(allocated_splits(leaf_ids, (year,)))
     return DOCUMENT_CLASSES[kind](
         header=Header("Ủy ban nhân dân", PartialDate(year, 12), f"Tài liệu năm {year}"),
+        funding_total=funding,
         area=Area("Vùng thử", area_kind),
         period=Period(year),
         standard="decree-07-2021",

@@ -23,10 +23,12 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from mdpoverty.model.document import Plan
+from mdpoverty.model.funding import CapitalKind, FundingKey
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -188,13 +190,16 @@ def parent_funding(children: Sequence[ProjectComponent]) -> FundingSplit | None:
     >>> from mdpoverty.model.programme import ProjectComponent as C
     >>> parent_funding([C("DA3.TDA1", "a", funding=FundingSplit(Decimal(2), Decimal(2))),
     ...                 C("DA3.TDA2", "b", funding=FundingSplit(Decimal(3), Decimal(3)))])
-    FundingSplit(total=Decimal('5'), central=Decimal('5'), local=None, other=None, capital=None)
+    FundingSplit(total=Decimal('5'), central=Decimal('5'), local=None, other=None, capital=None,
+                 allocations=())
     """
     splits = [c.funding for c in children if c.funding is not None]
     if len(splits) != len(children):
         return None
     if any(s.total is None for s in splits):
         return FundingSplit()
+    if any(s.allocations for s in splits):  # finer cells: the parent states its total alone
+        return FundingSplit(total=sum((s.total for s in splits if s.total is not None), Decimal(0)))
     # A source is summed only when every child states the same sources, so that the parent's
     # sources still add up to its total (funding.sources-sum) and to its children's
     # (funding.parent-sum); otherwise the parent states its total alone.
@@ -263,3 +268,63 @@ def _walk(
 def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+# -- funding as it is allocated ----------------------------------------------------------------
+
+_AXIS_RULES = ("funding.sources-sum", "funding.capital-sum", "funding.year-sum", "funding.unit-sum")
+
+
+def funding_places(split: FundingSplit, prefix: str) -> dict[FundingKey, str]:
+    """Where each printed cell of ``split`` is: ``prefix`` for the total, ``prefix/central``
+    for a source's field, ``prefix/allocations/<i>`` for an allocation."""
+    places: dict[FundingKey, str] = {}
+    if split.total is not None:
+        places[FundingKey()] = prefix
+    for source in ("central", "local", "other"):
+        if getattr(split, source) is not None:
+            places[FundingKey(source)] = f"{prefix}/{source}"
+    for i, a in enumerate(split.allocations):
+        places[FundingKey(a.source, a.capital, a.year, a.unit)] = f"{prefix}/allocations/{i}"
+    return places
+
+
+def raised_cell_findings(
+    split: FundingSplit, key: FundingKey, prefix: str, years: set[int], units: set[str]
+) -> set[tuple[str, str]]:
+    """The ``(rule, location)`` of every finding once the amount of ``key`` is raised, in a
+    split that prints every whole of its lattice (``allocated_splits(full=True)``) in a plan
+    over ``years`` and ``units`` (none with a parent).
+
+    The raised cell exceeds each whole it is a part of: one finding at that whole, for the
+    axis that separates them.  It is more than its own parts along an axis it leaves blank:
+    a finding at the cell where those parts are the whole breakdown (every source of the
+    total; both kinds, within a source; every year of the period; every unit).
+    """
+    places = funding_places(split, prefix)
+    seen = [{k[axis] for k in places if k[axis] is not None} for axis in range(4)]
+    complete = (
+        True,
+        key.source is not None and seen[1] == set(CapitalKind),
+        seen[2] >= years,
+        seen[3] >= units,
+    )
+    found = set()
+    for axis, rule_id in enumerate(_AXIS_RULES):
+        if key[axis] is not None:
+            cells: list[Any] = list(key)
+            cells[axis] = None
+            found.add((rule_id, places[FundingKey(*cells)]))
+        elif seen[axis] and complete[axis]:
+            found.add((rule_id, places[key]))
+    return found
+
+
+def printed_wholes(split: FundingSplit, cell: FundingKey, prefix: str) -> set[str]:
+    """The places of the printed cells that contain ``cell`` (equal to it on every axis they
+    name), other than ``cell`` itself."""
+    return {
+        place
+        for whole, place in funding_places(split, prefix).items()
+        if whole != cell and all(w is None or c == w for c, w in zip(cell, whole, strict=True))
+    }

@@ -317,6 +317,7 @@ def unique(field: str, what: str) -> Check:
 COUNT = checks(is_count)
 OPTIONAL_COUNT = checks(optional(is_count))
 MONEY = checks(optional(all_of(is_decimal, at_least(Decimal(0)))))
+AMOUNT = checks(all_of(is_decimal, at_least(Decimal(0))))
 YEAR = checks(is_year)
 BOOL = checks(instance_of(bool))
 OPTIONAL_YEAR = checks(optional(is_year))

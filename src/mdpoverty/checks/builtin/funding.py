@@ -1,13 +1,14 @@
-"""Funding rules: totals against their sources, parents against children, the plan's total."""
+"""Funding rules: every stated amount against its parts along each axis (sources, kinds of
+capital, years, units), parents against children, the plan's total against its components."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Iterator
 
-from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.checks.builtin import _funding_sums as _sums
+from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.model.document import Document
-from mdpoverty.model.programme import SOURCE_NAMES_VI, SOURCES, FundingSplit, ProjectComponent
+from mdpoverty.model.funding import FundingKey
 from mdpoverty.values.numbers import format_vi
 
 _EXACT = (
@@ -17,18 +18,18 @@ _EXACT = (
 )
 
 
-def _splits(plan: Document) -> Iterator[tuple[str, FundingSplit]]:
-    if plan.funding_total is not None:
-        yield "funding_total", plan.funding_total
-    for c in plan.all_components():
-        if c.funding is not None:
-            yield f"components/{c.code}/funding", c.funding
-
-
-def _terms(split: FundingSplit) -> str:
-    return " + ".join(
-        f"{format_vi(v)} ({SOURCE_NAMES_VI[k]})" for k, v in split.sources.items() if v is not None
-    )
+def _axis_findings(found: Rule, plan: Document, axis: int) -> Iterator[Finding]:
+    for m in _sums.mismatches(plan, axis):
+        what = "total" if m.key == FundingKey() else m.key.describe()
+        parts = _sums.PARTS_NAME[axis]
+        relation = "is not the sum of" if m.complete else "is less than the sum of"
+        text = f"{relation} its {parts} {m.terms(axis)} = {format_vi(m.total)}"
+        yield found.finding(
+            m.location,
+            f"the declared {what} {format_vi(m.whole)} {text}",
+            expected=m.total,
+            actual=m.whole,
+        )
 
 
 @rule(
@@ -38,58 +39,72 @@ def _terms(split: FundingSplit) -> str:
     rationale=(
         "A plan states each component's funding as a total 'trong đó' (of which) central "
         "budget, local budget and other sources; the sources split the total, so they add up "
-        "to it.  Applies to every component and to a plan-level total."
+        "to it.  Applies to every component and to a plan-level total, and to every amount "
+        "the plan splits by source: a kind of capital's, a year's or a unit's."
     ),
-    tolerance=_EXACT + "  Checked only where the total and at least one source are stated.",
+    tolerance=_EXACT + "  Checked only where the total (or the amount split) and at least one "
+    "source are stated; a source given only by its own parts (by kind, year or unit) counts "
+    "as their sum.",
 )
 def sources_sum(plan: Document) -> Iterator[Finding]:
-    for location, split in _splits(plan):
-        total, parts = split.total, split.sources_sum
-        if total is not None and parts is not None and total != parts:
-            yield sources_sum.finding(
-                location,
-                f"the declared total {format_vi(total)} is not the sum of its sources "
-                f"{_terms(split)} = {format_vi(parts)}",
-                expected=parts,
-                actual=total,
-            )
+    yield from _axis_findings(sources_sum, plan, _sums.SOURCE)
 
 
-def _value(split: FundingSplit | None, field: str) -> Decimal | None:
-    if split is None:
-        return None
-    return split.amount if field == "amount" else split.sources[field]
+_PARTIAL = (
+    "  A breakdown that leaves some of its parts unstated (one kind of capital, some years, "
+    "some units) is judged only when its stated parts already exceed the whole: the rest may "
+    "be the parts the document does not print."
+)
 
 
-def _stated(component: ProjectComponent, field: str) -> Decimal | None:
-    """The component's own amount (or source), else its children's sum when all are known."""
-    own = _value(component.funding, field)
-    if own is not None or not component.children:
-        return own
-    return _sum_all([_stated(c, field) for c in component.children])
+@rule(
+    "funding.capital-sum",
+    Severity.ERROR,
+    title="An amount equals the sum of its kinds of capital",
+    rationale=(
+        "From 2026 a plan splits money by kind of capital: investment (vốn đầu tư phát triển) "
+        "and recurrent (vốn sự nghiệp).  The two kinds split the amount they are given for "
+        "— a component's total, a source's, a year's or a unit's — so they add up to it."
+    ),
+    tolerance=_EXACT + "  Checked where the amount and its investment and recurrent parts "
+    "are stated (directly or by their own parts)." + _PARTIAL,
+)
+def capital_sum(plan: Document) -> Iterator[Finding]:
+    yield from _axis_findings(capital_sum, plan, _sums.CAPITAL)
 
 
-def _sum_all(values: list[Decimal | None]) -> Decimal | None:
-    if not values or any(v is None for v in values):
-        return None
-    return sum((v for v in values if v is not None), Decimal(0))
+@rule(
+    "funding.year-sum",
+    Severity.ERROR,
+    title="An amount of a multi-year plan equals the sum of its years",
+    rationale=(
+        "A plan for several years allocates each component's money year by year; the years "
+        "split the amount of the period — the total, a source's, a kind of capital's or a "
+        "unit's — so they add up to it."
+    ),
+    tolerance=_EXACT + "  Compared for equality where every year of the plan's period is "
+    "stated." + _PARTIAL,
+)
+def year_sum(plan: Document) -> Iterator[Finding]:
+    yield from _axis_findings(year_sum, plan, _sums.YEAR)
 
 
-def _unequal(
-    split: FundingSplit, parts: Sequence[ProjectComponent]
-) -> Iterator[tuple[str, str, Decimal, Decimal]]:
-    """``(field, suffix, own, parts' sum)`` for the amount and each source where ``split``
-    and the sum of what ``parts`` state are both known and differ; ``suffix`` ends the
-    location (``""`` for the amount, ``"/central"`` …)."""
-    for field in ("amount", *SOURCES):
-        own = _value(split, field)
-        total = _sum_all([_stated(c, field) for c in parts])
-        if own is not None and total is not None and own != total:
-            yield field, "" if field == "amount" else f"/{field}", own, total
-
-
-def _field_label(field: str) -> str:
-    return "funding" if field == "amount" else f"{SOURCE_NAMES_VI[field]} funding"
+@rule(
+    "funding.unit-sum",
+    Severity.ERROR,
+    title="An amount equals the sum of its units' allocations",
+    rationale=(
+        "A provincial plan allocates a component's money to its communes; the communes' "
+        "allocations split the amount — the total, a source's, a kind of capital's or a "
+        "year's — so they add up to it.  A part the province keeps is an allocation to the "
+        "province's own unit."
+    ),
+    tolerance=_EXACT + "  Compared for equality where the allocated units make up the "
+    "whole area: every unit that shares a parent with an allocated unit is allocated, and so "
+    "on up to the top-level units (the communes of every district, say)." + _PARTIAL,
+)
+def unit_sum(plan: Document) -> Iterator[Finding]:
+    yield from _axis_findings(unit_sum, plan, _sums.UNIT)
 
 
 @rule(
@@ -99,7 +114,8 @@ def _field_label(field: str) -> str:
     rationale=(
         "A project's funding is the funding of its sub-projects, and a sub-project's that of "
         "its activities: when the document states both, they add up.  Compared for the amount "
-        "(the declared total, or else the sum of the sources) and for each source."
+        "(the declared total, or else the sum of the sources) and for every cell the parent "
+        "states: each source, and each kind of capital, year or unit's allocation."
     ),
     tolerance=_EXACT
     + "  Checked only where the parent states the amount (or source) and every child states "
@@ -109,11 +125,12 @@ def parent_sum(plan: Document) -> Iterator[Finding]:
     for parent in plan.all_components():
         if parent.funding is None or not parent.children:
             continue
-        for field, suffix, own, children in _unequal(parent.funding, parent.children):
+        prefix = f"components/{parent.code}/funding"
+        for key, place, own, children in _sums.unequal(parent.funding, parent.children):
             codes = ", ".join(c.code for c in parent.children)
             yield parent_sum.finding(
-                f"components/{parent.code}/funding{suffix}",
-                f"{parent.code}'s {_field_label(field)} {format_vi(own)} is not the sum of "
+                _sums.at(prefix, place),
+                f"{parent.code}'s {_sums.field_label(key)} {format_vi(own)} is not the sum of "
                 f"its children's ({codes}) = {format_vi(children)}",
                 expected=children,
                 actual=own,
@@ -137,10 +154,10 @@ def plan_total(plan: Document) -> Iterator[Finding]:
     split = plan.funding_total
     if split is None or not plan.components:
         return
-    for field, suffix, own, parts in _unequal(split, plan.components):
+    for key, place, own, parts in _sums.unequal(split, plan.components):
         yield plan_total.finding(
-            f"funding_total{suffix}",
-            f"the plan's {_field_label(field)} {format_vi(own)} is not the sum of its "
+            _sums.at("funding_total", place),
+            f"the plan's {_sums.field_label(key)} {format_vi(own)} is not the sum of its "
             f"components' = {format_vi(parts)}",
             expected=parts,
             actual=own,
