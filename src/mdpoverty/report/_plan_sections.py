@@ -14,7 +14,7 @@ from typing import Any
 from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
 from mdpoverty.report.labels import label, number, standard_names
@@ -312,6 +312,10 @@ def _in_former_units(document: Document) -> bool:
     return basis_of(document) != "new"
 
 
+# A carried figure holds at a point in time or over the year (a review's escaped, new, fall, …).
+_WHEN: dict[str, TimePoint | Flow] = {w.value: w for w in (*TimePoint, *Flow)}
+
+
 @section("carry_over", holds="units", order=70, when=_in_former_units)
 def carry_over_section(ctx: Context) -> Mapping[str, Any]:
     from mdpoverty.aggregate.carried_figures import carry_figures  # noqa: PLC0415
@@ -350,7 +354,7 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
             "name": row["name"],
             "old": row["units"],
             "group": HouseholdGroup(row["group"]).vi if lang == "vi" else row["group"],
-            "time": f"{TimePoint(row['time']).vi if lang == 'vi' else row['time']} {row['year']}",
+            "time": f"{_WHEN[row['time']].vi if lang == 'vi' else row['time']} {row['year']}",
             "count": value(row["count"]),
             "rate": value(row["rate"]),
             "complete": bool(row["complete"]),
