@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from mdpoverty import html_report
-from mdpoverty.aggregate.carried_figures import carry_figures, carry_figures_back
+from mdpoverty.aggregate.carried_figures import carry_everything, carry_figures, carry_figures_back
 from mdpoverty.aggregate.carry_over import basis_of, carry_over
 from mdpoverty.cli import main
 from mdpoverty.io.files import read_plan_text
@@ -210,3 +210,16 @@ def test_the_2025_units_section_shows_the_flows_a_review_prints_about_its_units(
     text = carry_text(review)
     assert "hộ nghèo thoát 2024 20" in text
     assert "hộ nghèo giảm 2024 25" in text
+
+
+def test_carry_everything_gives_the_counts_where_units_give_them_and_the_figures_where_any(
+    review_2026: Document,
+) -> None:
+    counts, figures = carry_everything(review_2026)  # figures, no counts: no table of blanks
+    assert counts is None
+    assert figures is not None
+    assert 4000 == cell(figures, "01906", "all", "count")
+    counts, figures = carry_everything(bac_kan_2024())  # a plan's annex: counts, no figures
+    assert figures is None
+    assert counts is not None
+    assert [5292, 6126] == [int(h) for h in counts["households"].dropna()]

@@ -318,16 +318,11 @@ _WHEN: dict[str, TimePoint | Flow] = {w.value: w for w in (*TimePoint, *Flow)}
 
 @section("carry_over", holds="units", order=70, when=_in_former_units)
 def carry_over_section(ctx: Context) -> Mapping[str, Any]:
-    from mdpoverty.aggregate.carried_figures import carry_figures  # noqa: PLC0415
-    from mdpoverty.aggregate.carry_over import carry_over  # noqa: PLC0415
+    from mdpoverty.aggregate.carried_figures import carry_everything  # noqa: PLC0415
 
-    lang, document = ctx.lang, ctx.document
-    ids = {u.id for u in document.units}
-    counted = any(u.has_counts for u in document.units)
-    figured = any(f.about in ids for f in document.figures)
+    lang = ctx.lang
     try:
-        frame = carry_over(document) if counted or not figured else None
-        figures = carry_figures(document) if figured else None
+        frame, figures = carry_everything(ctx.document)
     except MdpovertyError as error:
         return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
 
