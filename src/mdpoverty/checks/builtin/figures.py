@@ -14,7 +14,7 @@ from decimal import Decimal
 from mdpoverty.aggregate.results import ObservationKey, index
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Figure
+from mdpoverty.model.figures import Figure, Flow
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.numbers import format_vi, rate
 
@@ -81,13 +81,17 @@ def rates(document: Document) -> Iterator[Finding]:
     tolerance=(
         "Counts are exact.  Rates agree when the together rate is within the sum of the "
         "half-units of the three printed precisions of the sum of the other two (each was "
-        "rounded on its own)."
+        "rounded on its own).  Judged at points in time and for a fall or a rise, not for the "
+        "flows in or out (a poor household that became near-poor escaped the poor but not "
+        "the two together)."
     ),
 )
 def together(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (both, where) in observed.items():
-        if group is not HouseholdGroup.POOR_AND_NEAR_POOR:
+        # A flow in or out is not additive: a poor household may escape into the near-poor.
+        inflow_or_outflow = isinstance(time, Flow) and time.sign != 0
+        if group is not HouseholdGroup.POOR_AND_NEAR_POOR or inflow_or_outflow:
             continue
         poor = observed.get((about, HouseholdGroup.POOR, time, year))
         near = observed.get((about, HouseholdGroup.NEAR_POOR, time, year))
