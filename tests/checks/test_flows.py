@@ -148,6 +148,16 @@ def test_the_together_fall_is_the_sum_of_the_two_falls() -> None:
     assert [("figures.together", "figures/67/count", 900, 905)] == findings(wrong)
 
 
+def test_a_change_in_points_is_not_judged_as_a_share_of_the_change_of_all_households() -> None:
+    # The province's households rose by 51.000 − 50.000 = 1.000.  Beside it, a rise of 50
+    # near-poor households by 0,27 points: 50 ÷ 1.000 is no rate of anything (5%), the points
+    # of a change are no share of the change of all households.  (flows.change judges it.)
+    rise = Figure(group=HouseholdGroup.ALL, flow=Flow.RISE, count=1000)
+    near = Figure(group=HouseholdGroup.NEAR_POOR, flow=Flow.RISE, count=50, rate=Decimal("0.27"))
+    found = findings(with_together(load(REVIEW), rise, near))
+    assert [] == [f for f in found if f[0] == "figures.rate"]
+
+
 def test_a_flow_from_poor_is_a_near_poor_flow() -> None:
     with pytest.raises(ValidationError, match="near-poor"):
         with_figure(load(REVIEW), 11, group=load(REVIEW).figures[3].group)

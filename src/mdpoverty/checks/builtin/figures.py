@@ -46,15 +46,15 @@ def half_unit(places: int) -> Decimal:
         "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
         "'1,15' at 2.  A rate printed without its count, or without the households of its "
         "subject, is not judged; only the poor, near-poor and together rates are (the "
-        "others are not shares of all households)."
+        "others are not shares of all households), and not those of flows or changes."
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
         places, printed = figure.rate_places, figure.rate
-        if group not in _RATED or figure.count is None or printed is None:
-            continue
+        if group not in _RATED or figure.count is None or printed is None or figure.flow:
+            continue  # a flow's rate is no share of all households (a change's is in points)
         whole = observed.get((about, HouseholdGroup.ALL, time, year))
         denominator = None if whole is None else whole[0].count
         if not denominator:
