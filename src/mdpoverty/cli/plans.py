@@ -12,7 +12,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 from mdpoverty.cli._common import (
     EXIT_FINDINGS,
@@ -160,7 +159,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="who issues it: the area it covers (default: district)",
     )
     output_argument(new, "the template (a .yaml file)")
-    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    force_argument(new)
 
     schema = commands.add_parser(
         "schema",
@@ -286,11 +285,8 @@ def template_text(kind: str = "plan", level: str = "district") -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    if args.output is not None:
-        if format_of(args.output) != "yaml":
-            return usage_error("new", "the template is YAML: give FILE the extension .yaml")
-        if Path(args.output).exists() and not args.force:
-            return usage_error("new", f"{args.output} exists; use --force to replace it")
+    if args.output is not None and format_of(args.output) != "yaml":
+        return usage_error("new", "the template is YAML: give FILE the extension .yaml")
     write_text(template_text(args.kind, args.level), args.output)
     return EXIT_OK
 
