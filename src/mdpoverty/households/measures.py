@@ -385,7 +385,9 @@ def af_measures(tally: pd.DataFrame, spec: AFSpec, *, by: str = "group") -> pd.D
     rows = [[int(v) for v in row] for row in tally.to_numpy(dtype=object).tolist()]
     if not whole_only:
         labels.append(None)
-        rows.append([sum(column) for column in zip(*rows, strict=True)] if rows else [0] * 3)
+        rows.append(
+            [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(position)
+        )
     at_n, at_q, at_s = position[_POPULATION], position[_POOR], position[_SCORES]
     hd_at = [position[f"hd:{x}"] for x in names]
     hdk_at = [position[f"hdk:{x}"] for x in names]
