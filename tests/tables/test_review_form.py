@@ -17,7 +17,9 @@ from mdpoverty.cli import main
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import load_plan
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Flow
+from mdpoverty.model.figures import Figure, Flow
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.tables import annex, import_annex, render, write_annex_xlsx
 from mdpoverty.tables.review_form import has_flows, review_form
 from mdpoverty.tables.review_form_import import import_review_form
@@ -185,3 +187,17 @@ def test_a_count_in_vietnamese_notation_is_read_as_import_annex_reads_it(tmp_pat
     path = tmp_path / "form.csv"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert review() == import_review_form(review(), path)
+
+
+def test_a_document_with_targets_and_flows_reads_back_the_annex_it_prints(
+    tmp_path: Path,
+) -> None:
+    # The Bắc Kạn plan with one flow of the year (320 poor escaped, invented): annex() prints
+    # its annex of targets, and import_annex must read that sheet, not look for the form.
+    plan = bac_kan_2024()
+    escaped = Figure(group=HouseholdGroup.POOR, flow=Flow.ESCAPED, count=320)
+    document = attrs.evolve(plan, figures=[*plan.figures, escaped])
+    assert "annex" == annex(document).attrs["table"]
+    path = tmp_path / "annex.xlsx"
+    write_annex_xlsx(annex(document), path)
+    assert document == import_annex(document, path)

@@ -14,6 +14,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
+from mdpoverty.tables.annex import has_target_annex
 from mdpoverty.tables.read import ReadRow, read_annex_rows
 from mdpoverty.tables.review_form import has_flows
 from mdpoverty.values.names import core_key, name_key, split_kind
@@ -81,7 +82,7 @@ def import_annex(
     The units take the annex's counts and order (units the annex does not list stay, after
     them); each row's reduction becomes the unit's reduction target for the plan year; the
     printed annex becomes the file's, cell for cell.  A review that prints flows of the year
-    reads the review form instead
+    and has no annex of targets reads the review form instead
     (:func:`~mdpoverty.tables.review_form_import.import_review_form`).
 
     Raises:
@@ -97,7 +98,9 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
-    if has_flows(plan):  # a review that prints flows: its table is the review form
+    # The table annex() prints: an annex of targets first, else the review form where the
+    # document prints flows (a report may have both: its sheet is then the annex).
+    if has_flows(plan) and not has_target_annex(plan):
         from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
         return import_review_form(plan, path)
