@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from mdpoverty import html_report
-from mdpoverty.aggregate.carried_figures import carry_figures, carry_figures_back
+from mdpoverty.aggregate.carried_figures import carry_everything, carry_figures, carry_figures_back
 from mdpoverty.aggregate.carry_over import basis_of, carry_over
 from mdpoverty.cli import main
 from mdpoverty.io.files import read_plan_text
@@ -189,3 +189,37 @@ def test_the_annex_in_2025_units_as_csv_gives_the_figures_where_units_give_no_co
         line.startswith("01912,Xã Chợ Rã,Tỉnh Thái Nguyên,near-poor,end,2026,,,False")
         for line in lines
     )
+
+
+def test_the_2025_units_section_shows_the_flows_a_review_prints_about_its_units() -> None:
+    # A review of 2024 that prints, for Dương Quang and Đôn Phong (both whole in Phong Quang),
+    # the poor who escaped and the fall of the year: 12 + 8 = 20 escaped, 15 + 10 = 25 fewer.
+    review = read_plan_text(
+        REVIEW_2024
+        + """\
+  - {group: poor, about: duong-quang, flow: escaped, count: 12}
+  - {group: poor, about: don-phong, flow: escaped, count: 8}
+  - {group: poor, about: duong-quang, flow: fall, count: 15}
+  - {group: poor, about: don-phong, flow: fall, count: 10}
+"""
+    )
+    table = carry_figures(review)
+    rows = table.loc[["01849"]]
+    flows = rows[rows["time"].isin(["escaped", "fall"])]
+    assert [("escaped", 20), ("fall", 25)] == list(zip(flows["time"], flows["count"], strict=True))
+    text = carry_text(review)
+    assert "hộ nghèo thoát 2024 20" in text
+    assert "hộ nghèo giảm 2024 25" in text
+
+
+def test_carry_everything_gives_the_counts_where_units_give_them_and_the_figures_where_any(
+    review_2026: Document,
+) -> None:
+    counts, figures = carry_everything(review_2026)  # figures, no counts: no table of blanks
+    assert counts is None
+    assert figures is not None
+    assert 4000 == cell(figures, "01906", "all", "count")
+    counts, figures = carry_everything(bac_kan_2024())  # a plan's annex: counts, no figures
+    assert figures is None
+    assert counts is not None
+    assert [5292, 6126] == [int(h) for h in counts["households"].dropna()]

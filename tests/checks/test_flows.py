@@ -18,7 +18,8 @@ from mdpoverty.checks import check, resolve
 from mdpoverty.errors import PlanFileError, ValidationError
 from mdpoverty.io.files import load_plan, read_plan_text, write_plan_text
 from mdpoverty.model.document import Document, ImplementationReport, Review
-from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.figures import Figure, TimePoint
+from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.quantities import Quantity
 
 DATA = Path(__file__).parent.parent / "data"
@@ -123,6 +124,38 @@ def test_every_flow_moved_by_one_is_found_at_its_subjects_end() -> None:
         ]
         end = ends[(figure.about, figure.group)]
         assert [f"figures/{end}/count"] == [f[1] for f in found], (i, found)
+
+
+def with_together(document: Document, *figures: Figure) -> Document:
+    return attrs.evolve(document, figures=[*document.figures, *figures])
+
+
+def test_the_together_flows_are_not_judged_as_sums_of_the_poor_and_near_poor_flows() -> None:
+    # The province's poor and near-poor who left the two groups together: 1.100 poor escaped,
+    # of whom 670 became near-poor (still in the union), and 1.150 near-poor escaped:
+    # 1.100 − 670 + 1.150 = 1.580, not 1.100 + 1.150.  No sum of the two is asserted for a
+    # flow (the form does not define one), so nothing is found.
+    escaped = Figure(group=HouseholdGroup.POOR_AND_NEAR_POOR, flow=Flow.ESCAPED, count=1580)
+    assert [] == findings(with_together(load(REVIEW), escaped))
+
+
+def test_the_together_fall_is_the_sum_of_the_two_falls() -> None:
+    # The poor fell by 3.900 − 3.050 = 850 and the near-poor by 4.400 − 4.350 = 50: 900.
+    right = Figure(group=HouseholdGroup.POOR_AND_NEAR_POOR, flow=Flow.FALL, count=900)
+    near = Figure(group=HouseholdGroup.NEAR_POOR, flow=Flow.FALL, count=50)
+    assert [] == findings(with_together(load(REVIEW), near, right))
+    wrong = with_together(load(REVIEW), near, attrs.evolve(right, count=905))
+    assert [("figures.together", "figures/67/count", 900, 905)] == findings(wrong)
+
+
+def test_a_change_in_points_is_not_judged_as_a_share_of_the_change_of_all_households() -> None:
+    # The province's households rose by 51.000 − 50.000 = 1.000.  Beside it, a rise of 50
+    # near-poor households by 0,27 points: 50 ÷ 1.000 is no rate of anything (5%), the points
+    # of a change are no share of the change of all households.  (flows.change judges it.)
+    rise = Figure(group=HouseholdGroup.ALL, flow=Flow.RISE, count=1000)
+    near = Figure(group=HouseholdGroup.NEAR_POOR, flow=Flow.RISE, count=50, rate=Decimal("0.27"))
+    found = findings(with_together(load(REVIEW), rise, near))
+    assert [] == [f for f in found if f[0] == "figures.rate"]
 
 
 def test_a_flow_from_poor_is_a_near_poor_flow() -> None:

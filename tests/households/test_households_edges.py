@@ -248,3 +248,24 @@ def test_batch_rows_must_be_positive(tmp_path: Path, rows: str) -> None:
     _households(1, 1).to_csv(path, index=False)
     with pytest.raises(HouseholdArgumentError, match="batch_rows must be a positive int"):
         tally_file(path, functools.partial(count_tally, year=2024), batch_rows=int(rows))
+
+
+def test_an_empty_table_by_unit_has_the_measures_of_no_one() -> None:
+    # No household: N = q = 0, every share 0 and no contribution (nothing to divide), for the
+    # whole only (there is no unit).  The tally of no row has every column; it used to raise
+    # IndexError when the whole's row was made of three zeros.
+    empty = pd.DataFrame(
+        {"a": pd.Series([], dtype=bool), "b": pd.Series([], dtype=bool), "unit": []}
+    )
+    measures = alkire_foster(empty, "1/2", by="unit")
+    values = dict(
+        zip(
+            measures["measure"] + ":" + measures["indicator"].fillna(""),
+            measures["value"],
+            strict=True,
+        )
+    )
+    assert {"unit"} >= set(measures.columns) - {"measure", "indicator", "k", "value"}
+    assert measures["unit"].isna().all()
+    assert (0, 0, 0, 0, 0) == tuple(values[m + ":"] for m in ("N", "q", "H", "A", "M0"))
+    assert (0, 0, 0, None) == tuple(values[m + ":a"] for m in ("hd", "hdk", "actb", "pctb"))

@@ -23,6 +23,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.testing.compare import compare_images
 
 from mdpoverty.cli import main
+from mdpoverty.cli.plans import template_text
+from mdpoverty.errors import EmptyChartError
+from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Plan
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.report import MissingExtraError, plot
@@ -206,3 +209,11 @@ def test_the_charts_the_docs_and_readme_show_are_current(
     actual = tmp_path / image
     plot.save(plot.CHARTS[name](plan, lang), actual)  # type: ignore[arg-type]
     assert compare_images(str(DOCS_IMAGES / image), str(actual), tol=TOLERANCE) is None
+
+
+def test_a_chart_with_nothing_to_draw_is_refused_by_the_library() -> None:
+    review = read_plan_text(template_text("review", "province"))  # no unit counts, no funding
+    for what in ("rates", "funding"):
+        with pytest.raises(EmptyChartError, match="nothing to draw"):
+            plot.require_drawn(plot.CHARTS[what](review, "vi"), what)
+    plot.require_drawn(plot.rates(bac_kan_2024()), "rates")  # eight units' bars: drawn

@@ -17,7 +17,9 @@ from mdpoverty.cli import main
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import load_plan
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Flow
+from mdpoverty.model.figures import Figure, Flow
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.tables import annex, import_annex, render, write_annex_xlsx
 from mdpoverty.tables.review_form import has_flows, review_form
 from mdpoverty.tables.review_form_import import import_review_form
@@ -148,3 +150,54 @@ def test_a_drawn_form_written_and_read_is_the_review(document: Document) -> None
                 path.write_text(render(form, "csv"), encoding="utf-8")
             assert printed(document) == printed(import_review_form(without_flows(document), path))
             assert document == import_review_form(document, path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("9" * 5000, "characters"),  # int() refuses more than 4300 digits: was a ValueError
+        ("²", "whole number"),  # a digit to str.isdigit, not to int(): was a ValueError
+        ("-5", "whole number"),
+    ],
+)
+def test_a_cell_that_cannot_be_a_count_is_a_problem_at_its_cell_never_an_exception(
+    tmp_path: Path, cell: str, reason: str
+) -> None:
+    lines = render(annex(review()), "csv").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("huyen-bac,"))
+    row = lines[n].split(",")
+    row[4] = cell  # Huyện Bắc's poor who escaped
+    lines[n] = ",".join(row)
+    path = tmp_path / "form.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(PlanFileError) as error:
+        import_review_form(review(), path)
+    [problem] = error.value.problems
+    assert "form/rows/5/poor/escaped/count" == problem.path
+    assert reason in problem.reason
+
+
+def test_a_count_in_vietnamese_notation_is_read_as_import_annex_reads_it(tmp_path: Path) -> None:
+    lines = render(annex(review()), "csv").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("huyen-nam,"))
+    row = lines[n].split(",")
+    assert "2400" == row[2]  # Huyện Nam's poor at the start
+    row[2] = '"2.400"'
+    lines[n] = ",".join(row)
+    path = tmp_path / "form.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert review() == import_review_form(review(), path)
+
+
+def test_a_document_with_targets_and_flows_reads_back_the_annex_it_prints(
+    tmp_path: Path,
+) -> None:
+    # The Bắc Kạn plan with one flow of the year (320 poor escaped, invented): annex() prints
+    # its annex of targets, and import_annex must read that sheet, not look for the form.
+    plan = bac_kan_2024()
+    escaped = Figure(group=HouseholdGroup.POOR, flow=Flow.ESCAPED, count=320)
+    document = attrs.evolve(plan, figures=[*plan.figures, escaped])
+    assert "annex" == annex(document).attrs["table"]
+    path = tmp_path / "annex.xlsx"
+    write_annex_xlsx(annex(document), path)
+    assert document == import_annex(document, path)

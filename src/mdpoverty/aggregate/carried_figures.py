@@ -46,7 +46,7 @@ from typing import Literal
 
 import pandas as pd
 
-from mdpoverty.aggregate.carry_over import Basis, _layout, _Row
+from mdpoverty.aggregate.carry_over import Basis, _layout, _Row, carry_over
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -55,6 +55,7 @@ from mdpoverty.values.numbers import rate
 
 __all__ = [
     "CARRIED_FIGURE_COLUMNS",
+    "carry_everything",
     "carry_figures",
     "carry_figures_back",
     "format_carried_figures",
@@ -190,6 +191,29 @@ def carry_figures_back(document: Document, *, basis: Basis | None = None) -> pd.
     (:func:`~mdpoverty.aggregate.carry_over.carry_back`); elsewhere it is blank.
     """
     return _table(document, _layout(document, basis, back=True))
+
+
+def carry_everything(
+    document: Document, *, basis: Basis | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """What ``document`` says about its units, in the units of 1 July 2025: the tables of
+    :func:`~mdpoverty.aggregate.carry_over.carry_over` and of :func:`carry_figures`, each
+    where it says something (``None`` where it does not).
+
+    The first, the units' counts at the start of the year and their targets (a plan's annex),
+    where any unit gives its counts or where no figure is about a unit; the second, every
+    figure about the units (a review's, a report's), where there is any.  A document whose
+    units give figures but no counts gets no table of counts, which would be all blanks.
+
+    Raises:
+        ValidationError: As :func:`carry_figures`.
+    """
+    ids = {u.id for u in document.units}
+    counted = any(u.has_counts for u in document.units)
+    figured = any(f.about in ids for f in document.figures)
+    counts = carry_over(document, basis=basis) if counted or not figured else None
+    figures = carry_figures(document, basis=basis) if figured else None
+    return counts, figures
 
 
 _GROUP_LABEL: dict[str, dict[str, str]] = {

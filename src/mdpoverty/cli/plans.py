@@ -12,7 +12,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 from mdpoverty.cli._common import (
     EXIT_FINDINGS,
@@ -169,7 +168,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "library knows for the level; a district's documents end in 2025)",
     )
     output_argument(new, "the template (a .yaml file)")
-    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    force_argument(new)
 
     schema = commands.add_parser(
         "schema",
@@ -246,30 +245,24 @@ def _annex(args: argparse.Namespace) -> int:
 
 
 def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
-    from mdpoverty.aggregate.carry_over import carry_over, format_carried  # noqa: PLC0415
-
     if args.format not in {"text", "csv"}:
         return usage_error("annex", "--units 2025 writes --format text or csv")
     from mdpoverty.aggregate.carried_figures import (  # noqa: PLC0415
-        carry_figures,
+        carry_everything,
         format_carried_figures,
     )
+    from mdpoverty.aggregate.carry_over import format_carried  # noqa: PLC0415
 
-    # The units' counts (a plan's annex) where any unit gives them, and every other figure
-    # about the units (a review's, a report's) where there are any: never a blank shown as 0.
-    counted = any(u.has_counts for u in plan.units) or not plan.units
-    ids = {u.id for u in plan.units}
-    figured = any(f.about in ids for f in plan.figures)
-    parts = []
-    if counted or not figured:
-        frame = carry_over(plan)
-        parts.append(frame.to_csv() if args.format == "csv" else format_carried(frame, args.lang))
-    if figured and (args.format != "csv" or not parts):
-        figures = carry_figures(plan)
-        parts.append(
-            figures.to_csv() if args.format == "csv" else format_carried_figures(figures, args.lang)
-        )
-    write_text("\n".join(parts), args.output)
+    counts, figures = carry_everything(plan)
+    if args.format == "csv":  # one table a file: the counts where the units give them
+        chosen = counts if counts is not None else figures
+        text = "" if chosen is None else chosen.to_csv()
+    else:
+        parts = [] if counts is None else [format_carried(counts, args.lang)]
+        if figures is not None:
+            parts.append(format_carried_figures(figures, args.lang))
+        text = "\n".join(parts)
+    write_text(text, args.output)
     return EXIT_OK
 
 
@@ -322,11 +315,8 @@ def template_text(kind: str = "plan", level: str = "province", year: int | None 
 
 
 def _new(args: argparse.Namespace) -> int:
-    if args.output is not None:
-        if format_of(args.output) != "yaml":
-            return usage_error("new", "the template is YAML: give FILE the extension .yaml")
-        if Path(args.output).exists() and not args.force:
-            return usage_error("new", f"{args.output} exists; use --force to replace it")
+    if args.output is not None and format_of(args.output) != "yaml":
+        return usage_error("new", "the template is YAML: give FILE the extension .yaml")
     try:
         text = template_text(args.kind, args.level, args.year)
     except UnknownNameError as error:

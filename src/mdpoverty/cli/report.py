@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
 from mdpoverty.cli.plans import load, plan_arguments
-from mdpoverty.errors import EmptyChartError
 
 __all__ = ["CHART_NAMES", "COMMANDS", "add_commands"]
 
@@ -85,18 +84,9 @@ def _chart(args: argparse.Namespace) -> int:
     from mdpoverty.report import plot  # noqa: PLC0415  (matplotlib loads here)
 
     figure = plot.CHARTS[args.what](load(args), args.lang)
-    if not any(axes.patches or axes.lines or axes.collections for axes in figure.axes):
-        raise EmptyChartError(f"nothing to draw: {_NOTHING[args.what]}; no file written")
+    plot.require_drawn(figure, args.what)  # an empty chart is refused: no file written
     plot.save(figure, args.output)
     return EXIT_OK
-
-
-_NOTHING = {
-    "rates": "no unit of the document has its households and poor households counted, so it "
-    "has no poverty rate",
-    "funding": "the document states no funding of a programme component by source",
-    "deficits": "the document has no target for a deprivation indicator stated as a share (%)",
-}
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

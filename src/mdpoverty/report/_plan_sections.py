@@ -14,7 +14,7 @@ from typing import Any
 from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.funding import Cells, FundingKey
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
@@ -412,18 +412,17 @@ def _in_former_units(document: Document) -> bool:
     return basis_of(document) != "new"
 
 
+# A carried figure holds at a point in time or over the year (a review's escaped, new, fall, …).
+_WHEN: dict[str, TimePoint | Flow] = {w.value: w for w in (*TimePoint, *Flow)}
+
+
 @section("carry_over", holds="units", order=70, when=_in_former_units)
 def carry_over_section(ctx: Context) -> Mapping[str, Any]:
-    from mdpoverty.aggregate.carried_figures import carry_figures  # noqa: PLC0415
-    from mdpoverty.aggregate.carry_over import carry_over  # noqa: PLC0415
+    from mdpoverty.aggregate.carried_figures import carry_everything  # noqa: PLC0415
 
-    lang, document = ctx.lang, ctx.document
-    ids = {u.id for u in document.units}
-    counted = any(u.has_counts for u in document.units)
-    figured = any(f.about in ids for f in document.figures)
+    lang = ctx.lang
     try:
-        frame = carry_over(document) if counted or not figured else None
-        figures = carry_figures(document) if figured else None
+        frame, figures = carry_everything(ctx.document)
     except MdpovertyError as error:
         return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
 
@@ -450,7 +449,7 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
             "name": row["name"],
             "old": row["units"],
             "group": HouseholdGroup(row["group"]).vi if lang == "vi" else row["group"],
-            "time": f"{TimePoint(row['time']).vi if lang == 'vi' else row['time']} {row['year']}",
+            "time": f"{_WHEN[row['time']].vi if lang == 'vi' else row['time']} {row['year']}",
             "count": value(row["count"]),
             "rate": value(row["rate"]),
             "complete": bool(row["complete"]),

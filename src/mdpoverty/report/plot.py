@@ -40,7 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mdpoverty.errors import ChartFormatError
+from mdpoverty.errors import ChartFormatError, EmptyChartError
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     import matplotlib.axes
     import matplotlib.figure
 
-__all__ = ["CHARTS", "STYLE", "deficits", "funding", "rates", "save", "to_svg"]
+__all__ = ["CHARTS", "STYLE", "deficits", "funding", "rates", "require_drawn", "save", "to_svg"]
 
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",  # shipped by matplotlib; has every Vietnamese diacritic
@@ -314,6 +314,25 @@ CHARTS: dict[str, Callable[[Document, Lang], matplotlib.figure.Figure]] = {
     "deficits": deficits,
 }
 """The charts by name, as ``mdpoverty chart --what`` takes them."""
+
+_NOTHING = {
+    "rates": "no unit of the document has its households and poor households counted, so it "
+    "has no poverty rate",
+    "funding": "the document states no funding of a programme component by source",
+    "deficits": "the document has no target for a deprivation indicator stated as a share (%)",
+}
+
+
+def require_drawn(figure: matplotlib.figure.Figure, what: str) -> None:
+    """Refuse a chart of :data:`CHARTS` (``what`` is its name) that draws nothing: empty axes
+    say nothing a reader could not take for "no poverty".
+
+    Raises:
+        mdpoverty.errors.EmptyChartError: No bar, line or marker on any axes; the message
+            says what the document lacks for that chart.
+    """
+    if not any(axes.patches or axes.lines or axes.collections for axes in figure.axes):
+        raise EmptyChartError(f"nothing to draw: {_NOTHING.get(what, f'the {what} chart')}")
 
 
 def to_svg(figure: matplotlib.figure.Figure) -> str:

@@ -14,6 +14,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
+from mdpoverty.tables.annex import has_target_annex
 from mdpoverty.tables.figure_import import import_figures, is_figure_table
 from mdpoverty.tables.read import ReadRow, read_annex_rows
 from mdpoverty.tables.review_form import has_flows
@@ -88,7 +89,8 @@ def import_annex(
     review) goes back to the document's figures
     (:func:`~mdpoverty.tables.figure_import.import_figures`).  A text cell a spreadsheet would
     run as a formula, written after an apostrophe by :func:`~mdpoverty.tables.annex_csv`, is
-    read without it.  A review that prints flows of the year reads the review form instead
+    read without it.  A review that prints flows of the year and has no annex of targets
+    reads the review form instead
     (:func:`~mdpoverty.tables.review_form_import.import_review_form`).
 
     Raises:
@@ -104,7 +106,9 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
-    if has_flows(plan):  # a review that prints flows: its table is the review form
+    # The table annex() prints: an annex of targets first, else the review form where the
+    # document prints flows (a report may have both: its sheet is then the annex).
+    if has_flows(plan) and not has_target_annex(plan):
         from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
         return import_review_form(plan, path)

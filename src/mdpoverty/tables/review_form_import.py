@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import os
+from decimal import InvalidOperation
 from pathlib import Path
 
 import attrs
 
-from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.errors import (
+    FileProblem,
+    NumberFormatError,
+    PlanFileError,
+    ValidationError,
+    location,
+)
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
 from mdpoverty.tables.read import _Cell, _csv_rows, _xlsx_rows, normalized
+from mdpoverty.tables.read import _integer as _annex_integer
 from mdpoverty.tables.review_form import (
     FORM_COLUMNS,
     LABEL_HEADER,
     SECTION_HEADER,
     SECTION_PREFIX,
 )
+from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
 
 __all__ = ["import_review_form"]
 
@@ -34,16 +43,24 @@ _LABELS = {normalized(text) for text in LABEL_HEADER.values()}
 
 
 def _integer(cell: _Cell, where: str, problems: list[FileProblem]) -> int | None:
+    """A cell's count of households (plain, Vietnamese ``1.234`` or a whole float), ``None``
+    where it is blank; every other value is a problem at its cell, never an exception."""
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit():
+    if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_CHARS:
+        problems.append(FileProblem(where, TooLarge(value).reason, value, cell=cell.ref))
+        return None
+    try:
+        number = _annex_integer(cell)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        number = None
+    if number is None or number < 0:
         problems.append(
             FileProblem(where, "must be a whole number of households", value, cell=cell.ref)
         )
         return None
-    return int(text)
+    return number
 
 
 def _body(rows: list[list[_Cell]], *, is_csv: bool) -> list[list[_Cell]] | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from mdpoverty.aggregate.results import ObservationKey, index
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Figure
+from mdpoverty.model.figures import Figure, Flow
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.numbers import format_vi, rate
 
@@ -40,15 +40,15 @@ _RATED = frozenset(
         "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
         "'1,15' at 2.  A rate printed without its count, or without the households of its "
         "subject, is not judged; only the poor, near-poor and together rates are (the "
-        "others are not shares of all households)."
+        "others are not shares of all households), and not those of flows or changes."
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
         places, printed = figure.rate_places, figure.rate
-        if group not in _RATED or figure.count is None or printed is None:
-            continue
+        if group not in _RATED or figure.count is None or printed is None or figure.flow:
+            continue  # a flow's rate is no share of all households (a change's is in points)
         whole = observed.get((about, HouseholdGroup.ALL, time, year))
         denominator = None if whole is None else whole[0].count
         if not denominator:
@@ -73,12 +73,18 @@ def rates(document: Document) -> Iterator[Finding]:
         "nghèo); the together count is the sum of the other two.  Their rates are judged "
         "by figures.denominator: the three share one number of households."
     ),
-    tolerance="Counts are exact; a row that prints only two of the three is not judged.",
+    tolerance=(
+        "Counts are exact; a row that prints only two of the three is not judged.  Judged at "
+        "points in time and for a fall or a rise, not for the flows in or out (a poor "
+        "household that became near-poor escaped the poor but not the two together)."
+    ),
 )
 def together(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (both, where) in observed.items():
-        if group is not HouseholdGroup.POOR_AND_NEAR_POOR:
+        # A flow in or out is not additive: a poor household may escape into the near-poor.
+        inflow_or_outflow = isinstance(time, Flow) and time.sign != 0
+        if group is not HouseholdGroup.POOR_AND_NEAR_POOR or inflow_or_outflow:
             continue
         poor = observed.get((about, HouseholdGroup.POOR, time, year))
         near = observed.get((about, HouseholdGroup.NEAR_POOR, time, year))
