@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the report is defined above this layer; only its type is na
 
 __all__ = [
     "NO_VALUE",
+    "PROBLEM_CODES",
     "AmbiguousNameError",
     "ChartFormatError",
     "FieldValueError",
@@ -57,6 +58,8 @@ __all__ = [
     "describe",
     "location",
     "parent_location",
+    "problem_code",
+    "shorten",
 ]
 
 
@@ -73,8 +76,15 @@ def parent_location(where: str) -> str:
     return where.rpartition("/")[0]
 
 
-def _short(value: object, width: int = 60) -> str:
-    """A value as a message shows it: never a whole object's repr, and never a long one."""
+def shorten(value: object, width: int = 60) -> str:
+    """A value as a message shows it: never a whole object's repr, and never a long one; a value
+    cut short ends with an ellipsis, so that a reader knows it goes on.
+
+    >>> shorten("x" * 100, width=10)
+    "'xxxxxxxx…"
+    >>> shorten(Decimal("1.50"))
+    '1.50'
+    """
     if attrs.has(type(value)) and describe(value) != type(value).__name__:
         value = describe(value)  # an object with an identifier is named by it
     text = str(value) if isinstance(value, Decimal) else repr(value)
@@ -98,6 +108,85 @@ def describe(obj: object) -> str:
     return type(obj).__name__
 
 
+# -- the codes of problems -----------------------------------------------------------------------
+
+PROBLEM_CODES: dict[str, str] = {
+    "too-large": "the file or text is larger than MAX_FILE_BYTES (reading stopped there)",
+    "not-utf8": "the bytes are not UTF-8 text",
+    "not-found": "the file does not exist",
+    "unreadable": "the file cannot be read (permissions, a folder, a device error)",
+    "bad-extension": "the file's name has an extension the reader does not know",
+    "syntax": "the text is not valid YAML or JSON, or not a table the reader knows",
+    "unsupported-yaml": "a YAML feature a plan file cannot hold: an alias, a tag, a key that is "
+    "a list or mapping, several documents",
+    "too-deep": "lists or mappings nested more deeply than MAX_DEPTH",
+    "duplicate-key": "a key given twice in one mapping",
+    "empty": "a file, mapping or cell that holds nothing where something is needed",
+    "missing-field": "a required field is absent",
+    "unknown-field": "a key that is not a field of the object (often a misspelling)",
+    "wrong-type": "a value of another type than the field holds (text for a number, say)",
+    "out-of-bounds": "a number or date outside the bounds the library reads "
+    "(mdpoverty.values.bounds), or a count or rate outside its possible range",
+    "unknown-id": "a reference to an id, or a code, that nothing defines",
+    "invalid-value": "a value of the right type that breaks a rule of its field",
+    "inconsistent": "values of several fields that cannot all be true (a rule across fields)",
+    "wrong-kind": "a document of another kind than the one asked for (a review for a plan)",
+}
+"""Every code a :class:`Problem` or :class:`FileProblem` carries, with what it means.
+
+A code is stable from version to version (the reason's text may be reworded or translated):
+programs branch on it, e.g. a web service answers ``413`` to ``too-large`` and ``422`` to the
+others.
+"""
+
+_CODE_PATTERNS = (
+    ("is not a known", "unknown-id"),
+    ("is not a field of", "unknown-field"),
+    ("is required but missing", "missing-field"),
+    ("is given more than once", "duplicate-key"),
+    ("too long or too large", "out-of-bounds"),
+    ("is nested", "too-deep"),
+    ("must be >", "out-of-bounds"),
+    ("must be <", "out-of-bounds"),
+    ("must be between", "out-of-bounds"),
+    ("must lie in", "inconsistent"),
+    ("must be no more than", "inconsistent"),
+    ("more than", "inconsistent"),
+    ("is stated twice", "inconsistent"),
+    ("must be unique", "duplicate-key"),
+    (", not ", "wrong-type"),
+)
+
+
+def problem_code(reason: str) -> str:
+    """The code (:data:`PROBLEM_CODES`) of a problem that names none, read from its reason.
+
+    Problems that the loaders make name their code; a problem of a model's field check names
+    only its reason, and this reads the kind of rule it states.
+
+    >>> problem_code("must be >= 0")
+    'out-of-bounds'
+    >>> problem_code("must be int, not str")
+    'wrong-type'
+    >>> problem_code("must be one line")
+    'invalid-value'
+    """
+    for pattern, code in _CODE_PATTERNS:
+        if pattern in reason:
+            return code
+    return "invalid-value"
+
+
+def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in PROBLEM_CODES:
+        known = ", ".join(PROBLEM_CODES)
+        raise ValueError(f"{attribute.name!r} must be one of {known}: {shorten(value)}")
+
+
+def _code_of(problem: Problem | FileProblem) -> str:
+    return problem_code(problem.reason)
+
+
 # -- the base and the model's errors -------------------------------------------------------------
 
 
@@ -118,6 +207,8 @@ class Problem:
             as ``targets/3`` or ``components/1/children/0``); ``""`` for that object itself.
             A plan's cross-field problems carry it, so that a plan file's error can point into
             the file.
+        code: What kind of problem, one of :data:`PROBLEM_CODES` (by default read from the
+            reason with :func:`problem_code`).
     """
 
     obj: str
@@ -125,10 +216,13 @@ class Problem:
     value: object
     reason: str
     path: str = ""
+    code: str = attrs.field(
+        default=attrs.Factory(_code_of, takes_self=True), validator=_check_code, kw_only=True
+    )
 
     def __str__(self) -> str:
         where = f" at {self.path}" if self.path else ""
-        return f"{self.obj}{where}: {self.field!r} {self.reason}: {_short(self.value)}"
+        return f"{self.obj}{where}: {self.field!r} {self.reason}: {shorten(self.value)}"
 
 
 class ValidationError(MdpovertyError, ValueError):
@@ -184,12 +278,14 @@ class FieldValueError(MdpovertyError, ValueError):
     Attributes:
         reason: What is wrong, e.g. ``must be a whole number``.
         value: The offending value.
+        code: What kind of problem (:data:`PROBLEM_CODES`); by default read from the reason.
     """
 
-    def __init__(self, reason: str, value: object) -> None:
-        super().__init__(f"{reason}: {_short(value)}")
+    def __init__(self, reason: str, value: object, *, code: str | None = None) -> None:
+        super().__init__(f"{reason}: {shorten(value)}")
         self.reason = reason
         self.value = value
+        self.code = problem_code(reason) if code is None else code
 
 
 # -- files ----------------------------------------------------------------------------------------
@@ -217,6 +313,8 @@ class FileProblem:
             an absence.
         line: The line of the file (from 1), where known.
         cell: The spreadsheet cell (``C7``), for a problem of a spreadsheet.
+        code: What kind of problem, one of :data:`PROBLEM_CODES` (``too-large``,
+            ``unknown-field``, ``wrong-type`` …), stable where the reason's text is not.
     """
 
     path: str
@@ -224,6 +322,9 @@ class FileProblem:
     value: object = NO_VALUE
     line: int | None = None
     cell: str | None = None
+    code: str = attrs.field(
+        default=attrs.Factory(_code_of, takes_self=True), validator=_check_code, kw_only=True
+    )
 
     def __str__(self) -> str:
         where = self.path or "(document)"
@@ -233,7 +334,7 @@ class FileProblem:
             where = f"line {self.line}, {where}"
         if self.value is NO_VALUE:
             return f"{where}: {self.reason}"
-        return f"{where} = {_short(self.value)}: {self.reason}"
+        return f"{where} = {shorten(self.value)}: {self.reason}"
 
 
 class PlanFileError(MdpovertyError, ValueError):
