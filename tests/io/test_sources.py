@@ -9,7 +9,7 @@ import pytest
 
 import mdpoverty
 from mdpoverty.errors import PROBLEM_CODES, PlanFileError, ValidationError
-from mdpoverty.io.files import load_plan, read_plan_text, save_plan
+from mdpoverty.io.files import PlanSource, load_plan, read_plan_text, save_plan
 from mdpoverty.model.document import Plan, Review
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
 from mdpoverty.values.bounds import MAX_FILE_BYTES
@@ -31,8 +31,8 @@ def codes(error: PlanFileError) -> list[str]:
     ],
     ids=["bytes", "bytearray", "BytesIO", "StringIO"],
 )
-def test_a_stream_or_bytes_give_the_same_document_as_the_file(source: object) -> None:
-    assert load_plan(EXAMPLE) == load_plan(source, name="upload.yaml")  # type: ignore[arg-type]
+def test_a_stream_or_bytes_give_the_same_document_as_the_file(source: PlanSource) -> None:
+    assert load_plan(EXAMPLE) == load_plan(source, name="upload.yaml")
 
 
 def test_json_bytes_without_a_name_are_read_as_json() -> None:
@@ -62,11 +62,11 @@ def test_an_oversized_stream_is_too_large_and_not_read_to_its_end() -> None:
             self.read_so_far += len(buffer)
             return len(buffer)
 
-    stream = Endless()
+    endless = Endless()
     with pytest.raises(PlanFileError) as raised:
-        load_plan(stream, name="upload.yaml")
+        load_plan(io.BufferedReader(endless), name="upload.yaml")
     assert ["too-large"] == codes(raised.value)
-    assert MAX_FILE_BYTES + 1 == stream.read_so_far
+    assert MAX_FILE_BYTES + 1 <= endless.read_so_far < 2 * MAX_FILE_BYTES
 
 
 def test_oversized_bytes_are_too_large() -> None:
