@@ -13,6 +13,7 @@ id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import unicodedata
@@ -116,10 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
         "  mdpoverty check plan.yaml\n"
         "  mdpoverty check --example bac-kan-2024\n"
         "  mdpoverty check plan.yaml --select annex --select funding\n"
-        "  mdpoverty check plan.yaml --ignore deficit.coverage",
+        "  mdpoverty check plan.yaml --ignore deficit.coverage\n"
+        "  mdpoverty check plan.yaml --format json",
         formatter_class=formatter,
     )
     _plan_arguments(check)
+    _format_argument(
+        check,
+        ("text", "json", "jsonl"),
+        "text: a line per finding; json: an array of findings; jsonl: a finding per line "
+        "(each as mdpoverty.checks.FINDING_SCHEMA describes)",
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -284,7 +292,14 @@ def _check(args: argparse.Namespace) -> int:
 
     plan = _load(args)
     report = check(plan, select=args.select, ignore=args.ignore)
-    _emit(f"{report}\n", sys.stdout)
+    if args.format == "text":
+        _emit(f"{report}\n", sys.stdout)
+    else:
+        records = report.to_records()
+        if args.format == "json":
+            _emit_json([json.dumps(records, ensure_ascii=False, indent=2)], sys.stdout)
+        else:
+            _emit_json([json.dumps(r, ensure_ascii=False) for r in records], sys.stdout)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -390,6 +405,27 @@ def _households(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     _write_text(run_report(_load(args), args), args.output)  # mdpoverty.report.cli
     return EXIT_OK
+
+
+def _format_argument(
+    parser: argparse.ArgumentParser, choices: tuple[str, ...], help_text: str
+) -> None:
+    """The ``--format`` option of a command: ``choices``, the first the default."""
+    parser.add_argument(
+        "--format", choices=choices, default=choices[0], help=f"{help_text} (default: %(default)s)"
+    )
+
+
+def _emit_json(lines: list[str], stream: TextIO) -> None:
+    """Write JSON texts, a line each; on a terminal that cannot show Vietnamese, with its
+    letters escaped (``\\u1ea1``), never changed: JSON is for programs, which read both."""
+    text = "".join(f"{line}\n" for line in lines)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = "".join(f"{json.dumps(json.loads(line))}\n" for line in lines)
+    stream.write(text)
 
 
 def _emit(text: str, stream: TextIO) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 
+from mdpoverty.checks.records import FindingValue, JSONValue, finding_record
 from mdpoverty.errors import (
     InconsistentPlanError,
     Problem,
@@ -112,8 +113,8 @@ class Finding:
     severity: Severity = attrs.field(metadata=checks(instance_of(Severity)))
     location: str = attrs.field(metadata=TEXT)
     message: str = attrs.field(converter=nfc, metadata=checks(_one_line))
-    expected: object = None
-    actual: object = None
+    expected: FindingValue = None
+    actual: FindingValue = None
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -240,6 +241,20 @@ class Report:
             }
         )
 
+    def to_records(self) -> list[dict[str, JSONValue]]:
+        """The findings as JSON-ready mappings, one each, that follow
+        :data:`~mdpoverty.checks.records.FINDING_SCHEMA`: numbers as strings of their digits,
+        dates in ISO, ranges as ``{"low": …, "high": …}`` (see :mod:`mdpoverty.checks.records`).
+
+        >>> import json
+        >>> report = Report((Finding("funding.sources-sum", Severity.ERROR, "components/DA3",
+        ...                          "differs", expected=Decimal("949"), actual=Decimal("1021")),))
+        >>> print(json.dumps(report.to_records()[0]))  # doctest: +NORMALIZE_WHITESPACE
+        {"rule": "funding.sources-sum", "severity": "error", "location": "components/DA3",
+         "message": "differs", "expected": "949", "actual": "1021"}
+        """
+        return [finding_record(f) for f in self.findings]
+
     def raise_for_errors(self) -> None:
         """Raise :class:`InconsistentPlanError` if the report holds errors; else do nothing."""
         if self.has_errors:
@@ -301,7 +316,12 @@ class Rule:
         return tuple(self.function(plan))
 
     def finding(
-        self, location: str, message: str, *, expected: object = None, actual: object = None
+        self,
+        location: str,
+        message: str,
+        *,
+        expected: FindingValue = None,
+        actual: FindingValue = None,
     ) -> Finding:
         """A finding of this rule, at its severity."""
         return Finding(self.id, self.severity, location, message, expected, actual)
