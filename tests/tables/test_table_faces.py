@@ -68,6 +68,6 @@ def test_the_figure_table_of_a_review_has_fields_too() -> None:
     ("labels", "total", "lang"),
     [("field", True, "vi"), ("fields", 1, "vi"), ("fields", True, "fr")],
 )
-def test_a_wrong_switch_is_refused(labels: str, total: bool, lang: str) -> None:
+def test_a_wrong_switch_is_refused(labels: str, total: object, lang: str) -> None:
     with pytest.raises(ValidationError):
         annex(bac_kan_2024(), lang, labels=labels, total=total)  # type: ignore[arg-type]
