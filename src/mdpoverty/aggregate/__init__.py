@@ -12,7 +12,7 @@ Conventions shared by every table:
   rounded half-up by :func:`mdpoverty.rate` (so the shares of a table may add up to 99.99 or
   100.01; each is the correctly rounded share of its own part).  The share of a zero total is
   zero.
-* **Counts** are ``int64``; **rates** are Decimals with 2 decimals derived by
+* **Counts** are nullable integers (``Int64``); **rates** are Decimals with 2 decimals derived by
   :func:`mdpoverty.tables.annex.derive_row`, the one rule the annex uses: rates recomputed from
   summed counts, never averaged.  A reduction or a rate that is a range shows as a
   :class:`~mdpoverty.Quantity`; an exact one as its number.
@@ -40,7 +40,7 @@ column          dtype      meaning
 ``amount``      Decimal    sum of each statement's declared total, or of its sources where it
                            declares none (:attr:`~mdpoverty.FundingSplit.amount`)
 ``share``       Decimal    ``amount`` as a percentage of the total ``amount``
-``statements``  int64      the number of counted funding statements
+``statements``  Int64      the number of counted funding statements
 ==============  =========  ===================================================================
 
 A source a statement leaves blank adds nothing (``None`` is not zero, but a sum of nothing is

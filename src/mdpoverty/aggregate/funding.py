@@ -9,9 +9,12 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate._faces import checked as _checked
+from mdpoverty.aggregate._faces import faced
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import SOURCES, CapitalKind, Level, ancestor, code_level
-from mdpoverty.tables.annex import TOTAL
+from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.shape import Labels
 
 NO_LEAD = "(no lead)"
 """The index label of funding whose component (and its ancestors) name no lead agency."""
@@ -23,7 +26,9 @@ NOT_STATED = "(not stated)"
 # -- funding of one plan ---------------------------------------------------------------------
 
 
-def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_source(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by source: central budget, local budget, other.
 
     One row per source (index ``source``: ``central``, ``local``, ``other``), then, with
@@ -34,7 +39,7 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     * ``declared``: the sum of the declared totals (``FundingSplit.total``) as printed.
 
     Columns: ``amount`` (Decimal, million VND), ``share`` (Decimal percent of the ``total``
-    row's amount; ``None`` in the ``declared`` row) and ``statements`` (int64: how many
+    row's amount; ``None`` in the ``declared`` row) and ``statements`` (Int64: how many
     counted funding statements state that source; in the ``total`` row, state any source;
     in the ``declared`` row, declare a total).
 
@@ -49,7 +54,9 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     total      4809  100.00
     declared   4881    None
     """
-    return source_frame(source_sums([plan]), total=total)
+    _checked("funding_by_source", plan, labels=labels, lang=lang, total=total)
+    frame = source_frame(source_sums([plan]), total=total)
+    return faced(frame, "funding_by_source", plan, labels=labels, lang=lang, total=total)
 
 
 def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
@@ -75,7 +82,7 @@ def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
         {
             "amount": pd.Series(amounts, dtype=object),
             "share": pd.Series(shares, dtype=object),
-            "statements": pd.Series(counts, dtype="int64"),
+            "statements": pd.Series(counts, dtype="Int64"),
         }
     )
     frame.index = pd.Index(labels, name="source", dtype=object)
@@ -109,7 +116,12 @@ def component_frame(
 
 
 def funding_by_component(
-    plan: Document, level: Level | int | None = None, *, total: bool = True
+    plan: Document,
+    level: Level | int | None = None,
+    *,
+    total: bool = True,
+    labels: Labels = "fields",
+    lang: Lang = "vi",
 ) -> pd.DataFrame:
     """The plan's counted funding by project (Dự án), sub-project or activity.
 
@@ -136,11 +148,15 @@ def funding_by_component(
     DA7        504     490    14   10.33
     total     4881    4675   134  100.00
     """
+    _checked("funding_by_component", plan, labels=labels, lang=lang, total=total)
     sums, names = by_code([plan], level)
-    return component_frame(sums, names, total=total)
+    frame = component_frame(sums, names, total=total)
+    return faced(frame, "funding_by_component", plan, labels=labels, lang=lang, total=total)
 
 
-def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_agency(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by the agency that leads (chủ trì) each funded component.
 
     A statement belongs to its component's lead, or to its nearest ancestor's where the
@@ -161,6 +177,7 @@ def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     culture-information     62           1
     total                 4881           9
     """
+    _checked("funding_by_agency", plan, labels=labels, lang=lang, total=total)
     sums: dict[str | None, _ag.FundingSum] = {}
     for statement in _ag.counted_statements(plan.components):
         sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
@@ -171,7 +188,8 @@ def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     ]
     if None in sums:
         rows.append((NO_LEAD, {"name": ""}, sums[None]))
-    return _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
+    frame = _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
+    return faced(frame, "funding_by_agency", plan, labels=labels, lang=lang, total=total)
 
 
 def capital_sums(plans: Iterable[Document]) -> dict[CapitalKind | None, _ag.FundingSum]:
@@ -198,7 +216,9 @@ def capital_frame(
     return _ag.funding_frame(rows, [("name", "object")], "capital", total=total)
 
 
-def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_capital(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by kind of capital (vốn sự nghiệp, vốn đầu tư phát triển).
 
     A statement's kind is the one its split states, or else the nearest ancestor's; funding
@@ -213,4 +233,6 @@ def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
     >>> funding_by_capital(bac_kan_2024())["amount"].to_dict()
     {'recurrent': Decimal('62'), 'investment': Decimal('0'), '(not stated)': Decimal('4819'), 'total': Decimal('4881')}
     """  # noqa: E501  (a doctest's output is one line)
-    return capital_frame(capital_sums([plan]), total=total)
+    _checked("funding_by_capital", plan, labels=labels, lang=lang, total=total)
+    frame = capital_frame(capital_sums([plan]), total=total)
+    return faced(frame, "funding_by_capital", plan, labels=labels, lang=lang, total=total)

@@ -8,6 +8,7 @@ import attrs
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate._faces import faced
 from mdpoverty.aggregate.funding import (
     by_code,
     capital_frame,
@@ -31,11 +32,13 @@ from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
     AnnexRow,
+    Lang,
     UnitSum,
     derive_row,
     shown,
     unit_reductions,
 )
+from mdpoverty.tables.shape import Labels, check_switches
 from mdpoverty.values._validation import to_tuple
 
 # -- roll-ups ----------------------------------------------------------------------------------
@@ -50,6 +53,14 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
         return
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):
+        if not isinstance(key, str) or key == TOTAL:
+            yield Problem(
+                f"Plan {i}",
+                "key",
+                key,
+                f"must be text other than {TOTAL!r}, the label of the total row (pass a "
+                "mapping of names to plans to name them apart)",
+            )
         if key in seen:
             yield Problem(
                 f"Plans {seen[key]} and {i}",
@@ -105,6 +116,14 @@ class Rollup:
     def _pairs(self) -> Iterator[tuple[str, Document]]:
         return zip(self.keys, self.plans, strict=True)
 
+    def _check(self, labels: object, lang: object, *, total: object = True) -> None:
+        check_switches("Rollup", labels=labels, total=total, lang=lang)
+
+    def _faced(
+        self, frame: pd.DataFrame, table: str, labels: Labels, lang: Lang, *, total: bool
+    ) -> pd.DataFrame:
+        return faced(frame, table, self.plans, labels=labels, lang=lang, total=total)
+
     # -- units --
 
     @property
@@ -116,12 +135,15 @@ class Rollup:
                 grand.add(unit.households, unit.poor_households, reduction)
         return grand.row(TOTAL_LABEL["vi"])
 
-    def units(self, *, total: bool = True) -> pd.DataFrame:
+    def units(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Every unit of every plan, as in the plans' annexes, and their total.
 
         Index ``unit`` (the unit id); columns ``plan`` (the plan's key), ``kind``, then
         :data:`UNIT_COLUMNS` (``units`` is 1 for a unit).
         """
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
@@ -131,14 +153,18 @@ class Rollup:
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
-        return _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
+        frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
+        return self._faced(frame, "rollup.units", labels, lang, total=total)
 
-    def by_plan(self, *, total: bool = True) -> pd.DataFrame:
+    def by_plan(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """A row per plan (its units summed, its rates recomputed) and the total.
 
         The rows of districts in a province's annex.  Index ``plan`` (the plan's key);
         columns :data:`UNIT_COLUMNS`.
         """
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
@@ -149,43 +175,67 @@ class Rollup:
             rows.append((key, {}, s.n, s.row(key)))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
-        return _ag.unit_frame(rows, [], "plan")
+        frame = _ag.unit_frame(rows, [], "plan")
+        return self._faced(frame, "rollup.by_plan", labels, lang, total=total)
 
-    def by_kind(self, *, total: bool = True) -> pd.DataFrame:
+    def by_kind(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Every unit grouped by kind, as :func:`units_by_kind`."""
-        return kind_frame(kind_sums(self.plans), total=total)
+        self._check(labels, lang, total=total)
+        frame = kind_frame(kind_sums(self.plans), total=total)
+        return self._faced(frame, "units_by_kind", labels, lang, total=total)
 
     # -- funding --
 
-    def funding_by_source(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_source(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by source, as :func:`funding_by_source`."""
-        return source_frame(source_sums(self.plans), total=total)
+        self._check(labels, lang, total=total)
+        frame = source_frame(source_sums(self.plans), total=total)
+        return self._faced(frame, "funding_by_source", labels, lang, total=total)
 
     def funding_by_component(
-        self, level: Level | int | None = None, *, total: bool = True
+        self,
+        level: Level | int | None = None,
+        *,
+        total: bool = True,
+        labels: Labels = "fields",
+        lang: Lang = "vi",
     ) -> pd.DataFrame:
         """Funding of every plan by project code, as :func:`funding_by_component`.
 
         Components of the same code in several plans share a row; where plans name it
         differently, the row shows the alphabetically first name.
         """
+        self._check(labels, lang, total=total)
         sums, names = by_code(self.plans, level)
-        return component_frame(sums, names, total=total)
+        frame = component_frame(sums, names, total=total)
+        return self._faced(frame, "funding_by_component", labels, lang, total=total)
 
-    def funding_by_capital(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_capital(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by kind of capital, as :func:`funding_by_capital`."""
-        return capital_frame(capital_sums(self.plans), total=total)
+        self._check(labels, lang, total=total)
+        frame = capital_frame(capital_sums(self.plans), total=total)
+        return self._faced(frame, "funding_by_capital", labels, lang, total=total)
 
-    def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_plan(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """A row per plan with its counted funding; index ``plan``, the funding columns."""
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
             (key, {}, source_sums([plan])) for key, plan in self._pairs()
         ]
-        return _ag.funding_frame(rows, [], "plan", total=total)
+        frame = _ag.funding_frame(rows, [], "plan", total=total)
+        return self._faced(frame, "rollup.funding_by_plan", labels, lang, total=total)
 
     # -- deficit targets --
 
-    def deficit_targets(self) -> pd.DataFrame:
+    def deficit_targets(self, *, labels: Labels = "fields", lang: Lang = "vi") -> pd.DataFrame:
         """The plans' deficit targets side by side: a row per indicator id, a column per plan.
 
         Rows are indicator ids (plans drawn from one template share them) in the order of
@@ -196,6 +246,7 @@ class Rollup:
         ``"qualitative"`` for a qualitative target, or ``None`` where the plan has no target
         of that id.  :meth:`deficit_target_rows` has every detail.
         """
+        self._check(labels, lang)
         cells: dict[str, dict[str, object]] = {}
         dims: dict[str, str | None] = {}
         rank: dict[str, int] = {}
@@ -217,7 +268,7 @@ class Rollup:
             dtype=object,
         )
         frame.index = pd.Index(ids, name="id", dtype=object)
-        return frame
+        return self._faced(frame, "rollup.deficit_targets", labels, lang, total=False)
 
     def deficit_target_rows(self) -> pd.DataFrame:
         """Every plan's :func:`deficit_targets`, stacked: index (``plan``, ``id``)."""
