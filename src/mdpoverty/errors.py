@@ -31,6 +31,8 @@ import attrs
 
 if TYPE_CHECKING:  # the report is defined above this layer; only its type is named here
     from mdpoverty.checks.report import Report
+else:  # and at run time through the (lazy) package: see InconsistentPlanError
+    import mdpoverty  # noqa: F401  (named by the annotation that InconsistentPlanError sets)
 
 __all__ = [
     "NO_VALUE",
@@ -380,6 +382,12 @@ class InconsistentPlanError(MdpovertyError, ValueError):
         super().__init__(
             f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
         )
+
+
+# `typing.get_type_hints` resolves the report's type through the package, importing
+# mdpoverty.checks only then: importing this module imports nothing of mdpoverty's but the lazy
+# package itself.
+InconsistentPlanError.__init__.__annotations__["report"] = "mdpoverty.checks.report.Report"
 
 
 # -- standards by period and household tables (issues 11 and 12) -------------------------------

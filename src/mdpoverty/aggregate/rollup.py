@@ -39,7 +39,7 @@ from mdpoverty.tables.annex import (
     unit_reductions,
 )
 from mdpoverty.tables.shape import Labels, check_switches
-from mdpoverty.values._validation import to_tuple
+from mdpoverty.values._validation import Items, to_tuple
 
 # -- roll-ups ----------------------------------------------------------------------------------
 
@@ -92,6 +92,14 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
                 owner[unit.id] = key
 
 
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
+
+
+def _document_items(value: Items[Document]) -> tuple[Document, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Rollup:
     """Several plans of one year and standard combined: counts summed, rates recomputed.
@@ -105,8 +113,8 @@ class Rollup:
         plans: The plans.
     """
 
-    keys: tuple[str, ...] = attrs.field(converter=to_tuple)
-    plans: tuple[Document, ...] = attrs.field(converter=to_tuple)
+    keys: tuple[str, ...] = attrs.field(converter=_text_items)
+    plans: tuple[Document, ...] = attrs.field(converter=_document_items)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_rollup_problems(self.keys, self.plans))

@@ -20,6 +20,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.values._validation import (
     STR,
     TEXT,
+    Items,
     Reason,
     checks,
     instance_of,
@@ -130,6 +131,14 @@ def _findings_of(value: object) -> Reason:
     return tuple_of(instance_of(Finding))(value)
 
 
+def _finding_items(value: Items[Finding]) -> tuple[Finding, ...]:
+    return to_tuple(value)
+
+
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Report:
     """The findings of :func:`check` on a plan, in the order of the rules.
@@ -151,9 +160,9 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(_findings_of)
+        default=(), converter=_finding_items, metadata=checks(_findings_of)
     )
-    rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_text_items)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

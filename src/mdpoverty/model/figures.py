@@ -30,6 +30,7 @@ from mdpoverty.values._validation import (
     OPTIONAL_COUNT,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_decimal,
@@ -115,6 +116,10 @@ class Stratum:
         validate(self)
 
 
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class UnitGroup:
     """A named set of units with figures of its own, e.g. the poor districts (huyện nghèo)."""
@@ -122,7 +127,7 @@ class UnitGroup:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     members: tuple[str, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(is_identifier))
+        converter=_text_items, metadata=checks(tuple_of(is_identifier))
     )
     complete: bool = attrs.field(default=True, metadata=checks(instance_of(bool)))
     """Whether ``members`` lists every unit of the group (so that they add up to it)."""

@@ -34,6 +34,7 @@ from mdpoverty.values._validation import (
     IDENTIFIER,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     nfc,
@@ -96,6 +97,10 @@ class Indicator:
         validate(self)
 
 
+def _indicator_items(value: Items[Indicator]) -> tuple[Indicator, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Dimension:
     """A dimension of deprivation (a basic social service), with its indicators."""
@@ -103,7 +108,7 @@ class Dimension:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     indicators: tuple[Indicator, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(Indicator)))
+        converter=_indicator_items, metadata=checks(tuple_of(instance_of(Indicator)))
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
@@ -185,6 +190,22 @@ class Extension:
         validate(self)
 
 
+def _income_line_items(value: Items[IncomeLine]) -> tuple[IncomeLine, ...]:
+    return to_tuple(value)
+
+
+def _rule_clause_items(value: Items[RuleClause]) -> tuple[RuleClause, ...]:
+    return to_tuple(value)
+
+
+def _dimension_items(value: Items[Dimension]) -> tuple[Dimension, ...]:
+    return to_tuple(value)
+
+
+def _extension_items(value: Items[Extension]) -> tuple[Extension, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class PovertyStandard:
     """A multidimensional poverty standard: income lines, rule, dimensions, years in force.
@@ -214,19 +235,19 @@ class PovertyStandard:
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     income_lines: tuple[IncomeLine, ...] = attrs.field(
-        converter=to_tuple,
+        converter=_income_line_items,
         metadata=checks(tuple_of(instance_of(IncomeLine)), unique("id", "line id")),
     )
     rule: tuple[RuleClause, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(RuleClause)))
+        converter=_rule_clause_items, metadata=checks(tuple_of(instance_of(RuleClause)))
     )
     dimensions: tuple[Dimension, ...] = attrs.field(
-        converter=to_tuple,
+        converter=_dimension_items,
         metadata=checks(tuple_of(instance_of(Dimension)), unique("id", "dimension id")),
     )
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     extensions: tuple[Extension, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Extension)))
+        default=(), converter=_extension_items, metadata=checks(tuple_of(instance_of(Extension)))
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
