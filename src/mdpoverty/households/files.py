@@ -9,41 +9,71 @@ that of the whole table.  pyarrow is needed for Parquet only and is imported onl
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeAlias
 
 import pandas as pd
 
 from mdpoverty._households_args import DEFAULT_BATCH_ROWS
-from mdpoverty.errors import HouseholdTableError, TableProblem
+from mdpoverty.errors import HouseholdTableError, Problem, TableProblem
 from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
+from mdpoverty.io._sources import check_source, label_of, refuse
 
-__all__ = ["iter_households", "read_households", "tally_file"]
-
-
-def _kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in {".parquet", ".pq"} or path.is_dir():
-        return "parquet"
-    if suffix in {".csv", ".txt"}:
-        return "csv"
-    raise ValueError(f"{path}: a household table must be a .csv or .parquet file")
+__all__ = ["HouseholdSource", "iter_households", "read_households", "tally_file"]
 
 
-def read_households(path: str | os.PathLike[str]) -> pd.DataFrame:
+HouseholdSource: TypeAlias = str | os.PathLike[str] | bytes | IO[bytes]
+"""What the household readers take: a path (a Parquet dataset may be a folder), the bytes of
+a file, or a binary file object (an upload).  A household table has no size limit: a
+national one holds about 27 million rows, read chunk by chunk by :func:`tally_file`."""
+
+
+def _kind(source: HouseholdSource, name: str | None) -> str:
+    """``"parquet"`` or ``"csv"``, by the extension of ``name`` or of the path."""
+    problems = check_source("read_households", source, name)
+    if isinstance(source, str | os.PathLike) and name is None:
+        file = Path(source)
+        if file.is_dir():
+            return "parquet"
+        suffix = file.suffix.lower()
+    else:
+        suffix = Path(name or "").suffix.lower()
+    if suffix in {".parquet", ".pq"}:
+        kind = "parquet"
+    elif suffix in {".csv", ".txt"}:
+        kind = "csv"
+    else:
+        label = label_of(source, name) if not problems else "the table"
+        reason = f"must be a .csv or .parquet file (or name= one for bytes or a stream): {label}"
+        problems.append(Problem("read_households", "source", suffix, reason))
+    refuse(problems)
+    return kind
+
+
+def _opened(source: HouseholdSource) -> str | os.PathLike[str] | IO[bytes]:
+    return io.BytesIO(source) if isinstance(source, bytes) else source
+
+
+def read_households(source: HouseholdSource, *, name: str | None = None) -> pd.DataFrame:
     """The household table in a CSV or Parquet file, with types as the file gives them.
 
-    Integer and boolean columns with blanks keep their type (pandas' nullable ``Int64`` and
-    ``boolean``) rather than becoming floats, so a missing value is reported as missing.
+    ``source`` is a path, bytes or a binary file object; ``name`` names it (its extension
+    tells CSV from Parquet where the source is no path).  Integer and boolean columns with
+    blanks keep their type (pandas' nullable ``Int64`` and ``boolean``) rather than becoming
+    floats, so a missing value is reported as missing.
+
+    Raises:
+        mdpoverty.errors.ValidationError: The source is of no kind read here, or has no
+            extension of a household table.
     """
-    file = Path(path)
-    if _kind(file) == "parquet":
-        return pd.read_parquet(file, dtype_backend="numpy_nullable")
-    return pd.read_csv(file, dtype_backend="numpy_nullable")
+    if _kind(source, name) == "parquet":
+        return pd.read_parquet(_opened(source), dtype_backend="numpy_nullable")
+    return pd.read_csv(_opened(source), dtype_backend="numpy_nullable")
 
 
 def _batch_frame(batch: Any, offset: int) -> pd.DataFrame:
@@ -56,27 +86,38 @@ def _batch_frame(batch: Any, offset: int) -> pd.DataFrame:
 
 
 def iter_households(
-    path: str | os.PathLike[str], *, batch_rows: int = DEFAULT_BATCH_ROWS
+    source: HouseholdSource,
+    *,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    name: str | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """The file's households, ``batch_rows`` at a time; row labels are positions in the file."""
-    file = Path(path)
-    if _kind(file) == "parquet":
+    """The file's households, ``batch_rows`` at a time; row labels are positions in the file.
+
+    ``source`` and ``name`` as :func:`read_households` takes them."""
+    if _kind(source, name) == "parquet":
         import pyarrow.dataset as ds  # noqa: PLC0415  (only for Parquet)
+        import pyarrow.parquet as pq  # noqa: PLC0415
 
         offset = 0
-        for batch in ds.dataset(file, format="parquet").to_batches(batch_size=batch_rows):
+        if isinstance(source, str | os.PathLike):
+            batches = ds.dataset(source, format="parquet").to_batches(batch_size=batch_rows)
+        else:
+            batches = pq.ParquetFile(_opened(source)).iter_batches(batch_size=batch_rows)
+        for batch in batches:
             if batch.num_rows:
                 yield _batch_frame(batch, offset)
                 offset += batch.num_rows
         return
-    with pd.read_csv(file, chunksize=batch_rows, dtype_backend="numpy_nullable") as reader:
+    with pd.read_csv(
+        _opened(source), chunksize=batch_rows, dtype_backend="numpy_nullable"
+    ) as reader:
         yield from reader
 
 
 def count_rows(path: str | os.PathLike[str]) -> int | None:
     """The number of rows of a Parquet file from its metadata; ``None`` for CSV."""
     file = Path(path)
-    if _kind(file) != "parquet":
+    if _kind(path, None) != "parquet":
         return None
     import pyarrow.dataset as ds  # noqa: PLC0415
 

@@ -66,6 +66,7 @@ from mdpoverty.io._dialects import (
     dump_yaml,
 )
 from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
+from mdpoverty.io._sources import Source, check_source, decoded, read_limited, refuse
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
@@ -381,9 +382,7 @@ def _data_text(data: dict[str, Any], fmt: Format) -> str:
     return dump_yaml(data)
 
 
-PlanSource: TypeAlias = (
-    str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
-)
+PlanSource: TypeAlias = Source
 """What :func:`load_plan` reads: a path (``str`` or :class:`os.PathLike`), the bytes of a file,
 or a file object open for reading, binary or text (an upload, :class:`io.BytesIO`,
 :class:`io.StringIO`).  A ``str`` is always a path: the text of a plan goes to
@@ -441,15 +440,7 @@ def load_plan(
     """
     _check_load_arguments(source, name, fmt, kind)
     label, fmt = _label_and_format(source, name, fmt)
-    raw = _read_limited(source, label)
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8-sig")  # -sig: a byte-order mark is skipped
-        except UnicodeDecodeError as error:
-            reason = f"is not UTF-8 text (byte {error.start})"
-            raise PlanFileError(label, [FileProblem("", reason, code="not-utf8")]) from error
-    else:
-        text = raw.removeprefix("\ufeff")
+    text = decoded(read_limited(source, label, MAX_FILE_BYTES, "a plan"), label)
     if fmt is None:
         fmt = "json" if text.lstrip().startswith("{") else "yaml"
     document = read_plan_text(text, fmt, label)
@@ -463,22 +454,13 @@ def load_plan(
 
 def _check_load_arguments(source: object, name: object, fmt: object, kind: object) -> None:
     """Refuse, all at once, arguments that are not of the kinds :func:`load_plan` takes."""
-    problems = []
-    readable = isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) or callable(
-        getattr(source, "read", None)
-    )
-    if not readable:
-        reason = "must be a path, bytes or a file object open for reading"
-        problems.append(Problem("load_plan", "source", source, reason, code="wrong-type"))
-    if name is not None and not isinstance(name, str):
-        problems.append(Problem("load_plan", "name", name, "must be text", code="wrong-type"))
+    problems = check_source("load_plan", source, name)
     if fmt is not None and fmt not in ("yaml", "json"):
         problems.append(Problem("load_plan", "fmt", fmt, "must be 'yaml' or 'json'"))
     if kind is not None and not (isinstance(kind, type) and issubclass(kind, Document)):
         reason = "must be Plan, Review or ImplementationReport"
         problems.append(Problem("load_plan", "kind", kind, reason))
-    if problems:
-        raise ValidationError(problems)
+    refuse(problems)
 
 
 def _label_and_format(
@@ -494,44 +476,6 @@ def _label_and_format(
     if fmt is None and Path(name).suffix:
         fmt = format_of(name)
     return name, fmt
-
-
-def _read_limited(source: PlanSource, label: str) -> bytes | str:
-    """The content of ``source``, read no further than the limit (a pipe or an upload need not
-    say its size, and one that never ends must not fill the memory)."""
-    limit = MAX_FILE_BYTES
-    if isinstance(source, bytes | bytearray | memoryview):
-        raw: bytes | str = bytes(source[: limit + 1])
-    else:
-        try:
-            if isinstance(source, str | os.PathLike):
-                with Path(source).open("rb") as stream:
-                    raw = stream.read(limit + 1)
-            else:
-                raw = _read_stream(source, limit + 1)
-        except OSError as error:
-            if isinstance(error, FileNotFoundError):
-                problem = FileProblem("", "does not exist", code="not-found")
-            else:
-                reason = f"cannot be read: {error.strerror or error}"
-                problem = FileProblem("", reason, code="unreadable")
-            raise PlanFileError(label, [problem]) from error
-    if len(raw) > limit:
-        raise PlanFileError(
-            label, [_too_large("bytes" if isinstance(raw, bytes) else "characters")]
-        )
-    return raw
-
-
-def _read_stream(stream: IO[bytes] | IO[str], size: int) -> bytes | str:
-    """Up to ``size`` bytes or characters of ``stream``, refusing a read that gives neither."""
-    raw: object = stream.read(size)
-    if isinstance(raw, bytearray | memoryview):
-        return bytes(raw)
-    if not isinstance(raw, bytes | str):
-        reason = f"must give bytes or text when read, not {type(raw).__name__}"
-        raise PlanFileError("<stream>", [FileProblem("", reason, code="wrong-type")])
-    return raw
 
 
 def _too_large(what: str) -> FileProblem:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.io._sources import Source
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -66,9 +66,10 @@ class _Units:
 
 
 def import_annex(
-    plan: Document, path: str | os.PathLike[str], *, add_units: bool = False
+    plan: Document, source: Source, *, add_units: bool = False, name: str | None = None
 ) -> Document:
-    """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
+    """``plan`` with the annex in an ``.xlsx`` or ``.csv`` file put into it (``source`` and
+    ``name`` as :func:`~mdpoverty.tables.read.read_annex` takes them).
 
     Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
     name as :meth:`~mdpoverty.Document.unit` matches names (either tone-mark placement,
@@ -94,7 +95,7 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
-    read_file = read_annex_rows(path)
+    read_file = read_annex_rows(source, name=name)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)
     unreadable = {p.cell for p in problems if p.cell is not None}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
+from typing import IO
 
 import pandas as pd
 from openpyxl import Workbook
@@ -14,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.tables.annex import ANNEX_COLUMNS, COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang
 from mdpoverty.values.numbers import RATE_PLACES
@@ -45,16 +47,21 @@ def _xlsx_value(value: object, field: str) -> int | float | str | None:
     return int(str(value))  # numpy ints from pandas
 
 
-def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write an annex (the table of :func:`~mdpoverty.tables.annex.annex`) to the ``.xlsx``
-    file ``path`` in the printed layout.
+def write_annex_xlsx(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write an annex (the table of :func:`~mdpoverty.tables.annex.annex`) to ``target``, an
+    ``.xlsx`` file's path or a binary stream (an HTTP response), in the printed layout.
 
     The sheet holds the title, the caption (the plan's printed one), a header of two rows —
     the first five headers span both, and the group header spans the last three columns over
     their sub-headers, as the annex prints — then a row per unit and the total row.  Counts
     are numbers formatted ``#,##0``, rates numbers formatted ``0.00`` (Excel shows the
-    separators of the reader's locale: ``12.281`` and ``1,15`` in Vietnamese).  The file is
+    separators of the reader's locale: ``12.281`` and ``1,15`` in Vietnamese).  A file is
     written whole or not at all.
+
+    Raises:
+        mdpoverty.errors.ValidationError: ``frame`` is not the printed face of an annex of
+            targets (a review's table of figures, a table made with ``labels="fields"`` or
+            ``total=False``, another DataFrame), or ``target`` is neither a path nor a stream.
 
     >>> import tempfile, pathlib
     >>> from openpyxl import load_workbook
@@ -66,6 +73,7 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     ...     sheet["C14"].value, sheet["H14"].value
     (12281, 1.86)
     """
+    _check(frame, target)
     lang: Lang = frame.attrs.get("lang", "vi")
     workbook = Workbook()
     sheet = workbook.active
@@ -108,7 +116,40 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.print_title_rows = f"{top}:{sub}"
-    write_atomically(path, workbook.save)
+    if isinstance(target, str | os.PathLike):
+        write_atomically(target, workbook.save)
+    else:
+        workbook.save(target)
+
+
+def _check(frame: object, target: object) -> None:
+    """Refuse, all at once, a table that is not an annex's printed face and a wrong target."""
+    problems = []
+    if not isinstance(frame, pd.DataFrame):
+        problems.append(Problem("write_annex_xlsx", "frame", frame, "must be a DataFrame"))
+    else:
+        attrs = frame.attrs
+        table = attrs.get("table")
+        if table != "annex":
+            reason = (
+                "is a table of figures (a review's or a report's): only an annex of targets "
+                "has the printed layout of a sheet; render it with tables.render"
+                if table == "figures"
+                else "must be the table of annex(plan)"
+            )
+            problems.append(Problem("write_annex_xlsx", "frame", table, reason))
+        elif attrs.get("labels", "printed") != "printed" or not attrs.get("total", True):
+            reason = "must be the printed face of the annex: annex(plan) with its total row"
+            values = f"labels={attrs.get('labels')!r}, total={attrs.get('total')!r}"
+            problems.append(Problem("write_annex_xlsx", "frame", values, reason))
+        elif len(frame.columns) != len(ANNEX_COLUMNS):
+            reason = f"must have the annex's {len(ANNEX_COLUMNS)} columns"
+            problems.append(Problem("write_annex_xlsx", "frame", len(frame.columns), reason))
+    if not isinstance(target, str | os.PathLike) and not callable(getattr(target, "write", None)):
+        reason = "must be a path or a binary stream open for writing"
+        problems.append(Problem("write_annex_xlsx", "target", target, reason, code="wrong-type"))
+    if problems:
+        raise ValidationError(problems)
 
 
 def _write_header(
