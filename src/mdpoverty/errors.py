@@ -58,6 +58,7 @@ __all__ = [
     "UnknownNameError",
     "ValidationError",
     "describe",
+    "expect",
     "location",
     "parent_location",
     "problem_code",
@@ -104,7 +105,10 @@ def _listing(head: str, problems: Sequence[object]) -> str:
 def describe(obj: object) -> str:
     """How messages name an object: its class and, where it has one, its identifier."""
     for key in ("id", "code", "number", "agency", "unit"):
-        ident = getattr(obj, key, None)
+        try:
+            ident = getattr(obj, key, None)
+        except Exception:  # noqa: S112  (a property of a half-made object that cannot be read)
+            continue
         if isinstance(ident, str):
             return f"{type(obj).__name__} {ident!r}"
     return type(obj).__name__
@@ -186,7 +190,8 @@ def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 def _code_of(problem: Problem | FileProblem) -> str:
-    return problem_code(problem.reason)
+    reason: object = problem.reason
+    return problem_code(reason) if isinstance(reason, str) else "invalid-value"
 
 
 # -- the base and the model's errors -------------------------------------------------------------
@@ -237,6 +242,31 @@ class ValidationError(MdpovertyError, ValueError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_listing("", self.problems))
+
+
+def expect(function: str, **arguments: tuple[object, type | tuple[type, ...]]) -> None:
+    """Refuse, all at once, the arguments of ``function`` that are not of their kinds: the check
+    every public function makes of what it is given before it uses it.
+
+    >>> expect("rate", part=(3, int), whole=("12", int))
+    Traceback (most recent call last):
+    ...
+    mdpoverty.errors.ValidationError: 1 problem:
+      - rate: 'whole' must be int, not str: '12'
+
+    Raises:
+        ValidationError: Listing each argument of another kind (a bool is not an int).
+    """
+    problems = []
+    for name, (value, kinds) in arguments.items():
+        wanted = kinds if isinstance(kinds, tuple) else (kinds,)
+        is_bool = isinstance(value, bool) and bool not in wanted
+        if is_bool or not isinstance(value, wanted):
+            names = " or ".join(k.__name__ for k in wanted)
+            reason = f"must be {names}, not {type(value).__name__}"
+            problems.append(Problem(function, name, value, reason, code="wrong-type"))
+    if problems:
+        raise ValidationError(problems)
 
 
 class UnknownNameError(MdpovertyError, KeyError):

@@ -24,7 +24,7 @@ from mdpoverty.aggregate.units import (
     kind_frame,
     kind_sums,
 )
-from mdpoverty.errors import Problem, RollupError
+from mdpoverty.errors import Problem, RollupError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
@@ -44,12 +44,31 @@ from mdpoverty.values._validation import Items, to_tuple
 # -- roll-ups ----------------------------------------------------------------------------------
 
 
-def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iterator[Problem]:
+def _shape_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> list[Problem]:
+    """Plans that are not documents, none at all, or keys that do not name each plan."""
+    shapes = [
+        Problem("Rollup", name, value, "must be a list or tuple", code="wrong-type")
+        for name, value in (("keys", keys), ("plans", plans))
+        if not isinstance(value, tuple)
+    ]
+    if shapes:
+        return shapes
     if not plans:
-        yield Problem("Rollup", "plans", (), "must hold at least one plan")
-        return
-    if len(keys) != len(plans):
-        yield Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})")
+        return [Problem("Rollup", "plans", (), "must hold at least one plan")]
+    wrong = [
+        Problem("Rollup", "plans", p, "must be a Document", path=str(i), code="wrong-type")
+        for i, p in enumerate(plans)
+        if not isinstance(p, Document)
+    ]
+    if not wrong and len(keys) != len(plans):
+        wrong.append(Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})"))
+    return wrong
+
+
+def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iterator[Problem]:
+    shape = _shape_problems(keys, plans)
+    if shape:
+        yield from shape
         return
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):
@@ -310,5 +329,9 @@ def rollup(plans: Iterable[Document] | Mapping[str, Document]) -> Rollup:
     """
     if isinstance(plans, Mapping):
         return Rollup(tuple(plans.keys()), tuple(plans.values()))
+    given: object = plans
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        expect("rollup", plans=(given, (list, tuple, Mapping)))
     plan_tuple = tuple(plans)
-    return Rollup(tuple(p.area.name for p in plan_tuple), plan_tuple)
+    keys = tuple(p.area.name if isinstance(p, Document) else str(i) for i, p in enumerate(plans))
+    return Rollup(keys, plan_tuple)

@@ -15,6 +15,7 @@ from mdpoverty.errors import (
     Problem,
     UnknownNameError,
     ValidationError,
+    expect,
 )
 from mdpoverty.model.document import Document
 from mdpoverty.values._validation import (
@@ -355,6 +356,7 @@ def register(new: Rule, *, replace: bool = False) -> Rule:
 
 def unregister(rule_id: str) -> Rule:
     """Remove the rule ``rule_id`` from the registry; returns it."""
+    expect("unregister", rule_id=(rule_id, str))
     try:
         return _REGISTRY.pop(rule_id)
     except KeyError:
@@ -363,6 +365,7 @@ def unregister(rule_id: str) -> Rule:
 
 def get_rule(rule_id: str) -> Rule:
     """The registered rule ``rule_id``."""
+    expect("get_rule", rule_id=(rule_id, str))
     try:
         return _REGISTRY[rule_id]
     except KeyError:
@@ -385,6 +388,7 @@ def rule(
     ('example.no-units', True)
     >>> _ = unregister("example.no-units")
     """
+    expect("rule", rule_id=(rule_id, str), severity=(severity, Severity))
 
     def make(function: RuleFunction) -> Rule:
         return register(Rule(rule_id, severity, title, rationale, tolerance, function))

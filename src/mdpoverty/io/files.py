@@ -55,6 +55,7 @@ from mdpoverty.errors import (
     Problem,
     UnknownNameError,
     ValidationError,
+    expect,
     location,
     parent_location,
     shorten,
@@ -95,6 +96,7 @@ def plan_to_data(document: Document) -> dict[str, Any]:
     >>> data["kind"], data["header"]["date"], data["units"][0]["households"]
     ('plan', '2024-03', 2347)
     """
+    expect("plan_to_data", document=(document, Document))
     fields: dict[str, Any] = converter.unstructure(document)
     return {"kind": document.kind.value, **fields}
 
@@ -304,6 +306,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     >>> format_of("plan.yml")
     'yaml'
     """
+    expect("format_of", path=(path, (str, os.PathLike)))
     file = Path(path)
     try:
         return _FORMATS[file.suffix.lower()]
@@ -370,6 +373,7 @@ def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
     header:
       issuer: UBND thành phố Bắc Kạn
     """
+    expect("write_plan_text", plan=(plan, Document))
     return _data_text(plan_to_data(plan), fmt)
 
 
@@ -497,6 +501,12 @@ def update_plan(
     The rewritten text is read back before it is written; if it does not hold exactly
     ``plan``, the plain text of :func:`save_plan` is written instead.
     """
+    expect(
+        "update_plan",
+        plan=(plan, Document),
+        path=(path, (str, os.PathLike)),
+        like=(like, (str, os.PathLike, type(None))),
+    )
     fmt = format_of(path)
     data = plan_to_data(plan)
     text = _data_text(data, fmt)

@@ -15,6 +15,7 @@ from importlib import resources
 
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
+from mdpoverty.errors import expect
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.report._errors import require
@@ -64,4 +65,5 @@ def write_html_report(
     findings: Report | None = None,
 ) -> None:
     """Write the report of ``document`` to ``path`` (whole, or not at all)."""
+    expect("write_html_report", path=(path, (str, os.PathLike)))
     write_text_atomically(path, html_report(document, lang, findings=findings))

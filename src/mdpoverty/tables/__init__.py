@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from mdpoverty.errors import Problem, ValidationError, expect
 from mdpoverty.tables.annex import Lang, annex, annex_rows
 from mdpoverty.tables.figure_tables import figure_table, figures
 from mdpoverty.tables.importing import import_annex
@@ -67,6 +68,11 @@ def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
     An annex of targets and a figure table (``attrs["table"] == "figures"``) each have their
     renderers.
     """
+    expect("render", frame=(frame, pd.DataFrame))
+    if fmt not in ("text", "markdown", "csv"):
+        raise ValidationError(
+            [Problem("render", "fmt", fmt, "must be 'text', 'markdown' or 'csv'")]
+        )
     lang: Lang = frame.attrs.get("lang", "vi")
     if frame.attrs.get("table") == "figures":
         if fmt == "csv":

@@ -21,7 +21,7 @@ from typing import Literal
 import attrs
 import pandas as pd
 
-from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.errors import Problem, ValidationError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
@@ -175,6 +175,7 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     A unit's reduction is its plan-year poor-household reduction target.  Labels are the
     annex's printed labels where the plan has a printed annex, else the units' names.
     """
+    expect("annex_rows", plan=(plan, Document))
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
     rows = []
     totals = UnitSum()

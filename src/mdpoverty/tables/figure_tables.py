@@ -21,6 +21,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from mdpoverty.errors import expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -104,6 +105,7 @@ def figures(document: Document) -> pd.DataFrame:
     >>> table.iloc[0].tolist()[:5], int(table.loc[0, "count"])
     (['song-cau', 'Phường Sông Cầu', 'unit', 'all', 'start'], 2347)
     """
+    expect("figures", document=(document, Document))
     subjects = _subjects(document)
     rows = []
     for f in document.observations():
@@ -177,6 +179,7 @@ def figure_table(
     column (:func:`figure_field`: ``poor.count.end``), the same in every year and language;
     ``total=False`` leaves out the area's row.
     """
+    expect("figure_table", document=(document, Document))
     check_switches("figure_table", labels=labels, total=total, lang=lang)
     observations = document.observations()
     columns = _columns(observations, document.year)
