@@ -38,10 +38,10 @@ __all__ = [
 ]
 
 ScalarValue: TypeAlias = Decimal | int | str | PartialDate | Period | Quantity | None
-"""One value a finding compares: a number, a text, a date, a span of years or a range."""
+"""One value a finding compares (a number, a text, a date, a span of years or a range)."""
 
 FindingValue: TypeAlias = ScalarValue | tuple[ScalarValue, ...]
-"""What a finding's ``expected`` and ``actual`` hold: one value, or a tuple of them (names)."""
+"""What a finding's ``expected`` and ``actual`` hold (one value, or a tuple of them)."""
 
 JSONValue: TypeAlias = str | bool | dict[str, str] | list[Any] | None
 """A finding's value in a record (see the module's documentation)."""

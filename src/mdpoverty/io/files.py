@@ -387,10 +387,9 @@ def _data_text(data: dict[str, Any], fmt: Format) -> str:
 
 
 PlanSource: TypeAlias = Source
-"""What :func:`load_plan` reads: a path (``str`` or :class:`os.PathLike`), the bytes of a file,
-or a file object open for reading, binary or text (an upload, :class:`io.BytesIO`,
-:class:`io.StringIO`).  A ``str`` is always a path: the text of a plan goes to
-:func:`read_plan_text`, or in an :class:`io.StringIO`."""
+"""What :func:`load_plan` reads (a path, the bytes of a file, or a file object open for
+reading, binary or text: an upload, ``io.BytesIO``, ``io.StringIO``).  A ``str`` is always a
+path: the text of a plan goes to :func:`read_plan_text`, or in an ``io.StringIO``."""
 
 D = TypeVar("D", bound=Document)
 
@@ -416,8 +415,9 @@ def load_plan(
 
     Args:
         source: A path, the file's bytes, or a file object open for reading (see
-            :data:`PlanSource`).  No more than :data:`~mdpoverty.values.bounds.MAX_FILE_BYTES`
-            is read from it, and bytes must be UTF-8 (a byte-order mark is skipped).
+            :data:`~mdpoverty.io.files.PlanSource`).  No more than
+            :data:`~mdpoverty.values.bounds.MAX_FILE_BYTES` is read from it, and bytes must
+            be UTF-8 (a byte-order mark is skipped).
         name: How messages name the source (``"upload.yaml"``); by default the path, or
             ``"<stream>"``, ``"<bytes>"``.  Its extension gives the format where ``fmt`` does not.
         fmt: ``"yaml"`` or ``"json"``; by default the extension of the path or ``name``; a
@@ -544,7 +544,7 @@ def save_plan(
     """Write ``plan`` to ``target`` as YAML or JSON, in UTF-8.
 
     ``target`` is a path (the format by its extension, unless ``fmt`` says it) or a binary
-    stream open for writing (an HTTP response, :class:`io.BytesIO`; ``fmt`` then defaults to
+    stream open for writing (an HTTP response, ``io.BytesIO``; ``fmt`` then defaults to
     YAML).  A file is written whole or not at all: the text is made first, written to a new file
     beside the target, and that file then replaces the target, so a failure at any point leaves
     an existing file as it was.  Comments in an existing YAML file are not kept.

@@ -272,10 +272,10 @@ def annex(
     ``"figures"`` (the annex's is ``"annex"``).
 
     Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers, or with
-    ``labels="fields"`` the fields :data:`ANNEX_COLUMNS`, the same in every year and language;
-    ``total=False`` leaves out the total row (see :mod:`mdpoverty.tables.shape`).  Counts
-    are nullable integers (``Int64``: a unit without counts has ``<NA>``), rates Decimals
-    in ``object`` columns; a ranged target gives a
+    ``labels="fields"`` the fields :data:`~mdpoverty.tables.annex.ANNEX_COLUMNS`, the same in
+    every year and language; ``total=False`` leaves out the total row (see
+    :mod:`mdpoverty.tables.shape`).  Counts are nullable integers (``Int64``: a unit
+    without counts has ``<NA>``), rates Decimals in ``object`` columns; a ranged target gives a
     :class:`~mdpoverty.values.quantities.Quantity`.
     The index holds the unit ids and :data:`~mdpoverty.tables.annex.TOTAL` for the total row; the
     title, the printed caption, the plan year and the language are in ``DataFrame.attrs``

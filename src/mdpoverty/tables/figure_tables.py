@@ -176,8 +176,8 @@ def figure_table(
     (:func:`~mdpoverty.tables.shape.table_attrs`, ``table="figures"``).
 
     With ``labels="fields"`` the columns are one level, ``label`` and then a field name per
-    column (:func:`figure_field`: ``poor.count.end``), the same in every year and language;
-    ``total=False`` leaves out the area's row.
+    column (:func:`~mdpoverty.tables.figure_tables.figure_field`: ``poor.count.end``), the
+    same in every year and language; ``total=False`` leaves out the area's row.
     """
     expect("figure_table", document=(document, Document))
     check_switches("figure_table", labels=labels, total=total, lang=lang)

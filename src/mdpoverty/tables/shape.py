@@ -7,7 +7,8 @@ deficit, unit and roll-up tables of :mod:`mdpoverty.aggregate`) takes the same s
   document does, in its language and with its year ("Tổng số hộ dân đầu năm 2024 (hộ)");
   ``labels="fields"`` names them by stable field names, the same in every year and language
   (``households``, ``start_rate``): the face for programs;
-* ``total=True`` ends the table with its total row (index :data:`TOTAL`); ``total=False`` leaves
+* ``total=True`` ends the table with its total row (index
+  :data:`~mdpoverty.tables.annex.TOTAL`); ``total=False`` leaves
   it out, so that ``frame[column].mean()`` is a mean of units.
 
 and fills the same ``DataFrame.attrs`` (:func:`table_attrs`): ``table`` (the kind of table),
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 Labels = Literal["printed", "fields"]
-"""How a table names its columns: as the document prints them, or by stable field names."""
+"""How a table names its columns (as the document prints them, or by stable field names)."""
 
 HOUSEHOLDS = "households"
 """The unit of a column of household counts."""

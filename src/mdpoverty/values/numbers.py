@@ -20,6 +20,7 @@ Decimal('1.15')
 
 from __future__ import annotations
 
+import numbers
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -96,6 +97,9 @@ def format_vi(value: int | Decimal, places: int | None = None) -> str:
     >>> format_vi(Decimal('0.1'), places=2)
     '0,10'
     """
+    given: object = value
+    if type(given) not in (int, bool) and isinstance(given, numbers.Integral):
+        value = int(given)  # a NumPy or pandas integer, as a table's cell gives it
     expect("format_vi", value=(value, (int, Decimal)), places=(places, (int, type(None))))
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValidationError([Problem("format_vi", "value", value, "must be a finite number")])
