@@ -16,7 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from mdpoverty.cli import template_text
-from mdpoverty.reference.datasets import example_path
+from mdpoverty.reference.datasets import bac_kan_2024, example_path
+from mdpoverty.report.html import write_html_report
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "service.py"
 
@@ -109,3 +110,10 @@ def test_a_review_has_no_sheet_of_an_annex(base: str) -> None:
     assert 409 == _call(f"{base}/documents/{key}/annex.xlsx")[0]
     status, body = _call(f"{base}/documents/{key}/annex.json")
     assert (200, "figures") == (status, json.loads(body)["attrs"]["table"])
+
+
+def test_the_report_is_written_to_a_stream_as_to_a_file(tmp_path: Path) -> None:
+    stream = io.BytesIO()
+    write_html_report(bac_kan_2024(), stream)
+    write_html_report(bac_kan_2024(), tmp_path / "report.html")
+    assert (tmp_path / "report.html").read_bytes() == stream.getvalue()
