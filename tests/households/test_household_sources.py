@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mdpoverty.errors import ValidationError
+from mdpoverty.errors import HouseholdTableError, ValidationError
 from mdpoverty.households.files import iter_households, read_households
 
 CSV = b"id,income,health\n1,1500000,1\n2,,0\n3,900000,1\n"
@@ -40,3 +40,20 @@ def test_an_unnamed_stream_or_an_unknown_extension_is_refused() -> None:
         read_households(CSV, name="households.xls")
     with pytest.raises(ValidationError):
         read_households(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"\xff\xfe\x00", "h.csv", "is not UTF-8 text"),
+        (b"", "h.csv", "cannot be read"),
+        (b"xx", "h.parquet", "cannot be read"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_a_household_table_error(
+    data: bytes, name: str, reason: str
+) -> None:
+    with pytest.raises(HouseholdTableError, match=reason):
+        read_households(data, name=name)
+    with pytest.raises(HouseholdTableError, match=reason):
+        list(iter_households(data, name=name))

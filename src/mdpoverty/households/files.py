@@ -9,6 +9,7 @@ that of the whole table.  pyarrow is needed for Parquet only and is imported onl
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -19,7 +20,7 @@ from typing import IO, Any, TypeAlias
 import pandas as pd
 
 from mdpoverty._households_args import DEFAULT_BATCH_ROWS
-from mdpoverty.errors import HouseholdTableError, Problem, TableProblem
+from mdpoverty.errors import HouseholdTableError, MdpovertyError, Problem, TableProblem
 from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
 from mdpoverty.io._sources import check_source, label_of, refuse
@@ -71,9 +72,30 @@ def read_households(source: HouseholdSource, *, name: str | None = None) -> pd.D
         mdpoverty.errors.ValidationError: The source is of no kind read here, or has no
             extension of a household table.
     """
-    if _kind(source, name) == "parquet":
-        return pd.read_parquet(_opened(source), dtype_backend="numpy_nullable")
-    return pd.read_csv(_opened(source), dtype_backend="numpy_nullable")
+    kind = _kind(source, name)
+    with _unreadable(source, name):
+        if kind == "parquet":
+            return pd.read_parquet(_opened(source), dtype_backend="numpy_nullable")
+        return pd.read_csv(_opened(source), dtype_backend="numpy_nullable")
+
+
+@contextlib.contextmanager
+def _unreadable(source: HouseholdSource, name: str | None) -> Iterator[None]:
+    """A file that pandas or pyarrow cannot read at all (not UTF-8, not CSV, not Parquet) as a
+    :class:`HouseholdTableError` naming it, not the reader's own exception."""
+    try:
+        yield
+    except (FileNotFoundError, UnicodeDecodeError, ValueError) as error:
+        if isinstance(error, MdpovertyError):
+            raise
+        if isinstance(error, UnicodeDecodeError):
+            reason = f"is not UTF-8 text (byte {error.start})"
+        elif isinstance(error, FileNotFoundError):
+            reason = "does not exist"
+        else:  # pandas' ParserError and EmptyDataError, pyarrow's ArrowInvalid
+            reason = f"cannot be read: {' '.join(str(error).split())[:200]}"
+        label = label_of(source, name)
+        raise HouseholdTableError([TableProblem("", f"{label} {reason}")]) from error
 
 
 def _batch_frame(batch: Any, offset: int) -> pd.DataFrame:
@@ -94,6 +116,11 @@ def iter_households(
     """The file's households, ``batch_rows`` at a time; row labels are positions in the file.
 
     ``source`` and ``name`` as :func:`read_households` takes them."""
+    with _unreadable(source, name):
+        yield from _batches(source, name, batch_rows)
+
+
+def _batches(source: HouseholdSource, name: str | None, batch_rows: int) -> Iterator[pd.DataFrame]:
     if _kind(source, name) == "parquet":
         import pyarrow.dataset as ds  # noqa: PLC0415  (only for Parquet)
         import pyarrow.parquet as pq  # noqa: PLC0415
