@@ -145,7 +145,22 @@ programs branch on it, e.g. a web service answers ``413`` to ``too-large`` and `
 others.
 """
 
-_CODE_PATTERNS = (
+_CODE_PATTERNS = (  # the first pattern in a reason gives its code; the loaders also name it
+    ("is too large", "too-large"),
+    ("is not UTF-8", "not-utf8"),
+    ("does not exist", "not-found"),
+    ("cannot be read:", "unreadable"),
+    ("has the extension", "bad-extension"),
+    ("anchors and aliases", "unsupported-yaml"),
+    ("has the tag", "unsupported-yaml"),
+    ("more than one document", "unsupported-yaml"),
+    ("is a key that is a list", "unsupported-yaml"),
+    ("is not valid YAML", "syntax"),
+    ("is not valid JSON", "syntax"),
+    ("is empty", "empty"),
+    ("must hold a mapping", "wrong-type"),
+    ("written with a point", "wrong-type"),
+    ("is required:", "missing-field"),
     ("is not a known", "unknown-id"),
     ("is not a field of", "unknown-field"),
     ("is required but missing", "missing-field"),

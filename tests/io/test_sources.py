@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import mdpoverty
-from mdpoverty.errors import PROBLEM_CODES, PlanFileError, ValidationError
+from mdpoverty.errors import PROBLEM_CODES, PlanFileError, ValidationError, problem_code
 from mdpoverty.io.files import PlanSource, load_plan, read_plan_text, save_plan
 from mdpoverty.model.document import Plan, Review
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
@@ -148,3 +148,25 @@ def test_save_plan_writes_to_a_binary_stream() -> None:
     stream = io.BytesIO()
     save_plan(bac_kan_2024(), stream, fmt="yaml")
     assert bac_kan_2024() == mdpoverty.load_plan(io.BytesIO(stream.getvalue()), fmt="yaml")
+
+
+def test_a_problem_s_code_read_from_its_reason_is_the_code_its_loader_names() -> None:
+    # Problems made by the loaders name their code; the same reason without one (a problem a
+    # caller makes, or a test compares with) reads the same code from its text.
+    texts = [
+        "kind: plan\nkind: plan\n",
+        "kind: [plan\n",
+        "a: &x 1\nb: *x\n",
+        "",
+        "- 1\n",
+        "standard: decree-07-2021\n",
+        "kind: plan\ncolour: blue\nstandard: 2022\n",
+        "kind: plan\nunits: [{households: 1.0e+999999999999}]\n",
+        "x: !!python/object foo\n",
+        "a: 1\n---\nb: 2\n",
+    ]
+    for text in texts:
+        with pytest.raises(PlanFileError) as raised:
+            read_plan_text(text)
+        for p in raised.value.problems:
+            assert p.code == problem_code(p.reason), p
