@@ -198,10 +198,10 @@ def problem_code(reason: str) -> str:
     return "invalid-value"
 
 
-def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_code(problem: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in PROBLEM_CODES:
-        known = ", ".join(PROBLEM_CODES)
-        raise ValueError(f"{attribute.name!r} must be one of {known}: {shorten(value)}")
+        reason = f"must be one of the PROBLEM_CODES ({', '.join(PROBLEM_CODES)})"
+        raise ValidationError([Problem(type(problem).__name__, attribute.name, value, reason)])
 
 
 def _code_of(problem: Problem | FileProblem) -> str:

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 import mdpoverty
-from mdpoverty.errors import PROBLEM_CODES, PlanFileError, ValidationError, problem_code
+from mdpoverty.errors import (
+    PROBLEM_CODES,
+    FileProblem,
+    PlanFileError,
+    ValidationError,
+    problem_code,
+)
 from mdpoverty.io.files import PlanSource, load_plan, read_plan_text, save_plan
 from mdpoverty.model.document import Plan, Review
 from mdpoverty.reference.datasets import bac_kan_2024, example_path
@@ -170,3 +176,9 @@ def test_a_problem_s_code_read_from_its_reason_is_the_code_its_loader_names() ->
             read_plan_text(text)
         for p in raised.value.problems:
             assert p.code == problem_code(p.reason), p
+
+
+def test_a_code_outside_the_list_is_refused() -> None:
+    with pytest.raises(ValidationError) as raised:
+        FileProblem("units/0", "is odd", code="odd")
+    assert ["code"] == [p.field for p in raised.value.problems]
