@@ -51,6 +51,7 @@ nitpicky = True
 nitpick_ignore = [("py:class", "matplotlib.figure.Figure"), ("py:class", "matplotlib.axes.Axes")]
 # A type variable in a signature ("a document in, one of the same kind out") has no page.
 nitpick_ignore += [("py:class", "mdpoverty.aggregate.carry_over.D")]
+nitpick_ignore += [("py:class", "mdpoverty.io.files.D")]  # the TypeVar of load_plan(kind=)
 
 # -- MyST --------------------------------------------------------------------------------------
 

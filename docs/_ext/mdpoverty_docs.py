@@ -248,6 +248,38 @@ def _subcommands(parser: Any) -> dict[str, Any]:
     return {}
 
 
+class FindingSchema(_GeneratedDirective):
+    """The JSON Schema of a finding's record, as :mod:`mdpoverty.checks.records` ships it."""
+
+    def lines(self) -> Iterator[str]:
+        try:
+            records = importlib.import_module("mdpoverty.checks.records")
+        except ImportError:
+            yield from _missing("the schema of a finding", "mdpoverty.checks.records")
+            return
+        yield ".. code-block:: json"
+        yield ""
+        yield from _indent(json.dumps(records.FINDING_SCHEMA, indent=2, ensure_ascii=False))
+        yield ""
+
+
+class ProblemCodes(_GeneratedDirective):
+    """Every code of a problem, with its meaning, from :data:`mdpoverty.errors.PROBLEM_CODES`."""
+
+    def lines(self) -> Iterator[str]:
+        errors = importlib.import_module("mdpoverty.errors")
+        yield ".. list-table:: Every code of a problem"
+        yield "   :header-rows: 1"
+        yield "   :widths: 20 80"
+        yield ""
+        yield "   * - Code"
+        yield "     - Meaning"
+        for code, meaning in errors.PROBLEM_CODES.items():
+            yield f"   * - ``{code}``"
+            yield f"     - {meaning}"
+        yield ""
+
+
 class CliReference(_GeneratedDirective):
     """``mdpoverty --help`` and the help of each subcommand."""
 
@@ -395,6 +427,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("mdpoverty-rules", RuleCatalog)
     app.add_directive("mdpoverty-schema", SchemaReference)
     app.add_directive("mdpoverty-cli", CliReference)
+    app.add_directive("mdpoverty-finding-schema", FindingSchema)
+    app.add_directive("mdpoverty-problem-codes", ProblemCodes)
     app.connect("missing-reference", resolve_other_names)
     app.connect("env-check-consistency", check_reference)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,7 +25,19 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, __getattr__ below
-    from mdpoverty import aggregate, checks, households, tables
+    from mdpoverty import (
+        aggregate,
+        checks,
+        errors,
+        households,
+        io,
+        model,
+        reference,
+        report,
+        tables,
+        testing,
+        values,
+    )
     from mdpoverty.aggregate import (
         Rollup,
         deficit_targets,
@@ -112,11 +124,18 @@ _MODULES = {
     "aggregate": "mdpoverty.aggregate",
     "checks": "mdpoverty.checks",
     "datasets": "mdpoverty.reference.datasets",
+    "errors": "mdpoverty.errors",
     "households": "mdpoverty.households",
+    "io": "mdpoverty.io",
+    "model": "mdpoverty.model",
     "plot": "mdpoverty.report.plot",
+    "reference": "mdpoverty.reference",
+    "report": "mdpoverty.report",
     "schema": "mdpoverty.io.schema",
     "standards": "mdpoverty.reference.standards",
     "tables": "mdpoverty.tables",
+    "testing": "mdpoverty.testing",
+    "values": "mdpoverty.values",
 }
 """The public modules reached as attributes: ``mdpoverty.datasets``, ``mdpoverty.checks`` …"""
 
@@ -280,6 +299,7 @@ __all__ = [
     "checks",
     "datasets",
     "deficit_targets",
+    "errors",
     "format_vi",
     "funding_by_agency",
     "funding_by_capital",
@@ -289,13 +309,17 @@ __all__ = [
     "funding_by_year",
     "households",
     "html_report",
+    "io",
     "load_plan",
     "location",
+    "model",
     "name_key",
     "parse_vi",
     "plan_schema",
     "plot",
     "rate",
+    "reference",
+    "report",
     "resolve",
     "results",
     "rollup",
@@ -304,7 +328,9 @@ __all__ = [
     "standard_in_force",
     "standards",
     "tables",
+    "testing",
     "units_by_kind",
+    "values",
     "with_codes",
     "write_html_report",
 ]

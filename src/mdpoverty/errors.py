@@ -31,9 +31,12 @@ import attrs
 
 if TYPE_CHECKING:  # the report is defined above this layer; only its type is named here
     from mdpoverty.checks.report import Report
+else:  # and at run time through the (lazy) package: see InconsistentPlanError
+    import mdpoverty  # noqa: F401  (named by the annotation that InconsistentPlanError sets)
 
 __all__ = [
     "NO_VALUE",
+    "PROBLEM_CODES",
     "AmbiguousNameError",
     "ChartFormatError",
     "EmptyChartError",
@@ -58,8 +61,11 @@ __all__ = [
     "UnknownNameError",
     "ValidationError",
     "describe",
+    "expect",
     "location",
     "parent_location",
+    "problem_code",
+    "shorten",
 ]
 
 
@@ -76,8 +82,15 @@ def parent_location(where: str) -> str:
     return where.rpartition("/")[0]
 
 
-def _short(value: object, width: int = 60) -> str:
-    """A value as a message shows it: never a whole object's repr, and never a long one."""
+def shorten(value: object, width: int = 60) -> str:
+    """A value as a message shows it: never a whole object's repr, and never a long one; a value
+    cut short ends with an ellipsis, so that a reader knows it goes on.
+
+    >>> shorten("x" * 100, width=10)
+    "'xxxxxxxx…"
+    >>> shorten(Decimal("1.50"))
+    '1.50'
+    """
     if attrs.has(type(value)) and describe(value) != type(value).__name__:
         value = describe(value)  # an object with an identifier is named by it
     text = str(value) if isinstance(value, Decimal) else repr(value)
@@ -95,10 +108,108 @@ def _listing(head: str, problems: Sequence[object]) -> str:
 def describe(obj: object) -> str:
     """How messages name an object: its class and, where it has one, its identifier."""
     for key in ("id", "code", "number", "agency", "unit"):
-        ident = getattr(obj, key, None)
+        try:
+            ident = getattr(obj, key, None)
+        except Exception:  # noqa: S112  (a property of a half-made object that cannot be read)
+            continue
         if isinstance(ident, str):
             return f"{type(obj).__name__} {ident!r}"
     return type(obj).__name__
+
+
+# -- the codes of problems -----------------------------------------------------------------------
+
+PROBLEM_CODES: dict[str, str] = {
+    "too-large": "the file or text is larger than MAX_FILE_BYTES (reading stopped there)",
+    "not-utf8": "the bytes are not UTF-8 text",
+    "not-found": "the file does not exist",
+    "unreadable": "the file cannot be read (permissions, a folder, a device error)",
+    "bad-extension": "the file's name has an extension the reader does not know",
+    "syntax": "the text is not valid YAML or JSON, or not a table the reader knows",
+    "unsupported-yaml": "a YAML feature a plan file cannot hold: an alias, a tag, a key that is "
+    "a list or mapping, several documents",
+    "too-deep": "lists or mappings nested more deeply than MAX_DEPTH",
+    "duplicate-key": "a key given twice in one mapping",
+    "empty": "a file, mapping or cell that holds nothing where something is needed",
+    "missing-field": "a required field is absent",
+    "unknown-field": "a key that is not a field of the object (often a misspelling)",
+    "wrong-type": "a value of another type than the field holds (text for a number, say)",
+    "out-of-bounds": "a number or date outside the bounds the library reads "
+    "(mdpoverty.values.bounds), or a count or rate outside its possible range",
+    "unknown-id": "a reference to an id, or a code, that nothing defines",
+    "invalid-value": "a value of the right type that breaks a rule of its field",
+    "inconsistent": "values of several fields that cannot all be true (a rule across fields)",
+    "wrong-kind": "a document of another kind than the one asked for (a review for a plan)",
+}
+"""Every code a :class:`Problem` or :class:`FileProblem` carries, with what it means.
+
+A code is stable from version to version (the reason's text may be reworded or translated):
+programs branch on it, e.g. a web service answers ``413`` to ``too-large`` and ``422`` to the
+others.
+"""
+
+_CODE_PATTERNS = (  # the first pattern in a reason gives its code; the loaders also name it
+    ("is too large", "too-large"),
+    ("is not UTF-8", "not-utf8"),
+    ("does not exist", "not-found"),
+    ("cannot be read:", "unreadable"),
+    ("has the extension", "bad-extension"),
+    ("anchors and aliases", "unsupported-yaml"),
+    ("has the tag", "unsupported-yaml"),
+    ("more than one document", "unsupported-yaml"),
+    ("is a key that is a list", "unsupported-yaml"),
+    ("is not valid YAML", "syntax"),
+    ("is not valid JSON", "syntax"),
+    ("is empty", "empty"),
+    ("must hold a mapping", "wrong-type"),
+    ("written with a point", "wrong-type"),
+    ("is required:", "missing-field"),
+    ("is not a known", "unknown-id"),
+    ("is not a field of", "unknown-field"),
+    ("is required but missing", "missing-field"),
+    ("is given more than once", "duplicate-key"),
+    ("too long or too large", "out-of-bounds"),
+    ("is nested", "too-deep"),
+    ("must be >", "out-of-bounds"),
+    ("must be <", "out-of-bounds"),
+    ("must be between", "out-of-bounds"),
+    ("must lie in", "inconsistent"),
+    ("must be no more than", "inconsistent"),
+    ("more than", "inconsistent"),
+    ("is stated twice", "inconsistent"),
+    ("must be unique", "duplicate-key"),
+    (", not ", "wrong-type"),
+)
+
+
+def problem_code(reason: str) -> str:
+    """The code (:data:`PROBLEM_CODES`) of a problem that names none, read from its reason.
+
+    Problems that the loaders make name their code; a problem of a model's field check names
+    only its reason, and this reads the kind of rule it states.
+
+    >>> problem_code("must be >= 0")
+    'out-of-bounds'
+    >>> problem_code("must be int, not str")
+    'wrong-type'
+    >>> problem_code("must be one line")
+    'invalid-value'
+    """
+    for pattern, code in _CODE_PATTERNS:
+        if pattern in reason:
+            return code
+    return "invalid-value"
+
+
+def _check_code(problem: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in PROBLEM_CODES:
+        reason = f"must be one of the PROBLEM_CODES ({', '.join(PROBLEM_CODES)})"
+        raise ValidationError([Problem(type(problem).__name__, attribute.name, value, reason)])
+
+
+def _code_of(problem: Problem | FileProblem) -> str:
+    reason: object = problem.reason
+    return problem_code(reason) if isinstance(reason, str) else "invalid-value"
 
 
 # -- the base and the model's errors -------------------------------------------------------------
@@ -121,6 +232,8 @@ class Problem:
             as ``targets/3`` or ``components/1/children/0``); ``""`` for that object itself.
             A plan's cross-field problems carry it, so that a plan file's error can point into
             the file.
+        code: What kind of problem, one of :data:`PROBLEM_CODES` (by default read from the
+            reason with :func:`problem_code`).
     """
 
     obj: str
@@ -128,10 +241,13 @@ class Problem:
     value: object
     reason: str
     path: str = ""
+    code: str = attrs.field(
+        default=attrs.Factory(_code_of, takes_self=True), validator=_check_code, kw_only=True
+    )
 
     def __str__(self) -> str:
         where = f" at {self.path}" if self.path else ""
-        return f"{self.obj}{where}: {self.field!r} {self.reason}: {_short(self.value)}"
+        return f"{self.obj}{where}: {self.field!r} {self.reason}: {shorten(self.value)}"
 
 
 class ValidationError(MdpovertyError, ValueError):
@@ -144,6 +260,31 @@ class ValidationError(MdpovertyError, ValueError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_listing("", self.problems))
+
+
+def expect(function: str, **arguments: tuple[object, type | tuple[type, ...]]) -> None:
+    """Refuse, all at once, the arguments of ``function`` that are not of their kinds: the check
+    every public function makes of what it is given before it uses it.
+
+    >>> expect("rate", part=(3, int), whole=("12", int))
+    Traceback (most recent call last):
+    ...
+    mdpoverty.errors.ValidationError: 1 problem:
+      - rate: 'whole' must be int, not str: '12'
+
+    Raises:
+        ValidationError: Listing each argument of another kind (a bool is not an int).
+    """
+    problems = []
+    for name, (value, kinds) in arguments.items():
+        wanted = kinds if isinstance(kinds, tuple) else (kinds,)
+        is_bool = isinstance(value, bool) and bool not in wanted
+        if is_bool or not isinstance(value, wanted):
+            names = " or ".join(k.__name__ for k in wanted)
+            reason = f"must be {names}, not {type(value).__name__}"
+            problems.append(Problem(function, name, value, reason, code="wrong-type"))
+    if problems:
+        raise ValidationError(problems)
 
 
 class UnknownNameError(MdpovertyError, KeyError):
@@ -187,12 +328,14 @@ class FieldValueError(MdpovertyError, ValueError):
     Attributes:
         reason: What is wrong, e.g. ``must be a whole number``.
         value: The offending value.
+        code: What kind of problem (:data:`PROBLEM_CODES`); by default read from the reason.
     """
 
-    def __init__(self, reason: str, value: object) -> None:
-        super().__init__(f"{reason}: {_short(value)}")
+    def __init__(self, reason: str, value: object, *, code: str | None = None) -> None:
+        super().__init__(f"{reason}: {shorten(value)}")
         self.reason = reason
         self.value = value
+        self.code = problem_code(reason) if code is None else code
 
 
 # -- files ----------------------------------------------------------------------------------------
@@ -220,6 +363,8 @@ class FileProblem:
             an absence.
         line: The line of the file (from 1), where known.
         cell: The spreadsheet cell (``C7``), for a problem of a spreadsheet.
+        code: What kind of problem, one of :data:`PROBLEM_CODES` (``too-large``,
+            ``unknown-field``, ``wrong-type`` …), stable where the reason's text is not.
     """
 
     path: str
@@ -227,6 +372,9 @@ class FileProblem:
     value: object = NO_VALUE
     line: int | None = None
     cell: str | None = None
+    code: str = attrs.field(
+        default=attrs.Factory(_code_of, takes_self=True), validator=_check_code, kw_only=True
+    )
 
     def __str__(self) -> str:
         where = self.path or "(document)"
@@ -236,7 +384,7 @@ class FileProblem:
             where = f"line {self.line}, {where}"
         if self.value is NO_VALUE:
             return f"{where}: {self.reason}"
-        return f"{where} = {_short(self.value)}: {self.reason}"
+        return f"{where} = {shorten(self.value)}: {self.reason}"
 
 
 class PlanFileError(MdpovertyError, ValueError):
@@ -282,6 +430,12 @@ class InconsistentPlanError(MdpovertyError, ValueError):
         super().__init__(
             f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
         )
+
+
+# `typing.get_type_hints` resolves the report's type through the package, importing
+# mdpoverty.checks only then: importing this module imports nothing of mdpoverty's but the lazy
+# package itself.
+InconsistentPlanError.__init__.__annotations__["report"] = "mdpoverty.checks.report.Report"
 
 
 # -- standards by period and household tables ---------------------------------------------------

@@ -114,7 +114,7 @@ def test_funding_by_source_dtypes(plan: Document) -> None:
     assert list(table.columns) == ["amount", "share", "statements"]
     assert table["amount"].dtype == object
     assert all(isinstance(v, Decimal) for v in table["amount"])
-    assert table["statements"].dtype == "int64"
+    assert table["statements"].dtype == "Int64"
 
 
 # -- funding by component ----------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_funding_by_component_columns(plan: Document) -> None:
     assert table.index.name == "code"
     assert list(table.columns) == ["level", "name", *FUNDING_COLUMNS]
     assert table["level"].dtype == "Int64"
-    assert table["statements"].dtype == "int64"
+    assert table["statements"].dtype == "Int64"
     assert all(isinstance(v, Decimal) for c in FUNDING_COLUMNS[:-1] for v in table[c])
 
 
@@ -332,7 +332,7 @@ def test_units_by_kind(plan: Document) -> None:
         D("0.10"),
         D("1.86"),
     )
-    assert table["households"].dtype == "int64"
+    assert table["households"].dtype == "Int64"
 
 
 # -- roll-ups ----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ Conventions shared by every table:
   rounded half-up by :func:`mdpoverty.rate` (so the shares of a table may add up to 99.99 or
   100.01; each is the correctly rounded share of its own part).  The share of a zero total is
   zero.
-* **Counts** are ``int64``; **rates** are Decimals with 2 decimals derived by
+* **Counts** are nullable integers (``Int64``); **rates** are Decimals with 2 decimals derived by
   :func:`mdpoverty.tables.annex.derive_row`, the one rule the annex uses: rates recomputed from
   summed counts, never averaged.  A reduction or a rate that is a range shows as a
   :class:`~mdpoverty.Quantity`; an exact one as its number.
@@ -30,24 +30,7 @@ the same money and is not added again.
 
 The funding columns, shared by every funding table except :func:`funding_by_source`:
 
-=================  =========  ===================================================================
-column             dtype      meaning
-=================  =========  ===================================================================
-``declared``       Decimal    sum of the declared totals (``FundingSplit.total``) as printed
-``central``        Decimal    sum of the central-budget amounts (NSTW) stated
-``local``          Decimal    sum of the local-budget amounts (NSĐP) stated
-``policy_credit``  Decimal    sum of the policy-credit amounts stated (the Social Policy Bank)
-``integrated``     Decimal    sum of the amounts integrated from other programmes (*lồng ghép*)
-``mobilised``      Decimal    sum of the amounts mobilised (*huy động*, *xã hội hóa*)
-``other``          Decimal    sum of the other amounts stated, and of every source a plan names
-                              that is none of these
-``sources``        Decimal    the sum of every source column
-``amount``         Decimal    sum of each statement's declared total, or of its sources where it
-                              declares none (:attr:`~mdpoverty.FundingSplit.amount`)
-``share``          Decimal    ``amount`` as a percentage of the total ``amount``
-``statements``     int64      the number of counted funding statements
-=================  =========  ===================================================================
-
+=================  =========  ============================================================
 A source a statement leaves blank adds nothing (``None`` is not zero, but a sum of nothing is
 zero); ``declared`` and ``sources`` are both kept, so a component whose sources do not add up
 to its declared total shows as a difference, never silently fixed.

@@ -266,7 +266,7 @@ def funding_frame(
     for name, dtype in extra:
         data[name] = pd.Series([e.get(name) for e in extras], dtype=dtype)
     for i, name in enumerate(FUNDING_COLUMNS):
-        dtype = "int64" if name == "statements" else "object"
+        dtype = "Int64" if name == "statements" else "object"
         data[name] = pd.Series([c[i] for c in cells], dtype=dtype)
     frame = pd.DataFrame(data)
     frame.index = pd.Index(labels, name=index_name, dtype="object")
@@ -286,10 +286,10 @@ def unit_frame(
     for name, dtype in extra:
         data[name] = pd.Series([cols.get(name) for _, cols, _, _ in rows], dtype=dtype)
     data["label"] = pd.Series([r.label for _, _, _, r in rows], dtype="object")
-    data["units"] = pd.Series([n for _, _, n, _ in rows], dtype="int64")
+    data["units"] = pd.Series([n for _, _, n, _ in rows], dtype="Int64")
     for name in ("households", "poor_households"):
         values = [getattr(r, name) for *_, r in rows]
-        data[name] = pd.Series(values, dtype="Int64" if None in values else "int64")
+        data[name] = pd.Series(values, dtype="Int64")
     for name in ("start_rate", "reduction", "rate_reduction", "end_rate"):
         data[name] = pd.Series([shown(getattr(r, name)) for *_, r in rows], dtype="object")
     frame = pd.DataFrame(data)

@@ -17,8 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate._faces import checked as _checked
+from mdpoverty.aggregate._faces import faced
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import AXES, CapitalKind, Cells, FundingKey
+from mdpoverty.tables.annex import Lang
+from mdpoverty.tables.shape import Labels
 
 __all__ = ["NOT_STATED", "funding_by_capital", "funding_by_unit", "funding_by_year"]
 
@@ -80,7 +84,9 @@ def capital_frame(sums: Mapping[object, _ag.FundingSum], n: int, *, total: bool)
     return _frame(rows, [("name", "object")], "capital", n, total=total)
 
 
-def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_capital(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by kind of capital (vốn sự nghiệp, vốn đầu tư phát triển).
 
     A statement's kinds are the ones its cells state; a statement of one kind — its split's
@@ -95,7 +101,9 @@ def funding_by_capital(plan: Document, *, total: bool = True) -> pd.DataFrame:
     >>> funding_by_capital(bac_kan_2024())["amount"].to_dict()
     {'recurrent': Decimal('62'), 'investment': Decimal('0'), '(not stated)': Decimal('4819'), 'total': Decimal('4881')}
     """  # noqa: E501  (a doctest's output is one line)
-    return capital_frame(*axis_sums([plan], "capital"), total=total)
+    _checked("funding_by_capital", plan, labels=labels, lang=lang, total=total)
+    frame = capital_frame(*axis_sums([plan], "capital"), total=total)
+    return faced(frame, "funding_by_capital", plan, labels=labels, lang=lang, total=total)
 
 
 def year_frame(sums: Mapping[object, _ag.FundingSum], n: int, *, total: bool) -> pd.DataFrame:
@@ -106,7 +114,9 @@ def year_frame(sums: Mapping[object, _ag.FundingSum], n: int, *, total: bool) ->
     return _frame(rows, [], "year", n, total=total)
 
 
-def funding_by_year(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_year(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by year of a multi-year plan, as its cells allocate it.
 
     One row per year some cell states (index ``year``, an int), in order, then
@@ -118,7 +128,9 @@ def funding_by_year(plan: Document, *, total: bool = True) -> pd.DataFrame:
     >>> funding_by_year(bac_kan_2024())["amount"].to_dict()
     {'(not stated)': Decimal('4881'), 'total': Decimal('4881')}
     """
-    return year_frame(*axis_sums([plan], "year"), total=total)
+    _checked("funding_by_year", plan, labels=labels, lang=lang, total=total)
+    frame = year_frame(*axis_sums([plan], "year"), total=total)
+    return faced(frame, "funding_by_year", plan, labels=labels, lang=lang, total=total)
 
 
 def unit_frame(
@@ -145,7 +157,9 @@ def unit_names(plans: Iterable[Document]) -> dict[str, str]:
     return names
 
 
-def funding_by_unit(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_unit(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by the unit it is allocated to (a commune's allocation).
 
     One row per unit some cell allocates to (index ``unit``, the unit's id), in the order of
@@ -156,4 +170,6 @@ def funding_by_unit(plan: Document, *, total: bool = True) -> pd.DataFrame:
     >>> funding_by_unit(bac_kan_2024())["amount"].to_dict()
     {'(not stated)': Decimal('4881'), 'total': Decimal('4881')}
     """
-    return unit_frame(*axis_sums([plan], "unit"), unit_names([plan]), total=total)
+    _checked("funding_by_unit", plan, labels=labels, lang=lang, total=total)
+    frame = unit_frame(*axis_sums([plan], "unit"), unit_names([plan]), total=total)
+    return faced(frame, "funding_by_unit", plan, labels=labels, lang=lang, total=total)

@@ -52,7 +52,7 @@ from typing import Literal, TypeVar
 import attrs
 import pandas as pd
 
-from mdpoverty.errors import MdpovertyError, Problem, ValidationError, location
+from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, location
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
@@ -381,6 +381,7 @@ def with_codes(document: D, *, basis: Basis | None = None) -> D:
     >>> with_codes(plan).units[0].code
     '01294'
     """
+    expect("with_codes", document=(document, Document))
     chosen = _basis(document, basis)
     lookup: Callable[..., AnyUnit] = au.old_unit if chosen == "old" else au.new_unit
     province = _province(document)
@@ -414,6 +415,7 @@ def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
     Raises:
         ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
     """
+    expect("carry_over", plan=(plan, Document))
     return _frame(plan, _layout(plan, basis, back=False))
 
 
@@ -427,6 +429,7 @@ def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
     are incomplete, never estimated.  The table has the form of :func:`carry_over`'s, indexed
     by old codes; a plan already in old units carries back unchanged.
     """
+    expect("carry_back", plan=(plan, Document))
     return _frame(plan, _layout(plan, basis, back=True))
 
 

@@ -10,10 +10,13 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate._faces import checked as _checked
+from mdpoverty.aggregate._faces import faced
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import FUNDING_SOURCES
 from mdpoverty.model.programme import SOURCES, Level, ancestor, code_level
-from mdpoverty.tables.annex import TOTAL
+from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.shape import Labels
 
 NO_LEAD = "(no lead)"
 """The index label of funding whose component (and its ancestors) name no lead agency."""
@@ -22,7 +25,9 @@ NO_LEAD = "(no lead)"
 # -- funding of one plan ---------------------------------------------------------------------
 
 
-def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_source(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by source: central budget, local budget, other, and policy
     credit, integrated and mobilised money and every named source where the plan states them.
 
@@ -36,7 +41,7 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     * ``declared``: the sum of the declared totals (``FundingSplit.total``) as printed.
 
     Columns: ``amount`` (Decimal, million VND), ``share`` (Decimal percent of the ``total``
-    row's amount; ``None`` in the ``declared`` row) and ``statements`` (int64: how many
+    row's amount; ``None`` in the ``declared`` row) and ``statements`` (Int64: how many
     counted funding statements state that source; in the ``total`` row, state any source;
     in the ``declared`` row, declare a total).
 
@@ -51,7 +56,9 @@ def funding_by_source(plan: Document, *, total: bool = True) -> pd.DataFrame:
     total      4809  100.00
     declared   4881    None
     """
-    return source_frame(source_sums([plan]), total=total)
+    _checked("funding_by_source", plan, labels=labels, lang=lang, total=total)
+    frame = source_frame(source_sums([plan]), total=total)
+    return faced(frame, "funding_by_source", plan, labels=labels, lang=lang, total=total)
 
 
 def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
@@ -78,7 +85,7 @@ def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
         {
             "amount": pd.Series(amounts, dtype=object),
             "share": pd.Series(shares, dtype=object),
-            "statements": pd.Series(counts, dtype="int64"),
+            "statements": pd.Series(counts, dtype="Int64"),
         }
     )
     frame.index = pd.Index(labels, name="source", dtype=object)
@@ -112,7 +119,12 @@ def component_frame(
 
 
 def funding_by_component(
-    plan: Document, level: Level | int | None = None, *, total: bool = True
+    plan: Document,
+    level: Level | int | None = None,
+    *,
+    total: bool = True,
+    labels: Labels = "fields",
+    lang: Lang = "vi",
 ) -> pd.DataFrame:
     """The plan's counted funding by project (Dự án), sub-project or activity.
 
@@ -139,11 +151,15 @@ def funding_by_component(
     DA7        504     490    14   10.33
     total     4881    4675   134  100.00
     """
+    _checked("funding_by_component", plan, labels=labels, lang=lang, total=total)
     sums, names = by_code([plan], level)
-    return component_frame(sums, names, total=total)
+    frame = component_frame(sums, names, total=total)
+    return faced(frame, "funding_by_component", plan, labels=labels, lang=lang, total=total)
 
 
-def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def funding_by_agency(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's counted funding by the agency that leads (chủ trì) each funded component.
 
     A statement belongs to its component's lead, or to its nearest ancestor's where the
@@ -164,6 +180,7 @@ def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     culture-information     62           1
     total                 4881           9
     """
+    _checked("funding_by_agency", plan, labels=labels, lang=lang, total=total)
     sums: dict[str | None, _ag.FundingSum] = {}
     for statement in _ag.counted_statements(plan.components):
         sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
@@ -174,4 +191,5 @@ def funding_by_agency(plan: Document, *, total: bool = True) -> pd.DataFrame:
     ]
     if None in sums:
         rows.append((NO_LEAD, {"name": ""}, sums[None]))
-    return _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
+    frame = _ag.funding_frame(rows, [("name", "object")], "agency", total=total)
+    return faced(frame, "funding_by_agency", plan, labels=labels, lang=lang, total=total)

@@ -8,6 +8,7 @@ import attrs
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
+from mdpoverty.aggregate._faces import faced
 from mdpoverty.aggregate.allocations import (
     axis_sums,
     capital_frame,
@@ -23,7 +24,7 @@ from mdpoverty.aggregate.units import (
     kind_frame,
     kind_sums,
 )
-from mdpoverty.errors import Problem, RollupError
+from mdpoverty.errors import Problem, RollupError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
@@ -31,25 +32,54 @@ from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
     AnnexRow,
+    Lang,
     UnitSum,
     derive_row,
     shown,
     unit_reductions,
 )
-from mdpoverty.values._validation import to_tuple
+from mdpoverty.tables.shape import Labels, check_switches
+from mdpoverty.values._validation import Items, to_tuple
 
 # -- roll-ups ----------------------------------------------------------------------------------
 
 
-def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iterator[Problem]:
+def _shape_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> list[Problem]:
+    """Plans that are not documents, none at all, or keys that do not name each plan."""
+    shapes = [
+        Problem("Rollup", name, value, "must be a list or tuple", code="wrong-type")
+        for name, value in (("keys", keys), ("plans", plans))
+        if not isinstance(value, tuple)
+    ]
+    if shapes:
+        return shapes
     if not plans:
-        yield Problem("Rollup", "plans", (), "must hold at least one plan")
-        return
-    if len(keys) != len(plans):
-        yield Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})")
+        return [Problem("Rollup", "plans", (), "must hold at least one plan")]
+    wrong = [
+        Problem("Rollup", "plans", p, "must be a Document", path=str(i), code="wrong-type")
+        for i, p in enumerate(plans)
+        if not isinstance(p, Document)
+    ]
+    if not wrong and len(keys) != len(plans):
+        wrong.append(Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})"))
+    return wrong
+
+
+def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iterator[Problem]:
+    shape = _shape_problems(keys, plans)
+    if shape:
+        yield from shape
         return
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):
+        if not isinstance(key, str) or key == TOTAL:
+            yield Problem(
+                f"Plan {i}",
+                "key",
+                key,
+                f"must be text other than {TOTAL!r}, the label of the total row (pass a "
+                "mapping of names to plans to name them apart)",
+            )
         if key in seen:
             yield Problem(
                 f"Plans {seen[key]} and {i}",
@@ -81,6 +111,14 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
                 owner[unit.id] = key
 
 
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
+
+
+def _document_items(value: Items[Document]) -> tuple[Document, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Rollup:
     """Several plans of one year and standard combined: counts summed, rates recomputed.
@@ -94,8 +132,8 @@ class Rollup:
         plans: The plans.
     """
 
-    keys: tuple[str, ...] = attrs.field(converter=to_tuple)
-    plans: tuple[Document, ...] = attrs.field(converter=to_tuple)
+    keys: tuple[str, ...] = attrs.field(converter=_text_items)
+    plans: tuple[Document, ...] = attrs.field(converter=_document_items)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_rollup_problems(self.keys, self.plans))
@@ -104,6 +142,14 @@ class Rollup:
 
     def _pairs(self) -> Iterator[tuple[str, Document]]:
         return zip(self.keys, self.plans, strict=True)
+
+    def _check(self, labels: object, lang: object, *, total: object = True) -> None:
+        check_switches("Rollup", labels=labels, total=total, lang=lang)
+
+    def _faced(
+        self, frame: pd.DataFrame, table: str, labels: Labels, lang: Lang, *, total: bool
+    ) -> pd.DataFrame:
+        return faced(frame, table, self.plans, labels=labels, lang=lang, total=total)
 
     # -- units --
 
@@ -118,12 +164,15 @@ class Rollup:
                 )
         return grand.row(TOTAL_LABEL["vi"])
 
-    def units(self, *, total: bool = True) -> pd.DataFrame:
+    def units(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Every unit of every plan, as in the plans' annexes, and their total.
 
         Index ``unit`` (the unit id); columns ``plan`` (the plan's key), ``kind``, then
         :data:`UNIT_COLUMNS` (``units`` is 1 for a unit).
         """
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
@@ -135,14 +184,18 @@ class Rollup:
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
-        return _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
+        frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
+        return self._faced(frame, "rollup.units", labels, lang, total=total)
 
-    def by_plan(self, *, total: bool = True) -> pd.DataFrame:
+    def by_plan(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """A row per plan (its units summed, its rates recomputed) and the total.
 
         The rows of districts in a province's annex.  Index ``plan`` (the plan's key);
         columns :data:`UNIT_COLUMNS`.
         """
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
@@ -153,55 +206,87 @@ class Rollup:
             rows.append((key, {}, s.n, s.row(key)))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
-        return _ag.unit_frame(rows, [], "plan")
+        frame = _ag.unit_frame(rows, [], "plan")
+        return self._faced(frame, "rollup.by_plan", labels, lang, total=total)
 
-    def by_kind(self, *, total: bool = True) -> pd.DataFrame:
+    def by_kind(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Every unit grouped by kind, as :func:`units_by_kind`."""
-        return kind_frame(kind_sums(self.plans), total=total)
+        self._check(labels, lang, total=total)
+        frame = kind_frame(kind_sums(self.plans), total=total)
+        return self._faced(frame, "units_by_kind", labels, lang, total=total)
 
     # -- funding --
 
-    def funding_by_source(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_source(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by source, as :func:`funding_by_source`."""
-        return source_frame(source_sums(self.plans), total=total)
+        self._check(labels, lang, total=total)
+        frame = source_frame(source_sums(self.plans), total=total)
+        return self._faced(frame, "funding_by_source", labels, lang, total=total)
 
     def funding_by_component(
-        self, level: Level | int | None = None, *, total: bool = True
+        self,
+        level: Level | int | None = None,
+        *,
+        total: bool = True,
+        labels: Labels = "fields",
+        lang: Lang = "vi",
     ) -> pd.DataFrame:
         """Funding of every plan by project code, as :func:`funding_by_component`.
 
         Components of the same code in several plans share a row; where plans name it
         differently, the row shows the alphabetically first name.
         """
+        self._check(labels, lang, total=total)
         sums, names = by_code(self.plans, level)
-        return component_frame(sums, names, total=total)
+        frame = component_frame(sums, names, total=total)
+        return self._faced(frame, "funding_by_component", labels, lang, total=total)
 
-    def funding_by_capital(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_capital(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by kind of capital, as :func:`funding_by_capital`."""
-        return capital_frame(*axis_sums(self.plans, "capital"), total=total)
+        self._check(labels, lang, total=total)
+        frame = capital_frame(*axis_sums(self.plans, "capital"), total=total)
+        return self._faced(frame, "funding_by_capital", labels, lang, total=total)
 
-    def funding_by_year(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_year(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by year, as :func:`funding_by_year`."""
-        return year_frame(*axis_sums(self.plans, "year"), total=total)
+        self._check(labels, lang, total=total)
+        frame = year_frame(*axis_sums(self.plans, "year"), total=total)
+        return self._faced(frame, "funding_by_year", labels, lang, total=total)
 
-    def funding_by_unit(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_unit(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """Funding of every plan by the unit it is allocated to, as :func:`funding_by_unit`.
 
         Units of the same id in several plans share a row, named as the first plan names it.
         """
+        self._check(labels, lang, total=total)
         sums, n = axis_sums(self.plans, "unit")
-        return unit_frame(sums, n, unit_names(self.plans), total=total)
+        frame = unit_frame(sums, n, unit_names(self.plans), total=total)
+        return self._faced(frame, "funding_by_unit", labels, lang, total=total)
 
-    def funding_by_plan(self, *, total: bool = True) -> pd.DataFrame:
+    def funding_by_plan(
+        self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
         """A row per plan with its counted funding; index ``plan``, the funding columns."""
+        self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
             (key, {}, source_sums([plan])) for key, plan in self._pairs()
         ]
-        return _ag.funding_frame(rows, [], "plan", total=total)
+        frame = _ag.funding_frame(rows, [], "plan", total=total)
+        return self._faced(frame, "rollup.funding_by_plan", labels, lang, total=total)
 
     # -- deficit targets --
 
-    def deficit_targets(self) -> pd.DataFrame:
+    def deficit_targets(self, *, labels: Labels = "fields", lang: Lang = "vi") -> pd.DataFrame:
         """The plans' deficit targets side by side: a row per indicator id, a column per plan.
 
         Rows are indicator ids (plans drawn from one template share them) in the order of
@@ -212,6 +297,7 @@ class Rollup:
         ``"qualitative"`` for a qualitative target, or ``None`` where the plan has no target
         of that id.  :meth:`deficit_target_rows` has every detail.
         """
+        self._check(labels, lang)
         cells: dict[str, dict[str, object]] = {}
         dims: dict[str, str | None] = {}
         rank: dict[str, int] = {}
@@ -233,7 +319,7 @@ class Rollup:
             dtype=object,
         )
         frame.index = pd.Index(ids, name="id", dtype=object)
-        return frame
+        return self._faced(frame, "rollup.deficit_targets", labels, lang, total=False)
 
     def deficit_target_rows(self) -> pd.DataFrame:
         """Every plan's :func:`deficit_targets`, stacked: index (``plan``, ``id``)."""
@@ -267,5 +353,9 @@ def rollup(plans: Iterable[Document] | Mapping[str, Document]) -> Rollup:
     """
     if isinstance(plans, Mapping):
         return Rollup(tuple(plans.keys()), tuple(plans.values()))
+    given: object = plans
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        expect("rollup", plans=(given, (list, tuple, Mapping)))
     plan_tuple = tuple(plans)
-    return Rollup(tuple(p.area.name for p in plan_tuple), plan_tuple)
+    keys = tuple(p.area.name if isinstance(p, Document) else str(i) for i, p in enumerate(plans))
+    return Rollup(keys, plan_tuple)

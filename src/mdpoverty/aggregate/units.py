@@ -9,12 +9,23 @@ from types import MappingProxyType
 import pandas as pd
 
 from mdpoverty.aggregate import _sums as _ag
-from mdpoverty.errors import UnknownNameError
+from mdpoverty.aggregate._faces import checked as _checked
+from mdpoverty.aggregate._faces import faced
+from mdpoverty.errors import Problem, UnknownNameError, ValidationError
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown, unit_reductions
+from mdpoverty.tables.annex import (
+    TOTAL,
+    TOTAL_LABEL,
+    AnnexRow,
+    Lang,
+    UnitSum,
+    shown,
+    unit_reductions,
+)
+from mdpoverty.tables.shape import Labels
 
 DEFICIT_COLUMNS = (
     "dimension",
@@ -58,12 +69,15 @@ def deficit_rows(plan: Document) -> list[DeficitIndicator]:
     return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
 
 
-def deficit_targets(plan: Document) -> pd.DataFrame:
+def deficit_targets(
+    plan: Document, *, total: bool = False, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's deficit-indicator targets (II.2), by dimension of its poverty standard.
 
     One row per :class:`~mdpoverty.DeficitIndicator`: general results (no dimension) first,
     then by the order of the dimensions in the plan's standard, each in the plan's order.
-    There is no total row: targets about different populations do not add up.
+    There is no total row: targets about different populations do not add up (``total``
+    must be ``False``; it is taken so that every table function takes the same switches).
 
     Index ``id``; columns (:data:`DEFICIT_COLUMNS`): ``dimension`` and ``indicator`` (ids in
     the standard, or ``None``), ``dimension_name`` (the standard's name, ``""`` if none),
@@ -80,6 +94,10 @@ def deficit_targets(plan: Document) -> pd.DataFrame:
     >>> table.loc[table["kind"] == "count", ["comparison", "value"]].to_dict("records")
     [{'comparison': 'at-least', 'value': 50}]
     """
+    _checked("deficit_targets", plan, labels=labels, lang=lang, total=total)
+    if total:
+        reason = "must be False: deficit targets about different populations do not add up"
+        raise ValidationError([Problem("deficit_targets", "total", total, reason)])
     _, names = dimension_names(plan)
     rows = deficit_rows(plan)
     data = {
@@ -97,7 +115,7 @@ def deficit_targets(plan: Document) -> pd.DataFrame:
     }
     frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in data.items()})
     frame.index = pd.Index([d.id for d in rows], name="id", dtype=object)
-    return frame
+    return faced(frame, "deficit_targets", plan, labels=labels, lang=lang, total=False)
 
 
 def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
@@ -123,7 +141,9 @@ def kind_frame(sums: Mapping[UnitKind, UnitSum], *, total: bool) -> pd.DataFrame
     return _ag.unit_frame(rows, [], "kind")
 
 
-def units_by_kind(plan: Document, *, total: bool = True) -> pd.DataFrame:
+def units_by_kind(
+    plan: Document, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
+) -> pd.DataFrame:
     """The plan's units grouped by kind (phường, xã, thị trấn, …), counts summed.
 
     Each group's rates are derived from its summed counts and summed reduction targets by the
@@ -132,7 +152,7 @@ def units_by_kind(plan: Document, *, total: bool = True) -> pd.DataFrame:
     in the order of :class:`~mdpoverty.UnitKind`.
 
     Index ``kind`` (the kind's value); columns (:data:`UNIT_COLUMNS`): ``label`` (the kind in
-    Vietnamese), ``units``, ``households``, ``poor_households`` (int64), ``start_rate``,
+    Vietnamese), ``units``, ``households``, ``poor_households`` (Int64), ``start_rate``,
     ``reduction``, ``rate_reduction``, ``end_rate`` (object: Decimal rates, an int reduction,
     a Quantity where a target is a range, ``None`` where there is no target).
 
@@ -146,4 +166,6 @@ def units_by_kind(plan: Document, *, total: bool = True) -> pd.DataFrame:
     commune      2        1779               63       3.54         3     3.37
     total        8       12281              241       1.96        13     1.86
     """
-    return kind_frame(kind_sums([plan]), total=total)
+    _checked("units_by_kind", plan, labels=labels, lang=lang, total=total)
+    frame = kind_frame(kind_sums([plan]), total=total)
+    return faced(frame, "units_by_kind", plan, labels=labels, lang=lang, total=total)

@@ -43,6 +43,7 @@ from mdpoverty.checks.builtin import (
     headline,
     targets,
 )
+from mdpoverty.checks.records import FINDING_SCHEMA, FindingValue
 from mdpoverty.checks.report import (
     Finding,
     InconsistentPlanError,
@@ -61,7 +62,9 @@ from mdpoverty.checks.report import (
 from mdpoverty.model.locations import resolve
 
 __all__ = [
+    "FINDING_SCHEMA",
     "Finding",
+    "FindingValue",
     "InconsistentPlanError",
     "Report",
     "Rule",

@@ -9,16 +9,19 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 
+from mdpoverty.checks.records import FindingValue, JSONValue, finding_record
 from mdpoverty.errors import (
     InconsistentPlanError,
     Problem,
     UnknownNameError,
     ValidationError,
+    expect,
 )
 from mdpoverty.model.document import Document
 from mdpoverty.values._validation import (
     STR,
     TEXT,
+    Items,
     Reason,
     checks,
     instance_of,
@@ -112,8 +115,8 @@ class Finding:
     severity: Severity = attrs.field(metadata=checks(instance_of(Severity)))
     location: str = attrs.field(metadata=TEXT)
     message: str = attrs.field(converter=nfc, metadata=checks(_one_line))
-    expected: object = None
-    actual: object = None
+    expected: FindingValue = None
+    actual: FindingValue = None
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -127,6 +130,14 @@ class Finding:
 
 def _findings_of(value: object) -> Reason:
     return tuple_of(instance_of(Finding))(value)
+
+
+def _finding_items(value: Items[Finding]) -> tuple[Finding, ...]:
+    return to_tuple(value)
+
+
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
 
 
 @attrs.frozen
@@ -150,9 +161,9 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(_findings_of)
+        default=(), converter=_finding_items, metadata=checks(_findings_of)
     )
-    rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_text_items)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -240,6 +251,20 @@ class Report:
             }
         )
 
+    def to_records(self) -> list[dict[str, JSONValue]]:
+        """The findings as JSON-ready mappings, one each, that follow
+        :data:`~mdpoverty.checks.records.FINDING_SCHEMA`: numbers as strings of their digits,
+        dates in ISO, ranges as ``{"low": …, "high": …}`` (see :mod:`mdpoverty.checks.records`).
+
+        >>> import json
+        >>> report = Report((Finding("funding.sources-sum", Severity.ERROR, "components/DA3",
+        ...                          "differs", expected=Decimal("949"), actual=Decimal("1021")),))
+        >>> print(json.dumps(report.to_records()[0]))  # doctest: +NORMALIZE_WHITESPACE
+        {"rule": "funding.sources-sum", "severity": "error", "location": "components/DA3",
+         "message": "differs", "expected": "949", "actual": "1021"}
+        """
+        return [finding_record(f) for f in self.findings]
+
     def raise_for_errors(self) -> None:
         """Raise :class:`InconsistentPlanError` if the report holds errors; else do nothing."""
         if self.has_errors:
@@ -301,7 +326,12 @@ class Rule:
         return tuple(self.function(plan))
 
     def finding(
-        self, location: str, message: str, *, expected: object = None, actual: object = None
+        self,
+        location: str,
+        message: str,
+        *,
+        expected: FindingValue = None,
+        actual: FindingValue = None,
     ) -> Finding:
         """A finding of this rule, at its severity."""
         return Finding(self.id, self.severity, location, message, expected, actual)
@@ -326,6 +356,7 @@ def register(new: Rule, *, replace: bool = False) -> Rule:
 
 def unregister(rule_id: str) -> Rule:
     """Remove the rule ``rule_id`` from the registry; returns it."""
+    expect("unregister", rule_id=(rule_id, str))
     try:
         return _REGISTRY.pop(rule_id)
     except KeyError:
@@ -334,6 +365,7 @@ def unregister(rule_id: str) -> Rule:
 
 def get_rule(rule_id: str) -> Rule:
     """The registered rule ``rule_id``."""
+    expect("get_rule", rule_id=(rule_id, str))
     try:
         return _REGISTRY[rule_id]
     except KeyError:
@@ -356,6 +388,7 @@ def rule(
     ('example.no-units', True)
     >>> _ = unregister("example.no-units")
     """
+    expect("rule", rule_id=(rule_id, str), severity=(severity, Severity))
 
     def make(function: RuleFunction) -> Rule:
         return register(Rule(rule_id, severity, title, rationale, tolerance, function))

@@ -4,6 +4,7 @@ writing the output, and printing to a terminal that may not show Vietnamese."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import unicodedata
@@ -21,7 +22,9 @@ __all__ = [
     "FORMATTER",
     "check_output",
     "emit",
+    "emit_json",
     "force_argument",
+    "format_argument",
     "usage_error",
     "write_text",
 ]
@@ -69,6 +72,27 @@ def usage_error(command: str, message: str, stream: TextIO | None = None) -> int
     """Print ``message`` as argparse prints a usage error; the exit status 2."""
     emit(f"mdpoverty {command}: error: {message}\n", stream or sys.stderr)
     return EXIT_UNREADABLE
+
+
+def format_argument(
+    parser: argparse.ArgumentParser, choices: tuple[str, ...], help_text: str
+) -> None:
+    """The ``--format`` option of a command: ``choices``, the first the default."""
+    parser.add_argument(
+        "--format", choices=choices, default=choices[0], help=f"{help_text} (default: %(default)s)"
+    )
+
+
+def emit_json(lines: list[str], stream: TextIO) -> None:
+    """Write JSON texts, a line each; on a terminal that cannot show Vietnamese, with its
+    letters escaped (``\\u1ea1``), never changed: JSON is for programs, which read both."""
+    text = "".join(f"{line}\n" for line in lines)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = "".join(f"{json.dumps(json.loads(line))}\n" for line in lines)
+    stream.write(text)
 
 
 def emit(text: str, stream: TextIO) -> None:

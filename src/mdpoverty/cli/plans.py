@@ -9,6 +9,7 @@ id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from importlib import resources
@@ -18,7 +19,9 @@ from mdpoverty.cli._common import (
     EXIT_OK,
     FORMATTER,
     emit,
+    emit_json,
     force_argument,
+    format_argument,
     usage_error,
     write_text,
 )
@@ -87,10 +90,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "  mdpoverty check plan.yaml\n"
         "  mdpoverty check --example bac-kan-2024\n"
         "  mdpoverty check plan.yaml --select annex --select funding\n"
-        "  mdpoverty check plan.yaml --ignore deficit.coverage",
+        "  mdpoverty check plan.yaml --ignore deficit.coverage\n"
+        "  mdpoverty check plan.yaml --format json",
         formatter_class=formatter,
     )
     plan_arguments(check)
+    format_argument(
+        check,
+        ("text", "json", "jsonl"),
+        "text: a line per finding; json: an array of findings; jsonl: a finding per line "
+        "(each as mdpoverty.checks.FINDING_SCHEMA describes)",
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -218,7 +228,14 @@ def _check(args: argparse.Namespace) -> int:
 
     plan = load(args)
     report = check(plan, select=args.select, ignore=args.ignore)
-    emit(f"{report}\n", sys.stdout)
+    if args.format == "text":
+        emit(f"{report}\n", sys.stdout)
+    else:
+        records = report.to_records()
+        if args.format == "json":
+            emit_json([json.dumps(records, ensure_ascii=False, indent=2)], sys.stdout)
+        else:
+            emit_json([json.dumps(r, ensure_ascii=False) for r in records], sys.stdout)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

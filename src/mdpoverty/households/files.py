@@ -9,31 +9,44 @@ that of the whole table.  pyarrow is needed for Parquet only and is imported onl
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeAlias
 
 import pandas as pd
 
-from mdpoverty.errors import HouseholdArgumentError, HouseholdTableError, TableProblem
+from mdpoverty.errors import (
+    HouseholdArgumentError,
+    HouseholdTableError,
+    MdpovertyError,
+    Problem,
+    TableProblem,
+)
 from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
+from mdpoverty.io._sources import check_source, label_of, refuse
 
-__all__ = ["DEFAULT_BATCH_ROWS", "iter_households", "read_households", "tally_file"]
+__all__ = [
+    "CODES",
+    "DEFAULT_BATCH_ROWS",
+    "HouseholdSource",
+    "iter_households",
+    "read_households",
+    "tally_file",
+]
 
 DEFAULT_BATCH_ROWS = 1 << 20
 """Rows read at a time from a household file (:func:`tally_file`, ``--batch-rows``)."""
 
 
-def _kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in {".parquet", ".pq"} or path.is_dir():
-        return "parquet"
-    if suffix in {".csv", ".txt"}:
-        return "csv"
-    raise ValueError(f"{path}: a household table must be a .csv or .parquet file")
+HouseholdSource: TypeAlias = str | os.PathLike[str] | bytes | IO[bytes]
+"""What the household readers take: a path (a Parquet dataset may be a folder), the bytes of
+a file, or a binary file object (an upload).  A household table has no size limit: a
+national one holds about 27 million rows, read chunk by chunk by :func:`tally_file`."""
 
 
 CODES = ("unit",)
@@ -45,21 +58,72 @@ def _csv_types(codes: Collection[str]) -> dict[str, str]:
     return dict.fromkeys(codes, "string")
 
 
+def _kind(source: HouseholdSource, name: str | None) -> str:
+    """``"parquet"`` or ``"csv"``, by the extension of ``name`` or of the path."""
+    problems = check_source("read_households", source, name)
+    if isinstance(source, str | os.PathLike) and name is None:
+        file = Path(source)
+        if file.is_dir():
+            return "parquet"
+        suffix = file.suffix.lower()
+    else:
+        suffix = Path(name or "").suffix.lower()
+    if suffix in {".parquet", ".pq"}:
+        kind = "parquet"
+    elif suffix in {".csv", ".txt"}:
+        kind = "csv"
+    else:
+        label = label_of(source, name) if not problems else "the table"
+        reason = f"must be a .csv or .parquet file (or name= one for bytes or a stream): {label}"
+        problems.append(Problem("read_households", "source", suffix, reason))
+    refuse(problems)
+    return kind
+
+
+def _opened(source: HouseholdSource) -> str | os.PathLike[str] | IO[bytes]:
+    return io.BytesIO(source) if isinstance(source, bytes) else source
+
+
 def read_households(
-    path: str | os.PathLike[str], *, codes: Collection[str] = CODES
+    source: HouseholdSource, *, name: str | None = None, codes: Collection[str] = CODES
 ) -> pd.DataFrame:
     """The household table in a CSV or Parquet file, with types as the file gives them.
 
-    Integer and boolean columns with blanks keep their type (pandas' nullable ``Int64`` and
-    ``boolean``) rather than becoming floats, so a missing value is reported as missing.  In
-    a CSV file, the columns named in ``codes`` (by default ``unit``) are read as text, so that
-    a code keeps its leading zeros; a Parquet file's columns keep the type they were saved
-    with.
+    ``source`` is a path, bytes or a binary file object; ``name`` names it (its extension
+    tells CSV from Parquet where the source is no path).  Integer and boolean columns with
+    blanks keep their type (pandas' nullable ``Int64`` and ``boolean``) rather than becoming
+    floats, so a missing value is reported as missing.  In a CSV file, the columns named in
+    ``codes`` (by default ``unit``) are read as text, so that a code keeps its leading zeros;
+    a Parquet file's columns keep the type they were saved with.
+
+    Raises:
+        mdpoverty.errors.ValidationError: The source is of no kind read here, or has no
+            extension of a household table.
     """
-    file = Path(path)
-    if _kind(file) == "parquet":
-        return pd.read_parquet(file, dtype_backend="numpy_nullable")
-    return pd.read_csv(file, dtype=_csv_types(codes), dtype_backend="numpy_nullable")
+    kind = _kind(source, name)
+    with _unreadable(source, name):
+        if kind == "parquet":
+            return pd.read_parquet(_opened(source), dtype_backend="numpy_nullable")
+        return pd.read_csv(_opened(source), dtype=_csv_types(codes), dtype_backend="numpy_nullable")
+
+
+@contextlib.contextmanager
+def _unreadable(source: HouseholdSource, name: str | None) -> Iterator[None]:
+    """A file that pandas or pyarrow cannot read at all (not UTF-8, not CSV, not Parquet) as a
+    :class:`HouseholdTableError` naming it, not the reader's own exception."""
+    try:
+        yield
+    except (FileNotFoundError, UnicodeDecodeError, ValueError) as error:
+        if isinstance(error, MdpovertyError):
+            raise
+        if isinstance(error, UnicodeDecodeError):
+            reason = f"is not UTF-8 text (byte {error.start})"
+        elif isinstance(error, FileNotFoundError):
+            reason = "does not exist"
+        else:  # pandas' ParserError and EmptyDataError, pyarrow's ArrowInvalid
+            reason = f"cannot be read: {' '.join(str(error).split())[:200]}"
+        label = label_of(source, name)
+        raise HouseholdTableError([TableProblem("", f"{label} {reason}")]) from error
 
 
 def table_frame(batch: Any, offset: int) -> pd.DataFrame:
@@ -73,28 +137,41 @@ def table_frame(batch: Any, offset: int) -> pd.DataFrame:
 
 
 def iter_households(
-    path: str | os.PathLike[str],
+    source: HouseholdSource,
     *,
     batch_rows: int = DEFAULT_BATCH_ROWS,
+    name: str | None = None,
     codes: Collection[str] = CODES,
 ) -> Iterator[pd.DataFrame]:
     """The file's households, ``batch_rows`` at a time; row labels are positions in the file.
 
-    ``codes`` as for :func:`read_households`.
-    """
-    file = Path(path)
-    if _kind(file) == "parquet":
+    ``source``, ``name`` and ``codes`` as :func:`read_households` takes them."""
+    with _unreadable(source, name):
+        yield from _batches(source, name, batch_rows, codes)
+
+
+def _batches(
+    source: HouseholdSource, name: str | None, batch_rows: int, codes: Collection[str]
+) -> Iterator[pd.DataFrame]:
+    if _kind(source, name) == "parquet":
         import pyarrow.dataset as ds  # noqa: PLC0415  (only for Parquet)
+        import pyarrow.parquet as pq  # noqa: PLC0415
 
         offset = 0
-        for batch in ds.dataset(file, format="parquet").to_batches(batch_size=batch_rows):
+        if isinstance(source, str | os.PathLike):
+            batches = ds.dataset(source, format="parquet").to_batches(batch_size=batch_rows)
+        else:
+            batches = pq.ParquetFile(_opened(source)).iter_batches(batch_size=batch_rows)
+        for batch in batches:
             if batch.num_rows:
                 yield table_frame(batch, offset)
                 offset += batch.num_rows
         return
-    types = _csv_types(codes)
     with pd.read_csv(
-        file, chunksize=batch_rows, dtype=types, dtype_backend="numpy_nullable"
+        _opened(source),
+        chunksize=batch_rows,
+        dtype=_csv_types(codes),
+        dtype_backend="numpy_nullable",
     ) as reader:
         for chunk in reader:
             if len(chunk):
@@ -104,7 +181,7 @@ def iter_households(
 def count_rows(path: str | os.PathLike[str]) -> int | None:
     """The number of rows of a Parquet file from its metadata; ``None`` for CSV."""
     file = Path(path)
-    if _kind(file) != "parquet":
+    if _kind(path, None) != "parquet":
         return None
     import pyarrow.dataset as ds  # noqa: PLC0415
 

@@ -17,8 +17,20 @@ import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
-__all__ = ["write_atomically", "write_text_atomically"]
+__all__ = ["write_atomically", "write_text_atomically", "write_to"]
+
+
+def write_to(
+    target: str | os.PathLike[str] | IO[bytes], write: Callable[[Path | IO[bytes]], None]
+) -> None:
+    """Call ``write`` with ``target``: a path is written whole or not at all
+    (:func:`write_atomically`), a binary stream (an HTTP response) as it is."""
+    if isinstance(target, str | os.PathLike):
+        write_atomically(target, write)
+    else:
+        write(target)
 
 
 def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:

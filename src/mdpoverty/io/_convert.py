@@ -70,7 +70,7 @@ def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
         return value
     if isinstance(value, TooLarge):
-        raise FieldValueError(value.reason, value)
+        raise FieldValueError(value.reason, value, code="out-of-bounds")
     hint = ""
     if isinstance(value, Decimal) and value.as_tuple().exponent == -3:
         hint = f" (a count has no thousands separator: write {str(value).replace('.', '')})"
@@ -103,15 +103,17 @@ def to_decimal(value: object) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, TooLarge):
-        raise FieldValueError(value.reason, value)
+        raise FieldValueError(value.reason, value, code="out-of-bounds")
     else:
         try:
             result = number_from_text(value.strip())
         except OutOfBounds:
-            raise FieldValueError(TooLarge(value).reason, value) from None
+            raise FieldValueError(TooLarge(value).reason, value, code="out-of-bounds") from None
         except (InvalidOperation, ValueError):
             raise FieldValueError(
-                "must be a decimal number written with a point (1.15, not 1,15)", value
+                "must be a decimal number written with a point (1.15, not 1,15)",
+                value,
+                code="wrong-type",
             ) from None
     if not result.is_finite():
         raise FieldValueError("must be a finite number", value)
@@ -124,7 +126,8 @@ def _structure_number(value: object) -> int | Decimal:
 
 def _model_problem(error: ValidationError, value: object) -> FieldValueError:
     """A value type's own validation error, reported at the field that holds it."""
-    return FieldValueError("; ".join(f"{p.field} {p.reason}" for p in error.problems), value)
+    reason = "; ".join(f"{p.field} {p.reason}" for p in error.problems)
+    return FieldValueError(reason, value, code=error.problems[0].code if error.problems else None)
 
 
 def _structure_date(value: object, _: type) -> PartialDate:

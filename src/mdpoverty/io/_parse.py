@@ -86,7 +86,9 @@ class _Mapping:
         path = self.key_path = f"{self.path}/{written}" if self.path else written
         self.key = key
         if written in self.written or key in self.value:  # `yes` and `true` are one key
-            return FileProblem(path, "is given more than once", line=_line(event))
+            return FileProblem(
+                path, "is given more than once", line=_line(event), code="duplicate-key"
+            )
         self.written.add(written)
         return None
 
@@ -136,21 +138,25 @@ def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is 
             top = stack[-1] if stack else None
         elif type(top) is _Mapping and top.key is waiting:
             reason = "is a key that is a list or mapping; keys are text"
-            problems.append(FileProblem(top.path, reason, line=_line(event)))
+            problems.append(
+                FileProblem(top.path, reason, line=_line(event), code="unsupported-yaml")
+            )
             _skip(event, next_event)
             top.key, top.key_path = None, top.path
             continue
         elif kind is yaml.AliasEvent:
-            problems.append(FileProblem("", _ALIASES, line=_line(event)))
+            problems.append(FileProblem("", _ALIASES, line=_line(event), code="unsupported-yaml"))
             value = None
         else:  # a list or a mapping starts
             path = "" if top is None else top.child_path()
             tag = event.tag  # type: ignore[attr-defined]
             if tag is not None and tag not in COLLECTION_TAGS:
-                problems.append(FileProblem(path, _bad_tag(tag), line=_line(event)))
+                problems.append(
+                    FileProblem(path, _bad_tag(tag), line=_line(event), code="unsupported-yaml")
+                )
             if len(stack) >= MAX_DEPTH:
                 reason = f"is nested more than {MAX_DEPTH} levels deep"
-                problems.append(FileProblem(path, reason, line=_line(event)))
+                problems.append(FileProblem(path, reason, line=_line(event), code="too-deep"))
                 _skip(event, next_event)
                 value = None
             else:
@@ -166,7 +172,7 @@ def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is 
             top.place(value)
     if type(next_event()) is not yaml.StreamEndEvent:
         reason = "is not valid YAML: it holds more than one document (---)"
-        problems.append(FileProblem("", reason))
+        problems.append(FileProblem("", reason, code="unsupported-yaml"))
     return root, lines, problems
 
 
@@ -189,7 +195,9 @@ def _scalar(
             path = top.path
         else:
             path = top.child_path()
-        problems.append(FileProblem(path, _bad_tag(tag), line=_line(event)))
+        problems.append(
+            FileProblem(path, _bad_tag(tag), line=_line(event), code="unsupported-yaml")
+        )
         return None
     return construct(text)
 
@@ -222,10 +230,12 @@ def walk_data(data: object) -> list[FileProblem]:
     while stack:
         path, current, depth = stack.pop()
         if isinstance(current, dict | list) and depth >= MAX_DEPTH:
-            problems.append(FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep"))
+            problems.append(
+                FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", code="too-deep")
+            )
         elif isinstance(current, dict):
             problems.extend(
-                FileProblem(location(path, key), "is given more than once")
+                FileProblem(location(path, key), "is given more than once", code="duplicate-key")
                 for key in getattr(current, "repeated", ())
             )
             stack.extend((location(path, k), v, depth + 1) for k, v in current.items())
@@ -281,7 +291,12 @@ def parse_yaml(text: str, source: str) -> tuple[object, Mapping[str, int]]:
         else:
             problem = str(getattr(error, "problem", None) or error)
         raise PlanFileError(
-            source, [FileProblem("", f"is not valid YAML: {problem}", line=mark_line(error))]
+            source,
+            [
+                FileProblem(
+                    "", f"is not valid YAML: {problem}", line=mark_line(error), code="syntax"
+                )
+            ],
         ) from error
     finally:
         if parser is not None:
@@ -326,8 +341,11 @@ def parse_json(text: str, source: str) -> object:
         )
     except json.JSONDecodeError as error:
         raise PlanFileError(
-            source, [FileProblem("", f"is not valid JSON: {error.msg}", line=error.lineno)]
+            source,
+            [FileProblem("", f"is not valid JSON: {error.msg}", line=error.lineno, code="syntax")],
         ) from error
     except (RecursionError, ValueError) as error:
         reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlanFileError(source, [FileProblem("", f"is not valid JSON: {reason}")]) from error
+        raise PlanFileError(
+            source, [FileProblem("", f"is not valid JSON: {reason}", code="syntax")]
+        ) from error

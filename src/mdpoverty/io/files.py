@@ -40,7 +40,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import IO, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 import attrs
 import cattrs
@@ -52,10 +52,13 @@ from mdpoverty.errors import (
     FileProblem,
     MdpovertyError,
     PlanFileError,
+    Problem,
     UnknownNameError,
     ValidationError,
+    expect,
     location,
     parent_location,
+    shorten,
 )
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io._convert import converter
@@ -64,10 +67,12 @@ from mdpoverty.io._dialects import (
     dump_yaml,
 )
 from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
+from mdpoverty.io._sources import Source, check_source, decoded, read_limited, refuse
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
 __all__ = [
+    "PlanSource",
     "format_of",
     "load_plan",
     "plan_from_data",
@@ -91,6 +96,7 @@ def plan_to_data(document: Document) -> dict[str, Any]:
     >>> data["kind"], data["header"]["date"], data["units"][0]["households"]
     ('plan', '2024-03', 2347)
     """
+    expect("plan_to_data", document=(document, Document))
     fields: dict[str, Any] = converter.unstructure(document)
     return {"kind": document.kind.value, **fields}
 
@@ -119,8 +125,12 @@ def _plan_from_data(
     data: object, source: str, lines: Mapping[str, int], *, walked: bool = False
 ) -> Document:
     if not isinstance(data, dict):
-        what = "is empty" if data is None else f"must hold a mapping of fields, not {data!r:.40}"
-        raise PlanFileError(source, [FileProblem("", what, line=lines.get(""))])
+        if data is None:
+            problem = FileProblem("", "is empty", line=lines.get(""), code="empty")
+        else:
+            what = f"must hold a mapping of fields, not {shorten(data, 40)}"
+            problem = FileProblem("", what, line=lines.get(""), code="wrong-type")
+        raise PlanFileError(source, [problem])
     shape = [] if walked else walk_data(data)  # YAML's walk has checked the shape
     if shape:
         raise PlanFileError(source, _with_lines(shape, lines))
@@ -135,7 +145,9 @@ def _plan_from_data(
             else "must be plan, review or report"
         )
         value = NO_VALUE if kind is None else kind
-        raise PlanFileError(source, _with_lines([FileProblem("kind", reason, value)], lines))
+        code = "missing-field" if kind is None else "invalid-value"
+        problem = FileProblem("kind", reason, value, code=code)
+        raise PlanFileError(source, _with_lines([problem], lines))
     fields = {key: value for key, value in data.items() if key != "kind"}
     try:
         document = converter.structure(fields, cls)
@@ -176,7 +188,7 @@ def _unknown_ids(document: Document) -> list[FileProblem]:
                 lookup(value)
             except UnknownNameError as error:
                 where = location("deficit_indicators", i, field)
-                problems.append(FileProblem(where, str(error), value))
+                problems.append(FileProblem(where, str(error), value, code="unknown-id"))
     return problems
 
 
@@ -208,7 +220,7 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         known = [a.name for a in attrs.fields(error.cl)]
         commas = _decimal_commas(_at(data, path), error.extra_fields)
         for field, written, _ in commas:
-            yield FileProblem(location(path, field), _DECIMAL_COMMA, written)
+            yield FileProblem(location(path, field), _DECIMAL_COMMA, written, code="wrong-type")
         explained = {key for _, _, key in commas}
         for key in sorted(error.extra_fields - explained, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
@@ -217,16 +229,17 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
                 hint = f"; it is called {renamed!r} now"
             else:
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-            yield FileProblem(location(path, key), f"is not a field of {error.cl.__name__}{hint}")
+            reason = f"is not a field of {error.cl.__name__}{hint}"
+            yield FileProblem(location(path, key), reason, code="unknown-field")
     elif isinstance(error, FieldValueError):
-        yield FileProblem(path, error.reason, error.value)
+        yield FileProblem(path, error.reason, error.value, code=error.code)
     elif isinstance(error, ValidationError):
         for p in error.problems:
             base = location(path, p.path) if p.path else path
             where = location(base, p.field) if p.field else base
-            yield FileProblem(where, f"{p.reason} ({p.obj})", p.value)
+            yield FileProblem(where, f"{p.reason} ({p.obj})", p.value, code=p.code)
     elif isinstance(error, RecursionError):
-        yield FileProblem(path, "is nested too deeply")
+        yield FileProblem(path, "is nested too deeply", code="too-deep")
     else:
         yield FileProblem(path, str(error) or type(error).__name__)
 
@@ -273,7 +286,9 @@ def _group_problems(
         else:
             step = location(path, note.name)
         if isinstance(sub, KeyError) and not isinstance(sub, MdpovertyError):
-            yield FileProblem(step, "is required but missing")  # cattrs: o['field'] failed
+            yield FileProblem(
+                step, "is required but missing", code="missing-field"
+            )  # cattrs: o['field'] failed
         else:
             yield from _problems(sub, step, data)
     for sub in others:
@@ -291,13 +306,20 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     >>> format_of("plan.yml")
     'yaml'
     """
+    expect("format_of", path=(path, (str, os.PathLike)))
     file = Path(path)
     try:
         return _FORMATS[file.suffix.lower()]
     except KeyError:
         raise PlanFileError(
             str(file),
-            [FileProblem("", f"has the extension {file.suffix!r}; use .yaml, .yml or .json")],
+            [
+                FileProblem(
+                    "",
+                    f"has the extension {file.suffix!r}; use .yaml, .yml or .json",
+                    code="bad-extension",
+                )
+            ],
         ) from None
 
 
@@ -318,14 +340,28 @@ def read_plan_text(text: str, fmt: Format = "yaml", source: str = "<text>") -> D
       - period: is required but missing
       - standard = 2022: must be text, not a number (put it in quotes to make it text)
     """
-    if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+    _check_text_arguments(text, fmt, source)
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, [_too_large("characters")])
     if fmt == "json":
         return _plan_from_data(parse_json(text, source), source, {})
     data, lines = parse_yaml(text, source)
     return _plan_from_data(data, source, lines, walked=True)
+
+
+def _check_text_arguments(text: object, fmt: object, source: object) -> None:
+    """Refuse, all at once, arguments that :func:`read_plan_text` cannot take (typed as
+    ``object``: a caller without a type checker may pass anything)."""
+    problems = []
+    if not isinstance(text, str):
+        reason = "must be the text of a plan file (load_plan reads paths, bytes and streams)"
+        problems.append(Problem("read_plan_text", "text", text, reason, code="wrong-type"))
+    if fmt not in ("yaml", "json"):
+        problems.append(Problem("read_plan_text", "fmt", fmt, "must be 'yaml' or 'json'"))
+    if not isinstance(source, str):
+        problems.append(Problem("read_plan_text", "source", source, "must be text"))
+    if problems:
+        raise ValidationError(problems)
 
 
 def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
@@ -337,6 +373,7 @@ def write_plan_text(plan: Document, fmt: Format = "yaml") -> str:
     header:
       issuer: UBND thành phố Bắc Kạn
     """
+    expect("write_plan_text", plan=(plan, Document))
     return _data_text(plan_to_data(plan), fmt)
 
 
@@ -345,44 +382,112 @@ def _data_text(data: dict[str, Any], fmt: Format) -> str:
     if fmt == "json":
         return json.dumps(data, cls=DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
     if fmt != "yaml":
-        raise ValueError(f"unknown plan-file format {fmt!r}; use 'yaml' or 'json'")
+        raise ValidationError([Problem("write_plan_text", "fmt", fmt, "must be 'yaml' or 'json'")])
     return dump_yaml(data)
 
 
-def load_plan(path: str | os.PathLike[str]) -> Document:
-    """The plan in the YAML or JSON file at ``path`` (by its extension).
+PlanSource: TypeAlias = Source
+"""What :func:`load_plan` reads (a path, the bytes of a file, or a file object open for
+reading, binary or text: an upload, ``io.BytesIO``, ``io.StringIO``).  A ``str`` is always a
+path: the text of a plan goes to :func:`read_plan_text`, or in an ``io.StringIO``."""
+
+D = TypeVar("D", bound=Document)
+
+_DOCUMENT_TYPES = {cls: kind for kind, cls in DOCUMENT_CLASSES.items()}
+
+
+@overload
+def load_plan(
+    source: PlanSource, *, name: str | None = None, fmt: Format | None = None, kind: None = None
+) -> Document: ...
+@overload
+def load_plan(
+    source: PlanSource, *, name: str | None = None, fmt: Format | None = None, kind: type[D]
+) -> D: ...
+def load_plan(
+    source: PlanSource,
+    *,
+    name: str | None = None,
+    fmt: Format | None = None,
+    kind: type[Document] | None = None,
+) -> Document:
+    """The plan (or review, or report) in a YAML or JSON plan file.
+
+    Args:
+        source: A path, the file's bytes, or a file object open for reading (see
+            :data:`~mdpoverty.io.files.PlanSource`).  No more than
+            :data:`~mdpoverty.values.bounds.MAX_FILE_BYTES` is read from it, and bytes must
+            be UTF-8 (a byte-order mark is skipped).
+        name: How messages name the source (``"upload.yaml"``); by default the path, or
+            ``"<stream>"``, ``"<bytes>"``.  Its extension gives the format where ``fmt`` does not.
+        fmt: ``"yaml"`` or ``"json"``; by default the extension of the path or ``name``; a
+            stream or bytes without either is JSON if it starts with ``{``, else YAML.
+        kind: The class of document wanted (:class:`~mdpoverty.Plan`, :class:`~mdpoverty.Review`,
+            :class:`~mdpoverty.ImplementationReport`); a file that holds another kind is refused
+            with a problem of code ``wrong-kind``.  Type checkers narrow the result to it.
 
     Raises:
-        mdpoverty.errors.PlanFileError: The file cannot be read, or does not hold a valid plan; the
-            error lists every problem with its path inside the document.
+        mdpoverty.errors.PlanFileError: The source cannot be read, or does not hold a valid plan
+            (of ``kind``); the error lists every problem with its path inside the document and
+            its :attr:`~mdpoverty.errors.FileProblem.code` (``too-large``, ``not-utf8``,
+            ``unknown-field`` …, see :data:`~mdpoverty.errors.PROBLEM_CODES`).
+        mdpoverty.errors.ValidationError: ``source``, ``name``, ``fmt`` or ``kind`` is not
+            of a kind described here.
 
+    >>> import io
     >>> from mdpoverty.reference.datasets import example_path
     >>> load_plan(example_path("bac-kan-2024")).year
     2024
+    >>> data = example_path("bac-kan-2024").read_bytes()
+    >>> load_plan(io.BytesIO(data), name="upload.yaml") == load_plan(example_path("bac-kan-2024"))
+    True
     """
-    file = Path(path)
-    fmt = format_of(file)
-    try:
-        with file.open("rb") as stream:  # no more than the limit is ever read
-            raw = stream.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise PlanFileError(str(file), [_too_large("bytes")])
-        text = raw.decode("utf-8-sig")  # -sig: a byte-order mark is skipped
-    except (OSError, UnicodeDecodeError) as error:
-        if isinstance(error, UnicodeDecodeError):
-            reason = f"is not UTF-8 text (byte {error.start})"
-        elif isinstance(error, FileNotFoundError):
-            reason = "does not exist"
-        else:
-            reason = f"cannot be read: {error.strerror or error}"
-        raise PlanFileError(str(file), [FileProblem("", reason)]) from error
-    return read_plan_text(text, fmt, str(file))
+    _check_load_arguments(source, name, fmt, kind)
+    label, fmt = _label_and_format(source, name, fmt)
+    text = decoded(read_limited(source, label, MAX_FILE_BYTES, "a plan"), label)
+    if fmt is None:
+        fmt = "json" if text.lstrip().startswith("{") else "yaml"
+    document = read_plan_text(text, fmt, label)
+    if kind is not None and kind is not Document and not isinstance(document, kind):
+        wanted = _DOCUMENT_TYPES[kind]
+        reason = f"must be {wanted.value}: {kind.__name__} was asked for"
+        problem = FileProblem("kind", reason, document.kind.value, code="wrong-kind")
+        raise PlanFileError(label, [problem])
+    return document
+
+
+def _check_load_arguments(source: object, name: object, fmt: object, kind: object) -> None:
+    """Refuse, all at once, arguments that are not of the kinds :func:`load_plan` takes."""
+    problems = check_source("load_plan", source, name)
+    if fmt is not None and fmt not in ("yaml", "json"):
+        problems.append(Problem("load_plan", "fmt", fmt, "must be 'yaml' or 'json'"))
+    if kind is not None and not (isinstance(kind, type) and issubclass(kind, Document)):
+        reason = "must be Plan, Review or ImplementationReport"
+        problems.append(Problem("load_plan", "kind", kind, reason))
+    refuse(problems)
+
+
+def _label_and_format(
+    source: PlanSource, name: str | None, fmt: Format | None
+) -> tuple[str, Format | None]:
+    """How messages name ``source``, and its format where the arguments or a name say it."""
+    if isinstance(source, str | os.PathLike):
+        label = str(Path(source)) if name is None else name
+        return label, fmt or format_of(label if name is not None else source)
+    if name is None:
+        label = "<bytes>" if isinstance(source, bytes | bytearray | memoryview) else "<stream>"
+        return label, fmt
+    if fmt is None and Path(name).suffix:
+        fmt = format_of(name)
+    return name, fmt
 
 
 def _too_large(what: str) -> FileProblem:
     # Not read to its end, so its size is not known (a pipe or a device has none).
     return FileProblem(
-        "", f"is too large to be a plan: more than {MAX_FILE_BYTES:,} {what} (MAX_FILE_BYTES)"
+        "",
+        f"is too large to be a plan: more than {MAX_FILE_BYTES:,} {what} (MAX_FILE_BYTES)",
+        code="too-large",
     )
 
 
@@ -396,6 +501,12 @@ def update_plan(
     The rewritten text is read back before it is written; if it does not hold exactly
     ``plan``, the plain text of :func:`save_plan` is written instead.
     """
+    expect(
+        "update_plan",
+        plan=(plan, Document),
+        path=(path, (str, os.PathLike)),
+        like=(like, (str, os.PathLike, type(None))),
+    )
     fmt = format_of(path)
     data = plan_to_data(plan)
     text = _data_text(data, fmt)
@@ -424,12 +535,23 @@ def _kept_layout(data: dict[str, Any], old: Path, plain: str) -> str:
     return plain
 
 
-def save_plan(plan: Document, path: str | os.PathLike[str]) -> None:
-    """Write ``plan`` to ``path`` as YAML or JSON (by its extension), in UTF-8.
+def save_plan(
+    plan: Document,
+    target: str | os.PathLike[str] | IO[bytes],
+    *,
+    fmt: Format | None = None,
+) -> None:
+    """Write ``plan`` to ``target`` as YAML or JSON, in UTF-8.
 
-    The file is written whole or not at all: the text is made first, written to a new file
+    ``target`` is a path (the format by its extension, unless ``fmt`` says it) or a binary
+    stream open for writing (an HTTP response, ``io.BytesIO``; ``fmt`` then defaults to
+    YAML).  A file is written whole or not at all: the text is made first, written to a new file
     beside the target, and that file then replaces the target, so a failure at any point leaves
     an existing file as it was.  Comments in an existing YAML file are not kept.
+
+    Raises:
+        mdpoverty.errors.ValidationError: ``plan`` is not a document, ``target`` neither a path
+            nor a stream, or ``fmt`` neither ``"yaml"`` nor ``"json"``.
 
     >>> import tempfile, pathlib
     >>> from mdpoverty.reference.datasets import bac_kan_2024
@@ -439,4 +561,19 @@ def save_plan(plan: Document, path: str | os.PathLike[str]) -> None:
     ...     load_plan(path) == bac_kan_2024()
     True
     """
-    write_text_atomically(path, write_plan_text(plan, format_of(path)))
+    problems = []
+    given: object = plan
+    if not isinstance(given, Document):
+        problems.append(Problem("save_plan", "plan", given, "must be a Document"))
+    is_path = isinstance(target, str | os.PathLike)
+    if not is_path and not callable(getattr(target, "write", None)):
+        reason = "must be a path or a binary stream open for writing"
+        problems.append(Problem("save_plan", "target", target, reason, code="wrong-type"))
+    if fmt is not None and fmt not in ("yaml", "json"):
+        problems.append(Problem("save_plan", "fmt", fmt, "must be 'yaml' or 'json'"))
+    if problems:
+        raise ValidationError(problems)
+    if isinstance(target, str | os.PathLike):
+        write_text_atomically(target, write_plan_text(plan, fmt or format_of(target)))
+    else:
+        target.write(write_plan_text(plan, fmt or "yaml").encode("utf-8"))

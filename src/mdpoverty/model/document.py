@@ -35,6 +35,7 @@ from mdpoverty.model.targets import (
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values._validation import (
     STR,
+    Items,
     checks,
     instance_of,
     is_identifier,
@@ -65,6 +66,54 @@ class DocumentType(enum.StrEnum):
 
 
 _SECTIONS = checks(tuple_of(instance_of(Section)))
+
+
+def _administrative_unit_items(value: Items[AdministrativeUnit]) -> tuple[AdministrativeUnit, ...]:
+    return to_tuple(value)
+
+
+def _stratum_items(value: Items[Stratum]) -> tuple[Stratum, ...]:
+    return to_tuple(value)
+
+
+def _unit_group_items(value: Items[UnitGroup]) -> tuple[UnitGroup, ...]:
+    return to_tuple(value)
+
+
+def _figure_items(value: Items[Figure]) -> tuple[Figure, ...]:
+    return to_tuple(value)
+
+
+def _target_items(value: Items[Target]) -> tuple[Target, ...]:
+    return to_tuple(value)
+
+
+def _deficit_indicator_items(value: Items[DeficitIndicator]) -> tuple[DeficitIndicator, ...]:
+    return to_tuple(value)
+
+
+def _project_component_items(value: Items[ProjectComponent]) -> tuple[ProjectComponent, ...]:
+    return to_tuple(value)
+
+
+def _agency_items(value: Items[Agency]) -> tuple[Agency, ...]:
+    return to_tuple(value)
+
+
+def _responsibility_items(value: Items[Responsibility]) -> tuple[Responsibility, ...]:
+    return to_tuple(value)
+
+
+def _legal_reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
+    return to_tuple(value)
+
+
+def _section_items(value: Items[Section]) -> tuple[Section, ...]:
+    return to_tuple(value)
+
+
+def _funding_source_items(value: Items[FundingSource]) -> tuple[FundingSource, ...]:
+    return to_tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -127,57 +176,71 @@ class Document:
 
     units: tuple[AdministrativeUnit, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_administrative_unit_items,
         metadata=checks(tuple_of(instance_of(AdministrativeUnit)), unique("id", "unit id")),
     )
     strata: tuple[Stratum, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_stratum_items,
         metadata=checks(tuple_of(instance_of(Stratum)), unique("id", "stratum id")),
     )
     groups: tuple[UnitGroup, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_unit_group_items,
         metadata=checks(tuple_of(instance_of(UnitGroup)), unique("id", "group id")),
     )
     figures: tuple[Figure, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Figure)))
+        default=(), converter=_figure_items, metadata=checks(tuple_of(instance_of(Figure)))
     )
     targets: tuple[Target, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Target)))
+        default=(), converter=_target_items, metadata=checks(tuple_of(instance_of(Target)))
     )
     deficit_indicators: tuple[DeficitIndicator, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_deficit_indicator_items,
         metadata=checks(tuple_of(instance_of(DeficitIndicator)), unique("id", "indicator id")),
     )
     components: tuple[ProjectComponent, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_project_component_items,
         metadata=checks(tuple_of(instance_of(ProjectComponent))),
     )
     agencies: tuple[Agency, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_agency_items,
         metadata=checks(tuple_of(instance_of(Agency)), unique("id", "agency id")),
     )
     responsibilities: tuple[Responsibility, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Responsibility)))
+        default=(),
+        converter=_responsibility_items,
+        metadata=checks(tuple_of(instance_of(Responsibility))),
     )
     legal_bases: tuple[LegalReference, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
+        default=(),
+        converter=_legal_reference_items,
+        metadata=checks(tuple_of(instance_of(LegalReference))),
     )
     preamble: str = attrs.field(default="", converter=nfc, metadata=STR)
-    outline: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
-    purpose: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
-    policies: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    outline: tuple[Section, ...] = attrs.field(
+        default=(), converter=_section_items, metadata=_SECTIONS
+    )
+    purpose: tuple[Section, ...] = attrs.field(
+        default=(), converter=_section_items, metadata=_SECTIONS
+    )
+    policies: tuple[Section, ...] = attrs.field(
+        default=(), converter=_section_items, metadata=_SECTIONS
+    )
     funding_total: FundingSplit | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(FundingSplit)))
     )
     funding_sources: tuple[FundingSource, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(FundingSource)))
+        default=(),
+        converter=_funding_source_items,
+        metadata=checks(tuple_of(instance_of(FundingSource))),
     )
-    solutions: tuple[Section, ...] = attrs.field(default=(), converter=to_tuple, metadata=_SECTIONS)
+    solutions: tuple[Section, ...] = attrs.field(
+        default=(), converter=_section_items, metadata=_SECTIONS
+    )
     annex: PrintedAnnex | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(PrintedAnnex)))
     )

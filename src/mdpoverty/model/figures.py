@@ -32,6 +32,7 @@ from mdpoverty.values._validation import (
     OPTIONAL_COUNT,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_decimal,
@@ -159,6 +160,10 @@ class Stratum:
         validate(self)
 
 
+def _text_items(value: Items[str]) -> tuple[str, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class UnitGroup:
     """A named set of units with figures of its own, e.g. the poor districts (huyện nghèo).
@@ -170,7 +175,7 @@ class UnitGroup:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     members: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(is_identifier))
+        default=(), converter=_text_items, metadata=checks(tuple_of(is_identifier))
     )
     complete: bool = attrs.field(default=True, metadata=checks(instance_of(bool)))
     """Whether ``members`` lists every unit of the group (so that they add up to it)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from mdpoverty.errors import UnknownNameError
+from mdpoverty.errors import UnknownNameError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import ProjectComponent
 
@@ -78,6 +78,7 @@ def resolve(plan: Document, location: str) -> object:
     Raises:
         UnknownNameError: if a step names nothing in the plan.
     """
+    expect("resolve", plan=(plan, Document), location=(location, str))
     obj: object = plan
     parent = ""
     if location == ".":

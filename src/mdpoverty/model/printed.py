@@ -17,6 +17,7 @@ from mdpoverty.values._validation import (
     OPTIONAL_COUNT,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_count,
@@ -102,13 +103,17 @@ class PrintedRow:
         validate(self)
 
 
+def _printed_row_items(value: Items[PrintedRow]) -> tuple[PrintedRow, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class PrintedAnnex:
     """The annex table as printed: its title, caption, date, unit rows and total row."""
 
     title: str = attrs.field(converter=nfc, metadata=TEXT)
     rows: tuple[PrintedRow, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(PrintedRow)))
+        converter=_printed_row_items, metadata=checks(tuple_of(instance_of(PrintedRow)))
     )
     total: PrintedRow | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(PrintedRow)))

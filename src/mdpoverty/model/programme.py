@@ -22,6 +22,7 @@ from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_component_code,
@@ -31,6 +32,7 @@ from mdpoverty.values._validation import (
     nfc,
     nfc_tuple,
     optional,
+    resolve_init,
     to_tuple,
     tuple_of,
     unique,
@@ -86,6 +88,10 @@ def ancestor(code: str, level: int) -> str:
     return ".".join(code.split(".")[:level])
 
 
+def _project_component_items(value: Items[ProjectComponent]) -> tuple[ProjectComponent, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class ProjectComponent:
     """A Dự án, Tiểu dự án or Hoạt động of the programme, with its children.
@@ -121,7 +127,7 @@ class ProjectComponent:
     )
     children: tuple[ProjectComponent, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_project_component_items,
         metadata=checks(
             tuple_of(lazy_instance_of(lambda: ProjectComponent)), unique("code", "code")
         ),
@@ -155,6 +161,9 @@ class ProjectComponent:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+resolve_init(ProjectComponent)  # its fields hold items of itself
 
 
 class FundingSourceKind(enum.StrEnum):

@@ -6,17 +6,23 @@ import attrs
 
 from mdpoverty.values._validation import (
     STR,
+    Items,
     checks,
     is_str,
     lazy_instance_of,
     nfc,
     nfc_tuple,
+    resolve_init,
     to_tuple,
     tuple_of,
     validate,
 )
 
 __all__ = ["Section"]
+
+
+def _section_items(value: Items[Section]) -> tuple[Section, ...]:
+    return to_tuple(value)
 
 
 @attrs.frozen
@@ -36,7 +42,9 @@ class Section:
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(is_str))
     )
     subsections: tuple[Section, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(lazy_instance_of(lambda: Section)))
+        default=(),
+        converter=_section_items,
+        metadata=checks(tuple_of(lazy_instance_of(lambda: Section))),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -53,3 +61,6 @@ class Section:
         parts.extend(self.paragraphs)
         parts.extend(sub.text() for sub in self.subsections)
         return "\n".join(parts)
+
+
+resolve_init(Section)  # its fields hold items of itself

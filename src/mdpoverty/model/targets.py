@@ -12,6 +12,7 @@ from mdpoverty.errors import Problem, describe
 from mdpoverty.values._validation import (
     OPTIONAL_YEAR,
     STR,
+    Items,
     checks,
     instance_of,
     is_identifier,
@@ -148,6 +149,10 @@ class Subject(enum.StrEnum):
     OTHER = "other"
 
 
+def _household_group_items(value: Items[HouseholdGroup]) -> tuple[HouseholdGroup, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Population:
     """The population a target is about: whom it counts, in which households, on what condition.
@@ -164,7 +169,9 @@ class Population:
 
     subject: Subject = attrs.field(metadata=checks(instance_of(Subject)))
     groups: tuple[HouseholdGroup, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(HouseholdGroup)))
+        default=(),
+        converter=_household_group_items,
+        metadata=checks(tuple_of(instance_of(HouseholdGroup))),
     )
     condition: str = attrs.field(default="", converter=nfc, metadata=STR)
 

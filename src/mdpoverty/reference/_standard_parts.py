@@ -17,6 +17,7 @@ from mdpoverty.values._validation import (
     STR,
     TEXT,
     YEAR,
+    Items,
     checks,
     instance_of,
     nfc,
@@ -62,6 +63,10 @@ class Indicator:
         validate(self)
 
 
+def _indicator_items(value: Items[Indicator]) -> tuple[Indicator, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Dimension:
     """A dimension of deprivation (a basic social service), with its indicators."""
@@ -69,7 +74,7 @@ class Dimension:
     id: str = attrs.field(metadata=IDENTIFIER)
     name: str = attrs.field(converter=nfc, metadata=TEXT)
     indicators: tuple[Indicator, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(Indicator)))
+        converter=_indicator_items, metadata=checks(tuple_of(instance_of(Indicator)))
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
@@ -151,6 +156,14 @@ class Extension:
         validate(self)
 
 
+def _income_line_items(value: Items[IncomeLine]) -> tuple[IncomeLine, ...]:
+    return to_tuple(value)
+
+
+def _rule_clause_items(value: Items[RuleClause]) -> tuple[RuleClause, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class Amendment:
     """A later act that amended a standard from a date: the income lines and rule clauses it
@@ -172,11 +185,11 @@ class Amendment:
     effective: PartialDate = attrs.field(metadata=checks(instance_of(PartialDate)))
     income_lines: tuple[IncomeLine, ...] = attrs.field(
         default=(),
-        converter=to_tuple,
+        converter=_income_line_items,
         metadata=checks(tuple_of(instance_of(IncomeLine)), unique("id", "line id")),
     )
     rule: tuple[RuleClause, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(RuleClause)))
+        default=(), converter=_rule_clause_items, metadata=checks(tuple_of(instance_of(RuleClause)))
     )
     insert_at: int = attrs.field(default=1000, metadata=checks(instance_of(int)))
     article: str = attrs.field(default="", converter=nfc, metadata=STR)

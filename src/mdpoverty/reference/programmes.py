@@ -24,6 +24,7 @@ from mdpoverty.values._validation import (
     IDENTIFIER,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_component_code,
@@ -68,6 +69,14 @@ class CatalogEntry:
         validate(self)
 
 
+def _catalog_entry_items(value: Items[CatalogEntry]) -> tuple[CatalogEntry, ...]:
+    return to_tuple(value)
+
+
+def _reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class ProgrammeCatalog:
     """The projects and sub-projects of a national target programme, with its period.
@@ -82,14 +91,16 @@ class ProgrammeCatalog:
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     entries: tuple[CatalogEntry, ...] = attrs.field(
-        converter=to_tuple,
+        converter=_catalog_entry_items,
         metadata=checks(tuple_of(instance_of(CatalogEntry)), unique("code", "code")),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
     implementing: tuple[LegalReference, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
+        default=(),
+        converter=_reference_items,
+        metadata=checks(tuple_of(instance_of(LegalReference))),
     )
 
     def __attrs_post_init__(self) -> None:

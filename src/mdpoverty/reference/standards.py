@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mdpoverty.errors import NoStandardInForceError, Problem, UnknownNameError
+from mdpoverty.errors import NoStandardInForceError, Problem, UnknownNameError, expect
 from mdpoverty.io._convert import converter
 from mdpoverty.io._parse import parse_yaml
 from mdpoverty.model.references import LegalReference
@@ -40,6 +40,8 @@ from mdpoverty.reference._standard_parts import (
     IncomeLine,
     Indicator,
     RuleClause,
+    _income_line_items,
+    _rule_clause_items,
     _suggest,
     serving_year,
 )
@@ -48,6 +50,7 @@ from mdpoverty.values._validation import (
     IDENTIFIER,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     is_identifier,
@@ -89,6 +92,22 @@ def _is_code(value: object) -> str | None:
     return None
 
 
+def _dimension_items(value: Items[Dimension]) -> tuple[Dimension, ...]:
+    return to_tuple(value)
+
+
+def _extension_items(value: Items[Extension]) -> tuple[Extension, ...]:
+    return to_tuple(value)
+
+
+def _amendment_items(value: Items[Amendment]) -> tuple[Amendment, ...]:
+    return to_tuple(value)
+
+
+def _reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen
 class PovertyStandard:
     """A multidimensional poverty standard: income lines, rule, dimensions, years in force.
@@ -128,19 +147,19 @@ class PovertyStandard:
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     period: Period = attrs.field(metadata=checks(instance_of(Period)))
     income_lines: tuple[IncomeLine, ...] = attrs.field(
-        converter=to_tuple,
+        converter=_income_line_items,
         metadata=checks(tuple_of(instance_of(IncomeLine)), unique("id", "line id")),
     )
     rule: tuple[RuleClause, ...] = attrs.field(
-        converter=to_tuple, metadata=checks(tuple_of(instance_of(RuleClause)))
+        converter=_rule_clause_items, metadata=checks(tuple_of(instance_of(RuleClause)))
     )
     dimensions: tuple[Dimension, ...] = attrs.field(
-        converter=to_tuple,
+        converter=_dimension_items,
         metadata=checks(tuple_of(instance_of(Dimension)), unique("id", "dimension id")),
     )
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     extensions: tuple[Extension, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Extension)))
+        default=(), converter=_extension_items, metadata=checks(tuple_of(instance_of(Extension)))
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=nfc_tuple, metadata=checks(tuple_of(instance_of(str)))
@@ -152,10 +171,12 @@ class PovertyStandard:
         default=None, metadata=checks(optional(instance_of(Period)))
     )
     amendments: tuple[Amendment, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(Amendment)))
+        default=(), converter=_amendment_items, metadata=checks(tuple_of(instance_of(Amendment)))
     )
     amended_by: tuple[LegalReference, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=checks(tuple_of(instance_of(LegalReference)))
+        default=(),
+        converter=_reference_items,
+        metadata=checks(tuple_of(instance_of(LegalReference))),
     )
     overlays: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     province: str | None = attrs.field(default=None, metadata=checks(optional(_is_code)))
@@ -449,6 +470,7 @@ def standard_in_force(when: int | dt.date, *, province: str | None = None) -> Po
     mdpoverty.errors.NoStandardInForceError: no poverty standard is in force in 2015 (known: \
 decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027–2030)
     """
+    expect("standard_in_force", when=(when, (int, dt.date)))
     year = when if isinstance(when, int) else when.year
     if province is not None:
         local = [s for s in poverty_standards() if s.province == province and s.in_force(year)]

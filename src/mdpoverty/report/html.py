@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from typing import IO
 
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
+from mdpoverty.errors import expect
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.report._extra import require
@@ -58,10 +60,17 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
 
 def write_html_report(
     document: Document,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | IO[bytes],
     lang: Lang = "vi",
     *,
     findings: Report | None = None,
 ) -> None:
-    """Write the report of ``document`` to ``path`` (whole, or not at all)."""
-    write_text_atomically(path, html_report(document, lang, findings=findings))
+    """Write the report of ``document`` to ``path`` (a file, whole or not at all) or to a
+    binary stream (an HTTP response), in UTF-8."""
+    if not isinstance(path, str | os.PathLike) and not callable(getattr(path, "write", None)):
+        expect("write_html_report", path=(path, (str, os.PathLike)))
+    page = html_report(document, lang, findings=findings)
+    if isinstance(path, str | os.PathLike):
+        write_text_atomically(path, page)
+    else:
+        path.write(page.encode("utf-8"))

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from mdpoverty.errors import Problem, ValidationError, expect
 from mdpoverty.tables.annex import Lang, annex, annex_rows
 from mdpoverty.tables.figure_tables import figure_table, figures
 from mdpoverty.tables.importing import import_annex
@@ -73,6 +74,11 @@ def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
     An annex of targets, a figure table (``attrs["table"] == "figures"``) and a review form
     (``"review-form"``) each have their renderers.
     """
+    expect("render", frame=(frame, pd.DataFrame))
+    if fmt not in ("text", "markdown", "csv"):
+        raise ValidationError(
+            [Problem("render", "fmt", fmt, "must be 'text', 'markdown' or 'csv'")]
+        )
     lang: Lang = frame.attrs.get("lang", "vi")
     table = frame.attrs.get("table")
     if table in ("figures", "review-form"):  # both print three header rows

@@ -26,9 +26,11 @@ from typing import Literal
 import attrs
 import pandas as pd
 
+from mdpoverty.errors import Problem, ValidationError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
+from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, POINTS, Labels, check_switches, table_attrs
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -36,6 +38,7 @@ _EXACTLY = Comparison.EXACTLY
 
 __all__ = [
     "ANNEX_COLUMNS",
+    "ANNEX_UNITS",
     "COUNT_FIELDS",
     "GROUPED_FIELDS",
     "NEAR_POOR_FIELD",
@@ -204,6 +207,7 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     A unit's reduction is its plan-year poor-household reduction target.  Labels are the
     annex's printed labels where the plan has a printed annex, else the units' names.
     """
+    expect("annex_rows", plan=(plan, Document))
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
     stated = _stated(plan)
     rows = []
@@ -304,7 +308,21 @@ def has_target_annex(document: Document) -> bool:
     return any(unit.id in targets for unit in document.units)
 
 
-def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
+ANNEX_UNITS = {
+    "households": HOUSEHOLDS,
+    "poor_households": HOUSEHOLDS,
+    NEAR_POOR_FIELD: HOUSEHOLDS,
+    "start_rate": PERCENT,
+    "reduction": HOUSEHOLDS,
+    "rate_reduction": POINTS,
+    "end_rate": PERCENT,
+}
+"""The unit of each column of the annex, by field name (``attrs["units"]``)."""
+
+
+def annex(
+    plan: Document, lang: Lang = "vi", *, labels: Labels = "printed", total: bool = True
+) -> pd.DataFrame:
     """The annex of ``plan`` as a DataFrame: a row per unit in printed order, then the total.
 
     A document of any kind has a table: one with an annex of targets
@@ -316,57 +334,84 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     ``"figures"`` (the annex's is ``"annex"``), or, where it prints flows of the year, the
     review form (:func:`mdpoverty.tables.review_form.review_form`, ``"review-form"``).
 
-    Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers.  Counts
-    are ints, rates Decimals; a ranged target gives a
+    Columns are the printed ones, with Vietnamese (``lang="vi"``) or English headers, or with
+    ``labels="fields"`` the fields :data:`~mdpoverty.tables.annex.ANNEX_COLUMNS`, the same in
+    every year and language; ``total=False`` leaves out the total row (see
+    :mod:`mdpoverty.tables.shape`).  Counts are nullable integers (``Int64``: a unit
+    without counts has ``<NA>``), rates Decimals in ``object`` columns; a ranged target gives a
     :class:`~mdpoverty.values.quantities.Quantity`.
     The index holds the unit ids and :data:`~mdpoverty.tables.annex.TOTAL` for the total row; the
     title, the printed caption, the plan year and the language are in ``DataFrame.attrs``
-    (``title``, ``caption``, ``year``, ``lang``), which the renderers of
+    (``title``, ``caption``, ``year``, ``lang``, with the keys every table has:
+    :func:`~mdpoverty.tables.shape.table_attrs`), which the renderers of
     :mod:`mdpoverty.tables` read.
+
+    Raises:
+        mdpoverty.errors.ValidationError: ``plan`` is not a document, or a switch is none of
+            its documented values.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> table = annex(bac_kan_2024())
     >>> table.loc["total", "Tỷ lệ hộ nghèo cuối năm 2024 (%)"]
     Decimal('1.86')
+    >>> fields = annex(bac_kan_2024(), labels="fields", total=False)
+    >>> fields.columns.tolist()[2:5], fields.index[-1]
+    (['households', 'poor_households', 'start_rate'], 'duong-quang')
     """
+    given: object = plan
+    if not isinstance(given, Document):
+        raise ValidationError([Problem("annex", "plan", given, "must be a Document")])
+    check_switches("annex", labels=labels, total=total, lang=lang)
     if not has_target_annex(plan):
         # figures and the review form import this module's constants: imported here.
         from mdpoverty.tables.figure_tables import figure_table  # noqa: PLC0415
         from mdpoverty.tables.review_form import has_flows, review_form  # noqa: PLC0415
 
-        return review_form(plan, lang) if has_flows(plan) else figure_table(plan, lang)
+        if has_flows(plan):
+            return review_form(plan, lang)
+        return figure_table(plan, lang, labels=labels, total=total)
     headers = _columns(plan.year)
     rows = annex_rows(plan)
     fields = ANNEX_COLUMNS
     if any(row.near_poor_households is not None for row in rows[:-1]):
         at = ANNEX_COLUMNS.index("poor_households") + 1
         fields = (*ANNEX_COLUMNS[:at], NEAR_POOR_FIELD, *ANNEX_COLUMNS[at:])
+    if not total:
+        rows = rows[:-1]
+
+    def name(field: str) -> str:
+        return field if labels == "fields" else headers[field][lang]
+
     frame = pd.DataFrame(
         {
-            headers[field][lang]: pd.Series(
+            name(field): pd.Series(
                 [shown(getattr(row, field)) for row in rows],
-                dtype="Int64" if field == "number" else object,
+                dtype="Int64" if field in _INT_FIELDS else object,
             )
             for field in fields
         }
     )
-    for field in ("households", "poor_households", NEAR_POOR_FIELD):
-        if field not in fields:
-            continue
-        column = frame[headers[field][lang]]
-        frame[headers[field][lang]] = column.astype("Int64" if column.isna().any() else "int64")
     frame.index = pd.Index([row.unit or TOTAL for row in rows], name="unit")
-    if lang == "en" and rows:
+    if lang == "en" and total and rows:
         frame.iloc[-1, 1] = TOTAL_LABEL["en"]
     frame.attrs.update(
-        title=_title(plan, lang),
-        caption=plan.annex.caption if plan.annex is not None else "",
-        year=plan.year,
-        lang=lang,
-        table="annex",
-        fields=fields,
+        table_attrs(
+            "annex",
+            plan,
+            plan.year,
+            lang=lang,
+            labels=labels,
+            total=total,
+            units=ANNEX_UNITS,
+            title=_title(plan, lang),
+            caption=plan.annex.caption if plan.annex is not None else "",
+            fields=fields,
+        )
     )
     return frame
+
+
+_INT_FIELDS = frozenset({"number", "households", "poor_households", NEAR_POOR_FIELD})
 
 
 def _title(plan: Document, lang: Lang) -> str:

@@ -21,13 +21,15 @@ from decimal import Decimal
 
 import pandas as pd
 
+from mdpoverty.errors import expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels, check_switches, table_attrs
 from mdpoverty.values.numbers import format_vi
 
-__all__ = ["FIGURE_COLUMNS", "cell_text", "figure_table", "figures"]
+__all__ = ["FIGURE_COLUMNS", "cell_text", "figure_field", "figure_table", "figures"]
 
 FIGURE_COLUMNS = (
     "subject",
@@ -111,6 +113,7 @@ def figures(document: Document) -> pd.DataFrame:
     >>> table.iloc[0].tolist()[:5], int(table.loc[0, "count"])
     (['song-cau', 'Phường Sông Cầu', 'unit', 'all', 'start'], 2347)
     """
+    expect("figures", document=(document, Document))
     subjects = _subjects(document)
     rows = []
     for f in document.observations():
@@ -152,7 +155,23 @@ def _columns(
     )
 
 
-def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
+def figure_field(
+    time: TimePoint | Flow, year_offset: int, group: HouseholdGroup, measure: str
+) -> str:
+    """The field name of a column of :func:`figure_table` with ``labels="fields"``: the group,
+    the measure and the time point (``poor.count.end``), and the year where it is not the
+    document's, as an offset (``poor.count.end-1``: the end of the year before).
+
+    >>> figure_field(TimePoint.END, -1, HouseholdGroup.NEAR_POOR, "rate")
+    'near-poor.rate.end-1'
+    """
+    offset = f"{year_offset:+d}" if year_offset else ""
+    return f"{group.value}.{measure}.{time.value}{offset}"
+
+
+def figure_table(
+    document: Document, lang: Lang = "vi", *, labels: Labels = "printed", total: bool = True
+) -> pd.DataFrame:
     """The figures of ``document`` in the printed layout: a row per subject, a column per
     point in time, group of households and measure.
 
@@ -162,8 +181,15 @@ def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
     time ("Cuối năm 2024"), the group ("Hộ nghèo") and the measure ("Số hộ", "Tỷ lệ (%)"),
     only those printed; the first column holds the labels.  Counts are ints, rates Decimals
     with their printed decimals; a cell the document leaves blank is ``None``.
-    ``DataFrame.attrs`` holds ``title``, ``year``, ``lang`` and ``table="figures"``.
+    ``DataFrame.attrs`` holds ``title`` and the keys of every table
+    (:func:`~mdpoverty.tables.shape.table_attrs`, ``table="figures"``).
+
+    With ``labels="fields"`` the columns are one level, ``label`` and then a field name per
+    column (:func:`~mdpoverty.tables.figure_tables.figure_field`: ``poor.count.end``), the
+    same in every year and language; ``total=False`` leaves out the area's row.
     """
+    expect("figure_table", document=(document, Document))
+    check_switches("figure_table", labels=labels, total=total, lang=lang)
     observations = document.observations()
     columns = _columns(observations, document.year)
     cells: dict[str | None, dict[tuple[TimePoint | Flow, int, HouseholdGroup, str], object]] = {}
@@ -173,9 +199,9 @@ def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
         for measure, value in (("count", f.count), ("rate", f.rate)):
             if value is not None:
                 row[(time, year, group, measure)] = value
-    subjects = [s for s in _subjects(document) if s in cells]
+    subjects = [s for s in _subjects(document) if s in cells and (total or s is not None)]
     names = _subjects(document)
-    header = pd.MultiIndex.from_tuples(
+    header: pd.Index = pd.MultiIndex.from_tuples(
         [("", "", _LABEL_HEADER[lang])]
         + [
             (
@@ -192,9 +218,29 @@ def figure_table(document: Document, lang: Lang = "vi") -> pd.DataFrame:
         + [cells[s].get(column) for column in columns]
         for s in subjects
     ]
+    if labels == "fields":
+        header = pd.Index(
+            ["label"] + [figure_field(t, y - document.year, g, m) for t, y, g, m in columns],
+            dtype=object,
+        )
     frame = pd.DataFrame(data, columns=header, dtype=object)
     frame.index = pd.Index([TOTAL if s is None else s for s in subjects], name="subject")
-    frame.attrs.update(title=_title(document, lang), year=document.year, lang=lang, table="figures")
+    units = {
+        figure_field(t, y - document.year, g, m): HOUSEHOLDS if m == "count" else PERCENT
+        for t, y, g, m in columns
+    }
+    frame.attrs.update(
+        table_attrs(
+            "figures",
+            document,
+            document.year,
+            lang=lang,
+            labels=labels,
+            total=total,
+            units=units,
+            title=_title(document, lang),
+        )
+    )
     return frame
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.io._sources import Source
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -69,9 +70,10 @@ class _Units:
 
 
 def import_annex(
-    plan: Document, path: str | os.PathLike[str], *, add_units: bool = False
+    plan: Document, source: Source, *, add_units: bool = False, name: str | None = None
 ) -> Document:
-    """``plan`` with the annex in the ``.xlsx`` or ``.csv`` file ``path`` put into it.
+    """``plan`` with the annex in an ``.xlsx`` or ``.csv`` file put into it (``source`` and
+    ``name`` as :func:`~mdpoverty.tables.read.read_annex` takes them).
 
     Each row of the annex is matched to a unit of the plan by its ``id`` column, else by its
     name as :meth:`~mdpoverty.Document.unit` matches names (either tone-mark placement,
@@ -107,14 +109,16 @@ def import_annex(
     True
     """
     # The table annex() prints: an annex of targets first, else the review form where the
-    # document prints flows (a report may have both: its sheet is then the annex).
-    if has_flows(plan) and not has_target_annex(plan):
-        from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
+    # document prints flows (a report may have both: its sheet is then the annex).  The review
+    # form and the figure table are read from a file path.
+    if isinstance(source, str | os.PathLike):
+        if has_flows(plan) and not has_target_annex(plan):
+            from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
-        return import_review_form(plan, path)
-    if is_figure_table(path):  # the figure table of a review: its cells go to its figures
-        return import_figures(plan, path)
-    read_file = read_annex_rows(path)
+            return import_review_form(plan, source)
+        if is_figure_table(source):  # the figure table of a review: its cells go to its figures
+            return import_figures(plan, source)
+    read_file = read_annex_rows(source, name=name)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)
     unreadable = {p.cell for p in problems if p.cell is not None}

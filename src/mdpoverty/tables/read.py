@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import attrs
 
@@ -24,10 +22,19 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.io._sources import (
+    Source,
+    check_source,
+    decoded,
+    label_of,
+    read_limited,
+    refuse,
+    suffix_of,
+)
 from mdpoverty.model.printed import PrintedAnnex, PrintedRow
 from mdpoverty.tables._formula import unguarded
 from mdpoverty.tables.annex import COUNT_FIELDS, NEAR_POOR_FIELD, TOTAL, TOTAL_LABEL
-from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
+from mdpoverty.values.bounds import MAX_FILE_BYTES, MAX_NUMBER_CHARS, TooLarge
 from mdpoverty.values.names import name_key
 from mdpoverty.values.numbers import parse_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
@@ -54,10 +61,12 @@ def _ref(row: int, col: int) -> str:
     return f"{letters}{row}"
 
 
-def _xlsx_rows(path: Path) -> list[list[_Cell]]:
+def _xlsx_rows(data: bytes | str) -> list[list[_Cell]]:
     from openpyxl import load_workbook  # noqa: PLC0415  (openpyxl loads only to read a sheet)
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    if isinstance(data, str):
+        raise TypeError("a spreadsheet is read from bytes (a binary stream), not from text")
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = workbook.active
         if sheet is None:  # pragma: no cover - a workbook always has an active sheet
@@ -76,10 +85,9 @@ def _xlsx_rows(path: Path) -> list[list[_Cell]]:
         workbook.close()
 
 
-def _csv_rows(path: Path) -> list[list[_Cell]]:
+def _csv_rows(text: str) -> list[list[_Cell]]:
     """The cells of a CSV file separated by commas, semicolons (Excel in a Vietnamese locale,
     where the comma is the decimal separator) or tabs: the first that yields a header row."""
-    text = path.read_text(encoding="utf-8-sig")
     candidates = []
     for delimiter in (",", ";", "\t"):
         rows = [
@@ -285,24 +293,28 @@ class ReadAnnex:
     problems: list[FileProblem]  # cells that could not be read; their values are None
 
 
-def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
-    """The annex in ``path`` with each row's location and cells, and the unreadable cells."""
-    file = Path(path)
-    source = str(file)
+def read_annex_rows(source: Source, *, name: str | None = None) -> ReadAnnex:
+    """The annex in ``source`` (as :func:`read_annex` reads it) with each row's location and
+    cells, and the unreadable cells."""
+    refuse(check_source("read_annex", source, name))
+    label = label_of(source, name)
+    suffix = suffix_of(source, name)
     problems: list[FileProblem] = []
-    readers = {".xlsx": _xlsx_rows, ".csv": _csv_rows}
-    reader = readers.get(file.suffix.lower())
-    if reader is None:
-        raise PlanFileError(
-            source, [FileProblem("", f"has the extension {file.suffix!r}; use .xlsx or .csv")]
-        )
+    if suffix not in (".xlsx", ".csv"):
+        reason = f"has the extension {suffix!r}; use .xlsx or .csv (or name= for a stream)"
+        raise PlanFileError(label, [FileProblem("", reason, code="bad-extension")])
+    raw = read_limited(source, label, MAX_FILE_BYTES, "an annex")
     try:
-        rows = reader(file)
+        rows = _xlsx_rows(raw) if suffix == ".xlsx" else _csv_rows(decoded(raw, label))
+    except PlanFileError:
+        raise
     except Exception as error:  # a file openpyxl or csv cannot read at all
-        raise PlanFileError(source, [FileProblem("", f"cannot be read: {error}")]) from error
+        problem = FileProblem("", f"cannot be read: {error}", code="syntax")
+        raise PlanFileError(label, [problem]) from error
+    source_label = label
     layout = _layout(rows, problems)
     if layout is None:
-        raise PlanFileError(source, problems)
+        raise PlanFileError(source_label, problems)
     read: list[ReadRow] = []
     total: PrintedRow | None = None
     position = 0  # of the row among the unit rows, readable or not: its place in the annex
@@ -320,14 +332,14 @@ def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
             read.append(result)
     if not read:
         problems.append(FileProblem("", "has no unit rows below its header"))
-        raise PlanFileError(source, problems)
+        raise PlanFileError(source_label, problems)
     printed_annex = PrintedAnnex(
         title=layout.title or "?",
         rows=[r.row for r in read],
         total=total,
         caption=layout.caption,
     )
-    return ReadAnnex(printed_annex, read, source, problems)
+    return ReadAnnex(printed_annex, read, source_label, problems)
 
 
 def _read_row(
@@ -363,8 +375,13 @@ def _read_row(
     return ReadRow(printed, where, {f: c.ref for f, c in cells.items()})
 
 
-def read_annex(path: str | os.PathLike[str]) -> PrintedAnnex:
-    """The annex in the ``.xlsx`` or ``.csv`` file ``path``, exactly as it is printed there.
+def read_annex(source: Source, *, name: str | None = None) -> PrintedAnnex:
+    """The annex in an ``.xlsx`` or ``.csv`` file, exactly as it is printed there.
+
+    ``source`` is a path, the file's bytes or a binary file object (an upload); ``name`` names
+    it in messages, and its extension (or the path's) says whether it is ``.xlsx`` or ``.csv``.
+    No more than :data:`~mdpoverty.values.bounds.MAX_FILE_BYTES` is read, and a CSV file must
+    be UTF-8.
 
     The header row is found by its headers (``STT``, ``Tên đơn vị``, ``Tổng số hộ dân …`` or
     the English ones); a second header row under it names the grouped columns.  The title and
@@ -374,7 +391,9 @@ def read_annex(path: str | os.PathLike[str]) -> PrintedAnnex:
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read, by its location in the annex
-            (``annex/rows/0/households``) and its cell (``D7``).
+            (``annex/rows/0/households``) and its cell (``D7``); or a file that cannot be read
+            at all (its problem's code says why: ``bad-extension``, ``too-large`` …).
+        mdpoverty.errors.ValidationError: ``source`` or ``name`` is not of a kind read here.
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -384,7 +403,7 @@ def read_annex(path: str | os.PathLike[str]) -> PrintedAnnex:
     ...     read_annex(path).rows[0].households
     2347
     """
-    read = read_annex_rows(path)
+    read = read_annex_rows(source, name=name)
     if read.problems:
         raise PlanFileError(read.source, read.problems)
     return read.annex

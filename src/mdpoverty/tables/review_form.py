@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from mdpoverty.errors import expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -126,6 +127,7 @@ def review_form(document: Document, lang: Lang = "vi") -> pd.DataFrame:
     ``None`` where the document leaves them blank.  ``DataFrame.attrs`` holds ``title``,
     ``year``, ``lang`` and ``table="review-form"``.
     """
+    expect("review_form", document=(document, Document))
     cells: dict[tuple[str | None, HouseholdGroup, TimePoint | Flow, str], int] = {}
     for figure in document.figures:
         about, group, when, year = figure.key_in(document.year)
@@ -180,6 +182,7 @@ def form_csv(frame: pd.DataFrame) -> str:
     the label, then a column a cell of :data:`FORM_COLUMNS` named by its three headers; plain
     numbers, a blank cell empty.
     :func:`~mdpoverty.tables.review_form_import.import_review_form` reads it back."""
+    expect("form_csv", frame=(frame, pd.DataFrame))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(" | ".join(p for p in column if p) for column in frame.columns)])

@@ -15,6 +15,7 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.io._sources import decoded, read_limited
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -27,7 +28,7 @@ from mdpoverty.tables.review_form import (
     SECTION_HEADER,
     SECTION_PREFIX,
 )
-from mdpoverty.values.bounds import MAX_NUMBER_CHARS, TooLarge
+from mdpoverty.values.bounds import MAX_FILE_BYTES, MAX_NUMBER_CHARS, TooLarge
 
 __all__ = ["import_review_form"]
 
@@ -92,7 +93,8 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
     """
     source = Path(path)
     is_csv = source.suffix.lower() == ".csv"
-    rows = _csv_rows(source) if is_csv else _xlsx_rows(source)
+    raw = read_limited(source, str(source), MAX_FILE_BYTES, "a review form")
+    rows = _csv_rows(decoded(raw, str(source))) if is_csv else _xlsx_rows(raw)
     problems: list[FileProblem] = []
     body = _body(rows, is_csv=is_csv)
     if body is None:

@@ -6,13 +6,14 @@ openpyxl is imported here only, so that it loads when a sheet is written.
 from __future__ import annotations
 
 import os
+from typing import IO
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from mdpoverty.io._atomic import write_atomically
+from mdpoverty.io._atomic import write_to
 from mdpoverty.tables.annex import TOTAL, Lang
 from mdpoverty.tables.review_form import SECTION_PREFIX
 
@@ -22,7 +23,7 @@ HEADER_ROW = 3
 """The first of the form's three header rows; the body starts three rows below."""
 
 
-def write_review_form_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+def write_review_form_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write a review form (:func:`~mdpoverty.tables.review_form.review_form`) to the ``.xlsx``
     file ``path``: the title, then three header rows — the group spans its columns, each point
     in time or flow its two (households, ethnic minority), the label column all three — then
@@ -103,4 +104,4 @@ def write_review_form_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) ->
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.print_title_rows = f"{top}:{top + 2}"
-    write_atomically(path, workbook.save)
+    write_to(path, workbook.save)

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from mdpoverty.errors import expect
 from mdpoverty.tables._formula import guarded
 from mdpoverty.tables.annex import RATE_FIELDS, TOTAL, Lang, fields_of
 from mdpoverty.tables.figure_tables import cell_text
@@ -93,6 +94,7 @@ def format_annex(frame: pd.DataFrame, lang: Lang = "vi", *, header_width: int = 
     >>> text.splitlines()[6].split()
     ['1', 'Phường', 'Sông', 'Cầu', '2.347', '27', '1,15', '2', '0,08', '1,07']
     """
+    expect("format_annex", frame=(frame, pd.DataFrame))
     rows = _rows(frame, lang)
     headers = [str(c) for c in frame.columns]
     widths = []
@@ -141,6 +143,7 @@ def annex_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     >>> print(annex_markdown(annex(bac_kan_2024())).splitlines()[-1])
     |  | **Tổng số** | **12.281** | **241** | **1,96** | **13** | **0,10** | **1,86** |
     """
+    expect("annex_markdown", frame=(frame, pd.DataFrame))
 
     rows = _rows(frame, lang)
     align = ["---:" if field != "label" else ":---" for field in fields_of(frame)]
@@ -168,6 +171,7 @@ def annex_csv(frame: pd.DataFrame) -> str:
     >>> print(annex_csv(annex(bac_kan_2024())).splitlines()[1])
     song-cau,1,Phường Sông Cầu,2347,27,1.15,2,0.08,1.07
     """
+    expect("annex_csv", frame=(frame, pd.DataFrame))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(guarded(str(c)) for c in frame.columns)])
@@ -210,6 +214,7 @@ def format_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     >>> format_figures(figure_table(review)).splitlines()[-1].split()[:5]
     ['Tổng', 'số', '2.950', '115', '3,90']
     """
+    expect("format_figures", frame=(frame, pd.DataFrame))
     rows = _figure_cells(frame, lang)
     levels = [[str(c[n]) for c in frame.columns] for n in range(3)]
     for level in levels[:2]:
@@ -248,6 +253,7 @@ def _flat_headers(frame: pd.DataFrame) -> list[str]:
 
 def figures_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """A figure table as a Markdown pipe table, its three headers joined in one."""
+    expect("figures_markdown", frame=(frame, pd.DataFrame))
 
     lines = [
         "| " + " | ".join(_md_cell(h) for h in _flat_headers(frame)) + " |",
@@ -259,6 +265,7 @@ def figures_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
 
 def figures_csv(frame: pd.DataFrame) -> str:
     """A figure table as CSV: an ``id`` column, then a column a header; plain numbers."""
+    expect("figures_csv", frame=(frame, pd.DataFrame))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(guarded(h) for h in _flat_headers(frame))])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
+from typing import IO
 
 import pandas as pd
 from openpyxl import Workbook
@@ -14,7 +15,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mdpoverty.io._atomic import write_atomically
+from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.io._atomic import write_to
 from mdpoverty.tables.annex import COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
 from mdpoverty.values.numbers import decimal_places
 from mdpoverty.values.quantities import Quantity
@@ -57,9 +59,9 @@ def _xlsx_value(value: object, field: str) -> int | float | str | None:
     return int(str(value))  # numpy ints from pandas
 
 
-def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write an annex (the table of :func:`~mdpoverty.tables.annex.annex`) to the ``.xlsx``
-    file ``path`` in the printed layout.
+def write_annex_xlsx(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write an annex (the table of :func:`~mdpoverty.tables.annex.annex`) to ``target``, an
+    ``.xlsx`` file's path or a binary stream (an HTTP response), in the printed layout.
 
     The sheet holds the title, the caption (the plan's printed one), a header of two rows —
     the first five headers span both, and the group header spans the last three columns over
@@ -71,6 +73,11 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     holds the units' ids, so that :func:`~mdpoverty.tables.import_annex` tells apart two units
     of one name.  The file is written whole or not at all.
 
+    Raises:
+        mdpoverty.errors.ValidationError: ``frame`` is not the printed face of an annex of
+            targets (a review's table of figures, a table made with ``labels="fields"`` or
+            ``total=False``, another DataFrame), or ``target`` is neither a path nor a stream.
+
     >>> import tempfile, pathlib
     >>> from openpyxl import load_workbook
     >>> from mdpoverty.reference.datasets import bac_kan_2024
@@ -81,11 +88,13 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     ...     sheet["C14"].value, sheet["H14"].value
     (12281, 1.86)
     """
-    if frame.attrs.get("table") == "review-form":  # the review form has its own layout
+    if isinstance(frame, pd.DataFrame) and frame.attrs.get("table") == "review-form":
+        # the review form has its own layout
         from mdpoverty.tables.review_form_xlsx import write_review_form_xlsx  # noqa: PLC0415
 
-        write_review_form_xlsx(frame, path)
+        write_review_form_xlsx(frame, target)
         return
+    _check(frame, target)
     lang: Lang = frame.attrs.get("lang", "vi")
     workbook = Workbook()
     sheet = workbook.active
@@ -123,7 +132,37 @@ def write_annex_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.print_title_rows = f"{top}:{sub}"
-    write_atomically(path, workbook.save)
+    write_to(target, workbook.save)
+
+
+def _check(frame: object, target: object) -> None:
+    """Refuse, all at once, a table that is not an annex's printed face and a wrong target."""
+    problems = []
+    if not isinstance(frame, pd.DataFrame):
+        problems.append(Problem("write_annex_xlsx", "frame", frame, "must be a DataFrame"))
+    else:
+        attrs = frame.attrs
+        table = attrs.get("table")
+        if table != "annex":
+            reason = (
+                "is a table of figures (a review's or a report's): only an annex of targets "
+                "has the printed layout of a sheet; render it with tables.render"
+                if table == "figures"
+                else "must be the table of annex(plan)"
+            )
+            problems.append(Problem("write_annex_xlsx", "frame", table, reason))
+        elif attrs.get("labels", "printed") != "printed" or not attrs.get("total", True):
+            reason = "must be the printed face of the annex: annex(plan) with its total row"
+            values = f"labels={attrs.get('labels')!r}, total={attrs.get('total')!r}"
+            problems.append(Problem("write_annex_xlsx", "frame", values, reason))
+        elif len(frame.columns) != len(fields_of(frame)):
+            reason = f"must have the annex's {len(fields_of(frame))} columns"
+            problems.append(Problem("write_annex_xlsx", "frame", len(frame.columns), reason))
+    if not isinstance(target, str | os.PathLike) and not callable(getattr(target, "write", None)):
+        reason = "must be a path or a binary stream open for writing"
+        problems.append(Problem("write_annex_xlsx", "target", target, reason, code="wrong-type"))
+    if problems:
+        raise ValidationError(problems)
 
 
 def _write_title(sheet: Worksheet, frame: pd.DataFrame, last: str, centre: Alignment) -> None:

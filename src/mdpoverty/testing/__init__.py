@@ -453,7 +453,7 @@ def _draw_plan(draw: st.DrawFn, max_units: int, part: int | None, like: Plan | N
             Responsibility(agency=a, section=f"VI.{n}", components=codes)
             for n, (a, codes) in enumerate(leads.items(), start=1)
         ],
-        legal_bases=bases,
+        legal_bases=tuple(bases),
         annex=annex,
     )
 

@@ -12,10 +12,12 @@ convert: a string where a count belongs is an error, not a number.
 from __future__ import annotations
 
 import re
+import sys
+import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -94,8 +96,34 @@ def _checks_of(cls: type) -> _FieldChecks:
 # -- conversions that only normalize, never reinterpret ---------------------------------------
 
 
+T = TypeVar("T")
+
+Items: TypeAlias = list[T] | tuple[T, ...]
+"""What a tuple field of the model takes: a list or a tuple of its items (anything else, a
+generator or a set, is refused, so that a field's order is always the caller's).
+
+A field's converter is a function of its own, typed by the items (``Items[Target]``), so that
+type checkers refuse ``Plan(targets=["x"])`` (attrs' plugin takes a converter's parameter as
+the ``__init__`` parameter, and cannot read a generic converter's).
+"""
+
+
+def resolve_init(cls: type) -> None:
+    """Resolve the annotations of ``cls.__init__`` in its module, now that ``cls`` exists.
+
+    attrs makes ``__init__`` with a copy of the module's names taken while the class is made; a
+    class whose fields hold items of itself (a section's subsections) is not yet among them, and
+    ``typing.get_type_hints(cls.__init__)`` could not resolve it afterwards.
+    """
+    init = vars(cls)["__init__"]
+    module = vars(sys.modules[cls.__module__])
+    init.__annotations__.update(typing.get_type_hints(init, globalns=module))
+
+
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Lists and tuples become tuples; anything else is left for the type check to refuse."""
+    """Lists and tuples become tuples; anything else is left for the type check to refuse.
+
+    The body of every typed converter (see :data:`Items`)."""
     if isinstance(value, list | tuple):
         return tuple(value)
     return value  # type: ignore[return-value]  # refused by the field's type check
@@ -112,7 +140,7 @@ def nfc_or_none(value: str | None) -> str | None:
     return None if value is None else nfc(value)
 
 
-def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
+def nfc_tuple(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     items = to_tuple(value)
     if isinstance(items, tuple):
         return tuple(nfc(v) for v in items)

@@ -30,6 +30,8 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from mdpoverty.errors import expect
+
 __all__ = ["KIND_PREFIXES", "core_key", "name_key", "split_kind", "strip_kind"]
 
 # The five tone marks, decomposed: huyền, sắc, ngã, hỏi, nặng.
@@ -117,6 +119,9 @@ def name_key(text: str) -> str:
     >>> name_key("Đức") == name_key("Duc")
     False
     """
+    given: object = text
+    if not isinstance(given, str):
+        expect("name_key", text=(given, str))
     decomposed = unicodedata.normalize("NFD", text.casefold())
     keyed = _SYLLABLE.sub(lambda match: _syllable_key(match.group()), decomposed)
     return unicodedata.normalize("NFC", " ".join(keyed.split()))

@@ -20,10 +20,11 @@ Decimal('1.15')
 
 from __future__ import annotations
 
+import numbers
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from mdpoverty.errors import NumberFormatError
+from mdpoverty.errors import NumberFormatError, Problem, ValidationError, expect
 
 __all__ = [
     "RATE_PLACES",
@@ -53,8 +54,11 @@ def rate(part: int, whole: int, places: int = RATE_PLACES) -> Decimal:
     >>> rate(1, 8, places=3)
     Decimal('12.500')
     """
+    if type(part) is not int or type(whole) is not int or type(places) is not int:
+        expect("rate", part=(part, int), whole=(whole, int), places=(places, int))
     if part < 0 or whole < 0:
-        raise ValueError(f"rate needs non-negative counts, not {part}/{whole}")
+        reason = "must be non-negative counts"
+        raise ValidationError([Problem("rate", "part/whole", f"{part}/{whole}", reason)])
     if whole == 0:
         return Decimal(0).scaleb(-places)
     quotient, remainder = divmod(part * 100 * 10**places, whole)
@@ -93,6 +97,12 @@ def format_vi(value: int | Decimal, places: int | None = None) -> str:
     >>> format_vi(Decimal('0.1'), places=2)
     '0,10'
     """
+    given: object = value
+    if type(given) not in (int, bool) and isinstance(given, numbers.Integral):
+        value = int(given)  # a NumPy or pandas integer, as a table's cell gives it
+    expect("format_vi", value=(value, (int, Decimal)), places=(places, (int, type(None))))
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValidationError([Problem("format_vi", "value", value, "must be a finite number")])
     if isinstance(value, Decimal) and places is not None:
         value = round_half_up(value, places)
     elif isinstance(value, int) and places:

@@ -21,6 +21,7 @@ from typing import Literal
 
 import attrs
 
+from mdpoverty.checks.records import FindingValue
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.errors import MdpovertyError
 from mdpoverty.model.document import Document
@@ -87,7 +88,7 @@ def _province_code(document: Document, era: Era) -> str | None:
 
 def _problem(
     unit: AdministrativeUnit, listed: _Listed | None, era: Era, province: str | None
-) -> tuple[str, object] | None:
+) -> tuple[str, FindingValue] | None:
     """What is wrong with ``unit``'s code (the message and the expected value), if anything."""
     code = unit.code
     if listed is None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.checks.builtin.targets import bounds, headline_judged
+from mdpoverty.checks.records import FindingValue
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -46,7 +47,9 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
     return reduction.map(lambda r: start - end(r))
 
 
-def _disagreements(target: Target, derived: Quantity) -> Iterator[tuple[str, object, object]]:
+def _disagreements(
+    target: Target, derived: Quantity
+) -> Iterator[tuple[str, FindingValue, FindingValue]]:
     """``(which, expected, actual)`` for each bound the annex and ``target`` disagree on."""
     value = target.value
     if target.comparison is Comparison.AT_LEAST:

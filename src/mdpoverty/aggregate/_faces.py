@@ -1,0 +1,123 @@
+"""The printed face and the ``attrs`` of the aggregation's tables (see
+:mod:`mdpoverty.tables.shape`).
+
+The aggregation's tables are made with field names; ``labels="printed"`` gives them headers in
+the reader's language, for a table pasted into a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.model.document import Document
+from mdpoverty.tables.annex import Lang
+from mdpoverty.tables.shape import (
+    HOUSEHOLDS,
+    MILLION_VND,
+    PERCENT,
+    POINTS,
+    Labels,
+    check_switches,
+    document_name,
+    table_attrs,
+)
+
+_HEADERS: dict[str, tuple[str, str]] = {
+    "declared": ("Tổng kinh phí", "Declared total"),
+    "central": ("Ngân sách trung ương", "Central budget"),
+    "local": ("Ngân sách địa phương", "Local budget"),
+    "policy_credit": ("Tín dụng chính sách", "Policy credit"),
+    "integrated": ("Lồng ghép", "Integrated"),
+    "mobilised": ("Huy động", "Mobilised"),
+    "other": ("Nguồn khác", "Other sources"),
+    "sources": ("Tổng các nguồn", "Sum of sources"),
+    "amount": ("Kinh phí", "Amount"),
+    "share": ("Tỷ trọng (%)", "Share (%)"),
+    "statements": ("Số khoản kinh phí", "Funding statements"),
+    "name": ("Tên", "Name"),
+    "level": ("Cấp", "Level"),
+    "plan": ("Kế hoạch", "Plan"),
+    "kind": ("Loại", "Kind"),
+    "label": ("Tên đơn vị", "Unit"),
+    "units": ("Số đơn vị", "Units"),
+    "households": ("Tổng số hộ dân đầu năm (hộ)", "Households at the start of the year"),
+    "poor_households": ("Số hộ nghèo đầu năm", "Poor households at the start of the year"),
+    "start_rate": ("Tỷ lệ hộ nghèo đầu năm (%)", "Poverty rate at the start of the year (%)"),
+    "reduction": ("Giảm số hộ nghèo (hộ)", "Reduction in poor households"),
+    "rate_reduction": ("Giảm tỷ lệ hộ nghèo (%)", "Reduction of the poverty rate (points)"),
+    "end_rate": ("Tỷ lệ hộ nghèo cuối năm (%)", "Poverty rate at the end of the year (%)"),
+    "dimension": ("Chiều thiếu hụt", "Dimension"),
+    "dimension_name": ("Tên chiều", "Dimension name"),
+    "indicator": ("Chỉ số", "Indicator"),
+    "subject": ("Đối tượng", "Subject"),
+    "groups": ("Nhóm hộ", "Household groups"),
+    "condition": ("Điều kiện", "Condition"),
+    "comparison": ("So sánh", "Comparison"),
+    "value": ("Chỉ tiêu", "Target"),
+    "section": ("Mục", "Section"),
+    "text": ("Nội dung", "Text"),
+}
+"""The printed header of each field of the aggregation's tables: (Vietnamese, English)."""
+
+_UNITS = {
+    "declared": MILLION_VND,
+    "central": MILLION_VND,
+    "local": MILLION_VND,
+    "policy_credit": MILLION_VND,
+    "integrated": MILLION_VND,
+    "mobilised": MILLION_VND,
+    "other": MILLION_VND,
+    "sources": MILLION_VND,
+    "amount": MILLION_VND,
+    "share": PERCENT,
+    "households": HOUSEHOLDS,
+    "poor_households": HOUSEHOLDS,
+    "start_rate": PERCENT,
+    "reduction": HOUSEHOLDS,
+    "rate_reduction": POINTS,
+    "end_rate": PERCENT,
+}
+
+
+def faced(
+    frame: pd.DataFrame,
+    table: str,
+    of: Document | Sequence[Document],
+    *,
+    labels: Labels,
+    lang: Lang,
+    total: bool,
+) -> pd.DataFrame:
+    """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs."""
+    if isinstance(of, Document):
+        document: str = document_name(of)
+        year = of.year
+    else:
+        document = "roll-up of " + "; ".join(document_name(p) for p in of)
+        year = of[0].year
+    units = {c: _UNITS[c] for c in frame.columns if isinstance(c, str) and c in _UNITS}
+    if labels == "printed":
+        which = 0 if lang == "vi" else 1
+        frame = frame.rename(
+            columns=lambda c: _HEADERS[c][which] if isinstance(c, str) and c in _HEADERS else c
+        )
+    frame.attrs.update(
+        table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=units)
+    )
+    return frame
+
+
+def checked(function: str, plan: object, *, labels: object, lang: object, total: object) -> None:
+    """Refuse, all at once, a ``plan`` that is not a document and switches out of their values."""
+    problems = []
+    if not isinstance(plan, Document):
+        problems.append(Problem(function, "plan", plan, "must be a Document"))
+    try:
+        check_switches(function, labels=labels, total=total, lang=lang)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise ValidationError(problems)
