@@ -1,0 +1,564 @@
+"""From a document's blocks to the draft: header, legal bases, annex, components' funding and
+the targets stated in sentences, every value traced to the words it was read from.
+
+Only what is printed is read: a value the text does not state is left out, and what the reader
+cannot make out is a :class:`~mdpoverty.reading.draft.Gap`.  No plan-specific rule: every
+pattern is one of the official forms (Decree 30/2020/NĐ-CP's heading, the programme's headings).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from mdpoverty.errors import AmbiguousNameError, NumberFormatError, UnknownNameError
+from mdpoverty.model.units import unit_kind
+from mdpoverty.reading._annex import read_plan_annex
+from mdpoverty.reading.blocks import Block, Paragraph, Place, Table
+from mdpoverty.reading.draft import Draft, Gap, Trace
+from mdpoverty.values.names import KIND_PREFIXES, core_key, name_key, split_kind
+from mdpoverty.values.numbers import parse_vi
+
+__all__ = ["interpret"]
+
+Path_ = tuple[str | int, ...]
+
+_TITLES = {
+    "KẾ HOẠCH": "plan",
+    "BÁO CÁO": "report",
+    "QUYẾT ĐỊNH": "plan",
+    "THÔNG BÁO": "review",
+}
+_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>[^\s,;]+)")
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{0,2})\s*tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{4})"
+)
+_ROMAN = re.compile(r"^(?P<n>[IVX]+)\.\s+(?P<title>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<n>\d+(?:\.\d+)*)(?:\.\s*|\s+)(?P<title>\S.*)$")
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<title>\S.*)$")
+_COMPONENT = re.compile(
+    r"^(?P<kind>Dự án|Tiểu dự án|Hợp phần|Nội dung)\s+(?P<n>\d+)\s*[:.]\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+_LEGAL_KINDS = {
+    "nghị quyết": "resolution",
+    "nghị định": "decree",
+    "quyết định": "decision",
+    "thông tư": "circular",
+    "kế hoạch": "plan",
+    "chỉ thị": "directive",
+    "công văn": "official-letter",
+    "luật": "law",
+}
+_LEGAL = re.compile(
+    r"^Căn cứ\s+(?P<kind>" + "|".join(_LEGAL_KINDS) + r")\s+số\s+(?P<number>.+?)\s+"
+    r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s+của\s+(?P<issuer>.+?)"
+    r"(?:\s+(?P<title>(?:về|Về)\s.+?))?(?:;|\.(?:\s|$)|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_AMOUNT = r"(?P<amount>\d[\d.,]*?)\s*triệu\s*đồng"
+_PLAN_MONEY = re.compile(r"[Kk]ế hoạch vốn\D*?" + _AMOUNT)
+_SOURCES = {
+    "central": re.compile(r"ngân sách trung ương\s*:?\s*" + _AMOUNT, re.IGNORECASE),
+    "local": re.compile(r"ngân sách địa phương\s*:?\s*" + _AMOUNT, re.IGNORECASE),
+    "other": re.compile(r"(?:nguồn vốn khác|vốn huy động(?: khác)?)\s*:?\s*" + _AMOUNT, re.I),
+}
+_ONLY_SOURCE = re.compile(
+    r"triệu\s*đồng\s*[;,]?\s*(?:từ\s+)?(?P<source>ngân sách trung ương|ngân sách địa phương)"
+    r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+_CAPITAL = {"recurrent": "vốn sự nghiệp", "investment": "vốn đầu tư"}
+_TARGETS = (
+    ("reduction", re.compile(r"\bgiảm\s+(?P<v>\d[\d.]*)\s+hộ(?: nghèo)?\b(?!\s*cận)", re.I)),
+    ("end-rate", re.compile(r"tỷ lệ hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.,]*)\s*%", re.I)),
+    ("end-count", re.compile(r"số hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.]*)\s+hộ", re.I)),
+)
+_AREA = re.compile(r"trên địa bàn\s+(?P<area>(?:thành phố|huyện|thị xã|quận|tỉnh|xã|phường)\s.+)$")
+_PROVINCE = re.compile(r"\btỉnh\s+(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*(?:\s+[A-ZĐ][^\s,;.()]*)*)")
+_YEAR = re.compile(r"năm\s+(?P<y>\d{4})")
+_SPAN = re.compile(r"giai đoạn\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})")
+_CAPTION_DATE = re.compile(r"ngày\s*(?P<d>\d{0,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+
+
+def _number(text: str) -> int | Decimal:
+    return parse_vi(text.rstrip(".,"))
+
+
+def _date(day: str, month: str, year: str) -> str:
+    if day and month:
+        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if month:
+        return f"{int(year):04d}-{int(month):02d}"
+    return f"{int(year):04d}"
+
+
+def _slug(text: str) -> str:
+    import unicodedata  # noqa: PLC0415
+
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unit"
+
+
+def _body(text: str) -> str:
+    """A paragraph without its list mark (``-``, ``+``) or its heading number and title."""
+    text = re.sub(r"^[-+•]\s*", "", text)
+    for pattern in (_NUMBERED, _LETTER):
+        match = pattern.match(text)
+        if match and ":" in match["title"]:
+            return match["title"].split(":", 1)[1].strip()
+    return text
+
+
+class _Interpreter:
+    def __init__(self, blocks: list[Block], file: str, kind: str | None) -> None:
+        self.blocks = blocks
+        self.file = file
+        self.kind = kind
+        self.data: dict[str, Any] = {}
+        self.sources: list[Trace] = []
+        self.gaps: list[Gap] = []
+        self._annex_targets: list[dict[str, Any]] = []
+        self._annex_traces: list[tuple[Place, str]] = []
+
+    def trace(self, path: Path_, place: Place, text: str, context: str = "") -> None:
+        self.sources.append(Trace(path, place, text, context))
+
+    def gap(self, path: Path_, reason: str, place: Place | None = None) -> None:
+        self.gaps.append(Gap(path, reason, place))
+
+    def run(self) -> Draft:
+        paragraphs = [b for b in self.blocks if isinstance(b, Paragraph)]
+        header_end = next(
+            (
+                i
+                for i, p in enumerate(paragraphs)
+                if p.text.startswith("Căn cứ") or _ROMAN.match(p.text)
+            ),
+            len(paragraphs),
+        )
+        header = self._header(paragraphs[:header_end])
+        self.data["kind"] = self.kind or header.pop("_kind", None) or "plan"
+        header.pop("_kind", None)
+        self.data["header"] = header
+        self._area_and_period(paragraphs)
+        self._legal_bases(paragraphs[header_end:])
+        self._annex()
+        self._body(paragraphs[header_end:])
+        self._order()
+        return Draft(self.data, tuple(self.sources), tuple(self.gaps), self.file)
+
+    def _order(self) -> None:
+        order = ["kind", "header", "area", "period", "legal_bases", "preamble", "units"]
+        order += ["targets", "components", "annex"]
+        self.data = {k: self.data[k] for k in order if k in self.data} | {
+            k: v for k, v in self.data.items() if k not in order
+        }
+
+    # -- the heading -------------------------------------------------------------------------
+
+    def _header(self, paragraphs: list[Paragraph]) -> dict[str, Any]:
+        header: dict[str, Any] = {}
+        title_at: int | None = None
+        for i, p in enumerate(paragraphs):
+            if (m := _NUMBER.match(p.text)) is not None:
+                if m["number"]:
+                    header["number"] = m["number"]
+                    self.trace(("header", "number"), p.place, m.group(0), p.text)
+                header["symbol"] = m["symbol"]
+                self.trace(("header", "symbol"), p.place, m.group(0), p.text)
+            elif (m := _PLACE_DATE.match(p.text)) is not None:
+                header["place"] = m["place"].strip()
+                self.trace(("header", "place"), p.place, m["place"], p.text)
+                header["date"] = _date(m["day"], m["month"], m["year"])
+                self.trace(("header", "date"), p.place, m.group(0)[len(m["place"]) + 1 :].strip())
+            elif title_at is None and p.text.strip().upper() in _TITLES and p.text.isupper():
+                title_at = i
+                header["title"] = p.text.strip()
+                header["_kind"] = _TITLES[p.text.strip().upper()]
+                self.trace(("header", "title"), p.place, p.text)
+        if title_at is not None:
+            lines: list[Paragraph] = []
+            for p in paragraphs[title_at + 1 :]:
+                if p.after_blank and lines:
+                    break
+                lines.append(p)
+            if lines:
+                header["subtitle"] = " ".join(p.text for p in lines)
+                self.trace(("header", "subtitle"), lines[0].place, header["subtitle"])
+        else:
+            self.gap(("header", "title"), "no title (KẾ HOẠCH, BÁO CÁO …) found above the text")
+        if "date" not in header:
+            self.gap(("header", "date"), "no line 'place, ngày … tháng … năm …' found")
+        self._issuer(header, paragraphs)
+        if not {"issuer", "date", "title"} <= header.keys():
+            # The model asks where a header's figures were read when it lacks any of the three.
+            header["source"] = self.file
+        return header
+
+    def _issuer(self, header: dict[str, Any], heading: list[Paragraph]) -> None:
+        # The body names the issuer as it acts ("UBND thành phố X ban hành …"); failing that,
+        # the lines above "Số:" (the issuer's block of the heading), as printed.
+        pattern = re.compile(
+            r"(?P<issuer>(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s[^.;:]+?)\s+ban hành"
+        )
+        for block in self.blocks:
+            if isinstance(block, Paragraph) and (m := pattern.search(block.text)):
+                header["issuer"] = m["issuer"]
+                self.trace(("header", "issuer"), block.place, m["issuer"], block.text)
+                return
+        lines = []
+        before_number = any(_NUMBER.match(p.text) for p in heading)
+        for p in heading if before_number else ():
+            if _NUMBER.match(p.text) or _PLACE_DATE.match(p.text):
+                break
+            if p.text.isupper() and not p.text.startswith("CỘNG HÒA"):
+                lines.append(p)
+        if lines:
+            header["issuer"] = " ".join(p.text for p in lines)
+            self.trace(("header", "issuer"), lines[0].place, header["issuer"])
+        else:
+            self.gap(("header", "issuer"), "the document does not name its issuer")
+
+    def _area_and_period(self, paragraphs: list[Paragraph]) -> None:
+        subtitle = self.data["header"].get("subtitle", "")
+        place = self.source_place(("header", "subtitle"))
+        if (m := _AREA.search(subtitle)) and (kind := unit_kind(m["area"])) is not None:
+            area: dict[str, Any] = {"name": m["area"], "kind": kind.value}
+            self.trace(("area", "name"), place, m["area"], subtitle)  # type: ignore[arg-type]
+        else:
+            area = {"name": "?", "kind": "country"}
+            self.gap(("area",), "no area ('trên địa bàn …') in the title; name and kind unknown")
+        for p in paragraphs:
+            if (m := _PROVINCE.search(p.text)) is not None:
+                area["province"] = m["name"]
+                self.trace(("area", "province"), p.place, m.group(0), p.text)
+                break
+        self.data["area"] = area
+        if (m := _SPAN.search(subtitle)) is not None:
+            self.data["period"] = {"start": int(m["a"]), "end": int(m["b"])}
+        elif (m := _YEAR.search(subtitle)) is not None:
+            self.data["period"] = {"start": int(m["y"]), "end": int(m["y"])}
+        else:
+            year = int(str(self.data["header"].get("date", "0"))[:4] or 0)
+            self.data["period"] = {"start": year or 2000, "end": year or 2000}
+            self.gap(("period",), "no year in the title: the period is the year of the date")
+            return
+        self.trace(("period",), place, m.group(0), subtitle)  # type: ignore[arg-type]
+
+    def source_of(self, path: Path_) -> Trace | None:
+        return next((t for t in self.sources if t.path == path), None)
+
+    def source_place(self, path: Path_) -> Place | None:
+        return next((t.place for t in self.sources if t.path == path), None)
+
+    # -- Căn cứ ------------------------------------------------------------------------------
+
+    def _legal_bases(self, paragraphs: list[Paragraph]) -> None:
+        bases: list[dict[str, Any]] = []
+        for p in paragraphs:
+            if _ROMAN.match(p.text):
+                break
+            if not p.text.startswith("Căn cứ"):
+                continue
+            m = _LEGAL.match(p.text)
+            path: Path_ = ("legal_bases", len(bases))
+            if m is None:
+                self.gap(
+                    path,
+                    "a legal basis not in the form 'Căn cứ <kind> số … ngày … của …'",
+                    p.place,
+                )
+                continue
+            base = {
+                "kind": _LEGAL_KINDS[m["kind"].lower()],
+                "number": m["number"],
+                "date": _date(m["d"], m["m"], m["y"]),
+                "issuer": m["issuer"],
+            }
+            if m["title"]:
+                base["title"] = m["title"]
+            for key, group in (
+                ("kind", "kind"),
+                ("number", "number"),
+                ("issuer", "issuer"),
+                ("title", "title"),
+            ):
+                if key in base:
+                    self.trace((*path, key), p.place, m[group], p.text)
+            self.trace((*path, "date"), p.place, f"ngày {m['d']}/{m['m']}/{m['y']}", p.text)
+            bases.append(base)
+            rest = m["rest"].strip()
+            if rest and "preamble" not in self.data:
+                self.data["preamble"] = rest
+                self.trace(("preamble",), p.place, rest)
+        if bases:
+            self.data["legal_bases"] = bases
+
+    # -- tables ------------------------------------------------------------------------------
+
+    def _annex(self) -> None:
+        for index, block in enumerate(self.blocks):
+            if not isinstance(block, Table):
+                continue
+            annex = read_plan_annex(block, self.trace, self.gap)
+            if annex is None:
+                continue
+            above = self._caption_lines(index)
+            if above:
+                annex = {"title": above[0].text, **annex}
+                self.trace(("annex", "title"), above[0].place, above[0].text)
+                if len(above) > 1:
+                    caption = " ".join(p.text for p in above[1:])
+                    annex = {"title": annex.pop("title"), "caption": caption, **annex}
+                    self.trace(("annex", "caption"), above[1].place, caption)
+                    if (m := _CAPTION_DATE.search(caption)) is not None:
+                        annex = {
+                            **{k: annex[k] for k in ("title", "caption")},
+                            "date": _date(m["d"], m["m"], m["y"]),
+                            **{k: v for k, v in annex.items() if k not in ("title", "caption")},
+                        }
+                        self.trace(("annex", "date"), above[1].place, m.group(0), caption)
+            else:
+                annex = {"title": "?", **annex}
+                self.gap(("annex", "title"), "no title above the annex table")
+            self.data["annex"] = annex
+            self._units(annex)
+            return
+
+    def _caption_lines(self, index: int) -> list[Paragraph]:
+        """The title (an uppercase paragraph) and caption lines just above the table."""
+        above: list[Paragraph] = []
+        for block in reversed(self.blocks[:index]):
+            if not isinstance(block, Paragraph) or len(above) >= 4:
+                break
+            above.insert(0, block)
+            if block.text.isupper():
+                return above
+        return [p for p in above if p.text.isupper()][:1] + above[1:] if above else []
+
+    def _units(self, annex: dict[str, Any]) -> None:
+        province = self.data["area"].get("province")
+        units: list[dict[str, Any]] = []
+        targets: list[dict[str, Any]] = []
+        for i, row in enumerate(annex["rows"]):
+            label = row["label"]
+            kind_key, core = split_kind(label)
+            kind = unit_kind(label)
+            place = self.source_place(("annex", "rows", i, "label"))
+            uid = _slug(core)
+            if any(u["id"] == uid for u in units):
+                self.gap(("annex", "rows", i), f"a second row of {label!r}: not made a unit", place)
+                continue
+            name = label
+            if kind_key:  # the kind word in full: "P. Nguyễn Thị Minh Khai" names Phường …
+                name = f"{_KIND_WORDS.get(kind_key, kind_key)} {core}"
+            unit: dict[str, Any] = {"id": uid, "name": name}
+            if kind is not None:
+                unit["kind"] = kind.value
+            else:
+                self.gap(
+                    ("units", len(units), "kind"), f"{label!r} names no kind (Xã, Phường …)", place
+                )
+            code = self._code(label, province, ("units", len(units), "code"), place)
+            if code:
+                unit["code"] = code
+            for field in ("households", "poor_households"):
+                if field in row:
+                    unit[field] = row[field]
+                    cell = self.source_of(("annex", "rows", i, field))
+                    if cell is not None:
+                        self.trace(("units", len(units), field), cell.place, cell.text)
+            self.trace(("units", len(units), "name"), place, label)  # type: ignore[arg-type]
+            row["unit"] = uid
+            if "reduction" in row:
+                cell = self.source_of(("annex", "rows", i, "reduction"))
+                if cell is not None:
+                    self._annex_traces.append((cell.place, cell.text))
+                targets.append(
+                    {
+                        "measure": "reduction",
+                        "about": uid,
+                        "value": row["reduction"],
+                        "section": "annex",
+                    }
+                )
+            units.append(unit)
+        annex["rows"] = [
+            {k: r[k] for k in ("number", "label", "unit") if k in r}
+            | {k: v for k, v in r.items() if k not in ("number", "label", "unit")}
+            for r in annex["rows"]
+        ]
+        self.data["units"] = units
+        self._annex_targets = targets
+
+    def _code(
+        self, label: str, province: str | None, path: Path_, place: Place | None
+    ) -> str | None:
+        from mdpoverty.reference.admin_units import old_unit  # noqa: PLC0415  (pandas on use)
+
+        if province is None:
+            return None
+        try:
+            unit = old_unit(label, province=province)
+        except (UnknownNameError, AmbiguousNameError) as error:
+            self.gap(path, f"not matched in the reference list of units: {error}", place)
+            return None
+        self.trace(path, place, label, f"reference list: {unit.name}, {unit.code}")  # type: ignore[arg-type]
+        return unit.code
+
+    # -- the body: sections, components, funding, targets ------------------------------------
+
+    def _body(self, paragraphs: list[Paragraph]) -> None:
+        roman, roman_title, number, letter = "", "", "", ""
+        components: list[dict[str, Any]] = []
+        current: tuple[dict[str, Any], Path_, list[Paragraph]] | None = None
+        stated: list[dict[str, Any]] = []
+        for p in paragraphs:
+            if (m := _ROMAN.match(p.text)) is not None and m["title"].split(":")[0].isupper():
+                roman, roman_title, number, letter = m["n"], m["title"], "", ""
+                self._close(current)
+                current = None
+                continue
+            numbered = _NUMBERED.match(p.text)
+            if numbered is not None and numbered["title"][:1].isupper():
+                number, letter = numbered["n"].rstrip("."), ""
+                self._close(current)
+                current = None
+                c = _COMPONENT.match(numbered["title"])
+                if c is not None:
+                    current = self._component(c, p, roman, number, components)
+                    continue
+            elif (lm := _LETTER.match(p.text)) is not None:
+                letter = lm["n"]
+            if current is not None:
+                current[2].append(p)
+            elif "MỤC TIÊU" in roman_title.upper() or not roman:
+                section = ".".join(s for s in (roman, number, letter) if s)
+                stated += self._stated_targets(p, section, len(stated))
+        self._close(current)
+        for n, (place, printed) in enumerate(self._annex_traces, start=len(stated)):
+            self.trace(("targets", n, "value"), place, printed)
+        if stated or self._annex_targets:
+            self.data["targets"] = stated + self._annex_targets
+        if components:
+            self.data["components"] = components
+
+    def _close(self, current: tuple[dict[str, Any], Path_, list[Paragraph]] | None) -> None:
+        if current is not None:
+            self._funding(*current)
+
+    def _stated_targets(self, p: Paragraph, section: str, first: int) -> list[dict[str, Any]]:
+        """The targets a sentence states, in the order it states them."""
+        body = _body(p.text)
+        found: list[tuple[int, dict[str, Any], str]] = []
+        for measure, pattern in _TARGETS:
+            for match in pattern.finditer(body):
+                try:
+                    value = _number(match["v"])
+                except NumberFormatError:
+                    continue
+                target = {
+                    "measure": measure,
+                    "value": Decimal(value) if measure == "end-rate" else value,
+                    "section": section,
+                    "text": body,
+                }
+                found.append((match.start(), target, match.group(0)))
+        found.sort(key=lambda item: item[0])
+        for n, (_, _, words) in enumerate(found, start=first):
+            self.trace(("targets", n, "value"), p.place, words, body)
+        return [target for _, target, _ in found]
+
+    def _component(
+        self,
+        m: re.Match[str],
+        p: Paragraph,
+        roman: str,
+        number: str,
+        components: list[dict[str, Any]],
+    ) -> tuple[dict[str, Any], Path_, list[Paragraph]] | None:
+        word = m["kind"].lower()
+        prefix = {"dự án": "DA", "hợp phần": "HP", "tiểu dự án": "TDA"}.get(word)
+        section = f"{roman}.{number}" if roman else number
+        if prefix is None:
+            self.gap(
+                ("components",),
+                f"a heading '{m['kind']} {m['n']}' has no code form (DA, TDA, HP)",
+                p.place,
+            )
+            return None
+        component: dict[str, Any] = {"section": section, "name": m["name"].strip()}
+        if prefix == "TDA":
+            if not components:
+                self.gap(("components",), f"'{m['kind']} {m['n']}' under no project", p.place)
+                return None
+            parent = components[-1]
+            code = f"{parent['code']}.TDA{int(m['n'])}"
+            children = parent.setdefault("children", [])
+            path: Path_ = ("components", len(components) - 1, "children", len(children))
+            component = {"code": code, **component}
+            children.append(component)
+        else:
+            component = {"code": f"{prefix}{int(m['n'])}", **component}
+            path = ("components", len(components))
+            components.append(component)
+        self.trace((*path, "code"), p.place, f"{m['kind']} {m['n']}", p.text)
+        self.trace((*path, "name"), p.place, m["name"], p.text)
+        return component, path, []
+
+    def _funding(self, component: dict[str, Any], path: Path_, body: list[Paragraph]) -> None:
+        funding: dict[str, Any] = {}
+        start = next((i for i, p in enumerate(body) if _PLAN_MONEY.search(p.text)), None)
+        if start is None:
+            return
+        p = body[start]
+        m = _PLAN_MONEY.search(p.text)
+        if m is None:  # pragma: no cover - found by the same pattern just above
+            return
+        funding["total"] = Decimal(_number(m["amount"]))
+        self.trace((*path, "funding", "total"), p.place, m.group(0), p.text)
+        rest = p.text[m.start() :]
+        if (only := _ONLY_SOURCE.search(rest)) is not None:
+            key = "central" if "trung ương" in only["source"].lower() else "local"
+            funding[key] = funding["total"]
+            self.trace((*path, "funding", key), p.place, m["amount"] + " " + only.group(0), p.text)
+        following = [p] + [
+            q for q in body[start + 1 :] if re.match(r"^[-+]\s*(ngân sách|nguồn|vốn)", q.text, re.I)
+        ]
+        for q in following:
+            for key, pattern in _SOURCES.items():
+                for sm in pattern.finditer(q.text if q is not p else rest):
+                    if key in funding and key != "total":
+                        continue
+                    funding[key] = Decimal(_number(sm["amount"]))
+                    self.trace((*path, "funding", key), q.place, sm.group(0), q.text)
+        for capital, words in _CAPITAL.items():
+            if words in rest:
+                funding["capital"] = capital
+                self.trace((*path, "funding", "capital"), p.place, words, p.text)
+        component["funding"] = {
+            k: funding[k] for k in ("total", "central", "local", "other", "capital") if k in funding
+        }
+
+
+_KIND_WORDS = {
+    "phường": "Phường",
+    "xã": "Xã",
+    "thị trấn": "Thị trấn",
+    "thành phố": "Thành phố",
+    "thị xã": "Thị xã",
+    "huyện": "Huyện",
+    "quận": "Quận",
+    "tỉnh": "Tỉnh",
+}
+"""The kind words in full, as a unit's name starts (``P.`` is written out ``Phường``)."""
+
+_ = (KIND_PREFIXES, core_key, name_key)
+
+
+def interpret(blocks: list[Block], file: str, kind: str | None = None) -> Draft:
+    """The draft document that ``blocks`` (of the file named ``file``) print."""
+    return _Interpreter(blocks, file, kind).run()
