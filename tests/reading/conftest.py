@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,4 +61,62 @@ def word_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("docx")
     path = tmp_path_factory.mktemp("docx") / "ke-hoach.docx"
     build_docx(SOURCE_TEXT.read_text(encoding="utf-8"), path)
+    return path
+
+
+def build_pdf(text: str, path: Path) -> None:
+    """The text as a PDF: its paragraphs on portrait pages, the annex on a landscape page in a
+    ruled table with its headers merged, in matplotlib's DejaVu Sans (covers Vietnamese)."""
+    from xml.sax.saxutils import escape  # noqa: PLC0415
+
+    import matplotlib as mpl  # noqa: PLC0415
+    from reportlab.lib import colors  # noqa: PLC0415
+    from reportlab.lib.pagesizes import A4, landscape  # noqa: PLC0415
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+    from reportlab.platypus import (  # noqa: PLC0415
+        BaseDocTemplate,
+        Frame,
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+    )
+    from reportlab.platypus import Paragraph as Para  # noqa: PLC0415
+    from reportlab.platypus import Table as Tab  # noqa: PLC0415
+
+    font = Path(mpl.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
+    style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13, spaceAfter=9)
+    cell = ParagraphStyle("cell", fontName="DejaVuSans", fontSize=8, leading=10)
+    body, above, rows = split(text)
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    portrait_frame = Frame(50, 50, A4[0] - 100, A4[1] - 100)
+    wide = landscape(A4)
+    landscape_frame = Frame(40, 40, wide[0] - 80, wide[1] - 80)
+    doc.addPageTemplates(
+        [
+            PageTemplate("portrait", [portrait_frame], pagesize=A4),
+            PageTemplate("landscape", [landscape_frame], pagesize=wide),
+        ]
+    )
+    story: list[Any] = [Para(escape(x.strip()), style) for x in body if x.strip()]
+    story += [NextPageTemplate("landscape"), PageBreak()]
+    story += [Para(escape(x.strip()), style) for x in above]
+    data = [[Para(escape(v), cell) if v else "" for v in row] for row in rows]
+    widths = [30, 150, 90, 80, 80, 90, 90, 90]
+    table = Tab(data, colWidths=widths)
+    merges = [("SPAN", (c, 0), (c, 1)) for c in range(5)] + [("SPAN", (5, 0), (7, 0))]
+    table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *merges])
+    story.append(table)
+    doc.build(story)
+
+
+@pytest.fixture(scope="session")
+def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example as a text PDF (built once per session)."""
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pdfplumber")
+    path = tmp_path_factory.mktemp("pdf") / "ke-hoach.pdf"
+    build_pdf(SOURCE_TEXT.read_text(encoding="utf-8"), path)
     return path

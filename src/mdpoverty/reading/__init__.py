@@ -62,6 +62,14 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         from mdpoverty.reading.docx import read_docx  # noqa: PLC0415  (python-docx on use)
 
         return read_docx(file)
+    if suffix == ".xlsx":
+        from mdpoverty.reading.xlsx import read_xlsx  # noqa: PLC0415  (openpyxl on use)
+
+        return read_xlsx(file)
+    if suffix == ".pdf":
+        from mdpoverty.reading.pdf import read_pdf  # noqa: PLC0415  (pdfplumber on use)
+
+        return read_pdf(file)
     raise PlanFileError(
         str(file),
         [FileProblem("", f"has the extension {suffix!r}; use .docx, .xlsx, .pdf or .txt")],

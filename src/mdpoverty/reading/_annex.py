@@ -7,16 +7,47 @@ positions are blank to it, as a merged spreadsheet cell is blank but in its firs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from mdpoverty.errors import FileProblem
+from mdpoverty.errors import FileProblem, NumberFormatError
 from mdpoverty.reading.blocks import Cell, Place, Table
 
 # One rule for every annex: the header and column finding of the spreadsheet reader.
+from mdpoverty.tables.annex import COUNT_FIELDS
 from mdpoverty.tables.read import _TOTAL_LABELS, _Cell, _layout, _parse, _ref, normalized
+from mdpoverty.values.numbers import parse_vi
+from mdpoverty.values.quantities import Quantity
 
-__all__ = ["AnnexRead", "read_plan_annex"]
+__all__ = ["AnnexRead", "parse_range", "read_plan_annex"]
+
+_RANGE = re.compile(r"^\s*(?P<low>[\d.,]+)\s*(?:-|–|—|đến)\s*(?P<high>[\d.,]+)\s*%?\s*$")
+
+
+def parse_range(text: str, *, count: bool) -> Quantity | None:
+    """A range as printed ("6,5 - 7,2", "6,5–7,2", "6,5 đến 7,2", "840 - 930"), or ``None``."""
+    match = _RANGE.match(text)
+    if match is None:
+        return None
+    try:
+        low, high = parse_vi(match["low"]), parse_vi(match["high"])
+    except NumberFormatError:
+        return None
+    if count:
+        if not (isinstance(low, int) and isinstance(high, int)):
+            return None
+    else:
+        low, high = Decimal(low), Decimal(high)
+    if high < low:
+        return None
+    return Quantity(low, high)
+
+
+def _range(text: str, field: str) -> Quantity | None:
+    return parse_range(text, count=field in COUNT_FIELDS)
+
 
 Trace = Callable[[tuple[str | int, ...], Place, str], None]
 AnnexRead = tuple[dict[str, Any], list[tuple[str, Place]]]
@@ -94,7 +125,9 @@ def _values(
                 trace((*where, "label"), source.place, source.text)
             continue
         problems: list[FileProblem] = []
-        value = _parse(cell, field, "/".join(map(str, where)), problems)
+        value: object = _parse(cell, field, "/".join(map(str, where)), problems)
+        if problems and (ranged := _range(str(cell.value), field)) is not None:
+            value, problems = ranged, []
         for problem in problems:
             gap((*where, field), f"{problem.reason}: {source.text!r}", source.place)
         if value is not None:

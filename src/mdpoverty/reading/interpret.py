@@ -19,6 +19,7 @@ from mdpoverty.reading.blocks import Block, Paragraph, Place, Table
 from mdpoverty.reading.draft import Draft, Gap, Trace
 from mdpoverty.values.names import KIND_PREFIXES, core_key, name_key, split_kind
 from mdpoverty.values.numbers import parse_vi
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["interpret"]
 
@@ -121,7 +122,7 @@ class _Interpreter:
         self.sources: list[Trace] = []
         self.gaps: list[Gap] = []
         self._annex_targets: list[dict[str, Any]] = []
-        self._annex_traces: list[tuple[Place, str]] = []
+        self._annex_traces: list[tuple[Place, str] | None] = []
 
     def trace(self, path: Path_, place: Place, text: str, context: str = "") -> None:
         self.sources.append(Trace(path, place, text, context))
@@ -373,10 +374,10 @@ class _Interpreter:
                         self.trace(("units", len(units), field), cell.place, cell.text)
             self.trace(("units", len(units), "name"), place, label)  # type: ignore[arg-type]
             row["unit"] = uid
+            self._ranged(row, ("annex", "rows", i), uid, targets)
             if "reduction" in row:
                 cell = self.source_of(("annex", "rows", i, "reduction"))
-                if cell is not None:
-                    self._annex_traces.append((cell.place, cell.text))
+                self._annex_traces.append((cell.place, cell.text) if cell is not None else None)
                 targets.append(
                     {
                         "measure": "reduction",
@@ -386,6 +387,8 @@ class _Interpreter:
                     }
                 )
             units.append(unit)
+        if "total" in annex:  # a ranged total is the area's target
+            self._ranged(annex["total"], ("annex", "total"), None, targets)
         annex["rows"] = [
             {k: r[k] for k in ("number", "label", "unit") if k in r}
             | {k: v for k, v in r.items() if k not in ("number", "label", "unit")}
@@ -393,6 +396,27 @@ class _Interpreter:
         ]
         self.data["units"] = units
         self._annex_targets = targets
+
+    def _ranged(
+        self, row: dict[str, Any], where: Path_, uid: str | None, targets: list[dict[str, Any]]
+    ) -> None:
+        """A ranged target in the annex ("6,5 - 7,2") is the unit's target, not a printed cell
+        (a printed row holds numbers): it moves to the targets, traced to its cell."""
+        for field, measure in _RANGED_MEASURES.items():
+            value = row.get(field)
+            if not isinstance(value, Quantity):
+                continue
+            del row[field]
+            cell = self.source_of((*where, field))
+            target = {
+                "measure": measure,
+                **({"about": uid} if uid is not None else {}),
+                "value": {"low": value.low, "high": value.high},
+                "section": "annex",
+            }
+            self._annex_traces.append((cell.place, cell.text) if cell is not None else None)
+            targets.append(target)
+            self.sources = [t for t in self.sources if t.path != (*where, field)]
 
     def _code(
         self, label: str, province: str | None, path: Path_, place: Place | None
@@ -439,8 +463,9 @@ class _Interpreter:
                 section = ".".join(s for s in (roman, number, letter) if s)
                 stated += self._stated_targets(p, section, len(stated))
         self._close(current)
-        for n, (place, printed) in enumerate(self._annex_traces, start=len(stated)):
-            self.trace(("targets", n, "value"), place, printed)
+        for n, traced in enumerate(self._annex_traces, start=len(stated)):
+            if traced is not None:
+                self.trace(("targets", n, "value"), *traced)
         if stated or self._annex_targets:
             self.data["targets"] = stated + self._annex_targets
         if components:
@@ -543,6 +568,13 @@ class _Interpreter:
             k: funding[k] for k in ("total", "central", "local", "other", "capital") if k in funding
         }
 
+
+_RANGED_MEASURES = {
+    "reduction": "reduction",
+    "rate_reduction": "rate-reduction",
+    "end_rate": "end-rate",
+}
+"""The annex columns that may print a range, and the target each states."""
 
 _KIND_WORDS = {
     "phường": "Phường",
