@@ -15,6 +15,7 @@ from typing import Any
 from mdpoverty.errors import AmbiguousNameError, NumberFormatError, UnknownNameError
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading._annex import read_plan_annex
+from mdpoverty.reading._review import read_review_form
 from mdpoverty.reading.blocks import Block, Paragraph, Place, Table
 from mdpoverty.reading.draft import Draft, Gap, Trace
 from mdpoverty.values.names import KIND_PREFIXES, core_key, name_key, split_kind
@@ -76,9 +77,12 @@ _TARGETS = (
     ("end-rate", re.compile(r"tỷ lệ hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.,]*)\s*%", re.I)),
     ("end-count", re.compile(r"số hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.]*)\s+hộ", re.I)),
 )
-_AREA = re.compile(r"trên địa bàn\s+(?P<area>(?:thành phố|huyện|thị xã|quận|tỉnh|xã|phường)\s.+)$")
+_AREA = re.compile(
+    r"trên địa bàn\s+(?P<area>(?:thành phố|huyện|thị xã|quận|tỉnh|xã|phường)\s[^,;.()]+)",
+    re.IGNORECASE,
+)
 _PROVINCE = re.compile(r"\btỉnh\s+(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*(?:\s+[A-ZĐ][^\s,;.()]*)*)")
-_YEAR = re.compile(r"năm\s+(?P<y>\d{4})")
+_YEAR = re.compile(r"năm\s+(?P<y>\d{4})", re.IGNORECASE)
 _SPAN = re.compile(r"giai đoạn\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})")
 _CAPTION_DATE = re.compile(r"ngày\s*(?P<d>\d{0,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
 
@@ -226,6 +230,20 @@ class _Interpreter:
     def _area_and_period(self, paragraphs: list[Paragraph]) -> None:
         subtitle = self.data["header"].get("subtitle", "")
         place = self.source_place(("header", "subtitle"))
+        if not _AREA.search(subtitle):  # a sheet or a release: the lines above its table
+            first_table = next(
+                (i for i, b in enumerate(self.blocks) if isinstance(b, Table)), len(self.blocks)
+            )
+            found = next(
+                (
+                    b
+                    for b in self.blocks[:first_table]
+                    if isinstance(b, Paragraph) and _AREA.search(b.text)
+                ),
+                None,
+            )
+            if found is not None:
+                subtitle, place = found.text, found.place
         if (m := _AREA.search(subtitle)) and (kind := unit_kind(m["area"])) is not None:
             area: dict[str, Any] = {"name": m["area"], "kind": kind.value}
             self.trace(("area", "name"), place, m["area"], subtitle)  # type: ignore[arg-type]
@@ -306,6 +324,14 @@ class _Interpreter:
                 continue
             annex = read_plan_annex(block, self.trace, self.gap)
             if annex is None:
+                form = read_review_form(
+                    block, self.trace, self.gap, lambda t: _slug(split_kind(t)[1])
+                )
+                if form is not None:
+                    self.data |= {k: v for k, v in form.items() if v}
+                    if self.kind is None:
+                        self.data["kind"] = "review"
+                    return
                 continue
             above = self._caption_lines(index)
             if above:
