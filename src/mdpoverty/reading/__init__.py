@@ -2,8 +2,8 @@
 
 Each reader turns its file into one intermediate form, a list of paragraphs and tables with
 their places (:mod:`mdpoverty.reading.blocks`); one interpreter reads the draft document from
-that form (:mod:`mdpoverty.reading.interpret`), every value traced to the words it was read from
-and every value it could not read listed as a gap (:mod:`mdpoverty.reading.draft`).
+that form (``mdpoverty.reading.interpret``), every value traced to the words it was read from
+and every value it could not read listed as a gap (:class:`Draft`).
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
 
 def read_published(path: str | os.PathLike[str], kind: str | None = None) -> Draft:
     """The draft document that the published file ``path`` prints: its plan-file data, the
-    source of every value (:attr:`Draft.sources`) and what could not be read
-    (:attr:`Draft.gaps`).  The data always loads as a document
+    source of every value (``Draft.sources``) and what could not be read
+    (``Draft.gaps``).  The data always loads as a document
     (:func:`mdpoverty.io.files.plan_from_data`): a value the model refuses is taken out and
     listed as a gap.
 

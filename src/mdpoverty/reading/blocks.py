@@ -1,7 +1,7 @@
 """The one form every reader produces: a document's paragraphs and tables, each with its place.
 
 A reader (plain text, Word, Excel, PDF) turns its file into a list of :class:`Paragraph` and
-:class:`Table` blocks in reading order, and the interpreter (:mod:`mdpoverty.reading.interpret`)
+:class:`Table` blocks in reading order, and the interpreter (``mdpoverty.reading.interpret``)
 reads the draft document from that list alone: the interpreter never knows the file format, and
 a reader never interprets.  Text is kept as printed (NFC, legacy encodings converted), so that
 every value the interpreter takes can show the text it was read from.
@@ -71,3 +71,4 @@ class Table:
 
 
 Block = Paragraph | Table
+"""A block of a document: a paragraph or a table."""

@@ -53,7 +53,14 @@ class Gap:
 
 @attrs.frozen
 class Draft:
-    """A document read from a published file: its plan-file data, their sources, its gaps."""
+    """A document read from a published file: its plan-file data, their sources, its gaps.
+
+    Attributes:
+        data: The plan-file data (as a plan file holds it), which always loads.
+        sources: Where each value was read, by its path in ``data``.
+        gaps: What could not be read, by its path in ``data``.
+        file: The name of the file read.
+    """
 
     data: dict[str, Any]
     sources: tuple[Trace, ...]

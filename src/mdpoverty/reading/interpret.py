@@ -15,48 +15,21 @@ from typing import Any
 from mdpoverty.errors import AmbiguousNameError, NumberFormatError, UnknownNameError
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading._annex import read_plan_annex
+from mdpoverty.reading._heading import ROMAN, HeadingReader
+from mdpoverty.reading._record import Path_, date_text, number, slug
 from mdpoverty.reading._review import read_review_form
 from mdpoverty.reading.blocks import Block, Paragraph, Place, Table
-from mdpoverty.reading.draft import Draft, Gap, Trace
-from mdpoverty.values.names import KIND_PREFIXES, core_key, name_key, split_kind
-from mdpoverty.values.numbers import parse_vi
+from mdpoverty.reading.draft import Draft
+from mdpoverty.values.names import split_kind
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["interpret"]
 
-Path_ = tuple[str | int, ...]
 
-_TITLES = {
-    "KẾ HOẠCH": "plan",
-    "BÁO CÁO": "report",
-    "QUYẾT ĐỊNH": "plan",
-    "THÔNG BÁO": "review",
-}
-_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>[^\s,;]+)")
-_PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{0,2})\s*tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{4})"
-)
-_ROMAN = re.compile(r"^(?P<n>[IVX]+)\.\s+(?P<title>\S.*)$")
 _NUMBERED = re.compile(r"^(?P<n>\d+(?:\.\d+)*)(?:\.\s*|\s+)(?P<title>\S.*)$")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<title>\S.*)$")
 _COMPONENT = re.compile(
     r"^(?P<kind>Dự án|Tiểu dự án|Hợp phần|Nội dung)\s+(?P<n>\d+)\s*[:.]\s*(?P<name>\S.*)$",
-    re.IGNORECASE,
-)
-_LEGAL_KINDS = {
-    "nghị quyết": "resolution",
-    "nghị định": "decree",
-    "quyết định": "decision",
-    "thông tư": "circular",
-    "kế hoạch": "plan",
-    "chỉ thị": "directive",
-    "công văn": "official-letter",
-    "luật": "law",
-}
-_LEGAL = re.compile(
-    r"^Căn cứ\s+(?P<kind>" + "|".join(_LEGAL_KINDS) + r")\s+số\s+(?P<number>.+?)\s+"
-    r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s+của\s+(?P<issuer>.+?)"
-    r"(?:\s+(?P<title>(?:về|Về)\s.+?))?(?:;|\.(?:\s|$)|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _AMOUNT = r"(?P<amount>\d[\d.,]*?)\s*triệu\s*đồng"
@@ -77,34 +50,7 @@ _TARGETS = (
     ("end-rate", re.compile(r"tỷ lệ hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.,]*)\s*%", re.I)),
     ("end-count", re.compile(r"số hộ nghèo[^%;]*?còn\s+(?P<v>\d[\d.]*)\s+hộ", re.I)),
 )
-_AREA = re.compile(
-    r"trên địa bàn\s+(?P<area>(?:thành phố|huyện|thị xã|quận|tỉnh|xã|phường)\s[^,;.()]+)",
-    re.IGNORECASE,
-)
-_PROVINCE = re.compile(r"\btỉnh\s+(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*(?:\s+[A-ZĐ][^\s,;.()]*)*)")
-_YEAR = re.compile(r"năm\s+(?P<y>\d{4})", re.IGNORECASE)
-_SPAN = re.compile(r"giai đoạn\s+(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{4})")
 _CAPTION_DATE = re.compile(r"ngày\s*(?P<d>\d{0,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
-
-
-def _number(text: str) -> int | Decimal:
-    return parse_vi(text.rstrip(".,"))
-
-
-def _date(day: str, month: str, year: str) -> str:
-    if day and month:
-        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
-    if month:
-        return f"{int(year):04d}-{int(month):02d}"
-    return f"{int(year):04d}"
-
-
-def _slug(text: str) -> str:
-    import unicodedata  # noqa: PLC0415
-
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unit"
 
 
 def _body(text: str) -> str:
@@ -117,30 +63,14 @@ def _body(text: str) -> str:
     return text
 
 
-class _Interpreter:
-    def __init__(self, blocks: list[Block], file: str, kind: str | None) -> None:
-        self.blocks = blocks
-        self.file = file
-        self.kind = kind
-        self.data: dict[str, Any] = {}
-        self.sources: list[Trace] = []
-        self.gaps: list[Gap] = []
-        self._annex_targets: list[dict[str, Any]] = []
-        self._annex_traces: list[tuple[Place, str] | None] = []
-
-    def trace(self, path: Path_, place: Place, text: str, context: str = "") -> None:
-        self.sources.append(Trace(path, place, text, context))
-
-    def gap(self, path: Path_, reason: str, place: Place | None = None) -> None:
-        self.gaps.append(Gap(path, reason, place))
-
+class _Interpreter(HeadingReader):
     def run(self) -> Draft:
         paragraphs = [b for b in self.blocks if isinstance(b, Paragraph)]
         header_end = next(
             (
                 i
                 for i, p in enumerate(paragraphs)
-                if p.text.startswith("Căn cứ") or _ROMAN.match(p.text)
+                if p.text.startswith("Căn cứ") or ROMAN.match(p.text)
             ),
             len(paragraphs),
         )
@@ -164,158 +94,6 @@ class _Interpreter:
 
     # -- the heading -------------------------------------------------------------------------
 
-    def _header(self, paragraphs: list[Paragraph]) -> dict[str, Any]:
-        header: dict[str, Any] = {}
-        title_at: int | None = None
-        for i, p in enumerate(paragraphs):
-            if (m := _NUMBER.match(p.text)) is not None:
-                if m["number"]:
-                    header["number"] = m["number"]
-                    self.trace(("header", "number"), p.place, m.group(0), p.text)
-                header["symbol"] = m["symbol"]
-                self.trace(("header", "symbol"), p.place, m.group(0), p.text)
-            elif (m := _PLACE_DATE.match(p.text)) is not None:
-                header["place"] = m["place"].strip()
-                self.trace(("header", "place"), p.place, m["place"], p.text)
-                header["date"] = _date(m["day"], m["month"], m["year"])
-                self.trace(("header", "date"), p.place, m.group(0)[len(m["place"]) + 1 :].strip())
-            elif title_at is None and p.text.strip().upper() in _TITLES and p.text.isupper():
-                title_at = i
-                header["title"] = p.text.strip()
-                header["_kind"] = _TITLES[p.text.strip().upper()]
-                self.trace(("header", "title"), p.place, p.text)
-        if title_at is not None:
-            lines: list[Paragraph] = []
-            for p in paragraphs[title_at + 1 :]:
-                if p.after_blank and lines:
-                    break
-                lines.append(p)
-            if lines:
-                header["subtitle"] = " ".join(p.text for p in lines)
-                self.trace(("header", "subtitle"), lines[0].place, header["subtitle"])
-        else:
-            self.gap(("header", "title"), "no title (KẾ HOẠCH, BÁO CÁO …) found above the text")
-        if "date" not in header:
-            self.gap(("header", "date"), "no line 'place, ngày … tháng … năm …' found")
-        self._issuer(header, paragraphs)
-        if not {"issuer", "date", "title"} <= header.keys():
-            # The model asks where a header's figures were read when it lacks any of the three.
-            header["source"] = self.file
-        return header
-
-    def _issuer(self, header: dict[str, Any], heading: list[Paragraph]) -> None:
-        # The body names the issuer as it acts ("UBND thành phố X ban hành …"); failing that,
-        # the lines above "Số:" (the issuer's block of the heading), as printed.
-        pattern = re.compile(
-            r"(?P<issuer>(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s[^.;:]+?)\s+ban hành"
-        )
-        for block in self.blocks:
-            if isinstance(block, Paragraph) and (m := pattern.search(block.text)):
-                header["issuer"] = m["issuer"]
-                self.trace(("header", "issuer"), block.place, m["issuer"], block.text)
-                return
-        lines = []
-        before_number = any(_NUMBER.match(p.text) for p in heading)
-        for p in heading if before_number else ():
-            if _NUMBER.match(p.text) or _PLACE_DATE.match(p.text):
-                break
-            if p.text.isupper() and not p.text.startswith("CỘNG HÒA"):
-                lines.append(p)
-        if lines:
-            header["issuer"] = " ".join(p.text for p in lines)
-            self.trace(("header", "issuer"), lines[0].place, header["issuer"])
-        else:
-            self.gap(("header", "issuer"), "the document does not name its issuer")
-
-    def _area_and_period(self, paragraphs: list[Paragraph]) -> None:
-        subtitle = self.data["header"].get("subtitle", "")
-        place = self.source_place(("header", "subtitle"))
-        if not _AREA.search(subtitle):  # a sheet or a release: the lines above its table
-            first_table = next(
-                (i for i, b in enumerate(self.blocks) if isinstance(b, Table)), len(self.blocks)
-            )
-            found = next(
-                (
-                    b
-                    for b in self.blocks[:first_table]
-                    if isinstance(b, Paragraph) and _AREA.search(b.text)
-                ),
-                None,
-            )
-            if found is not None:
-                subtitle, place = found.text, found.place
-        if (m := _AREA.search(subtitle)) and (kind := unit_kind(m["area"])) is not None:
-            area: dict[str, Any] = {"name": m["area"], "kind": kind.value}
-            self.trace(("area", "name"), place, m["area"], subtitle)  # type: ignore[arg-type]
-        else:
-            area = {"name": "?", "kind": "country"}
-            self.gap(("area",), "no area ('trên địa bàn …') in the title; name and kind unknown")
-        for p in paragraphs:
-            if (m := _PROVINCE.search(p.text)) is not None:
-                area["province"] = m["name"]
-                self.trace(("area", "province"), p.place, m.group(0), p.text)
-                break
-        self.data["area"] = area
-        if (m := _SPAN.search(subtitle)) is not None:
-            self.data["period"] = {"start": int(m["a"]), "end": int(m["b"])}
-        elif (m := _YEAR.search(subtitle)) is not None:
-            self.data["period"] = {"start": int(m["y"]), "end": int(m["y"])}
-        else:
-            year = int(str(self.data["header"].get("date", "0"))[:4] or 0)
-            self.data["period"] = {"start": year or 2000, "end": year or 2000}
-            self.gap(("period",), "no year in the title: the period is the year of the date")
-            return
-        self.trace(("period",), place, m.group(0), subtitle)  # type: ignore[arg-type]
-
-    def source_of(self, path: Path_) -> Trace | None:
-        return next((t for t in self.sources if t.path == path), None)
-
-    def source_place(self, path: Path_) -> Place | None:
-        return next((t.place for t in self.sources if t.path == path), None)
-
-    # -- Căn cứ ------------------------------------------------------------------------------
-
-    def _legal_bases(self, paragraphs: list[Paragraph]) -> None:
-        bases: list[dict[str, Any]] = []
-        for p in paragraphs:
-            if _ROMAN.match(p.text):
-                break
-            if not p.text.startswith("Căn cứ"):
-                continue
-            m = _LEGAL.match(p.text)
-            path: Path_ = ("legal_bases", len(bases))
-            if m is None:
-                self.gap(
-                    path,
-                    "a legal basis not in the form 'Căn cứ <kind> số … ngày … của …'",
-                    p.place,
-                )
-                continue
-            base = {
-                "kind": _LEGAL_KINDS[m["kind"].lower()],
-                "number": m["number"],
-                "date": _date(m["d"], m["m"], m["y"]),
-                "issuer": m["issuer"],
-            }
-            if m["title"]:
-                base["title"] = m["title"]
-            for key, group in (
-                ("kind", "kind"),
-                ("number", "number"),
-                ("issuer", "issuer"),
-                ("title", "title"),
-            ):
-                if key in base:
-                    self.trace((*path, key), p.place, m[group], p.text)
-            self.trace((*path, "date"), p.place, f"ngày {m['d']}/{m['m']}/{m['y']}", p.text)
-            bases.append(base)
-            rest = m["rest"].strip()
-            if rest and "preamble" not in self.data:
-                self.data["preamble"] = rest
-                self.trace(("preamble",), p.place, rest)
-        if bases:
-            self.data["legal_bases"] = bases
-
     # -- tables ------------------------------------------------------------------------------
 
     def _annex(self) -> None:
@@ -325,7 +103,7 @@ class _Interpreter:
             annex = read_plan_annex(block, self.trace, self.gap)
             if annex is None:
                 form = read_review_form(
-                    block, self.trace, self.gap, lambda t: _slug(split_kind(t)[1])
+                    block, self.trace, self.gap, lambda t: slug(split_kind(t)[1])
                 )
                 if form is not None:
                     self.data |= {k: v for k, v in form.items() if v}
@@ -344,7 +122,7 @@ class _Interpreter:
                     if (m := _CAPTION_DATE.search(caption)) is not None:
                         annex = {
                             **{k: annex[k] for k in ("title", "caption")},
-                            "date": _date(m["d"], m["m"], m["y"]),
+                            "date": date_text(m["d"], m["m"], m["y"]),
                             **{k: v for k, v in annex.items() if k not in ("title", "caption")},
                         }
                         self.trace(("annex", "date"), above[1].place, m.group(0), caption)
@@ -375,7 +153,7 @@ class _Interpreter:
             kind_key, core = split_kind(label)
             kind = unit_kind(label)
             place = self.source_place(("annex", "rows", i, "label"))
-            uid = _slug(core)
+            uid = slug(core)
             if any(u["id"] == uid for u in units):
                 self.gap(("annex", "rows", i), f"a second row of {label!r}: not made a unit", place)
                 continue
@@ -398,7 +176,8 @@ class _Interpreter:
                     cell = self.source_of(("annex", "rows", i, field))
                     if cell is not None:
                         self.trace(("units", len(units), field), cell.place, cell.text)
-            self.trace(("units", len(units), "name"), place, label)  # type: ignore[arg-type]
+            if place is not None:
+                self.trace(("units", len(units), "name"), place, label)
             row["unit"] = uid
             self._ranged(row, ("annex", "rows", i), uid, targets)
             if "reduction" in row:
@@ -456,7 +235,8 @@ class _Interpreter:
         except (UnknownNameError, AmbiguousNameError) as error:
             self.gap(path, f"not matched in the reference list of units: {error}", place)
             return None
-        self.trace(path, place, label, f"reference list: {unit.name}, {unit.code}")  # type: ignore[arg-type]
+        if place is not None:
+            self.trace(path, place, label, f"reference list: {unit.name}, {unit.code}")
         return unit.code
 
     # -- the body: sections, components, funding, targets ------------------------------------
@@ -467,7 +247,7 @@ class _Interpreter:
         current: tuple[dict[str, Any], Path_, list[Paragraph]] | None = None
         stated: list[dict[str, Any]] = []
         for p in paragraphs:
-            if (m := _ROMAN.match(p.text)) is not None and m["title"].split(":")[0].isupper():
+            if (m := ROMAN.match(p.text)) is not None and m["title"].split(":")[0].isupper():
                 roman, roman_title, number, letter = m["n"], m["title"], "", ""
                 self._close(current)
                 current = None
@@ -508,7 +288,7 @@ class _Interpreter:
         for measure, pattern in _TARGETS:
             for match in pattern.finditer(body):
                 try:
-                    value = _number(match["v"])
+                    value = number(match["v"])
                 except NumberFormatError:
                     continue
                 target = {
@@ -569,7 +349,7 @@ class _Interpreter:
         m = _PLAN_MONEY.search(p.text)
         if m is None:  # pragma: no cover - found by the same pattern just above
             return
-        funding["total"] = Decimal(_number(m["amount"]))
+        funding["total"] = Decimal(number(m["amount"]))
         self.trace((*path, "funding", "total"), p.place, m.group(0), p.text)
         rest = p.text[m.start() :]
         if (only := _ONLY_SOURCE.search(rest)) is not None:
@@ -584,7 +364,7 @@ class _Interpreter:
                 for sm in pattern.finditer(q.text if q is not p else rest):
                     if key in funding and key != "total":
                         continue
-                    funding[key] = Decimal(_number(sm["amount"]))
+                    funding[key] = Decimal(number(sm["amount"]))
                     self.trace((*path, "funding", key), q.place, sm.group(0), q.text)
         for capital, words in _CAPITAL.items():
             if words in rest:
@@ -613,8 +393,6 @@ _KIND_WORDS = {
     "tỉnh": "Tỉnh",
 }
 """The kind words in full, as a unit's name starts (``P.`` is written out ``Phường``)."""
-
-_ = (KIND_PREFIXES, core_key, name_key)
 
 
 def interpret(blocks: list[Block], file: str, kind: str | None = None) -> Draft:

@@ -30,6 +30,7 @@ _TCVN3_PAIRS = (
 )
 _CODES = _TCVN3_PAIRS.replace(" ", "")
 TCVN3: dict[str, str] = dict(zip(_CODES[::2], _CODES[1::2], strict=True))
+"""Each TCVN3 code (as its Latin-1 character) and the letter the ABC fonts draw for it."""
 
 # VNI for Windows: a vowel is followed by a mark character; a few letters are one character.
 _VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
@@ -69,6 +70,7 @@ def _vni_table() -> dict[str, str]:
 
 
 VNI: dict[str, str] = _vni_table()
+"""Each VNI sequence (a letter and its mark characters, as Latin-1) and the letter it spells."""
 _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=True)))
 
 _TCVN3_ONLY = set("µ¸¶·¹¨®¬«ª©¾»¼½§¦¥¤£¢¡\xad÷þ")
