@@ -5,9 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from mdpoverty._testing_published import build_docx
 from mdpoverty.io.files import plan_from_data
 from mdpoverty.reading import Table, read_blocks, read_published
 from mdpoverty.reference.datasets import example
+
+SOURCE_TEXT = Path(__file__).parent / "data" / "bac-kan-2024-plan.vi.txt"
+
+
+@pytest.fixture(scope="session")
+def word_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example as a Word file (built once per session)."""
+    pytest.importorskip("docx")
+    path = tmp_path_factory.mktemp("docx") / "ke-hoach.docx"
+    build_docx(SOURCE_TEXT.read_text(encoding="utf-8"), path)
+    return path
 
 
 def test_merges_and_landscape_are_read(word_file: Path) -> None:

@@ -7,10 +7,23 @@ from pathlib import Path
 
 import pytest
 
+from mdpoverty._testing_published import build_pdf
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import plan_from_data
 from mdpoverty.reading import Table, read_blocks, read_published
 from mdpoverty.reference.datasets import example
+
+SOURCE_TEXT = Path(__file__).parent / "data" / "bac-kan-2024-plan.vi.txt"
+
+
+@pytest.fixture(scope="session")
+def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example as a text PDF (built once per session)."""
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pdfplumber")
+    path = tmp_path_factory.mktemp("pdf") / "ke-hoach.pdf"
+    build_pdf(SOURCE_TEXT.read_text(encoding="utf-8"), path)
+    return path
 
 
 def test_the_annex_table_is_rebuilt_from_words(pdf_file: Path) -> None:

@@ -1,19 +1,11 @@
-"""The worked example's published text, shipped with the tests (the source of the bundled plan)."""
+"""Word and PDF files built from a published text, as offices publish them: the annex in a
+landscape section or page, its header cells merged across and down.  For the tests of
+:mod:`mdpoverty.reading` (python-docx, reportlab and matplotlib's DejaVu Sans font)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-DATA = Path(__file__).parent / "data"
-SOURCE_TEXT = DATA / "bac-kan-2024-plan.vi.txt"
-
-
-@pytest.fixture
-def source_text() -> Path:
-    return SOURCE_TEXT
 
 
 def split(text: str) -> tuple[list[str], list[str], list[list[str]]]:
@@ -53,15 +45,6 @@ def build_docx(text: str, path: Path) -> None:
         table.cell(0, c).merge(table.cell(1, c))
     table.cell(0, 5).merge(table.cell(0, 7))
     document.save(str(path))
-
-
-@pytest.fixture(scope="session")
-def word_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The worked example as a Word file (built once per session)."""
-    pytest.importorskip("docx")
-    path = tmp_path_factory.mktemp("docx") / "ke-hoach.docx"
-    build_docx(SOURCE_TEXT.read_text(encoding="utf-8"), path)
-    return path
 
 
 def build_pdf(text: str, path: Path) -> None:
@@ -110,13 +93,3 @@ def build_pdf(text: str, path: Path) -> None:
     table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *merges])
     story.append(table)
     doc.build(story)
-
-
-@pytest.fixture(scope="session")
-def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The worked example as a text PDF (built once per session)."""
-    pytest.importorskip("reportlab")
-    pytest.importorskip("pdfplumber")
-    path = tmp_path_factory.mktemp("pdf") / "ke-hoach.pdf"
-    build_pdf(SOURCE_TEXT.read_text(encoding="utf-8"), path)
-    return path
