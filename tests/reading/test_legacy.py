@@ -82,3 +82,15 @@ def test_a_tcvn3_text_file_is_read_as_unicode(tmp_path: Path) -> None:
     path.write_bytes("KÕ ho¹ch\nGi¶m nghÌo n¨m 2024 trªn ®Þa bµn huyÖn Na R×\n".encode("latin-1"))
     paragraphs = read_blocks(path)
     assert "Giảm nghèo năm 2024 trên địa bàn huyện Na Rì" == paragraphs[1].text  # type: ignore[union-attr]
+
+
+def test_a_word_run_in_a_legacy_font_is_converted(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Sè hé nghÌo: ").font.name = ".VnTime"
+    paragraph.add_run("Soá hoä ngheøo").font.name = "VNI-Times"
+    paragraph.add_run(" – Số hộ").font.name = "Times New Roman"
+    path = tmp_path / "cu.docx"
+    document.save(str(path))
+    assert "Số hộ nghèo: Số hộ nghèo – Số hộ" == read_blocks(path)[0].text  # type: ignore[union-attr]

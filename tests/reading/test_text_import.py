@@ -151,3 +151,23 @@ def test_a_value_missing_from_the_text_is_a_gap_not_a_value(tmp_path: Path) -> N
     assert "date" not in draft.data["header"]
     document = plan_from_data(draft.data)
     assert [t.value for t in document.targets] == [Quantity(5)]
+
+
+def test_unit_kind_abbreviations_are_written_out(tmp_path: Path) -> None:
+    header = "STT\tTên đơn vị\tTổng số hộ\tSố hộ nghèo\tGiảm số hộ nghèo (hộ)"
+    rows = ["1\tX. Cao Sơn\t1.200\t150\t10", "2\tTT. Phủ Thông\t2.000\t40\t2"]
+    rows += ["3\tTP. Bắc Kạn\t12.281\t241\t13", "4\tP. Sông Cầu\t2.347\t27\t2"]
+    path = tmp_path / "bieu.txt"
+    path.write_text(
+        "KẾ HOẠCH\nGiảm nghèo năm 2024 trên địa bàn tỉnh Bắc Kạn\n\n"
+        "BIỂU MỤC TIÊU\n" + "\n".join([header, *rows]) + "\n",
+        encoding="utf-8",
+    )
+    document = plan_from_data(read_published(path).data)
+    assert [
+        ("Xã Cao Sơn", "commune"),
+        ("Thị trấn Phủ Thông", "township"),
+        ("Thành phố Bắc Kạn", "city"),
+        ("Phường Sông Cầu", "ward"),
+    ] == [(u.name, u.kind.value) for u in document.units]
+    assert [1200, 2000, 12281, 2347] == [u.households for u in document.units]
