@@ -15,6 +15,7 @@ from typing import Any
 from mdpoverty.errors import AmbiguousNameError, NumberFormatError, UnknownNameError
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading._annex import read_plan_annex
+from mdpoverty.reading._funding_table import read_funding_table
 from mdpoverty.reading._heading import ROMAN, HeadingReader
 from mdpoverty.reading._record import Path_, date_text, number, slug
 from mdpoverty.reading._review import read_review_form
@@ -82,6 +83,7 @@ class _Interpreter(HeadingReader):
         self._legal_bases(paragraphs[header_end:])
         self._annex()
         self._body(paragraphs[header_end:])
+        self._funding_tables()
         self._order()
         return Draft(self.data, tuple(self.sources), tuple(self.gaps), self.file)
 
@@ -132,6 +134,76 @@ class _Interpreter(HeadingReader):
             self.data["annex"] = annex
             self._units(annex)
             return
+
+    def _funding_tables(self) -> None:
+        """Funding printed as a table: it gives a component's funding where its text states
+        none; where the text states it too and the two differ, the text's stays and the
+        table's is a gap (the draft holds one funding a component)."""
+        components: list[dict[str, Any]] = self.data.setdefault("components", [])
+        for index, block in enumerate(self.blocks):
+            if not isinstance(block, Table):
+                continue
+            before = [b for b in self.blocks[max(0, index - 2) : index] if isinstance(b, Paragraph)]
+            rows = read_funding_table(block, " ".join(p.text for p in before), self.gap)
+            parent: int | None = None  # the project the table's last project row named
+            for prefix, n, name, amounts, places, place in rows or ():
+                path, component = self._table_component(
+                    components, (prefix, n, name), parent, place
+                )
+                if component is None:
+                    continue
+                if prefix != "TDA":
+                    parent = int(path[1])
+                if not amounts:
+                    continue
+                funding = {
+                    k: amounts[k] for k in ("total", "central", "local", "other") if k in amounts
+                }
+                if "funding" in component:
+                    if component["funding"] != funding | {
+                        k: v for k, v in component["funding"].items() if k == "capital"
+                    }:
+                        self.gap((*path, "funding"), f"a table states {funding}", place)
+                    continue
+                component["funding"] = funding
+                for key in funding:
+                    cell = places[key]
+                    printed = next(c.text for row in block.rows for c in row if c.place == cell)
+                    self.trace((*path, "funding", key), cell, printed)
+        if not components:
+            del self.data["components"]
+
+    def _table_component(
+        self,
+        components: list[dict[str, Any]],
+        row: tuple[str, int, str],
+        parent_index: int | None,
+        place: Place,
+    ) -> tuple[Path_, dict[str, Any] | None]:
+        """The component a funding table's row names, made where the text has no heading."""
+        prefix, n, name = row
+        if prefix == "TDA":
+            if parent_index is None:
+                self.gap(("components",), f"Tiểu dự án {n} under no project", place)
+                return (), None
+            parent = components[parent_index]
+            code = f"{parent['code']}.TDA{n}"
+            children = parent.setdefault("children", [])
+            for i, child in enumerate(children):
+                if child["code"] == code:
+                    return ("components", parent_index, "children", i), child
+            children.append({"code": code, "name": name or code})
+            path: Path_ = ("components", parent_index, "children", len(children) - 1)
+        else:
+            code = f"{prefix}{n}"
+            for i, component in enumerate(components):
+                if component["code"] == code:
+                    return ("components", i), component
+            components.append({"code": code, "name": name or code})
+            path = ("components", len(components) - 1)
+        self.trace((*path, "code"), place, code)
+        self.trace((*path, "name"), place, name or code)
+        return path, (children[-1] if prefix == "TDA" else components[-1])
 
     def _caption_lines(self, index: int) -> list[Paragraph]:
         """The title (an uppercase paragraph) and caption lines just above the table."""
