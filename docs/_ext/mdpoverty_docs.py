@@ -402,6 +402,9 @@ PUBLIC_MODULES = (
     "mdpoverty.values.names",
     "mdpoverty.testing",
     "mdpoverty.tables.annex",
+    "mdpoverty.reading",
+    "mdpoverty.reading.legacy",
+    "mdpoverty.tables.docx",
 )
 
 

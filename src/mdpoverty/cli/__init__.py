@@ -23,7 +23,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from mdpoverty.cli import households, plans, report
+from mdpoverty.cli import households, plans, reading, report
 from mdpoverty.cli._common import EXIT_INTERNAL, EXIT_UNREADABLE, FORMATTER, check_output, emit
 from mdpoverty.cli.plans import EXAMPLE_NAMES, KINDS, LEVELS, template_text
 from mdpoverty.errors import MdpovertyError, PlanFileError
@@ -44,6 +44,7 @@ examples:
   mdpoverty annex plan.yaml                   its annex, as the document prints it
   mdpoverty annex plan.yaml --format xlsx -o annex.xlsx
   mdpoverty import-annex plan.yaml annex.xlsx -o plan.yaml --force
+  mdpoverty import ke-hoach.docx -o draft.yaml   a published document into a traced draft
   mdpoverty schema -o plan.schema.json        the JSON Schema, for editors
   mdpoverty households classify review.parquet --year 2027 -o counts.csv
   mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv
@@ -61,7 +62,7 @@ exit status:
 
 `mdpoverty COMMAND --help` describes each command."""
 
-_GROUPS = (plans, households, report)
+_GROUPS = (plans, reading, households, report)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     name: handler for group in _GROUPS for name, handler in group.COMMANDS.items()

@@ -118,7 +118,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "unit, and the total row), derived from its units and targets.\n\n"
         "text and markdown print numbers as the document does (12.345, 1,25; with --lang en: "
         "12,345, 1.25); csv writes plain numbers (12345, 1.25); xlsx writes the sheet in the "
-        "printed layout and needs -o.",
+        "printed layout and needs -o; docx writes a Word table in the official layout "
+        "(merged headers, Times New Roman, landscape; the `read` extra) and needs -o.",
         epilog="examples:\n"
         "  mdpoverty annex plan.yaml\n"
         "  mdpoverty annex --example bac-kan-2024 --lang en --format markdown\n"
@@ -131,7 +132,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     annex.add_argument("--lang", choices=("vi", "en"), default="vi", help="headers (default: vi)")
     annex.add_argument(
         "--format",
-        choices=("text", "csv", "markdown", "xlsx"),
+        choices=("text", "csv", "markdown", "xlsx", "docx"),
         default="text",
         help="default: text",
     )
@@ -245,8 +246,8 @@ def _annex(args: argparse.Namespace) -> int:
     plan = load(args)
     if args.units == "2025":
         return _annex_2025(plan, args)
-    if args.format == "xlsx" and args.output is None:
-        return usage_error("annex", "--format xlsx needs -o FILE (a .xlsx file)")
+    if args.format in {"xlsx", "docx"} and args.output is None:
+        return usage_error("annex", f"--format {args.format} needs -o FILE (a .{args.format} file)")
     frame = tables.annex(plan, args.lang)
     if args.format == "xlsx" and frame.attrs.get("table") == "figures":
         return usage_error(
@@ -254,6 +255,10 @@ def _annex(args: argparse.Namespace) -> int:
         )
     if args.format == "xlsx":
         tables.write_annex_xlsx(frame, args.output)
+    elif args.format == "docx":
+        from mdpoverty.tables.docx import write_annex_docx  # noqa: PLC0415  (python-docx on use)
+
+        write_annex_docx(frame, args.output)
     else:
         # A CSV file gets a byte-order mark, which Excel needs to read UTF-8 (Vietnamese) text.
         encoding = "utf-8-sig" if args.format == "csv" and args.output is not None else "utf-8"
