@@ -14,6 +14,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
@@ -28,14 +29,19 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     A unit's start-of-year counts are at ``units/<id>/<field>``; a printed figure at
     ``figures/<i>``.  The year is the figure's, or the document's where the figure names none.
     An observation printed twice with the same values (a unit's field and a figure) is kept
-    once: the first figure, else the field.
+    once: the first figure, else the field.  Derived once per document (every rule of a check
+    shares it); each call returns its own copy of the mapping.
     """
+    return dict(derived(document, "observations by key", lambda: _index(document)))
+
+
+def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     found: dict[ObservationKey, tuple[Figure, str]] = {}
     for i, figure in enumerate(document.figures):
         found.setdefault(figure.key_in(document.year), (figure, f"figures/{i}"))
     # A unit's fields come second: a printed figure of the same count may also print a rate.
     for unit, group, count in document.unit_counts():
-        figure = Figure(group=group, about=unit, time=TimePoint.START, count=count)
+        figure = Figure._of_unit_count(group, unit, TimePoint.START, count)
         key = (unit, group, TimePoint.START, document.year)
         found.setdefault(key, (figure, f"units/{unit}/{UNIT_COUNT_FIELDS[group]}"))
     return found
