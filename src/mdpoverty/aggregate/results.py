@@ -10,8 +10,7 @@ absence is never a failure.
 from __future__ import annotations
 
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.model._derived import derived
@@ -19,6 +18,9 @@ from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
 from mdpoverty.values.quantities import Comparison
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
 
 __all__ = ["ObservationKey", "index", "results"]
 
@@ -109,6 +111,8 @@ def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
     Raises:
         ValidationError: if ``outcome`` is omitted and ``plan`` is not an implementation report.
     """
+    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
     if outcome is None:
         if not isinstance(plan, ImplementationReport):
             raise ValidationError(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
-import pandas as pd
 
 from mdpoverty.errors import (
     InconsistentPlanError,
@@ -30,6 +30,9 @@ from mdpoverty.values._validation import (
 )
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
 
 __all__ = [
     "Finding",
@@ -226,6 +229,8 @@ class Report:
         >>> Report().to_frame().columns.tolist()
         ['rule', 'severity', 'location', 'message', 'expected', 'actual']
         """
+        import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
         columns = ("rule", "severity", "location", "message", "expected", "actual")
         return pd.DataFrame(
             {

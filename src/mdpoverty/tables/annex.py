@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-import pandas as pd
 
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
@@ -27,6 +26,9 @@ from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
 
 __all__ = [
     "ANNEX_COLUMNS",
@@ -275,6 +277,8 @@ def annex(plan: Document, lang: Lang = "vi") -> pd.DataFrame:
     >>> table.loc["total", "Tỷ lệ hộ nghèo cuối năm 2024 (%)"]
     Decimal('1.86')
     """
+    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
     if not has_target_annex(plan):
         # figures imports this module's constants: imported here, where it is needed.
         from mdpoverty.tables.figure_tables import figure_table  # noqa: PLC0415
