@@ -16,12 +16,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-_DEFAULT = {"max_examples": 50, "deadline": None}
 _SLOW_IS_FINE = [HealthCheck.too_slow]
 
-settings.register_profile("default", **_DEFAULT)
-settings.register_profile("dev", **_DEFAULT)
-settings.register_profile("ci", **_DEFAULT, print_blob=True)
+settings.register_profile("default", max_examples=50, deadline=None)
+settings.register_profile("dev", settings.get_profile("default"))
+settings.register_profile("ci", settings.get_profile("default"), print_blob=True)
 settings.register_profile(
     "thorough",
     max_examples=500,

@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 
 from mdpoverty import _testing_oracle as oracle
 from mdpoverty._testing_documents import documents
+from mdpoverty._testing_edges import edge_plans, period_years
 from mdpoverty._testing_files import plain_data, plan_data_mutations
 from mdpoverty._testing_units import new_unit_plans, old_unit_plans
 from mdpoverty.households._strategies import (
@@ -69,6 +70,7 @@ __all__ = [
     "deficit_indicators",
     "deprivation_frames",
     "documents",
+    "edge_plans",
     "funding_splits",
     "household_tables",
     "indicator_weights",
@@ -76,6 +78,7 @@ __all__ = [
     "new_unit_plans",
     "old_unit_plans",
     "partial_dates",
+    "period_years",
     "plain_data",
     "plan_data_mutations",
     "plan_sets",

@@ -81,10 +81,10 @@ def published(tmp_path: Path) -> Path:
 
 def test_the_crosswalk_read_back_equals_the_published_csv_row_for_row(published: Path) -> None:
     with published.open(encoding="utf-8", newline="") as file:
-        published = list(csv.DictReader(file))
-    assert published == [dict(row) for row in crosswalk_rows()]
+        rows = list(csv.DictReader(file))
+    assert rows == [dict(row) for row in crosswalk_rows()]
     frame = crosswalk()
-    assert published == frame.to_dict("records")
+    assert rows == frame.to_dict("records")
 
 
 def test_the_build_script_reproduces_the_shipped_file(published: Path, tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -51,24 +52,28 @@ def _ref(row: int, col: int) -> str:
     return f"{letters}{row}"
 
 
-def _xlsx_rows(path: Path) -> list[list[_Cell]]:
+def _xlsx_rows(path: Path) -> Iterator[list[_Cell]]:
+    """The cells of the active sheet, a row at a time: openpyxl's read-only mode streams the
+    sheet, so a large sheet takes time and memory in proportion to the rows actually read."""
     from openpyxl import load_workbook  # noqa: PLC0415  (openpyxl loads only to read a sheet)
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.active
         if sheet is None:  # pragma: no cover - a workbook always has an active sheet
-            return []
-        rows = []
+            return
+        places_of: dict[str, int | None] = {}  # a sheet has few number formats: read each once
         for r, row in enumerate(sheet.iter_rows(), start=1):
             cells = []
             for c, cell in enumerate(row, start=1):
                 fmt = str(getattr(cell, "number_format", "") or "")
-                match = re.search(r"0\.(0+)(?![0#])", fmt)
-                places = len(match.group(1)) if match else (0 if fmt == "#,##0" else None)
+                places = places_of.get(fmt, -1)
+                if places == -1:
+                    match = re.search(r"0\.(0+)(?![0#])", fmt)
+                    places = len(match.group(1)) if match else (0 if fmt == "#,##0" else None)
+                    places_of[fmt] = places
                 cells.append(_Cell(_ref(r, c), getattr(cell, "value", None), places))
-            rows.append(cells)
-        return rows
+            yield cells
     finally:
         workbook.close()
 
@@ -272,17 +277,17 @@ def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
         raise PlanFileError(
             source, [FileProblem("", f"has the extension {file.suffix!r}; use .xlsx or .csv")]
         )
-    try:
-        rows = reader(file)
-    except Exception as error:  # a file openpyxl or csv cannot read at all
-        raise PlanFileError(source, [FileProblem("", f"cannot be read: {error}")]) from error
-    layout = _layout(rows, problems)
+    # The rows are read as they are needed: the header is among the first rows, and reading
+    # stops at the first blank row below the units.
+    rows = _guarded(iter(reader(file)), source)
+    head = list(itertools.islice(rows, _HEAD_ROWS))
+    layout = _layout(head, problems)
     if layout is None:
         raise PlanFileError(source, problems)
     read: list[ReadRow] = []
     total: PrintedRow | None = None
     position = 0  # of the row among the unit rows, readable or not: its place in the annex
-    for row in rows[layout.first_data :]:
+    for row in itertools.chain(head[layout.first_data :], rows):
         if all(_text(c.value) == "" for c in row):
             if position:
                 break
@@ -304,6 +309,20 @@ def read_annex_rows(path: str | os.PathLike[str]) -> ReadAnnex:
         caption=layout.caption,
     )
     return ReadAnnex(printed_annex, read, source, problems)
+
+
+_HEAD_ROWS = 42
+"""The rows read before the layout is known: the header is among the first 40, and the row
+below it may continue it."""
+
+
+def _guarded(rows: Iterator[list[_Cell]], source: str) -> Iterator[list[_Cell]]:
+    """``rows``, with a failure to read them (a file openpyxl or csv cannot read at all, or a
+    sheet broken further down) reported as a problem of the file."""
+    try:
+        yield from rows
+    except Exception as error:
+        raise PlanFileError(source, [FileProblem("", f"cannot be read: {error}")]) from error
 
 
 def _read_row(
