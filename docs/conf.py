@@ -109,3 +109,20 @@ html_static_path: list[str] = []
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+
+# -- names imported for type checkers only -------------------------------------------------------
+
+# The checks and the command line must not load pandas, so the modules below import it only for
+# type checkers and load it where a DataFrame is made.  autodoc resolves their annotations
+# (``-> pd.DataFrame``) at build time: the documentation build binds the name they mean.
+import importlib as _importlib  # noqa: E402
+
+import pandas as _pandas  # noqa: E402
+
+for _module in (
+    "mdpoverty.checks.report",
+    "mdpoverty.tables",
+    "mdpoverty.tables.annex",
+    "mdpoverty.aggregate.results",
+):
+    _importlib.import_module(_module).pd = _pandas  # type: ignore[attr-defined]
