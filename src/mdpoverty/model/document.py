@@ -247,19 +247,17 @@ class Document:
         document is built), so each subject has at most one.  One pass over the targets: use it
         rather than :meth:`unit_target` in a loop over many units.
         """
-        return dict(self._in_force_by()[measure, group])
+        return dict(self._in_force_by().get((measure, group), {}))
 
     def _in_force_by(self) -> dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]]:
         return derived(self, "targets in force", self._in_force)
 
     def _in_force(self) -> dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]]:
         """The plan-year targets of every measure and group, by subject: one pass for all."""
-        found: dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]] = {
-            (m, g): {} for m in Measure for g in HouseholdGroup
-        }
+        found: dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]] = {}
         for t in self.targets:
             if t.year in (None, self.year):
-                found[t.measure, t.group].setdefault(t.about, t)
+                found.setdefault((t.measure, t.group), {}).setdefault(t.about, t)
         return found
 
     def children(self, unit: str | None) -> tuple[AdministrativeUnit, ...]:
@@ -302,7 +300,7 @@ class Document:
         self, unit: str | None, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
     ) -> Target | None:
         """The plan-year target for ``unit`` (``None``: the area) of ``measure``, if any."""
-        return self._in_force_by()[measure, group].get(unit)
+        return self._in_force_by().get((measure, group), {}).get(unit)
 
 
 @attrs.frozen(kw_only=True)
