@@ -56,3 +56,14 @@ def test_the_facts_of_a_collected_document_are_dropped() -> None:
 def test_the_children_index_is_what_a_scan_of_the_units_finds(plan: Plan) -> None:
     for parent in [None, *(u.id for u in plan.units), "no-such-unit"]:
         assert tuple(u for u in plan.units if u.parent == parent) == plan.children(parent)
+
+
+def test_only_the_facts_of_the_latest_documents_are_kept() -> None:
+    first = attrs.evolve(bac_kan_2024())
+    rows = annex_rows(first)
+    others = [attrs.evolve(bac_kan_2024()) for _ in range(_derived.KEPT)]
+    for plan in others:
+        annex_rows(plan)
+    assert id(first) not in _derived._FACTS  # the oldest made way for the latest
+    assert all(id(plan) in _derived._FACTS for plan in others)
+    assert rows == annex_rows(first)  # derived again, the same
