@@ -137,7 +137,7 @@ def check_all(plans: tuple[Plan, ...]) -> None:
 
 def _cold(plans: tuple[Plan, ...]) -> Callable[[], tuple[tuple[object, ...], dict[str, object]]]:
     """A round's setup: the facts derived from the plans forgotten, so that every round
-    measures the derivations too (they are kept per document, for its lifetime)."""
+    measures the derivations too (they are kept for the latest documents)."""
 
     def setup() -> tuple[tuple[object, ...], dict[str, object]]:
         forget()
