@@ -57,7 +57,7 @@ def derived(document: object, key: Hashable, compute: Callable[[], T]) -> T:
             # Nothing to do at exit: the finalizer only drops the entry.
             weakref.finalize(document, _drop, ident).atexit = False
         if len(_FACTS) > KEPT:
-            del _FACTS[next(iter(_FACTS))]
+            _FACTS.pop(next(iter(_FACTS)), None)
     try:
         value: T = facts[key]
     except KeyError:
