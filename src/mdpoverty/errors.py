@@ -35,6 +35,7 @@ else:  # and at run time through the (lazy) package: see InconsistentPlanError
     import mdpoverty  # noqa: F401  (named by the annotation that InconsistentPlanError sets)
 
 __all__ = [
+    "MAX_LISTED",
     "NO_VALUE",
     "PROBLEM_CODES",
     "AmbiguousNameError",
@@ -97,11 +98,24 @@ def shorten(value: object, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+MAX_LISTED = 100
+"""The most problems a message lists, one a line; the exception's ``problems`` hold them all."""
+
+
 def _listing(head: str, problems: Sequence[object]) -> str:
     """``head`` with the number of ``problems`` (``1 problem``, ``2 problems``), then a line per
-    problem: the message of the exceptions that list every problem."""
+    problem, the first :data:`MAX_LISTED` of them and how many more: the message of the
+    exceptions that list every problem.  A file of thousands of mistakes (a sheet pasted into
+    the wrong place) gets a message a reader can read, in time in proportion to it.
+
+    >>> print(_listing("", [f"problem {n}" for n in range(MAX_LISTED + 2)]).splitlines()[-2:])
+    ['  - problem 99', '  … and 2 more problems']
+    """
     count = len(problems)
-    listed = "".join(f"\n  - {p}" for p in problems)
+    listed = "".join(f"\n  - {p}" for p in problems[:MAX_LISTED])
+    more = count - MAX_LISTED
+    if more > 0:
+        listed += f"\n  … and {more} more problem{'' if more == 1 else 's'}"
     return f"{head}{count} problem{'' if count == 1 else 's'}:{listed}"
 
 

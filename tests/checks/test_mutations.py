@@ -19,7 +19,8 @@ rates (compared at their printed precision, likewise), the ``number`` and ``labe
 invariant is checked on them), and the non-annex fields (funding, headline targets, dates),
 whose rules are being generalised on another branch.
 
-Budget: the profile's ``max_examples`` (50 in dev, 300 in CI), one ``check`` each.
+Budget: the profile's ``max_examples`` (50 by default, 500 in the thorough profile), one
+``check`` each.
 """
 
 from __future__ import annotations

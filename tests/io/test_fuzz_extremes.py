@@ -8,9 +8,10 @@ must check, tabulate, save and load back to itself.
 Termination is structural, not timed: every input is bounded (a number's text at most a few
 hundred characters, one plan), and the test asserts that whatever loads lies within the
 documented bounds (:mod:`mdpoverty.values.bounds`), which is what keeps every rule, table and
-formatter finite.  Budget, from the profile's ``max_examples`` (50 in dev, 300 in CI): the
-extreme numbers 300 cases in CI, the mangled texts 150, generated plans through both parsers
-60; 510 loads in all, each followed by a check, the annex and two round trips where it loads.
+formatter finite.  Budget, from the profile's ``max_examples`` (50 by default, 500 in the
+thorough profile): the extreme numbers 50 cases by default, the mangled texts 25, generated
+plans through both parsers 10; 85 loads in all, each followed by a check, the annex and two
+round trips where it loads.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from mdpoverty.checks import check
-from mdpoverty.errors import FileProblem, PlanFileError
+from mdpoverty.errors import MAX_LISTED, FileProblem, PlanFileError
 from mdpoverty.io import _parse  # the module whose YAML parser the tests swap
 from mdpoverty.io._dialects import FastLoader, Loader
 from mdpoverty.io._parse import parse_yaml
@@ -223,3 +223,20 @@ def test_a_period_outside_the_standard_and_programme_is_a_finding_not_a_crash(
     assert {"dates.standard-period", "dates.programme-period"} <= {
         f.rule for f in report.filter(location="period")
     }
+
+
+def test_thousands_of_unknown_keys_list_the_first_hundred_and_how_many_more() -> None:
+    # A sheet pasted into the wrong place: every key is a problem of its own; the exception
+    # holds them all, its message the first MAX_LISTED in the file's order and a count.
+    keys = ["purpse"] + [f"heading_{n}" for n in range(1_000)]
+    text = BUNDLED + "".join(f"{key}: {n}\n" for n, key in enumerate(keys))
+    with pytest.raises(PlanFileError) as caught:
+        read_plan_text(text, "yaml", "plan")
+    problems = caught.value.problems
+    assert keys == [p.path for p in problems]
+    lines = str(caught.value).splitlines()
+    assert "plan: 1001 problems:" == lines[0]
+    assert MAX_LISTED + 2 == len(lines)
+    assert lines[1].endswith("purpse: is not a field of Plan; did you mean 'purpose'?")
+    assert lines[MAX_LISTED].endswith(f"heading_{MAX_LISTED - 2}: is not a field of Plan")
+    assert f"  … and {1001 - MAX_LISTED} more problems" == lines[-1]

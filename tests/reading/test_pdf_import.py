@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mdpoverty._testing_published import build_pdf
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import plan_from_data
 from mdpoverty.reading import Table, read_blocks, read_published
 from mdpoverty.reference.datasets import example
+from mdpoverty.testing._published import build_pdf
 
 SOURCE_TEXT = Path(__file__).parent / "data" / "bac-kan-2024-plan.vi.txt"
 

@@ -4,13 +4,14 @@ every chart draws the plan's own values, one mark each."""
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from matplotlib.patches import Rectangle
 
 from mdpoverty import check
 from mdpoverty.model.document import Plan
-from mdpoverty.report import html_report, plot
+from mdpoverty.report import _plan_sections, html_report, plot
 from mdpoverty.testing import plans
 
 from ._page import Page
@@ -19,10 +20,13 @@ from ._page import Page
 _FEW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@_FEW
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(plans(max_units=6))
 def test_every_finding_links_to_a_place_in_the_page(plan: Plan) -> None:
-    page = Page(html_report(plan, "en"))
+    # The links, not the charts, are under test (the chart properties below draw them): a
+    # placeholder in each chart's place lets the property see as many plans as the others.
+    with mock.patch.object(_plan_sections, "_chart", return_value="<svg></svg>"):
+        page = Page(html_report(plan, "en"))
     assert [] == page.duplicate_ids
     links = [
         e.attributes.get("href", "")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mdpoverty import NumberFormatError, format_vi, parse_vi, rate
-from mdpoverty.values.numbers import round_half_up
+from mdpoverty.values.numbers import decimal_places, round_half_up
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,12 @@ def test_parse_vi_inverts_format_vi_for_decimals(value: Decimal) -> None:
     text = format_vi(value)
     parsed = parse_vi(text)
     assert value == parsed
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True, places=None))
+def test_decimal_places_are_the_negated_exponent_of_any_decimal(value: Decimal) -> None:
+    # Worked out from the digits' tuple, which the fast path (the text) must agree with in
+    # every notation: plain, scientific (1E+2, 1.5E-7), negative zero, non-finite.
+    exponent = value.as_tuple().exponent
+    expected = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    assert expected == decimal_places(value)

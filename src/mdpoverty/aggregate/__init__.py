@@ -35,6 +35,7 @@ A source a statement leaves blank adds nothing (``None`` is not zero, but a sum 
 zero); ``declared`` and ``sources`` are both kept, so a component whose sources do not add up
 to its declared total shows as a difference, never silently fixed.
 
+>>> from mdpoverty.aggregate import funding_by_source
 >>> from mdpoverty.reference.datasets import bac_kan_2024
 >>> plan = bac_kan_2024()
 >>> by_source = funding_by_source(plan)
@@ -44,24 +45,64 @@ to its declared total shows as a difference, never silently fixed.
 
 from __future__ import annotations
 
-from mdpoverty.aggregate._sums import FUNDING_COLUMNS, UNIT_COLUMNS
-from mdpoverty.aggregate.allocations import (
-    NOT_STATED,
-    funding_by_capital,
-    funding_by_unit,
-    funding_by_year,
-)
-from mdpoverty.aggregate.funding import (
-    NO_LEAD,
-    funding_by_agency,
-    funding_by_component,
-    funding_by_source,
-)
-from mdpoverty.aggregate.rollup import Rollup, rollup
-from mdpoverty.aggregate.units import DEFICIT_COLUMNS, deficit_targets, units_by_kind
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from mdpoverty.errors import RollupError
 from mdpoverty.model.programme import SOURCES
-from mdpoverty.tables.annex import TOTAL
+
+if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
+    from mdpoverty.aggregate._sums import FUNDING_COLUMNS, UNIT_COLUMNS
+    from mdpoverty.aggregate.allocations import (
+        NOT_STATED,
+        funding_by_capital,
+        funding_by_unit,
+        funding_by_year,
+    )
+    from mdpoverty.aggregate.funding import (
+        NO_LEAD,
+        funding_by_agency,
+        funding_by_component,
+        funding_by_source,
+    )
+    from mdpoverty.aggregate.rollup import Rollup, rollup
+    from mdpoverty.aggregate.units import DEFICIT_COLUMNS, deficit_targets, units_by_kind
+    from mdpoverty.tables.annex import TOTAL
+
+# Each name loads its module when first used (PEP 562): the checks import aggregate.results for
+# its index of observations, and importing this package must not load pandas for them.
+_HOMES = {
+    "FUNDING_COLUMNS": "mdpoverty.aggregate._sums",
+    "UNIT_COLUMNS": "mdpoverty.aggregate._sums",
+    "NO_LEAD": "mdpoverty.aggregate.funding",
+    "NOT_STATED": "mdpoverty.aggregate.allocations",
+    "funding_by_capital": "mdpoverty.aggregate.allocations",
+    "funding_by_unit": "mdpoverty.aggregate.allocations",
+    "funding_by_year": "mdpoverty.aggregate.allocations",
+    "funding_by_agency": "mdpoverty.aggregate.funding",
+    "funding_by_component": "mdpoverty.aggregate.funding",
+    "funding_by_source": "mdpoverty.aggregate.funding",
+    "Rollup": "mdpoverty.aggregate.rollup",
+    "rollup": "mdpoverty.aggregate.rollup",
+    "DEFICIT_COLUMNS": "mdpoverty.aggregate.units",
+    "deficit_targets": "mdpoverty.aggregate.units",
+    "units_by_kind": "mdpoverty.aggregate.units",
+    "TOTAL": "mdpoverty.tables.annex",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'mdpoverty.aggregate' has no attribute {name!r}")
+    module = importlib.import_module(home)
+    # Bind every name of that module here, once: importing the submodule ``rollup`` has just
+    # bound the name ``rollup`` to the module, and the function must win.
+    for other, where in _HOMES.items():
+        if where == home:
+            globals()[other] = getattr(module, other)
+    return getattr(module, name)
+
 
 __all__ = [
     "DEFICIT_COLUMNS",

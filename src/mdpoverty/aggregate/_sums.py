@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from mdpoverty.model._derived import derived
+from mdpoverty.model.document import Document
 from mdpoverty.model.funding import AXES, FUNDING_SOURCES, Cells, FundingKey
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
 from mdpoverty.tables.annex import TOTAL, AnnexRow, shown
@@ -81,6 +83,20 @@ class Statement(NamedTuple):
 def states_funding(component: ProjectComponent) -> bool:
     """Whether the component states an amount (a total or at least one source)."""
     return component.funding is not None and component.funding.amount is not None
+
+
+def plan_statements(plan: Document) -> tuple[Statement, ...]:
+    """The :func:`counted_statements` of ``plan``'s components, derived once per plan (every
+    funding table of a plan or a roll-up reads them)."""
+    return derived(plan, "counted statements", lambda: tuple(counted_statements(plan.components)))
+
+
+def plan_funding(plan: Document) -> FundingSum:
+    """The sum of ``plan``'s counted statements, derived once per plan: merge it into a sum
+    of one's own, never change it."""
+    return derived(
+        plan, "counted funding", lambda: summed(s.funding for s in plan_statements(plan))
+    )
 
 
 def counted_statements(components: Iterable[ProjectComponent]) -> list[Statement]:

@@ -46,7 +46,7 @@ def axis_sums(plans: Iterable[Document], axis: str) -> tuple[dict[object, _ag.Fu
     sums: dict[object, _ag.FundingSum] = {}
     n = 0
     for plan in plans:
-        for statement in _ag.counted_statements(plan.components):
+        for statement in _ag.plan_statements(plan):
             n += 1
             cells = Cells.of(statement.funding)
             whole = _ag.part_of(cells)

@@ -44,7 +44,6 @@ code
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypeVar
@@ -56,6 +55,7 @@ from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, l
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
+from mdpoverty.reference.admin_units import REORGANISATION_DATE, Basis, basis_of
 from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.names import core_key
@@ -65,6 +65,7 @@ from mdpoverty.values.quantities import Quantity
 __all__ = [
     "CARRY_OVER_COLUMNS",
     "REORGANISATION_DATE",
+    "Basis",
     "basis_of",
     "carry_back",
     "carry_over",
@@ -75,9 +76,7 @@ __all__ = [
 D = TypeVar("D", bound=Document)
 """A kind of document (a function that takes one returns one of the same kind)."""
 
-Basis = Literal["old", "new"]  # whether a plan's units are those before 1 July 2025 or after
 
-REORGANISATION_DATE = dt.date(2025, 7, 1)
 """The day the two-tier local government and its units took effect."""
 
 CARRY_OVER_COLUMNS = (
@@ -119,25 +118,6 @@ def _basis(plan: Document, basis: Basis | None) -> Basis:
             )
         ]
     )
-
-
-def basis_of(document: Document) -> Basis | None:
-    """Whether ``document``'s units are those before 1 July 2025 (``"old"``) or from that day
-    (``"new"``), from its date; ``None`` where the date could fall on either side (``2025``)
-    or is not printed.
-
-    >>> from mdpoverty.reference.datasets import bac_kan_2024
-    >>> basis_of(bac_kan_2024())
-    'old'
-    """
-    date = document.header.date
-    if date is None:
-        return None
-    if date.last_day() < REORGANISATION_DATE:
-        return "old"
-    if date.first_day() >= REORGANISATION_DATE:
-        return "new"
-    return None
 
 
 def _province(plan: Document) -> str | None:

@@ -64,9 +64,10 @@ def funding_by_source(
 def source_sums(plans: Iterable[Document]) -> _ag.FundingSum:
     """The counted funding (:func:`~mdpoverty.aggregate._sums.counted_statements`) of
     ``plans``, summed."""
-    return _ag.summed(
-        st.funding for plan in plans for st in _ag.counted_statements(plan.components)
-    )
+    total = _ag.FundingSum()
+    for plan in plans:
+        total.merge(_ag.plan_funding(plan))
+    return total
 
 
 def source_frame(s: _ag.FundingSum, *, total: bool) -> pd.DataFrame:
@@ -100,7 +101,7 @@ def by_code(
     names: dict[str, set[str]] = defaultdict(set)
     for plan in plans:
         plan_names = {c.code: c.name for c in plan.all_components()}
-        for statement in _ag.counted_statements(plan.components):
+        for statement in _ag.plan_statements(plan):
             code = ancestor(statement.code, depth)
             sums.setdefault(code, _ag.FundingSum()).add(statement.funding)
             names[code].add(plan_names[code])
@@ -182,7 +183,7 @@ def funding_by_agency(
     """
     _checked("funding_by_agency", plan, labels=labels, lang=lang, total=total)
     sums: dict[str | None, _ag.FundingSum] = {}
-    for statement in _ag.counted_statements(plan.components):
+    for statement in _ag.plan_statements(plan):
         sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
     order = [a.id for a in plan.agencies if a.id in sums]
     names = {a.id: a.name for a in plan.agencies}

@@ -11,14 +11,19 @@ end figure itself.  A target whose result the outcome does not print is not judg
 from __future__ import annotations
 
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
 from mdpoverty.values.quantities import Comparison
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
+else:  # the name resolves annotations at run time, and loads pandas only then
+    from mdpoverty.values._lazy import pd
 
 __all__ = ["ObservationKey", "index", "results"]
 
@@ -29,14 +34,19 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     A unit's start-of-year counts are at ``units/<id>/<field>``; a printed figure at
     ``figures/<i>``.  The year is the figure's, or the document's where the figure names none.
     An observation printed twice with the same values (a unit's field and a figure) is kept
-    once: the first figure, else the field.
+    once: the first figure, else the field.  Derived once per document (every rule of a check
+    shares it); each call returns its own copy of the mapping.
     """
+    return dict(derived(document, "observations by key", lambda: _index(document)))
+
+
+def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     found: dict[ObservationKey, tuple[Figure, str]] = {}
     for i, figure in enumerate(document.figures):
         found.setdefault(figure.key_in(document.year), (figure, f"figures/{i}"))
     # A unit's fields come second: a printed figure of the same count may also print a rate.
     for unit, group, count in document.unit_counts():
-        figure = Figure(group=group, about=unit, time=TimePoint.START, count=count)
+        figure = Figure._of_unit_count(group, unit, TimePoint.START, count)
         key = (unit, group, TimePoint.START, document.year)
         found.setdefault(key, (figure, f"units/{unit}/{UNIT_COUNT_FIELDS[group]}"))
     return found
@@ -110,6 +120,8 @@ def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
     Raises:
         ValidationError: if ``outcome`` is omitted and ``plan`` is not an implementation report.
     """
+    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
     if outcome is None:
         if not isinstance(plan, ImplementationReport):
             raise ValidationError(

@@ -34,7 +34,7 @@ from mdpoverty.tables.annex import (
     AnnexRow,
     Lang,
     UnitSum,
-    derive_row,
+    annex_rows,
     shown,
     unit_reductions,
 )
@@ -176,12 +176,15 @@ class Rollup:
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
-            for unit, reduction in unit_reductions(plan):
+            # The plan's annex rows are derived once per plan (a check derives them too); a
+            # row here is labelled with the unit's name rather than the annex's label.
+            derived = annex_rows(plan)
+            for (unit, reduction), row in zip(unit_reductions(plan), derived, strict=False):
                 grand.add(
                     unit.households, unit.poor_households, reduction, unit.near_poor_households
                 )
-                row = derive_row(unit.name, unit.households, unit.poor_households, reduction)
-                rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, row))
+                named = row if row.label == unit.name else attrs.evolve(row, label=unit.name)
+                rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, named))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
         frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")

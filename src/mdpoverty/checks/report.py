@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
-import pandas as pd
 
 from mdpoverty.checks.records import FindingValue, JSONValue, finding_record
 from mdpoverty.errors import (
@@ -33,6 +33,11 @@ from mdpoverty.values._validation import (
 )
 from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.quantities import Quantity
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
+else:  # the name resolves annotations at run time, and loads pandas only then
+    from mdpoverty.values._lazy import pd
 
 __all__ = [
     "Finding",
@@ -237,6 +242,8 @@ class Report:
         >>> Report().to_frame().columns.tolist()
         ['rule', 'severity', 'location', 'message', 'expected', 'actual']
         """
+        import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
         columns = ("rule", "severity", "location", "message", "expected", "actual")
         return pd.DataFrame(
             {

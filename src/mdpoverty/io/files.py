@@ -47,6 +47,7 @@ import cattrs
 from cattrs.errors import IterableValidationNote
 
 from mdpoverty.errors import (
+    MAX_LISTED,
     NO_VALUE,
     FieldValueError,
     FileProblem,
@@ -208,7 +209,8 @@ def _with_lines(problems: list[FileProblem], lines: Mapping[str, int]) -> list[F
         return None
 
     with_lines = [
-        p if p.line is not None else attrs.evolve(p, line=line_of(p.path)) for p in problems
+        p if p.line is not None else FileProblem(p.path, p.reason, p.value, line_of(p.path), p.cell)
+        for p in problems
     ]
     return sorted(with_lines, key=lambda p: p.line or 0)
 
@@ -222,13 +224,21 @@ def _problems(error: BaseException, path: str, data: object) -> Iterator[FilePro
         for field, written, _ in commas:
             yield FileProblem(location(path, field), _DECIMAL_COMMA, written, code="wrong-type")
         explained = {key for _, _, key in commas}
-        for key in sorted(error.extra_fields - explained, key=str):
-            close = difflib.get_close_matches(str(key), known, n=1)
+        mapping = _at(data, path)
+        extra = error.extra_fields - explained
+        # In the file's order (its lines' order), so that the keys a message lists come first;
+        # a suggestion costs a comparison with every field, so only they get one.
+        keys = [k for k in mapping if k in extra] if isinstance(mapping, dict) else []
+        keys += sorted(extra - set(keys), key=str)
+        for n, key in enumerate(keys):
             renamed = _RENAMED.get((error.cl.__name__, str(key)))
             if renamed is not None:
                 hint = f"; it is called {renamed!r} now"
-            else:
+            elif n < MAX_LISTED:
+                close = difflib.get_close_matches(str(key), known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
+            else:
+                hint = ""
             reason = f"is not a field of {error.cl.__name__}{hint}"
             yield FileProblem(location(path, key), reason, code="unknown-field")
     elif isinstance(error, FieldValueError):

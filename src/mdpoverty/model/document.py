@@ -17,6 +17,7 @@ from typing import ClassVar
 import attrs
 
 from mdpoverty.errors import Problem, UnknownNameError
+from mdpoverty.model._derived import derived
 from mdpoverty.model._integrity import problems
 from mdpoverty.model.agencies import Agency, Responsibility, same_name
 from mdpoverty.model.figures import Figure, Stratum, TimePoint, UnitGroup
@@ -271,15 +272,23 @@ class Document:
 
     def all_components(self) -> Iterator[ProjectComponent]:
         """Every component at every level, depth first in printed order."""
-        for component in self.components:
-            yield from component.walk()
+        return iter(derived(self, "components", self._all_components))
+
+    def _all_components(self) -> tuple[ProjectComponent, ...]:
+        return tuple(c for component in self.components for c in component.walk())
 
     def component(self, code: str) -> ProjectComponent:
         """The component with ``code`` (e.g. ``DA3.TDA1``)."""
-        for c in self.all_components():
-            if c.code == code:
-                return c
+        found = derived(self, "components by code", self._components_by_code).get(code)
+        if found is not None:
+            return found
         raise UnknownNameError(f"{type(self).__name__} has no component with code {code!r}")
+
+    def _components_by_code(self) -> dict[str, ProjectComponent]:
+        found: dict[str, ProjectComponent] = {}
+        for c in self.all_components():
+            found.setdefault(c.code, c)  # the first in printed order, as a scan would find
+        return found
 
     def unit(self, key: str) -> AdministrativeUnit:
         """The unit with id or name ``key`` (names match in any Unicode normalization form)."""
@@ -306,15 +315,29 @@ class Document:
         document is built), so each subject has at most one.  One pass over the targets: use it
         rather than :meth:`unit_target` in a loop over many units.
         """
-        found: dict[str | None, Target] = {}
+        return dict(self._in_force_by().get((measure, group), {}))
+
+    def _in_force_by(self) -> dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]]:
+        return derived(self, "targets in force", self._in_force)
+
+    def _in_force(self) -> dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]]:
+        """The plan-year targets of every measure and group, by subject: one pass for all."""
+        found: dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]] = {}
         for t in self.targets:
-            if t.measure is measure and t.group is group and t.year in (None, self.year):
-                found.setdefault(t.about, t)
+            if t.year in (None, self.year):
+                found.setdefault((t.measure, t.group), {}).setdefault(t.about, t)
         return found
 
     def children(self, unit: str | None) -> tuple[AdministrativeUnit, ...]:
         """The units whose parent is ``unit`` (``None``: the units that name no parent)."""
-        return tuple(u for u in self.units if u.parent == unit)
+        return derived(self, "children", self._children).get(unit, ())
+
+    def _children(self) -> dict[str | None, tuple[AdministrativeUnit, ...]]:
+        """The children of every unit, in printed order: one pass over the units for all."""
+        found: dict[str | None, list[AdministrativeUnit]] = {}
+        for u in self.units:
+            found.setdefault(u.parent, []).append(u)
+        return {parent: tuple(units) for parent, units in found.items()}
 
     def observations(self) -> tuple[Figure, ...]:
         """Every printed figure, the units' counts among them.
@@ -323,8 +346,11 @@ class Document:
         figures at the start of the document's year; with :attr:`figures` they are every
         observation the sum and rate rules judge.
         """
+        return derived(self, "observations", self._observations)
+
+    def _observations(self) -> tuple[Figure, ...]:
         from_units = [
-            Figure(group=group, about=unit, time=TimePoint.START, count=count)
+            Figure._of_unit_count(group, unit, TimePoint.START, count)
             for unit, group, count in self.unit_counts()
         ]
         return (*from_units, *self.figures)
@@ -342,7 +368,7 @@ class Document:
         self, unit: str | None, measure: Measure, group: HouseholdGroup = HouseholdGroup.POOR
     ) -> Target | None:
         """The plan-year target for ``unit`` (``None``: the area) of ``measure``, if any."""
-        return self.unit_targets(measure, group).get(unit)
+        return self._in_force_by().get((measure, group), {}).get(unit)
 
 
 @attrs.frozen(kw_only=True)

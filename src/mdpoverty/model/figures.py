@@ -40,6 +40,7 @@ from mdpoverty.values._validation import (
     nfc,
     optional,
     to_tuple,
+    trusted,
     tuple_of,
     validate,
 )
@@ -242,6 +243,14 @@ class Figure:
 
     def __attrs_post_init__(self) -> None:
         validate(self)
+
+    @classmethod
+    def _of_unit_count(
+        cls, group: HouseholdGroup, about: str, time: TimePoint, count: int
+    ) -> Figure:
+        """The figure of a validated unit's count (its id and count were checked when the unit
+        was built): made without checking them again, for the many units of a large document."""
+        return trusted(cls, group=group, about=about, time=time, count=count)
 
     def _problems(self) -> Iterator[Problem]:
         if self.count is None and self.rate is None:

@@ -23,6 +23,7 @@ placement), with or without the kind prefix, and optionally within a province gi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import enum
 import functools
@@ -30,23 +31,32 @@ import gzip
 import io
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 import attrs
-import pandas as pd
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
 from mdpoverty.model.units import unit_kind
 from mdpoverty.values.names import core_key, name_key, split_kind
 
+if TYPE_CHECKING:  # pandas loads with crosswalk() only: the codes rule reads the lists
+    import pandas as pd
+
+    from mdpoverty.model.document import Document
+else:  # the name resolves annotations at run time, and loads pandas only then
+    from mdpoverty.values._lazy import pd
+
 __all__ = [
     "CROSSWALK_COLUMNS",
+    "REORGANISATION_DATE",
+    "Basis",
     "Link",
     "Merge",
     "NewUnit",
     "OldUnit",
     "Province",
     "Verification",
+    "basis_of",
     "crosswalk",
     "crosswalk_rows",
     "links",
@@ -297,12 +307,40 @@ def _crosswalk() -> _Crosswalk:
     return _Crosswalk(crosswalk_rows())
 
 
+Basis = Literal["old", "new"]
+"""Whether a document's units are those before 1 July 2025 (``"old"``) or from that day."""
+
+REORGANISATION_DATE = dt.date(2025, 7, 1)
+"""The day the two-tier local government and its units took effect."""
+
+
+def basis_of(document: Document) -> Basis | None:
+    """Whether ``document``'s units are those before 1 July 2025 (``"old"``) or from that day
+    (``"new"``), from its date; ``None`` where the date could fall on either side (``2025``)
+    or is not printed.
+
+    >>> from mdpoverty.reference.datasets import bac_kan_2024
+    >>> basis_of(bac_kan_2024())
+    'old'
+    """
+    date = document.header.date
+    if date is None:
+        return None
+    if date.last_day() < REORGANISATION_DATE:
+        return "old"
+    if date.first_day() >= REORGANISATION_DATE:
+        return "new"
+    return None
+
+
 def crosswalk() -> pd.DataFrame:
     """The crosswalk as a table: one row per link, every column text (codes keep their zeros).
 
     >>> crosswalk().shape
     (10598, 11)
     """
+    import pandas as pd  # noqa: PLC0415  (the lists above need no pandas)
+
     return pd.DataFrame(list(crosswalk_rows()), columns=list(CROSSWALK_COLUMNS), dtype="string")
 
 

@@ -15,6 +15,7 @@ annex's DataFrame: :func:`format_annex` (fixed-width text in the document's nota
 (:mod:`~mdpoverty.tables.importing`).  openpyxl loads only when a sheet is written or read.
 
 >>> from mdpoverty.reference.datasets import bac_kan_2024
+>>> from mdpoverty.tables import annex, render
 >>> print(render(annex(bac_kan_2024()), "csv").splitlines()[-1])
 total,,Tổng số,12281,241,1.96,13,0.10,1.86
 """
@@ -24,25 +25,48 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
+from mdpoverty.errors import Problem, ValidationError
 
-from mdpoverty.errors import Problem, ValidationError, expect
+# The annex module is light (pandas loads inside annex()), and imported here so that the name
+# ``annex`` is the function: a submodule imported later would otherwise shadow it.
 from mdpoverty.tables.annex import Lang, annex, annex_rows
-from mdpoverty.tables.figure_tables import figure_table, figures
-from mdpoverty.tables.importing import import_annex
-from mdpoverty.tables.read import read_annex
-from mdpoverty.tables.review_form import form_csv, review_form
-from mdpoverty.tables.text import (
-    annex_csv,
-    annex_markdown,
-    figures_csv,
-    figures_markdown,
-    format_annex,
-    format_figures,
-)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
+    import pandas as pd
+
+    from mdpoverty.tables.figure_tables import figure_table, figures
+    from mdpoverty.tables.importing import import_annex
+    from mdpoverty.tables.read import read_annex
+    from mdpoverty.tables.review_form import form_csv, review_form
+    from mdpoverty.tables.text import (
+        annex_csv,
+        annex_markdown,
+        figures_csv,
+        figures_markdown,
+        format_annex,
+        format_figures,
+    )
     from mdpoverty.tables.xlsx import write_annex_xlsx
+else:  # the name resolves annotations at run time, and loads pandas only then
+    from mdpoverty.values._lazy import pd
+
+# Each name loads its module when first used (PEP 562): the checks import tables.annex for its
+# rows, and importing this package must not load pandas, the text renderers or openpyxl then.
+_HOMES = {
+    "figure_table": "figure_tables",
+    "figures": "figure_tables",
+    "import_annex": "importing",
+    "read_annex": "read",
+    "form_csv": "review_form",
+    "review_form": "review_form",
+    "annex_csv": "text",
+    "annex_markdown": "text",
+    "figures_csv": "text",
+    "figures_markdown": "text",
+    "format_annex": "text",
+    "format_figures": "text",
+    "write_annex_xlsx": "xlsx",  # openpyxl loads with it
+}
 
 __all__ = [
     "TextFormat",
@@ -74,7 +98,20 @@ def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
     An annex of targets, a figure table (``attrs["table"] == "figures"``) and a review form
     (``"review-form"``) each have their renderers.
     """
-    expect("render", frame=(frame, pd.DataFrame))
+    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
+    from mdpoverty.tables.review_form import form_csv  # noqa: PLC0415
+    from mdpoverty.tables.text import (  # noqa: PLC0415  (loaded with the first table)
+        annex_csv,
+        annex_markdown,
+        figures_csv,
+        figures_markdown,
+        format_annex,
+        format_figures,
+    )
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ValidationError([Problem("render", "frame", frame, "must be a DataFrame")])
     if fmt not in ("text", "markdown", "csv"):
         raise ValidationError(
             [Problem("render", "fmt", fmt, "must be 'text', 'markdown' or 'csv'")]
@@ -93,6 +130,7 @@ def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
 
 
 def __getattr__(name: str) -> Any:
-    if name == "write_annex_xlsx":  # openpyxl loads with it
-        return importlib.import_module("mdpoverty.tables.xlsx").write_annex_xlsx
+    home = _HOMES.get(name)
+    if home is not None:
+        return getattr(importlib.import_module(f"mdpoverty.tables.{home}"), name)
     raise AttributeError(f"module 'mdpoverty.tables' has no attribute {name!r}")

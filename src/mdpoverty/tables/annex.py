@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError, expect
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
@@ -35,6 +35,11 @@ from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Comparison, Quantity
 
 _EXACTLY = Comparison.EXACTLY
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
+    import pandas as pd
+else:  # the name resolves annotations at run time, and loads pandas only then
+    from mdpoverty.values._lazy import pd
 
 __all__ = [
     "ANNEX_COLUMNS",
@@ -119,8 +124,10 @@ def derive_row(
     start = rate(poor_households, households)
     if reduction is None:
         return AnnexRow(label, unit, number, households, poor_households, start, None, None, None)
-    end = reduction.map(lambda r: rate(poor_households - int(r), households))
-    points = end.map(lambda e: start - e)
+    # Rates of counts, and differences of two rates, are within the bounds of a Quantity by
+    # construction: the ranges are made without checking them again (a unit each, at scale).
+    end = reduction._map_trusted(lambda r: rate(poor_households - int(r), households))
+    points = end._map_trusted(lambda e: start - e)
     return AnnexRow(label, unit, number, households, poor_households, start, reduction, points, end)
 
 
@@ -206,8 +213,13 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
 
     A unit's reduction is its plan-year poor-household reduction target.  Labels are the
     annex's printed labels where the plan has a printed annex, else the units' names.
+    Derived once per document and shared by every caller (the rows are frozen).
     """
     expect("annex_rows", plan=(plan, Document))
+    return derived(plan, "annex rows", lambda: _annex_rows(plan))
+
+
+def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
     stated = _stated(plan)
     rows = []
@@ -358,6 +370,8 @@ def annex(
     >>> fields.columns.tolist()[2:5], fields.index[-1]
     (['households', 'poor_households', 'start_rate'], 'duong-quang')
     """
+    import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
     given: object = plan
     if not isinstance(given, Document):
         raise ValidationError([Problem("annex", "plan", given, "must be a Document")])

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -61,7 +62,9 @@ def _ref(row: int, col: int) -> str:
     return f"{letters}{row}"
 
 
-def _xlsx_rows(data: bytes | str) -> list[list[_Cell]]:
+def _xlsx_rows(data: bytes | str) -> Iterator[list[_Cell]]:
+    """The cells of the active sheet, a row at a time: openpyxl's read-only mode streams the
+    sheet, so a large sheet takes time and memory in proportion to the rows actually read."""
     from openpyxl import load_workbook  # noqa: PLC0415  (openpyxl loads only to read a sheet)
 
     if isinstance(data, str):
@@ -70,17 +73,21 @@ def _xlsx_rows(data: bytes | str) -> list[list[_Cell]]:
     try:
         sheet = workbook.active
         if sheet is None:  # pragma: no cover - a workbook always has an active sheet
-            return []
-        rows = []
+            return
+        places_of: dict[str, int | None] = {}  # a sheet has few number formats: read each once
         for r, row in enumerate(sheet.iter_rows(), start=1):
             cells = []
             for c, cell in enumerate(row, start=1):
                 fmt = str(getattr(cell, "number_format", "") or "")
-                match = re.search(r"0\.(0+)(?![0#])", fmt)
-                places = len(match.group(1)) if match else (0 if fmt in ("#,##0", "0") else None)
+                places = places_of.get(fmt, -1)
+                if places == -1:
+                    match = re.search(r"0\.(0+)(?![0#])", fmt)
+                    places = (
+                        len(match.group(1)) if match else (0 if fmt in ("#,##0", "0") else None)
+                    )
+                    places_of[fmt] = places
                 cells.append(_Cell(_ref(r, c), getattr(cell, "value", None), places))
-            rows.append(cells)
-        return rows
+            yield cells
     finally:
         workbook.close()
 
@@ -304,21 +311,19 @@ def read_annex_rows(source: Source, *, name: str | None = None) -> ReadAnnex:
         reason = f"has the extension {suffix!r}; use .xlsx or .csv (or name= for a stream)"
         raise PlanFileError(label, [FileProblem("", reason, code="bad-extension")])
     raw = read_limited(source, label, MAX_FILE_BYTES, "an annex")
-    try:
-        rows = _xlsx_rows(raw) if suffix == ".xlsx" else _csv_rows(decoded(raw, label))
-    except PlanFileError:
-        raise
-    except Exception as error:  # a file openpyxl or csv cannot read at all
-        problem = FileProblem("", f"cannot be read: {error}", code="syntax")
-        raise PlanFileError(label, [problem]) from error
+    # The rows are read as they are needed: the header is among the first rows, and reading
+    # stops at the first blank row below the units.
+    found = _xlsx_rows(raw) if suffix == ".xlsx" else iter(_csv_rows(decoded(raw, label)))
+    rows = _guarded(found, label)
+    head = list(itertools.islice(rows, _HEAD_ROWS))
     source_label = label
-    layout = _layout(rows, problems)
+    layout = _layout(head, problems)
     if layout is None:
         raise PlanFileError(source_label, problems)
     read: list[ReadRow] = []
     total: PrintedRow | None = None
     position = 0  # of the row among the unit rows, readable or not: its place in the annex
-    for row in rows[layout.first_data :]:
+    for row in itertools.chain(head[layout.first_data :], rows):
         if all(_text(c.value) == "" for c in row):
             if position:
                 break
@@ -340,6 +345,23 @@ def read_annex_rows(source: Source, *, name: str | None = None) -> ReadAnnex:
         caption=layout.caption,
     )
     return ReadAnnex(printed_annex, read, source_label, problems)
+
+
+_HEAD_ROWS = 42
+"""The rows read before the layout is known: the header is among the first 40, and the row
+below it may continue it."""
+
+
+def _guarded(rows: Iterator[list[_Cell]], source: str) -> Iterator[list[_Cell]]:
+    """``rows``, with a failure to read them (a file openpyxl or csv cannot read at all, or a
+    sheet broken further down) reported as a problem of the file."""
+    try:
+        yield from rows
+    except PlanFileError:
+        raise
+    except Exception as error:
+        problem = FileProblem("", f"cannot be read: {error}", code="syntax")
+        raise PlanFileError(source, [problem]) from error
 
 
 def _read_row(

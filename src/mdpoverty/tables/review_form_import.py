@@ -94,7 +94,7 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
     source = Path(path)
     is_csv = source.suffix.lower() == ".csv"
     raw = read_limited(source, str(source), MAX_FILE_BYTES, "a review form")
-    rows = _csv_rows(decoded(raw, str(source))) if is_csv else _xlsx_rows(raw)
+    rows = _csv_rows(decoded(raw, str(source))) if is_csv else list(_xlsx_rows(raw))
     problems: list[FileProblem] = []
     body = _body(rows, is_csv=is_csv)
     if body is None:

@@ -50,6 +50,7 @@ from mdpoverty.reference.programmes import programme_catalogs
 from mdpoverty.reference.standards import Dimension, poverty_standards
 from mdpoverty.testing import _oracle as oracle
 from mdpoverty.testing._documents import documents
+from mdpoverty.testing._edges import edge_plans, period_years
 from mdpoverty.testing._files import plain_data, plan_data_mutations
 from mdpoverty.testing._flows import flow_reviews
 from mdpoverty.testing._funding import allocated_splits
@@ -77,6 +78,7 @@ __all__ = [
     "deficit_indicators",
     "deprivation_frames",
     "documents",
+    "edge_plans",
     "flow_reviews",
     "funding_splits",
     "household_tables",
@@ -87,6 +89,7 @@ __all__ = [
     "old_unit_documents",
     "old_unit_plans",
     "partial_dates",
+    "period_years",
     "plain_data",
     "plan_data_mutations",
     "plan_sets",

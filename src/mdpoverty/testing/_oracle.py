@@ -328,3 +328,79 @@ def printed_wholes(split: FundingSplit, cell: FundingKey, prefix: str) -> set[st
         for whole, place in funding_places(split, prefix).items()
         if whole != cell and all(w is None or c == w for c, w in zip(cell, whole, strict=True))
     }
+
+
+# -- the edges: units without counts, ranged targets, the years of a period ---------------------
+
+
+@attrs.frozen
+class Total:
+    """The total row of an annex as the printed convention states it: the households and poor
+    households only when every unit gives both (a partial sum would pass for the whole), and
+    the reduction's two bounds only when every unit has a reduction target (each bound the sum
+    of the units' same bound)."""
+
+    households: int | None
+    poor_households: int | None
+    reduction: tuple[int, int] | None
+
+
+def _reduction_bounds(plan: Plan) -> dict[str, tuple[int, int]]:
+    """Each unit's plan-year poor-household reduction target, as (lower, upper) bounds: the
+    first such target of the unit, read here rather than through the model's lookups."""
+    found: dict[str, tuple[int, int]] = {}
+    for t in plan.targets:
+        if (
+            t.about is not None
+            and t.measure is Measure.REDUCTION
+            and t.group is HouseholdGroup.POOR
+            and t.year in (None, plan.period.end)
+            and t.about not in found
+        ):
+            found[t.about] = (int(t.value.low), int(t.value.high))
+    return found
+
+
+def total(plan: Plan) -> Total:
+    """The total row of ``plan``'s annex, summed unit by unit in this module's own arithmetic
+    (every unit of the plan, as the annex lists them)."""
+    bounds = _reduction_bounds(plan)
+    households = poor = low = high = 0
+    every_counted = every_targeted = True
+    for unit in plan.units:
+        if unit.households is None or unit.poor_households is None:
+            every_counted = False
+        else:
+            households += unit.households
+            poor += unit.poor_households
+        if unit.id in bounds:
+            low += bounds[unit.id][0]
+            high += bounds[unit.id][1]
+        else:
+            every_targeted = False
+    counted = every_counted and bool(plan.units)
+    return Total(
+        households if counted else None,
+        poor if counted else None,
+        (low, high) if every_targeted and plan.units else None,
+    )
+
+
+def parts_bounds(plan: Plan, parent: str) -> tuple[int, int] | None:
+    """The sum of the reduction bounds of the units whose parent is ``parent``; ``None`` if one
+    of them has no reduction target or there are none."""
+    bounds = _reduction_bounds(plan)
+    children = [u.id for u in plan.units if u.parent == parent]
+    if not children or any(c not in bounds for c in children):
+        return None
+    return sum(bounds[c][0] for c in children), sum(bounds[c][1] for c in children)
+
+
+def covers(start: int, end: int, year: int) -> bool:
+    """Whether a period of the years ``start`` to ``end`` covers ``year``: both ends are years
+    of the period (a 2021–2025 plan covers 2025).
+
+    >>> covers(2021, 2025, 2025), covers(2021, 2025, 2026), covers(2024, 2024, 2024)
+    (True, False, True)
+    """
+    return year in set(range(start, end + 1))

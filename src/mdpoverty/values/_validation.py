@@ -93,6 +93,48 @@ def _checks_of(cls: type) -> _FieldChecks:
         return _CHECKS_OF.setdefault(cls, found)
 
 
+_T = TypeVar("_T")
+_MAKERS: dict[type, Callable[..., Any]] = {}
+
+
+def trusted(cls: type[_T], **values: object) -> _T:
+    """An instance of the attrs class ``cls`` built from values the library has already
+    validated, without running its converters and checks again.
+
+    Only for values taken from validated objects (a unit's count, an id) or computed by the
+    library within the bounds (a rate of two counts): a caller's input always goes through
+    ``cls(...)``.  Fields not given take their defaults (valid by construction); a field
+    without a plain default must be given.
+    """
+    try:
+        make = _MAKERS[cls]
+    except KeyError:
+        make = _MAKERS.setdefault(cls, _maker(cls))
+    made: _T = make(**values)
+    return made
+
+
+def _maker(cls: type) -> Callable[..., Any]:
+    """A function that sets every field of ``cls`` on a new instance, as attrs' own generated
+    ``__init__`` does, minus the converters and the checks (generated once per class: a loop
+    over the fields would cost as much as the checks it saves)."""
+    names: dict[str, object] = {"_new": object.__new__, "_set": object.__setattr__, "cls": cls}
+    params, body = [], []
+    for a in attrs.fields(cls):
+        if a.default is attrs.NOTHING or isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            params.append(a.name)
+        else:
+            names[f"_default_{a.name}"] = a.default
+            params.append(f"{a.name}=_default_{a.name}")
+        body.append(f"    _set(made, {a.name!r}, {a.name})")
+    source = "\n".join(
+        [f"def make(*, {', '.join(params)}):", "    made = _new(cls)", *body, "    return made"]
+    )
+    exec(source, names)  # noqa: S102  (code made from the field names of a class of ours)
+    maker: Callable[..., Any] = names["make"]  # type: ignore[assignment]
+    return maker
+
+
 # -- conversions that only normalize, never reinterpret ---------------------------------------
 
 

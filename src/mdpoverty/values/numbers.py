@@ -73,6 +73,9 @@ def decimal_places(value: Decimal) -> int:
     >>> [decimal_places(Decimal(text)) for text in ("1.15", "5.0", "1E+2")]
     [2, 1, 0]
     """
+    text = str(value)  # C-fast, where as_tuple() builds a tuple of every digit
+    if "E" not in text:  # plain notation: the decimals are the digits after the point
+        return len(text.partition(".")[2])
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 

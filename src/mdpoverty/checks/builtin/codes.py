@@ -41,7 +41,7 @@ _LIST = {
 
 
 def _era(document: Document) -> Era | None:
-    from mdpoverty.aggregate.carry_over import basis_of  # noqa: PLC0415  (loads pandas)
+    from mdpoverty.reference.admin_units import basis_of  # noqa: PLC0415  (the lists load here)
 
     return basis_of(document)
 
