@@ -19,10 +19,11 @@ import pytest
 
 from mdpoverty import html_report
 from mdpoverty.aggregate.carried_figures import carry_everything, carry_figures, carry_figures_back
-from mdpoverty.aggregate.carry_over import basis_of, carry_over
+from mdpoverty.aggregate.carry_over import carry_over
 from mdpoverty.cli import main
 from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Document
+from mdpoverty.reference.admin_units import basis_of
 from mdpoverty.reference.datasets import bac_kan_2024
 
 REVIEW_2026 = """\

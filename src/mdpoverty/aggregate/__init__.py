@@ -30,7 +30,24 @@ the same money and is not added again.
 
 The funding columns, shared by every funding table except :func:`funding_by_source`:
 
-=================  =========  ============================================================
+=================  =========  ===================================================================
+column             dtype      meaning
+=================  =========  ===================================================================
+``declared``       Decimal    sum of the declared totals (``FundingSplit.total``) as printed
+``central``        Decimal    sum of the central-budget amounts (NSTW) stated
+``local``          Decimal    sum of the local-budget amounts (NSĐP) stated
+``policy_credit``  Decimal    sum of the policy-credit amounts stated (the Social Policy Bank)
+``integrated``     Decimal    sum of the amounts integrated from other programmes (*lồng ghép*)
+``mobilised``      Decimal    sum of the amounts mobilised (*huy động*, *xã hội hóa*)
+``other``          Decimal    sum of the other amounts stated, and of every source a plan names
+                              that is none of these
+``sources``        Decimal    the sum of every source column
+``amount``         Decimal    sum of each statement's declared total, or of its sources where it
+                              declares none (:attr:`~mdpoverty.FundingSplit.amount`)
+``share``          Decimal    ``amount`` as a percentage of the total ``amount``
+``statements``     Int64      the number of counted funding statements
+=================  =========  ===================================================================
+
 A source a statement leaves blank adds nothing (``None`` is not zero, but a sum of nothing is
 zero); ``declared`` and ``sources`` are both kept, so a component whose sources do not add up
 to its declared total shows as a difference, never silently fixed.

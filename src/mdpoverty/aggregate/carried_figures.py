@@ -46,10 +46,11 @@ from typing import Literal
 
 import pandas as pd
 
-from mdpoverty.aggregate.carry_over import Basis, _layout, _Row, carry_over
+from mdpoverty.aggregate.carry_over import _layout, _Row, carry_over
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.reference.admin_units import Basis
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.numbers import rate
 

@@ -55,7 +55,7 @@ from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, l
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
-from mdpoverty.reference.admin_units import REORGANISATION_DATE, Basis, basis_of
+from mdpoverty.reference.admin_units import Basis, basis_of
 from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.names import core_key
@@ -64,9 +64,6 @@ from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "CARRY_OVER_COLUMNS",
-    "REORGANISATION_DATE",
-    "Basis",
-    "basis_of",
     "carry_back",
     "carry_over",
     "format_carried",

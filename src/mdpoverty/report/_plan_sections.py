@@ -407,7 +407,7 @@ def agencies_section(ctx: Context) -> Mapping[str, Any]:
 def _in_former_units(document: Document) -> bool:
     """Whether the document's units are those before 1 July 2025 (or may be: its date says
     neither), so that carrying them into the new units says something."""
-    from mdpoverty.aggregate.carry_over import basis_of  # noqa: PLC0415
+    from mdpoverty.reference.admin_units import basis_of  # noqa: PLC0415
 
     return basis_of(document) != "new"
 
