@@ -24,7 +24,7 @@ from mdpoverty.model.figures import Figure, Stratum, TimePoint, UnitGroup
 from mdpoverty.model.header import Area, Header, Signature
 from mdpoverty.model.printed import PrintedAnnex
 from mdpoverty.model.programme import FundingSource, FundingSplit, ProjectComponent
-from mdpoverty.model.references import LegalReference
+from mdpoverty.model.references import LegalReference, reference_items
 from mdpoverty.model.sections import Section
 from mdpoverty.model.targets import (
     UNIT_COUNT_FIELDS,
@@ -102,10 +102,6 @@ def _agency_items(value: Items[Agency]) -> tuple[Agency, ...]:
 
 
 def _responsibility_items(value: Items[Responsibility]) -> tuple[Responsibility, ...]:
-    return to_tuple(value)
-
-
-def _legal_reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
     return to_tuple(value)
 
 
@@ -218,7 +214,7 @@ class Document:
     )
     legal_bases: tuple[LegalReference, ...] = attrs.field(
         default=(),
-        converter=_legal_reference_items,
+        converter=reference_items,
         metadata=checks(tuple_of(instance_of(LegalReference))),
     )
     preamble: str = attrs.field(default="", converter=nfc, metadata=STR)

@@ -10,9 +10,11 @@ from mdpoverty.values._validation import (
     OPTIONAL_YEAR,
     STR,
     TEXT,
+    Items,
     checks,
     instance_of,
     nfc,
+    to_tuple,
     validate,
 )
 from mdpoverty.values.dates import PartialDate
@@ -77,3 +79,9 @@ class LegalReference:
 
     def __str__(self) -> str:
         return f"{self.kind.vi} số {self.number} {self.date.vi()} của {self.issuer}"
+
+
+def reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
+    """The converter of a field of legal references (typed, so that the field's parameter says
+    what it takes)."""
+    return to_tuple(value)

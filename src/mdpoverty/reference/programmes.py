@@ -17,7 +17,7 @@ import attrs
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
 from mdpoverty.model.programme import ancestor, code_level
-from mdpoverty.model.references import LegalReference
+from mdpoverty.model.references import LegalReference, reference_items
 from mdpoverty.reference.standards import load_data
 from mdpoverty.values._validation import (
     BOOL,
@@ -73,10 +73,6 @@ def _catalog_entry_items(value: Items[CatalogEntry]) -> tuple[CatalogEntry, ...]
     return to_tuple(value)
 
 
-def _reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
-    return to_tuple(value)
-
-
 @attrs.frozen
 class ProgrammeCatalog:
     """The projects and sub-projects of a national target programme, with its period.
@@ -99,7 +95,7 @@ class ProgrammeCatalog:
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
     implementing: tuple[LegalReference, ...] = attrs.field(
         default=(),
-        converter=_reference_items,
+        converter=reference_items,
         metadata=checks(tuple_of(instance_of(LegalReference))),
     )
 

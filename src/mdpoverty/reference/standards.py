@@ -28,7 +28,7 @@ import attrs
 from mdpoverty.errors import NoStandardInForceError, Problem, UnknownNameError, expect
 from mdpoverty.io._convert import converter
 from mdpoverty.io._parse import parse_yaml
-from mdpoverty.model.references import LegalReference
+from mdpoverty.model.references import LegalReference, reference_items
 from mdpoverty.reference._standard_parts import (
     AREAS,
     NOT_POOR,
@@ -104,10 +104,6 @@ def _amendment_items(value: Items[Amendment]) -> tuple[Amendment, ...]:
     return to_tuple(value)
 
 
-def _reference_items(value: Items[LegalReference]) -> tuple[LegalReference, ...]:
-    return to_tuple(value)
-
-
 @attrs.frozen
 class PovertyStandard:
     """A multidimensional poverty standard: income lines, rule, dimensions, years in force.
@@ -175,7 +171,7 @@ class PovertyStandard:
     )
     amended_by: tuple[LegalReference, ...] = attrs.field(
         default=(),
-        converter=_reference_items,
+        converter=reference_items,
         metadata=checks(tuple_of(instance_of(LegalReference))),
     )
     overlays: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
