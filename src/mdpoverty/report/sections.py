@@ -130,6 +130,7 @@ def section(
 def sections_for(document: object) -> list[ReportSection]:
     """The sections of ``document``'s report, in order."""
     import mdpoverty.report._figure_sections  # noqa: PLC0415  (registers the built-in ones)
+    import mdpoverty.report._funding_section  # noqa: PLC0415
     import mdpoverty.report._plan_sections  # noqa: F401, PLC0415
 
     return sorted(
