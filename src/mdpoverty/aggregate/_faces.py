@@ -7,7 +7,7 @@ the reader's language, for a table pasted into a report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -90,22 +90,31 @@ def faced(
     labels: Labels,
     lang: Lang,
     total: bool,
+    headers: Mapping[str, tuple[str, str]] | None = None,
+    units: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs."""
+    """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs.
+
+    ``headers`` and ``units`` add to (and take precedence over) the shared ones, for a table
+    whose field means something else than in the funding and unit tables (a carried table's
+    ``units`` lists the document's units; it is not a number of units).
+    """
+    names = {**_HEADERS, **(headers or {})}
+    measures = {**_UNITS, **(units or {})}
     if isinstance(of, Document):
         document: str = document_name(of)
         year = of.year
     else:
         document = "roll-up of " + "; ".join(document_name(p) for p in of)
         year = of[0].year
-    units = {c: _UNITS[c] for c in frame.columns if isinstance(c, str) and c in _UNITS}
+    found = {c: measures[c] for c in frame.columns if isinstance(c, str) and c in measures}
     if labels == "printed":
         which = 0 if lang == "vi" else 1
         frame = frame.rename(
-            columns=lambda c: _HEADERS[c][which] if isinstance(c, str) and c in _HEADERS else c
+            columns=lambda c: names[c][which] if isinstance(c, str) and c in names else c
         )
     frame.attrs.update(
-        table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=units)
+        table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=found)
     )
     return frame
 
@@ -121,3 +130,9 @@ def checked(function: str, plan: object, *, labels: object, lang: object, total:
         problems.extend(error.problems)
     if problems:
         raise ValidationError(problems)
+
+
+def no_total(function: str, *, total: bool, reason: str) -> None:
+    """Refuse ``total=True`` on a table that has no total row, saying why (``reason``)."""
+    if total:
+        raise ValidationError([Problem(function, "total", total, f"must be False: {reason}")])
