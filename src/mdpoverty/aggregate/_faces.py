@@ -7,7 +7,9 @@ the reader's language, for a table pasted into a report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import decimal
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 import pandas as pd
 
@@ -90,24 +92,69 @@ def faced(
     labels: Labels,
     lang: Lang,
     total: bool,
+    headers: Mapping[str, tuple[str, str]] | None = None,
+    units: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs."""
+    """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs.
+
+    ``headers`` and ``units`` add to (and take precedence over) the shared ones, for a table
+    whose field means something else than in the funding and unit tables (a carried table's
+    ``units`` lists the document's units; it is not a number of units).
+    """
+    names = {**_HEADERS, **(headers or {})}
+    measures = {**_UNITS, **(units or {})}
     if isinstance(of, Document):
         document: str = document_name(of)
         year = of.year
     else:
         document = "roll-up of " + "; ".join(document_name(p) for p in of)
         year = of[0].year
-    units = {c: _UNITS[c] for c in frame.columns if isinstance(c, str) and c in _UNITS}
+    found = {c: measures[c] for c in frame.columns if isinstance(c, str) and c in measures}
+    money = [c for c, unit in found.items() if unit == MILLION_VND]
+    if money:
+        frame = frame.assign(**{c: one_scale(frame[c]) for c in money})
     if labels == "printed":
         which = 0 if lang == "vi" else 1
         frame = frame.rename(
-            columns=lambda c: _HEADERS[c][which] if isinstance(c, str) and c in _HEADERS else c
+            columns=lambda c: names[c][which] if isinstance(c, str) and c in names else c
         )
     frame.attrs.update(
-        table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=units)
+        table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=found)
     )
     return frame
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def one_scale(column: pd.Series) -> pd.Series:
+    """``column``'s Decimals written with one number of decimals: the most any of them has.
+
+    A sum of Decimals keeps the most decimals of its addends (``7765.5 + 0.5`` is ``7766.0``),
+    so in a column of sums the largest number of decimals is the largest printed in the
+    column's inputs.  Every Decimal is written with that many (``284`` becomes ``284.0``
+    beside ``7766.0``): the value is the same, only trailing zeros are added, never a digit
+    rounded away (the context traps any rounding).  Other cells (blanks, a range) are kept.
+    """
+    values = column.tolist()
+    decimals = [_decimals(v) for v in values if isinstance(v, Decimal) and v.is_finite()]
+    if not decimals:
+        return column
+    most = max(decimals)
+    scale = Decimal(1).scaleb(-most)
+    out = []
+    for value in values:
+        if isinstance(value, Decimal) and value.is_finite():
+            digits = len(value.as_tuple().digits) + most + max(value.adjusted(), 0)
+            exact = decimal.Context(
+                prec=max(digits, 28), traps=[decimal.Inexact, decimal.InvalidOperation]
+            )
+            out.append(value.quantize(scale, context=exact))
+        else:
+            out.append(value)
+    return pd.Series(out, index=column.index, name=column.name, dtype=column.dtype)
 
 
 def checked(function: str, plan: object, *, labels: object, lang: object, total: object) -> None:
@@ -121,3 +168,9 @@ def checked(function: str, plan: object, *, labels: object, lang: object, total:
         problems.extend(error.problems)
     if problems:
         raise ValidationError(problems)
+
+
+def no_total(function: str, *, total: bool, reason: str) -> None:
+    """Refuse ``total=True`` on a table that has no total row, saying why (``reason``)."""
+    if total:
+        raise ValidationError([Problem(function, "total", total, f"must be False: {reason}")])

@@ -46,12 +46,20 @@ from typing import Literal
 
 import pandas as pd
 
-from mdpoverty.aggregate.carry_over import _layout, _Row, carry_over
+from mdpoverty.aggregate.carry_over import (
+    _carried_face,
+    _check_carried,
+    _layout,
+    _Row,
+    carry_over,
+)
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.reference.admin_units import Basis
+from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
+from mdpoverty.tables.shape import Labels
 from mdpoverty.values.numbers import rate
 
 __all__ = [
@@ -164,7 +172,14 @@ def _table(document: Document, rows: Sequence[_Row]) -> pd.DataFrame:
     return frame.set_index("code")
 
 
-def carry_figures(document: Document, *, basis: Basis | None = None) -> pd.DataFrame:
+def carry_figures(
+    document: Document,
+    *,
+    basis: Basis | None = None,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
+) -> pd.DataFrame:
     """Every figure about ``document``'s units in the units of 1 July 2025, one row each.
 
     Args:
@@ -177,25 +192,51 @@ def carry_figures(document: Document, *, basis: Basis | None = None) -> pd.DataF
         :data:`CARRIED_FIGURE_COLUMNS`: the figure's household ``group``, ``time`` and
         ``year`` (text, text, int), its ``count`` (nullable integer: ``<NA>`` where blank)
         and ``rate`` (:class:`~decimal.Decimal` or ``<NA>``), whether it is ``complete``, the
-        document's ``units`` in the row and ``why`` a figure is blank.
+        document's ``units`` in the row and ``why`` a figure is blank.  Its ``attrs`` are the
+        shared ones (:func:`~mdpoverty.tables.shape.table_attrs`; ``table`` is
+        ``"carry_figures"``).
+
+    The switches are :func:`~mdpoverty.aggregate.carry_over.carry_over`'s: ``labels``
+    (``"printed"`` names the columns by
+    :data:`~mdpoverty.aggregate.carry_over.CARRIED_HEADERS` in the language ``lang``; the
+    cells are the same) and ``total``, which must be ``False``: figures of different groups
+    and times do not add up, and a blank is never counted as 0.
 
     Raises:
-        ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
+        ValidationError: Units that match no unit, or several, of the crosswalk (all of them);
+            switches out of their values; ``total=True``.
     """
-    return _table(document, _layout(document, basis, back=False))
+    _check_carried("carry_figures", document, labels=labels, lang=lang, total=total)
+    frame = _table(document, _layout(document, basis, back=False))
+    return _carried_face(frame, "carry_figures", document, labels=labels, lang=lang)
 
 
-def carry_figures_back(document: Document, *, basis: Basis | None = None) -> pd.DataFrame:
+def carry_figures_back(
+    document: Document,
+    *,
+    basis: Basis | None = None,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
+) -> pd.DataFrame:
     """The reverse of :func:`carry_figures`: figures about new units in the old units.
 
     A figure of an old unit is exact only where its new units took in nothing else
-    (:func:`~mdpoverty.aggregate.carry_over.carry_back`); elsewhere it is blank.
+    (:func:`~mdpoverty.aggregate.carry_over.carry_back`); elsewhere it is blank.  It takes the
+    same switches (``attrs["table"]`` is ``"carry_figures_back"``).
     """
-    return _table(document, _layout(document, basis, back=True))
+    _check_carried("carry_figures_back", document, labels=labels, lang=lang, total=total)
+    frame = _table(document, _layout(document, basis, back=True))
+    return _carried_face(frame, "carry_figures_back", document, labels=labels, lang=lang)
 
 
 def carry_everything(
-    document: Document, *, basis: Basis | None = None
+    document: Document,
+    *,
+    basis: Basis | None = None,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """What ``document`` says about its units, in the units of 1 July 2025: the tables of
     :func:`~mdpoverty.aggregate.carry_over.carry_over` and of :func:`carry_figures`, each
@@ -205,15 +246,21 @@ def carry_everything(
     where any unit gives its counts or where no figure is about a unit; the second, every
     figure about the units (a review's, a report's), where there is any.  A document whose
     units give figures but no counts gets no table of counts, which would be all blanks.
+    Both take the switches ``labels``, ``total`` (``False`` only) and ``lang``.
 
     Raises:
         ValidationError: As :func:`carry_figures`.
     """
+    _check_carried("carry_everything", document, labels=labels, lang=lang, total=total)
     ids = {u.id for u in document.units}
     counted = any(u.has_counts for u in document.units)
     figured = any(f.about in ids for f in document.figures)
-    counts = carry_over(document, basis=basis) if counted or not figured else None
-    figures = carry_figures(document, basis=basis) if figured else None
+    counts = (
+        carry_over(document, basis=basis, labels=labels, lang=lang)
+        if counted or not figured
+        else None
+    )
+    figures = carry_figures(document, basis=basis, labels=labels, lang=lang) if figured else None
     return counts, figures
 
 

@@ -51,18 +51,21 @@ from typing import Literal, TypeVar
 import attrs
 import pandas as pd
 
+from mdpoverty.aggregate._faces import checked, faced, no_total
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, location
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.admin_units import Basis, basis_of
-from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
+from mdpoverty.tables.annex import TOTAL, Lang, UnitSum, unit_reductions
 from mdpoverty.tables.figure_tables import cell_text
+from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels
 from mdpoverty.values.names import core_key
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
 __all__ = [
+    "CARRIED_HEADERS",
     "CARRY_OVER_COLUMNS",
     "carry_back",
     "carry_over",
@@ -95,6 +98,68 @@ CARRY_OVER_COLUMNS = (
 """The columns of :func:`carry_over` and :func:`carry_back` (the index is the unit's code)."""
 
 _COUNTS = ("households", "poor_households", "near_poor_households", "reduction")
+
+CARRIED_HEADERS: dict[str, tuple[str, str]] = {
+    "name": ("Tên đơn vị", "Unit"),
+    "province": ("Tỉnh", "Province"),
+    "complete": ("Đủ số liệu", "Complete"),
+    "poverty_rate": ("Tỷ lệ hộ nghèo đầu năm (%)", "Poverty rate at the start of the year (%)"),
+    "near_poor_households": (
+        "Số hộ cận nghèo đầu năm",
+        "Near-poor households at the start of the year",
+    ),
+    "near_poverty_rate": (
+        "Tỷ lệ hộ cận nghèo đầu năm (%)",
+        "Near-poverty rate at the start of the year (%)",
+    ),
+    "units": ("Đơn vị của văn bản", "Units of the document"),
+    "missing": ("Đơn vị văn bản chưa có", "Units not covered"),
+    "why": ("Lý do chưa đủ", "Why incomplete"),
+    "group": ("Nhóm hộ", "Household group"),
+    "time": ("Thời điểm", "Time"),
+    "year": ("Năm", "Year"),
+    "count": ("Số", "Count"),
+    "rate": ("Tỷ lệ (%)", "Rate (%)"),
+}
+"""The printed headers of the carried tables' own fields (Vietnamese, English); the others
+(``households``, ``reduction`` …) are printed as in the aggregation's tables."""
+
+_CARRIED_UNITS = {
+    "poverty_rate": PERCENT,
+    "near_poor_households": HOUSEHOLDS,
+    "near_poverty_rate": PERCENT,
+    "rate": PERCENT,
+}
+
+_NO_TOTAL = (
+    "a carried table has no total row: an incomplete row has blank counts, and a total over "
+    "it would count a blank as 0"
+)
+
+
+def _carried_face(
+    frame: pd.DataFrame, table: str, document: Document, *, labels: Labels, lang: Lang
+) -> pd.DataFrame:
+    """A carried table with the headers ``labels`` asks for and the shared attrs."""
+    return faced(
+        frame,
+        table,
+        document,
+        labels=labels,
+        lang=lang,
+        total=False,
+        headers=CARRIED_HEADERS,
+        units=_CARRIED_UNITS,
+    )
+
+
+def _check_carried(
+    function: str, document: object, *, labels: object, lang: object, total: object
+) -> None:
+    """Refuse a ``document`` that is not one, switches out of their values, and a total."""
+    checked(function, document, labels=labels, lang=lang, total=total)
+    no_total(function, total=bool(total), reason=_NO_TOTAL)
+
 
 AnyUnit = au.NewUnit | au.OldUnit
 
@@ -371,7 +436,14 @@ def with_codes(document: D, *, basis: Basis | None = None) -> D:
     return attrs.evolve(document, units=units)
 
 
-def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+def carry_over(
+    plan: Document,
+    *,
+    basis: Literal["old", "new"] | None = None,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
+) -> pd.DataFrame:
     """The plan's unit figures in the units of 1 July 2025, one row per new unit it touches.
 
     Args:
@@ -379,6 +451,13 @@ def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
         basis: Whether the plan's units are the ``"old"`` ones or already the ``"new"`` ones;
             by default, from the plan's date (before 1 July 2025: old).  A plan in new units
             carries over unchanged.
+        labels: ``"fields"`` (the default) names the columns as :data:`CARRY_OVER_COLUMNS`;
+            ``"printed"`` by :data:`CARRIED_HEADERS` (and the aggregation's headers for the
+            annex's figures) in the language ``lang``.  The cells are the same.
+        total: Must be ``False`` (taken so that every table function takes the same
+            switches): the table has no total row, since an incomplete row's counts are blank
+            and a total over it would count them as 0.
+        lang: The language of the printed headers (``"vi"`` or ``"en"``).
 
     Returns:
         A table indexed by the new unit's ``code``, with the columns of
@@ -387,16 +466,26 @@ def carry_over(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
         the complete rows, ``<NA>`` in the others (and where the plan does not give a count,
         e.g. no near-poor households or no exact reduction target); ``units``, the plan's units
         in the row; ``missing``, the old units the new unit took in that the plan does not
-        cover; and ``why`` a row is incomplete.
+        cover; and ``why`` a row is incomplete.  Its ``attrs`` are the shared ones
+        (:func:`~mdpoverty.tables.shape.table_attrs`; ``table`` is ``"carry_over"``).
 
     Raises:
-        ValidationError: Units that match no unit, or several, of the crosswalk (all of them).
+        ValidationError: Units that match no unit, or several, of the crosswalk (all of them);
+            switches out of their values; ``total=True``.
     """
-    expect("carry_over", plan=(plan, Document))
-    return _frame(plan, _layout(plan, basis, back=False))
+    _check_carried("carry_over", plan, labels=labels, lang=lang, total=total)
+    frame = _frame(plan, _layout(plan, basis, back=False))
+    return _carried_face(frame, "carry_over", plan, labels=labels, lang=lang)
 
 
-def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) -> pd.DataFrame:
+def carry_back(
+    plan: Document,
+    *,
+    basis: Literal["old", "new"] | None = None,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
+) -> pd.DataFrame:
     """The reverse: a plan's figures in new units re-expressed in the units before 1 July 2025.
 
     Exact only where an old unit's figure is a sum of new units' figures: when every new unit
@@ -404,10 +493,12 @@ def carry_back(plan: Document, *, basis: Literal["old", "new"] | None = None) ->
     became a new unit on its own, whole or split; but a new unit that merged several old ones
     holds no record of how its households were divided among them, so those old units' rows
     are incomplete, never estimated.  The table has the form of :func:`carry_over`'s, indexed
-    by old codes; a plan already in old units carries back unchanged.
+    by old codes, and takes the same switches (``attrs["table"]`` is ``"carry_back"``); a plan
+    already in old units carries back unchanged.
     """
-    expect("carry_back", plan=(plan, Document))
-    return _frame(plan, _layout(plan, basis, back=True))
+    _check_carried("carry_back", plan, labels=labels, lang=lang, total=total)
+    frame = _frame(plan, _layout(plan, basis, back=True))
+    return _carried_face(frame, "carry_back", plan, labels=labels, lang=lang)
 
 
 _HEADERS = {

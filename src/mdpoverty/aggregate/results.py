@@ -18,6 +18,8 @@ from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
+from mdpoverty.tables.annex import Lang
+from mdpoverty.tables.shape import Labels, check_switches, document_name, table_attrs
 from mdpoverty.values.quantities import Comparison
 
 if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
 else:  # the name resolves annotations at run time, and loads pandas only then
     from mdpoverty.values._lazy import pd
 
-__all__ = ["ObservationKey", "index", "results"]
+__all__ = ["RESULT_COLUMNS", "RESULT_HEADERS", "ObservationKey", "index", "results"]
 
 
 def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
@@ -102,10 +104,47 @@ def judge(target: Target, value: int | Decimal) -> tuple[bool, int | Decimal]:
     return margin >= 0, margin
 
 
-_COLUMNS = ("subject", "group", "measure", "target", "comparison", "achieved", "met", "by")
+RESULT_COLUMNS = ("subject", "group", "measure", "target", "comparison", "achieved", "met", "by")
+"""The columns of :func:`results` (``labels="fields"``)."""
+
+RESULT_HEADERS: dict[str, tuple[str, str]] = {
+    "subject": ("Đối tượng", "Subject"),
+    "group": ("Nhóm hộ", "Household group"),
+    "measure": ("Chỉ tiêu", "Measure"),
+    "target": ("Mục tiêu", "Target"),
+    "comparison": ("So sánh", "Comparison"),
+    "achieved": ("Kết quả", "Achieved"),
+    "met": ("Đạt", "Met"),
+    "by": ("Chênh lệch", "Margin"),
+}
+"""The printed headers of :func:`results` (``labels="printed"``): (Vietnamese, English)."""
 
 
-def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
+def _checked(plan: object, outcome: object, *, labels: object, lang: object, total: object) -> None:
+    problems = []
+    if not isinstance(plan, Document):
+        problems.append(Problem("results", "plan", plan, "must be a Document"))
+    if outcome is not None and not isinstance(outcome, Document):
+        problems.append(Problem("results", "outcome", outcome, "must be a Document or None"))
+    try:
+        check_switches("results", labels=labels, total=total, lang=lang)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    if total is True:
+        reason = "must be False: results of different targets do not add up"
+        problems.append(Problem("results", "total", total, reason))
+    if problems:
+        raise ValidationError(problems)
+
+
+def results(
+    plan: Document,
+    outcome: Document | None = None,
+    *,
+    labels: Labels = "fields",
+    total: bool = False,
+    lang: Lang = "vi",
+) -> pd.DataFrame:
     """The plan's targets against what ``outcome`` (a review or a report) printed, a row each.
 
     With ``outcome`` omitted, ``plan`` must be an implementation report whose own ``targets``
@@ -117,10 +156,20 @@ def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
     not print it), ``met`` (``True``, ``False`` or ``pd.NA``) and ``by`` (how much better than
     the target, negative when short of it; ``None`` when not judged).
 
+    The switches are every table's (:mod:`mdpoverty.tables.shape`): ``labels="printed"``
+    names the columns by :data:`RESULT_HEADERS` in the language ``lang``, the cells
+    unchanged; ``total`` must be ``False``: targets of different measures and subjects do not
+    add up.  The ``attrs`` are the shared ones (``table`` is ``"results"``, ``document`` and
+    ``year`` the plan's, ``units`` empty: a target and what was achieved are a count or a rate
+    by row), and ``outcome`` names the outcome document.
+
     Raises:
-        ValidationError: if ``outcome`` is omitted and ``plan`` is not an implementation report.
+        ValidationError: if ``outcome`` is omitted and ``plan`` is not an implementation
+            report; if either is not a document; switches out of their values, ``total=True``.
     """
     import pandas as pd  # noqa: PLC0415  (pandas loads with the first table)
+
+    _checked(plan, outcome, labels=labels, lang=lang, total=total)
 
     if outcome is None:
         if not isinstance(plan, ImplementationReport):
@@ -145,6 +194,24 @@ def results(plan: Document, outcome: Document | None = None) -> pd.DataFrame:
                 by,
             )
         )
-    return pd.DataFrame(
-        {name: pd.Series([row[n] for row in rows], dtype=object) for n, name in enumerate(_COLUMNS)}
+    which = 0 if lang == "vi" else 1
+    frame = pd.DataFrame(
+        {
+            (RESULT_HEADERS[name][which] if labels == "printed" else name): pd.Series(
+                [row[n] for row in rows], dtype=object
+            )
+            for n, name in enumerate(RESULT_COLUMNS)
+        }
     )
+    frame.attrs.update(
+        table_attrs(
+            "results",
+            plan,
+            plan.year,
+            lang=lang,
+            labels=labels,
+            total=False,
+            outcome=document_name(outcome),
+        )
+    )
+    return frame

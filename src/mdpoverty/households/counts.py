@@ -18,6 +18,8 @@ from mdpoverty.households import _af
 from mdpoverty.households._table import Households, Missing, exact_sum, prepare
 from mdpoverty.households.classify import classify_codes, resolve_standard
 from mdpoverty.reference.standards import AREAS, PovertyStandard
+from mdpoverty.tables.shape import HOUSEHOLDS as HOUSEHOLDS_UNIT
+from mdpoverty.tables.shape import table_attrs
 
 __all__ = ["POOR_AND_NEAR_POOR", "combine_tallies", "count_tally", "counts", "counts_from_tally"]
 
@@ -26,6 +28,32 @@ POOR_AND_NEAR_POOR = "poor-and-near-poor"
 
 HOUSEHOLDS = "households"
 ALL = "all"
+
+
+HOUSEHOLD_TABLE = "household table"
+"""What the ``attrs["document"]`` of a table derived from a household table names."""
+
+
+def counted_attrs(
+    result: pd.DataFrame, year: int | None, standard: PovertyStandard, weight: str | None
+) -> pd.DataFrame:
+    """``result`` (counts) with the shared attrs: every count column counts households, or
+    sums the ``weight`` column; the ``country`` rows are its totals."""
+    counted = [c for c in result.columns if c not in ("level", "unit", "area")]
+    unit = HOUSEHOLDS_UNIT if weight is None else f"sum of {weight}"
+    result.attrs.update(
+        table_attrs(
+            "household_counts",
+            HOUSEHOLD_TABLE,
+            year,
+            labels="fields",
+            total=True,
+            units=dict.fromkeys(counted, unit),
+            standard=standard.id,
+            excluded=int(result.attrs.get("excluded", 0)),
+        )
+    )
+    return result
 
 
 def units_frame(units: Collection[object] | pd.DataFrame | None) -> pd.DataFrame | None:
@@ -208,6 +236,12 @@ def counts(
         A tidy DataFrame: ``level`` (``level``, each parent column, ``country``), ``unit``,
         ``area`` (``all``, ``rural``, ``urban``), then integer columns ``households``, one per
         group of the standard and ``poor-and-near-poor``.
+        Its ``attrs`` are those of every table (:func:`~mdpoverty.tables.shape.table_attrs`):
+        ``table`` ``"household_counts"``, ``document`` ``"household table"``, ``year`` (``None``
+        where only a standard is given), ``labels`` ``"fields"`` (the only face: the columns
+        are the standard's group ids), ``total`` ``True`` (the ``country`` rows sum every
+        unit), ``units`` (``households``, or ``sum of <weight>``), and ``standard`` and
+        ``excluded``.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({
@@ -229,4 +263,4 @@ def counts(
     tally = count_tally(
         table, standard=chosen, columns=columns, units=units, missing=missing, weight=weight
     )
-    return counts_from_tally(tally, units, level=level)
+    return counted_attrs(counts_from_tally(tally, units, level=level), year, chosen, weight)

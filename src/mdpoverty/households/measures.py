@@ -45,7 +45,9 @@ from mdpoverty.households._table import (
     unit_positions,
     weights_of,
 )
+from mdpoverty.households.counts import HOUSEHOLD_TABLE
 from mdpoverty.reference.standards import PovertyStandard
+from mdpoverty.tables.shape import table_attrs
 
 __all__ = [
     "AFSpec",
@@ -385,6 +387,12 @@ def alkire_foster(
         first the ``by`` column, where ``None`` marks the whole population): ``N`` and ``q``
         (ints), ``H``, ``A``, ``M0`` and, per indicator, ``hd``, ``hdk``, ``actb`` and
         ``pctb`` (Fractions; ``pctb`` is ``None`` when ``M0`` is 0).
+        Its ``attrs`` are those of every table
+        (:func:`~mdpoverty.tables.shape.table_attrs`): ``table`` ``"af_measures"``,
+        ``document`` ``"household table"``, ``year`` ``None``, ``labels`` ``"fields"``,
+        ``total`` ``True`` (the whole population's rows), ``units`` empty (``value`` holds
+        counts and shares), and ``standard`` (the id of ``weights`` when it is a standard,
+        else ``None``).
 
     Raises:
         HouseholdTableError: Missing or non-boolean indicator columns, missing values, a name
@@ -419,4 +427,25 @@ def alkire_foster(
     spec = af_spec(names, k, weights)
     tally = af_tally(deprivations, spec, by=by, population=population)
     label = by if isinstance(by, str) else (str(by.name) if by is not None and by.name else "group")
-    return af_measures(tally, spec, by=label)
+    standard = weights.id if isinstance(weights, PovertyStandard) else None
+    return measured_attrs(af_measures(tally, spec, by=label), None, standard)
+
+
+def measured_attrs(result: pd.DataFrame, year: int | None, standard: str | None) -> pd.DataFrame:
+    """``result`` (AF measures) with the shared attrs.
+
+    No column has one unit (``value`` holds counts ``N``, ``q`` and shares); the rows of the
+    whole population (``by`` blank) are its totals.
+    """
+    result.attrs.update(
+        table_attrs(
+            "af_measures",
+            HOUSEHOLD_TABLE,
+            year,
+            labels="fields",
+            total=True,
+            units={},
+            standard=standard,
+        )
+    )
+    return result

@@ -11,8 +11,19 @@ import pandas as pd
 from mdpoverty.errors import HouseholdTableError, TableProblem, UnknownNameError
 from mdpoverty.households._table import Missing, prepare
 from mdpoverty.households.classify import resolve_standard
-from mdpoverty.households.counts import counts_from_tally, tally_households, units_frame
-from mdpoverty.households.measures import Weight, af_measures, af_spec, tally_arrays
+from mdpoverty.households.counts import (
+    counted_attrs,
+    counts_from_tally,
+    tally_households,
+    units_frame,
+)
+from mdpoverty.households.measures import (
+    Weight,
+    af_measures,
+    af_spec,
+    measured_attrs,
+    tally_arrays,
+)
 from mdpoverty.model.document import Review as ReviewDocument
 from mdpoverty.model.figures import Figure, Stratum, StratumKind
 from mdpoverty.model.header import Area, Header
@@ -58,6 +69,10 @@ def review(
     ``weight`` column (household size, integer sampling weight) weights both the counts and
     the measures.  Other arguments as for :func:`~mdpoverty.households.counts`.
 
+    Both tables carry the shared ``attrs`` (as :func:`~mdpoverty.households.counts` and
+    :func:`~mdpoverty.households.alkire_foster`; the measures' ``year`` and ``standard`` are
+    the review's).
+
     >>> import pandas as pd
     >>> from mdpoverty.reference.standards import standard_in_force
     >>> ids = [i.id for i in standard_in_force(2024).indicators]
@@ -99,7 +114,10 @@ def review(
     af = tally_arrays(
         codes, labels, columns_, spec, households.weight, name=level, packed=households.packed
     )
-    return Review(counts, af_measures(af, spec, by=level))
+    return Review(
+        counted_attrs(counts, year, chosen, weight),
+        measured_attrs(af_measures(af, spec, by=level), year, chosen.id),
+    )
 
 
 def administrative_units(

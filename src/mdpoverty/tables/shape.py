@@ -72,7 +72,7 @@ def document_name(document: Document) -> str:
 def table_attrs(
     table: str,
     document: Document | str,
-    year: int,
+    year: int | None,
     *,
     lang: str = "vi",
     labels: Labels = "fields",
@@ -85,7 +85,8 @@ def table_attrs(
     Args:
         table: The kind of table (``"annex"``, ``"figures"``, ``"funding_by_source"`` …).
         document: The document it is of, or a text naming what it is of (a roll-up).
-        year: The year of its figures.
+        year: The year of its figures (``None`` where it has none: a household table
+            measured without a year).
         lang: The language of its labels.
         labels: The switch it was made with.
         total: Whether it ends with a total row.
