@@ -310,14 +310,17 @@ def _inputs(args: list[str]) -> list[str]:
 
 
 def run(command: Command, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Run ``command`` in ``folder`` with the files it reads, and hold it to its page."""
+    """Run ``command`` in ``folder`` with the files it reads (:data:`FILES`; the worked example
+    for a plan file where the page shows findings, which are the worked example's), and hold
+    it to the exit status and the output lines its page shows."""
     if command.line in CANNOT_RUN:
         pytest.skip(CANNOT_RUN[command.line])
     made: set[str] = set()
     # A page that shows findings shows the worked example's (its defects are the point).
     findings = any(line.split(" ")[0] in {"error", "warning"} for line in command.shown)
     printed = ""
-    for args, redirect in _segments(command.line):
+    segments = _segments(command.line)
+    for number, (args, redirect) in enumerate(segments, 1):
         for word in _inputs(args):
             if word not in made:
                 assert word in FILES, f"no file for {word!r}: add it to FILES"
@@ -332,7 +335,9 @@ def run(command: Command, folder: Path, capsys: pytest.CaptureFixture[str]) -> N
             made.add(redirect)
         made |= _outputs(args)
         printed += out + err
-        assert (command.line, _status_of(command, args)) == (command.line, status), out + err
+        # in `a && b`, b runs only when a exits 0
+        expected = _status_of(command, args) if number == len(segments) else 0
+        assert (command.line, expected) == (command.line, status), out + err
     for line in command.shown:
         assert line.split("…")[0].strip() in printed, line
 
