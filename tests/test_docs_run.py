@@ -1,6 +1,7 @@
 """The documentation runs: every ``mdpoverty …`` command in the how-tos, the tutorial, the
-README and the ``examples:`` of ``--help`` is executed, and every ``mdpoverty.x.y`` it names in
-inline code resolves, so a page that disagrees with the code fails here.
+explanations, the README and the ``examples:`` of ``--help`` is executed, and every
+``mdpoverty.x.y`` and source file they name in inline code resolves, so a page that disagrees
+with the code fails here.
 
 Each command runs through :func:`mdpoverty.cli.main` in a folder of its own, holding the files it
 reads (:data:`FILES` makes them, one table for every name the pages use).  It must exit with the
@@ -31,6 +32,8 @@ ROOT = Path(__file__).parents[1]
 PAGES = [
     *sorted(ROOT.glob("docs/howto/*.md")),
     *sorted(ROOT.glob("docs/tutorial/*.md")),
+    *sorted(ROOT.glob("docs/explanation/*.md")),
+    ROOT / "docs" / "index.md",
     ROOT / "README.md",
 ]
 # The published text of the worked example (the reading tests build their Word file from it).
@@ -38,7 +41,7 @@ PUBLISHED_TEXT = ROOT / "tests" / "reading" / "data" / "bac-kan-2024-plan.vi.txt
 
 _FENCE = re.compile(r"^```(\w*)")
 _SHELLS = {"sh", "console", "bash", "shell"}
-_FILE_NAME = re.compile(r"^[\w.-]+\.(?:yaml|yml|json|csv|xlsx|docx|txt|parquet|pdf)$")
+_FILE_NAME = re.compile(r"^[\w./-]+\.(?:yaml|yml|json|csv|xlsx|docx|txt|parquet|pdf)$")
 _OUTPUT_FLAGS = {"-o", "--output"}
 
 
@@ -322,7 +325,11 @@ def run(command: Command, folder: Path, capsys: pytest.CaptureFixture[str]) -> N
     segments = _segments(command.line)
     for number, (args, redirect) in enumerate(segments, 1):
         for word in _inputs(args):
-            if word not in made:
+            if "/" in word:  # a file of the repository, as in a clone
+                assert (ROOT / word).is_file(), f"{word} is not a file of the repository"
+                (folder / word).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(ROOT / word, folder / word)
+            elif word not in made:
                 assert word in FILES, f"no file for {word!r}: add it to FILES"
                 worked = findings and word.endswith(".yaml") and FILES[word] is not _draft
                 (_worked_example if worked else FILES[word])(folder / word)
