@@ -73,3 +73,14 @@ def test_a_report_shows_each_target_met_or_not() -> None:
     rows = re.findall(r'<tr id="at-targets/\d+"', page)
     assert len(report.targets) == len(rows)
     assert "Results against the targets" in page
+
+
+def test_a_plan_with_figures_and_targets_shows_no_results() -> None:
+    # A plan's figures are where it starts from, not results against its targets: the page is
+    # written (it failed, asking for the outcome the results are read from) without them.
+    plan = load_plan(DATA / "province-plan-2024.yaml")
+    assert plan.figures
+    assert plan.targets
+    page = html_report(plan)
+    assert "results" not in _sections(page)
+    assert "annex" in _sections(page)

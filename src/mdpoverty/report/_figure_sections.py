@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from mdpoverty.model.document import ImplementationReport
 from mdpoverty.report.labels import label, number
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL, has_target_annex
@@ -65,7 +66,13 @@ def figures_section(ctx: Context) -> Mapping[str, Any]:
     }
 
 
-@section("results", holds="figures", order=28, when=lambda document: bool(document.targets))
+def _judges_results(document: object) -> bool:
+    # Only an implementation report prints results against targets: a plan's figures are its
+    # starting point, a review's have no targets to meet.
+    return isinstance(document, ImplementationReport) and bool(document.targets)
+
+
+@section("results", holds="figures", order=28, when=_judges_results)
 def results_section(ctx: Context) -> Mapping[str, Any]:
     from mdpoverty.aggregate.results import results  # noqa: PLC0415
 
