@@ -69,6 +69,19 @@ def test_deficit_targets_have_no_total() -> None:
         deficit_targets(bac_kan_2024(), total=True)
 
 
+def test_the_stacked_deficit_targets_of_a_rollup_have_both_faces_and_no_total() -> None:
+    combined = rollup({"a": bac_kan_2024()})
+    fields = combined.deficit_target_rows()
+    printed = combined.deficit_target_rows(labels="printed", lang="vi")
+    assert ATTRS <= set(fields.attrs)
+    assert ("fields", "printed") == (fields.attrs["labels"], printed.attrs["labels"])
+    assert fields.to_numpy().tolist() == printed.to_numpy().tolist()
+    assert "Chỉ tiêu" in printed.columns  # the printed header of "value"
+    assert len(bac_kan_2024().deficit_indicators) == len(fields)
+    with pytest.raises(ValidationError):
+        combined.deficit_target_rows(total=True)
+
+
 @settings(max_examples=20, deadline=None)
 @given(testing.plans(max_units=5))
 def test_a_units_total_is_the_sum_of_its_rows_on_both_faces(plan: Plan) -> None:

@@ -24,7 +24,7 @@ from mdpoverty.aggregate.units import (
     kind_frame,
     kind_sums,
 )
-from mdpoverty.errors import Problem, RollupError, expect
+from mdpoverty.errors import Problem, RollupError, ValidationError, expect
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
@@ -324,10 +324,21 @@ class Rollup:
         frame.index = pd.Index(ids, name="id", dtype=object)
         return self._faced(frame, "rollup.deficit_targets", labels, lang, total=False)
 
-    def deficit_target_rows(self) -> pd.DataFrame:
-        """Every plan's :func:`deficit_targets`, stacked: index (``plan``, ``id``)."""
+    def deficit_target_rows(
+        self, *, total: bool = False, labels: Labels = "fields", lang: Lang = "vi"
+    ) -> pd.DataFrame:
+        """Every plan's :func:`deficit_targets`, stacked: index (``plan``, ``id``).
+
+        The switches are :func:`deficit_targets`' (``total`` must be ``False``: targets about
+        different populations do not add up), and so are the columns' printed headers.
+        """
+        self._check(labels, lang, total=total)
+        if total:
+            reason = "must be False: deficit targets about different populations do not add up"
+            raise ValidationError([Problem("deficit_target_rows", "total", total, reason)])
         frames = [deficit_targets(plan) for plan in self.plans]
-        return pd.concat(frames, keys=list(self.keys), names=["plan", "id"])
+        frame = pd.concat(frames, keys=list(self.keys), names=["plan", "id"])
+        return self._faced(frame, "rollup.deficit_target_rows", labels, lang, total=False)
 
 
 def rollup(plans: Iterable[Document] | Mapping[str, Document]) -> Rollup:
