@@ -6,12 +6,21 @@ import re
 from html import unescape
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mdpoverty import html_report, load_plan
 from mdpoverty.cli import main
 from mdpoverty.io.files import read_plan_text
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import TimePoint
+from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.testing import flow_reviews
+
+from ._page import Page
 
 DATA = Path(__file__).parents[1] / "data"
 FLOWS = DATA / "province-review-flows-2024.yaml"
@@ -148,3 +157,33 @@ def test_every_form_cell_is_a_place_of_the_page(lang: str) -> None:
     assert len(ids) == len(set(ids))  # no id twice
     # 5 rows of 22 printed cells, each at its figure
     assert len(re.findall(r'<td id="at-figures/\d+/(?:count|ethnic_minority)"', page)) == 110
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flow_reviews(), st.data())
+def test_a_moved_end_count_is_highlighted_where_it_was_moved(
+    review: Document, data: st.DataObject
+) -> None:
+    untouched = Page(html_report(review, "en"))
+    assert [] == untouched.duplicate_ids
+    assert not [e for e in untouched.elements if "differs" in e.attributes.get("class", "")]
+    ends = [
+        i
+        for i, f in enumerate(review.figures)
+        if f.flow is None
+        and f.time is TimePoint.END
+        and f.group in (HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR)
+        and f.count is not None
+    ]
+    i = data.draw(st.sampled_from(ends))
+    by = data.draw(st.integers(1, 50))
+    figures = list(review.figures)
+    figures[i] = attrs.evolve(figures[i], count=figures[i].count + by)  # type: ignore[operator]
+    page = Page(html_report(attrs.evolve(review, figures=figures), "en"))
+    assert [] == page.duplicate_ids
+    highlighted = [e for e in page.elements if "differs" in e.attributes.get("class", "")]
+    assert [f"at-figures/{i}/count"] == [e.attributes.get("id") for e in highlighted]
+    links = [c.attributes["href"] for c in highlighted[0].children if c.tag == "a"]
+    assert [f"#finding-flows.identity/figures/{i}/count"] == links
+    finding = page.ids[links[0][1:]]
+    assert "flows.identity" in finding.all_text()
