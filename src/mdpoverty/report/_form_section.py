@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from mdpoverty.checks.report import Finding
 from mdpoverty.report.labels import number
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL
@@ -66,9 +67,15 @@ def _locations(ctx: Context) -> dict[tuple[Any, ...], str]:
 
 
 def _cells(
-    ctx: Context, subject: str | None, values: Sequence[object], locations: Mapping[Any, str]
+    ctx: Context,
+    subject: str | None,
+    values: Sequence[object],
+    locations: Mapping[Any, str],
+    wrong: Mapping[str, Finding],
 ) -> Iterator[dict[str, Any]]:
-    wrong = {f.location: f for f in ctx.findings if f.rule == _RULE}
+    """A row's cells: the printed value (blank where not printed), the id of its place, and
+    where a ``flows.identity`` finding is about it, the value the identity gives and the id
+    of the finding."""
     for (group, when, field), value in zip(FORM_COLUMNS, values, strict=True):
         where = locations.get((subject, group, when, field)) if value is not None else None
         finding = wrong.get(where) if where is not None else None
@@ -87,11 +94,12 @@ def review_form_section(ctx: Context) -> Mapping[str, Any]:
 
     frame = review_form(ctx.document, ctx.lang)
     locations = _locations(ctx)
+    wrong = {f.location: f for f in ctx.findings if f.rule == _RULE}
     rows = []
     for key, record in zip(frame.index, frame.itertuples(index=False), strict=True):
         label = str(record[0])
         if str(key).startswith(SECTION_PREFIX):
-            rows.append({"heading": True, "label": label, "id": None, "cells": []})
+            rows.append({"heading": True, "label": label})
             continue
         subject = None if key == TOTAL else str(key)
         rows.append(
@@ -99,7 +107,7 @@ def review_form_section(ctx: Context) -> Mapping[str, Any]:
                 "heading": False,
                 "total": subject is None,
                 "label": label,
-                "cells": list(_cells(ctx, subject, record[1:], locations)),
+                "cells": list(_cells(ctx, subject, record[1:], locations, wrong)),
             }
         )
     return {
