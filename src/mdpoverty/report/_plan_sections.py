@@ -18,7 +18,7 @@ from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
 from mdpoverty.report.labels import label, number, standard_names
-from mdpoverty.report.sections import Context, section
+from mdpoverty.report.sections import Context, finding_anchor, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
     NEAR_POOR_FIELD,
@@ -383,9 +383,13 @@ def unverified_section(ctx: Context) -> Mapping[str, Any]:
 @section("findings", holds=None, order=1000)
 def findings_section(ctx: Context) -> Mapping[str, Any]:
     lang = ctx.lang
-    return {
-        "rows": [
+    linked = set(ctx.linked)  # the first finding of each linked (rule, location) takes its id
+    rows = []
+    for f in sorted(ctx.findings, key=lambda f: f.severity.rank):
+        key = (f.rule, f.location)
+        rows.append(
             {
+                "id": finding_anchor(*key) if key in linked else None,
                 "severity": f.severity.value,
                 "severity_label": label(f.severity.value, lang),
                 "rule": f.rule,
@@ -395,9 +399,9 @@ def findings_section(ctx: Context) -> Mapping[str, Any]:
                 "expected": _shown(f.expected, lang),
                 "actual": _shown(f.actual, lang),
             }
-            for f in sorted(ctx.findings, key=lambda f: f.severity.rank)
-        ]
-    }
+        )
+        linked.discard(key)
+    return {"rows": rows}
 
 
 def _shown(value: object, lang: Lang) -> str:

@@ -55,6 +55,20 @@ LABELS: dict[str, dict[Lang, str]] = {
     "none": {"vi": "Không có", "en": "None"},
     "annex": {"vi": "Phụ lục", "en": "Annex"},
     "figures": {"vi": "Số liệu theo đơn vị", "en": "Figures by unit"},
+    "review_form": {
+        "vi": "Biểu kết quả rà soát: biến động trong năm",
+        "en": "The review form: flows of the year",
+    },
+    "form_note": {
+        "vi": "Biểu như văn bản in; ô để trống là ô văn bản không in. Số cuối năm khác với "
+        "đầu năm − thoát + tái + phát sinh mới (hộ cận nghèo: + từ hộ nghèo chuyển sang) "
+        "được tô đậm, kèm số theo đẳng thức và liên kết tới phát hiện.",
+        "en": "The form as the document prints it; a blank cell is one the document leaves "
+        "blank. An end-of-year count that differs from start − escaped + fell back + new "
+        "(near-poor: + from poor) is highlighted, with the value the identity gives and a "
+        "link to its finding.",
+    },
+    "identity_value": {"vi": "theo đẳng thức", "en": "by the identity"},
     "unit": {"vi": "Đơn vị", "en": "Unit"},
     "results": {"vi": "Kết quả so với mục tiêu", "en": "Results against the targets"},
     "subject": {"vi": "Đối tượng", "en": "Subject"},

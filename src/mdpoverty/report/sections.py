@@ -10,7 +10,9 @@ with no change to the report itself.
 Every element a finding may be about gets its HTML ``id`` from the finding's location through
 one function, :func:`anchor`; a section marks such an element with :meth:`Context.place`, and
 the findings link to the nearest marked place of their location (the location itself, else the
-closest enclosing one: ``legal_bases/0/date`` links to ``legal_bases/0``).
+closest enclosing one: ``legal_bases/0/date`` links to ``legal_bases/0``).  A section that
+links back from a place to the finding about it asks :meth:`Context.finding` for the finding's
+id.
 
 >>> anchor("components/DA3.TDA1/funding")
 'at-components/DA3.TDA1/funding'
@@ -31,7 +33,15 @@ from mdpoverty.errors import parent_location
 from mdpoverty.model.document import Document
 from mdpoverty.tables.annex import Lang
 
-__all__ = ["SECTIONS", "Context", "ReportSection", "anchor", "section", "sections_for"]
+__all__ = [
+    "SECTIONS",
+    "Context",
+    "ReportSection",
+    "anchor",
+    "finding_anchor",
+    "section",
+    "sections_for",
+]
 
 
 def anchor(location: str) -> str:
@@ -43,23 +53,42 @@ def anchor(location: str) -> str:
     return "at-" + quote(location, safe="/")
 
 
+def finding_anchor(rule: str, location: str) -> str:
+    """The HTML id of the finding of ``rule`` at ``location`` in a report's list of findings.
+
+    >>> finding_anchor("flows.identity", "figures/6/count")
+    'finding-flows.identity/figures/6/count'
+    """
+    return "finding-" + quote(f"{rule}/{location}", safe="/")
+
+
 @attrs.define
 class Context:
     """What a section renders from: the document, the language, the findings, the places.
 
-    ``places`` collects the locations the sections so far have marked (mutable, one report
-    long).
+    ``places`` collects the locations the sections so far have marked, ``linked`` the
+    findings (rule, location) a section links to (both mutable, one report long).
     """
 
     document: Document
     lang: Lang
     findings: Report
     places: set[str] = attrs.Factory(set)
+    linked: set[tuple[str, str]] = attrs.Factory(set)
 
     def place(self, location: str) -> str:
         """Mark the element about ``location``: the ``id`` to give it."""
         self.places.add(location)
         return anchor(location)
+
+    def finding(self, rule: str, location: str) -> str | None:
+        """The id of the finding of ``rule`` at ``location`` for a link to it, or ``None``
+        where there is no such finding (the findings section gives the first such finding
+        that id)."""
+        if not any(f.rule == rule and f.location == location for f in self.findings):
+            return None
+        self.linked.add((rule, location))
+        return finding_anchor(rule, location)
 
     def target(self, location: str) -> str | None:
         """The id of the nearest marked place of ``location`` (itself or an enclosing one)."""
@@ -130,6 +159,7 @@ def section(
 def sections_for(document: object) -> list[ReportSection]:
     """The sections of ``document``'s report, in order."""
     import mdpoverty.report._figure_sections  # noqa: PLC0415  (registers the built-in ones)
+    import mdpoverty.report._form_section  # noqa: PLC0415
     import mdpoverty.report._funding_section  # noqa: PLC0415
     import mdpoverty.report._plan_sections  # noqa: F401, PLC0415
 
