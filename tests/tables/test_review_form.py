@@ -36,7 +36,7 @@ def review() -> Document:
 def printed(document: Document) -> dict[tuple[object, ...], tuple[int | None, int | None]]:
     """Every count of the form's groups, by key: what the form must carry there and back."""
     return {
-        f.key_in(document.year): (f.count, f.ethnic_minority)
+        f.key_in(document.year): (f.exact_count, f.ethnic_minority)
         for f in document.figures
         if f.group.value in ("poor", "near-poor") and f.flow is not Flow.FALL
     }
@@ -120,7 +120,7 @@ def test_import_annex_writes_the_review_with_the_forms_counts(tmp_path: Path) ->
     assert 0 == main(["import-annex", str(REVIEW), str(sheet), "-o", str(out)])
     changed = load_plan(out)
     escaped = [f for f in changed.figures if f.about == "huyen-bac" and f.flow is Flow.ESCAPED]
-    assert [410, 500] == [f.count for f in escaped]
+    assert [410, 500] == [f.exact_count for f in escaped]
 
 
 def test_a_cell_that_is_not_a_count_and_a_row_of_no_unit_are_reported(tmp_path: Path) -> None:

@@ -76,8 +76,9 @@ def achieved(
         end = get(TimePoint.END)
         if end is None:
             return None
-        return end.count if target.measure is Measure.END_COUNT else end.rate
-    field = "count" if target.measure is Measure.REDUCTION else "rate"
+        return end.exact_count if target.measure is Measure.END_COUNT else end.exact_rate
+    # A figure printed as a range achieves no one value: it is not read.
+    field = "exact_count" if target.measure is Measure.REDUCTION else "exact_rate"
     for flow, sign in ((Flow.FALL, 1), (Flow.RISE, -1)):
         change = get(flow)
         value = None if change is None else getattr(change, field)
