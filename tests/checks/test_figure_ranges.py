@@ -127,8 +127,8 @@ def test_a_range_in_a_plan_file_that_is_not_one_is_a_clear_error() -> None:
 
 def test_the_ranged_review_saves_and_loads_unchanged() -> None:
     document = review()
-    for fmt in ("yaml", "json"):
-        assert read_plan_text(write_plan_text(document, fmt), fmt) == document  # type: ignore[arg-type]
+    assert read_plan_text(write_plan_text(document, "json"), "json") == document
+    assert read_plan_text(write_plan_text(document)) == document
 
 
 def test_the_figure_table_shows_the_ranges_as_printed() -> None:

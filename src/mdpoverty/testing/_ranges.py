@@ -49,15 +49,20 @@ def _widened(draw: st.DrawFn, figure: Figure, households: int | None) -> Figure:
     Where both are widened and the subject's ``households`` are printed, each rate bound is
     its count bound's rate (by the oracle): a document prints them together."""
     which = draw(st.sampled_from(("count", "rate", "both")))
-    count, rate = figure.count, figure.rate
+    count, rate, printed = figure.count, figure.rate, figure.exact_rate
     if which != "rate" and isinstance(figure.count, int):
         count = _widened_count(draw, figure.count)
-    if which != "count" and isinstance(figure.rate, Decimal):
-        rate = _widened_rate(draw, figure.rate)
-    if isinstance(count, Quantity) and isinstance(rate, Quantity) and households:
-        places = decimal_places(figure.rate or Decimal(0))
+    if which != "count" and printed is not None:
+        rate = _widened_rate(draw, printed)
+    if (
+        isinstance(count, Quantity)
+        and isinstance(rate, Quantity)
+        and printed is not None
+        and households
+    ):
+        places = decimal_places(printed)
         low, high = (printed_rate(int(c), households, places) for c in (count.low, count.high))
-        rate = Quantity(low, high) if low != high and high <= 100 else figure.rate
+        rate = Quantity(low, high) if low != high and high <= 100 else printed
     return attrs.evolve(figure, count=count, rate=rate)
 
 
