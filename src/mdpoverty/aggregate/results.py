@@ -154,8 +154,9 @@ def results(
     Columns: ``subject`` (a unit, stratum or group id; ``None`` for the area), ``group``,
     ``measure``, ``target`` (the :class:`~mdpoverty.values.quantities.Quantity`),
     ``comparison``, ``achieved`` (an ``int`` or a ``Decimal``; ``None`` where the outcome does
-    not print it, or prints it as a range), ``met`` (``True``, ``False`` or ``pd.NA``) and ``by`` (how much better than
-    the target, negative when short of it; ``None`` when not judged).
+    not print it, or prints it as a range), ``met`` (``True``, ``False`` or ``pd.NA``) and
+    ``by`` (how much better than the target, negative when short of it; ``None`` when not
+    judged).
 
     The switches are every table's (:mod:`mdpoverty.tables.shape`): ``labels="printed"``
     names the columns by :data:`RESULT_HEADERS` in the language ``lang``, the cells
