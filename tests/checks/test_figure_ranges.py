@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mdpoverty import html_report
 from mdpoverty.aggregate.results import results as results_of
 from mdpoverty.checks import Severity, check
-from mdpoverty.errors import ValidationError
+from mdpoverty.errors import PlanFileError, ValidationError
 from mdpoverty.io.files import load_plan, read_plan_text, write_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure
@@ -216,3 +216,12 @@ def test_the_report_of_a_ranged_review_shows_its_ranges() -> None:
     page = html_report(review())
     assert "1.200–1.350" in page
     assert "2,40–2,70" in page
+
+
+def test_a_range_cell_out_of_order_is_a_clear_error_at_its_cell() -> None:
+    document = review()
+    text = figures_csv(annex(document)).replace("700–790", "790–700")
+    with pytest.raises(PlanFileError) as error:
+        read_back(document, text)
+    (problem,) = error.value.problems
+    assert (problem.cell, problem.value) == ("D3", "790–700")
