@@ -15,7 +15,8 @@ from mdpoverty.aggregate.carried_figures import carry_figures, carry_figures_bac
 from mdpoverty.aggregate.carry_over import carry_back, carry_over
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS
-from mdpoverty.testing import new_unit_documents, old_unit_documents
+from mdpoverty.testing import new_unit_documents, old_unit_documents, ranged_documents
+from mdpoverty.values.quantities import Quantity
 
 Carry = Callable[[Document], pd.DataFrame]
 
@@ -123,3 +124,22 @@ def test_a_unit_without_a_figure_is_blank_and_its_row_incomplete(document: Docum
     # Never a 0 that stands for nothing: a carried 0 is a sum of printed counts.
     for code, row in figures[figures["count"] == 0].iterrows():
         assert row["complete"], code
+
+
+@given(old_unit_documents(), st.data())
+def test_ranged_figures_carry_over_bound_by_bound(document: Document, data: st.DataObject) -> None:
+    # Widening figures around their values widens each carried sum around the exact one: a
+    # row's bounds are the sums of its units' bounds, and contain the exact sum.
+    ranged = data.draw(ranged_documents(st.just(document)))
+    exact, wide = carry_figures(document), carry_figures(ranged)
+    assert list(exact.index) == list(wide.index)
+    for (_, before), (_, after) in zip(exact.iterrows(), wide.iterrows(), strict=True):
+        if pd.isna(before["count"]):
+            assert pd.isna(after["count"])
+            continue
+        low, high = (
+            (after["count"].low, after["count"].high)
+            if isinstance(after["count"], Quantity)
+            else (after["count"], after["count"])
+        )
+        assert low <= before["count"] <= high

@@ -25,6 +25,7 @@ from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.reference.admin_units import basis_of
 from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.values.quantities import Quantity
 
 REVIEW_2026 = """\
 kind: review
@@ -224,3 +225,20 @@ def test_carry_everything_gives_the_counts_where_units_give_them_and_the_figures
     assert figures is None
     assert counts is not None
     assert [5292, 6126] == [int(h) for h in counts["households"].dropna()]
+
+
+def test_a_ranged_figure_carried_through_a_merge_sums_bound_by_bound(
+    review_2024: Document,
+) -> None:
+    # Dương Quang prints 25–35 poor households, Đôn Phong 50: Phong Quang has 75–85, the lower
+    # bounds summed and the upper bounds summed.  A sum of a range has no one rate: blank.
+    text = REVIEW_2024.replace(
+        "{group: poor, about: duong-quang, count: 30}",
+        "{group: poor, about: duong-quang, count: {low: 25, high: 35}}",
+    )
+    table = carry_figures(read_plan_text(text))
+    assert Quantity(75, 85) == cell(table, "01849", "poor", "count")
+    assert cell(table, "01849", "poor", "rate") is pd.NA
+    assert 1360 == cell(table, "01849", "all", "count")
+    # The exact review still has a column of integers.
+    assert carry_figures(review_2024)["count"].dtype == "Int64"

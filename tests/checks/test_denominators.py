@@ -133,15 +133,15 @@ def _row(document: Document, key: tuple[str | None, TimePoint, int]) -> list[int
         for i, f in enumerate(document.figures)
         if (f.about, f.when, f.year or document.year) == key
         and f.group in _ROW
-        and f.count is not None
-        and f.rate is not None
+        and f.exact_count is not None
+        and f.exact_rate is not None
     ]
 
 
 def _printed_total(document: Document, key: tuple[str | None, TimePoint, int]) -> int | None:
     for f in document.figures:
         if (f.about, f.time, f.year or document.year) == key and f.group is HouseholdGroup.ALL:
-            return f.count
+            return f.exact_count
     if key[0] is not None and key[1] is TimePoint.START:
         units = {u.id: u for u in document.units}
         if key[0] in units:
@@ -153,17 +153,17 @@ def assert_found_exactly_when_no_households_fit(document: Document, i: int, sign
     """Move the rate of figure ``i`` by one unit in its last place (``sign``) and expect a
     finding at its row exactly when the oracle finds no number of households for the row."""
     figure = document.figures[i]
-    assert figure.rate is not None
+    assert figure.exact_rate is not None
     step = Decimal(1).scaleb(-(figure.rate_places or 0)) * sign
-    moved_rate = figure.rate + step
+    moved_rate = figure.exact_rate + step
     if not 0 <= moved_rate <= 100:
-        moved_rate = figure.rate - step
+        moved_rate = figure.exact_rate - step
     figures: list[Figure] = list(document.figures)
     figures[i] = attrs.evolve(figure, rate=moved_rate)
     moved = attrs.evolve(document, figures=figures)
     key = (figure.about, figure.time, figure.year or document.year)
     row = _row(moved, key)
-    pairs = [(moved.figures[j].count, moved.figures[j].rate) for j in row]
+    pairs = [(moved.figures[j].exact_count, moved.figures[j].exact_rate) for j in row]
     fit = households_fit(
         [(c, r) for c, r in pairs if c is not None and r is not None], _printed_total(moved, key)
     )
@@ -180,7 +180,10 @@ def _rated(document: Document) -> list[int]:
         i
         for i, f in enumerate(document.figures)
         # a flow's rate (of the households escaped, in points for a fall) has no row to share
-        if f.group in _ROW and f.rate is not None and f.count is not None and f.flow is None
+        if f.group in _ROW
+        and f.exact_rate is not None
+        and f.exact_count is not None
+        and f.flow is None
     ]
 
 

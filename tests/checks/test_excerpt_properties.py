@@ -26,13 +26,13 @@ def test_a_unit_figure_moved_in_an_excerpt_is_no_sum_finding(
     # a unit split into strata is still their whole: a partition is complete by definition
     units = {u.id for u in document.units} - {s.of for s in document.strata}
     about_units = [
-        i for i, f in enumerate(document.figures) if f.about in units and f.count is not None
+        i for i, f in enumerate(document.figures) if f.about in units and f.exact_count is not None
     ]
     if not about_units:
         return
     i = data.draw(st.sampled_from(about_units))
     figures = list(document.figures)
-    count = figures[i].count
+    count = figures[i].exact_count
     assert count is not None
     figures[i] = attrs.evolve(figures[i], count=count + data.draw(st.integers(1, 9)))
     moved = excerpt_of(attrs.evolve(document, figures=figures))

@@ -54,7 +54,7 @@ def summed_counts(document: Document) -> list[tuple[int, str]]:
     judged = []
     for i, figure in enumerate(document.figures):
         whole = whole_of(document, figure.about)
-        if figure.count is None or whole is None:
+        if figure.exact_count is None or whole is None:
             continue
         key = (figure.group, figure.time, figure.year or document.year)
         entry = observed.get((whole[0], *key))
@@ -84,10 +84,14 @@ def test_sums_hold_along_every_hierarchy_and_partition(document: Document) -> No
     for (about, group, time, year), (figure, _) in observed.items():
         for whole, parts in wholes:
             counts = [observed.get((p, group, time, year)) for p in parts]
-            if whole != about or not parts or any(c is None or c[0].count is None for c in counts):
+            if (
+                whole != about
+                or not parts
+                or any(c is None or c[0].exact_count is None for c in counts)
+            ):
                 continue
             judged += 1
-            assert figure.count == sum(c[0].count or 0 for c in counts if c is not None)
+            assert figure.exact_count == sum(c[0].exact_count or 0 for c in counts if c is not None)
     assert judged  # the area's strata always print their counts
 
 
@@ -106,8 +110,8 @@ def test_reduction_ranges_add_up_bound_by_bound(document: Document) -> None:
 def test_a_perturbed_count_is_found_at_its_whole(document: Document, data: st.DataObject) -> None:
     i, where = data.draw(st.sampled_from(summed_counts(document)))
     figure = document.figures[i]
-    assert figure.count is not None
-    changed = attrs.evolve(figure, count=figure.count + data.draw(st.integers(1, 50)))
+    assert figure.exact_count is not None
+    changed = attrs.evolve(figure, count=figure.exact_count + data.draw(st.integers(1, 50)))
     assert found(with_figure(document, i, changed), "figures.parts-sum", where)
 
 
@@ -117,15 +121,15 @@ def test_a_perturbed_rate_is_found_at_its_place(document: Document, data: st.Dat
     judged = [
         i
         for i, f in enumerate(document.figures)
-        if f.rate is not None
+        if f.exact_rate is not None
         and f.group is not HouseholdGroup.ALL
         and (f.about, HouseholdGroup.ALL, f.time, document.year) in observed
     ]
     i = data.draw(st.sampled_from(judged))
     figure = document.figures[i]
-    assert figure.rate is not None
+    assert figure.exact_rate is not None
     step = Decimal(1).scaleb(-(figure.rate_places or 0))
-    rate = figure.rate + step if figure.rate + step <= 100 else figure.rate - step
+    rate = figure.exact_rate + step if figure.exact_rate + step <= 100 else figure.exact_rate - step
     broken = with_figure(document, i, attrs.evolve(figure, rate=rate))
     assert found(broken, "figures.rate", f"figures/{i}/rate")
 
@@ -169,8 +173,8 @@ def test_removing_a_figure_from_a_broken_document_adds_no_finding(
 ) -> None:
     i, _ = data.draw(st.sampled_from(summed_counts(document)))
     figure = document.figures[i]
-    assert figure.count is not None
-    broken = with_figure(document, i, attrs.evolve(figure, count=figure.count + 1))
+    assert figure.exact_count is not None
+    broken = with_figure(document, i, attrs.evolve(figure, count=figure.exact_count + 1))
     before = {(f.rule, f.message) for f in check(broken, select=NEW_RULES)}
     j = data.draw(st.integers(0, len(broken.figures) - 1))
     fewer = attrs.evolve(broken, figures=broken.figures[:j] + broken.figures[j + 1 :])

@@ -116,10 +116,10 @@ def test_every_flow_moved_by_one_is_found_at_its_subjects_end() -> None:
     for i, figure in enumerate(review.figures):
         if figure.flow is None or figure.flow is Flow.FALL:
             continue
-        assert figure.count is not None
+        assert figure.exact_count is not None
         found = [
             f
-            for f in findings(with_figure(review, i, count=figure.count + 1))
+            for f in findings(with_figure(review, i, count=figure.exact_count + 1))
             if f[0] == "flows.identity"
         ]
         end = ends[(figure.about, figure.group)]

@@ -60,10 +60,10 @@ def test_a_review_shows_its_figures_and_no_annex_of_targets(name: str) -> None:
     shown = _text(page, "figures")
     printed = _PRINTED[name]
     for figure in review.figures:  # every printed count and rate, as printed
-        if figure.count is not None:
-            assert printed[figure.count] in shown
-        if figure.rate is not None:
-            assert printed[str(figure.rate)] in shown
+        if figure.exact_count is not None:
+            assert printed[figure.exact_count] in shown
+        if figure.exact_rate is not None:
+            assert printed[str(figure.exact_rate)] in shown
 
 
 def test_a_report_shows_each_target_met_or_not() -> None:

@@ -24,6 +24,7 @@ from mdpoverty.tables import annex, import_annex, render, write_annex_xlsx
 from mdpoverty.tables.review_form import has_flows, review_form
 from mdpoverty.tables.review_form_import import import_review_form
 from mdpoverty.testing import flow_reviews
+from mdpoverty.values.quantities import Quantity
 
 DATA = Path(__file__).parent.parent / "data"
 REVIEW = DATA / "province-review-flows-2024.yaml"
@@ -36,7 +37,7 @@ def review() -> Document:
 def printed(document: Document) -> dict[tuple[object, ...], tuple[int | None, int | None]]:
     """Every count of the form's groups, by key: what the form must carry there and back."""
     return {
-        f.key_in(document.year): (f.count, f.ethnic_minority)
+        f.key_in(document.year): (f.exact_count, f.ethnic_minority)
         for f in document.figures
         if f.group.value in ("poor", "near-poor") and f.flow is not Flow.FALL
     }
@@ -120,7 +121,7 @@ def test_import_annex_writes_the_review_with_the_forms_counts(tmp_path: Path) ->
     assert 0 == main(["import-annex", str(REVIEW), str(sheet), "-o", str(out)])
     changed = load_plan(out)
     escaped = [f for f in changed.figures if f.about == "huyen-bac" and f.flow is Flow.ESCAPED]
-    assert [410, 500] == [f.count for f in escaped]
+    assert [410, 500] == [f.exact_count for f in escaped]
 
 
 def test_a_cell_that_is_not_a_count_and_a_row_of_no_unit_are_reported(tmp_path: Path) -> None:
@@ -135,6 +136,20 @@ def test_a_cell_that_is_not_a_count_and_a_row_of_no_unit_are_reported(tmp_path: 
     with pytest.raises(PlanFileError) as error:
         import_annex(review(), path)
     assert ["D11", "A12"] == [p.cell for p in error.value.problems]
+
+
+def test_a_range_cell_out_of_order_or_not_of_counts_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_annex_xlsx(annex(review()), path)
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["D11"] = "40–30"
+    sheet["E11"] = "30–bốn"
+    workbook.save(path)
+    with pytest.raises(PlanFileError) as error:
+        import_annex(review(), path)
+    assert ["D11", "E11"] == [p.cell for p in error.value.problems]
 
 
 @settings(max_examples=15, deadline=None)
@@ -201,3 +216,23 @@ def test_a_document_with_targets_and_flows_reads_back_the_annex_it_prints(
     path = tmp_path / "annex.xlsx"
     write_annex_xlsx(annex(document), path)
     assert document == import_annex(document, path)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_flow_printed_as_a_range_reads_back(tmp_path: Path, suffix: str) -> None:
+    # The first flow of the review printed "n–n+25": the form shows it and reads it back.
+    document = review()
+    i, flow = next((i, f) for i, f in enumerate(document.figures) if f.flow is not None)
+    assert isinstance(flow.count, int)
+    figures = list(document.figures)
+    figures[i] = attrs.evolve(flow, count=Quantity(flow.count, flow.count + 25))
+    ranged = attrs.evolve(document, figures=figures)
+    form = annex(ranged)
+    shown = render(form, "csv")
+    assert f"{flow.count}–{flow.count + 25}" in shown
+    path = tmp_path / f"form{suffix}"
+    if suffix == ".xlsx":
+        write_annex_xlsx(form, path)
+    else:
+        path.write_text(shown, encoding="utf-8")
+    assert ranged == import_annex(ranged, path)

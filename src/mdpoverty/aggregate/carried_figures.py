@@ -42,7 +42,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, cast
 
 import pandas as pd
 
@@ -61,6 +61,7 @@ from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.tables.shape import Labels
 from mdpoverty.values.numbers import rate
+from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "CARRIED_FIGURE_COLUMNS",
@@ -110,12 +111,19 @@ def _unit_figures(document: Document) -> dict[str, dict[Key, Figure]]:
     return found
 
 
+def _sum(figures: Sequence[Figure]) -> int | Quantity:
+    """The counts of merged units' figures, summed bound by bound: a range where one is."""
+    bounds = [f.count_bounds or (0, 0) for f in figures]
+    low, high = sum(b[0] for b in bounds), sum(b[1] for b in bounds)
+    return low if low == high else Quantity(low, high)
+
+
 def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]]:
     by_unit = _unit_figures(document)
     keys = sorted({key for figures in by_unit.values() for key in figures}, key=_order)
     records: list[dict[str, object]] = []
     for row in rows:
-        counts: dict[Key, int | None] = {}
+        counts: dict[Key, int | Quantity | None] = {}
         cells = []
         for key in keys:
             figures = [by_unit.get(u.id, {}).get(key) for u in row.sources]
@@ -130,7 +138,7 @@ def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]
                 why.append(f"the document gives no figure for {', '.join(blank)}")
             if no_count:
                 why.append(f"the document gives a rate but no count for {', '.join(no_count)}")
-            total = None if why else sum(f.count or 0 for f in figures if f is not None)
+            total = None if why else _sum([f for f in figures if f is not None])
             counts[key] = total
             # The printed rate stands where the row is that one unit of the document, exactly.
             single = len(figures) == 1 and not row.why and figures[0] is not None
@@ -138,9 +146,11 @@ def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]
             cells.append((key, total, printed, why))
         for (group, time, year), total, printed, why in cells:
             whole = counts.get((HouseholdGroup.ALL, time, year))
-            shown: Decimal | None = printed
-            if shown is None and group not in _NO_RATE and total is not None and whole:
-                shown = rate(total, whole)
+            shown: Decimal | Quantity | None = printed
+            # A sum of ranges has no one rate: only exact sums are divided.
+            exact = isinstance(total, int) and isinstance(whole, int) and whole > 0
+            if shown is None and group not in _NO_RATE and exact:
+                shown = rate(cast(int, total), cast(int, whole))
             records.append(
                 {
                     "code": row.target.code,
@@ -165,7 +175,11 @@ def _table(document: Document, rows: Sequence[_Row]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(
         _records(document, rows), columns=["code", *CARRIED_FIGURE_COLUMNS]
     )
-    frame["count"] = frame["count"].astype("Int64")
+    # A count carried from ranges is a range: the column then holds objects, as the rates do.
+    if not any(isinstance(c, Quantity) for c in frame["count"]):
+        frame["count"] = frame["count"].astype("Int64")
+    else:
+        frame["count"] = frame["count"].astype(object).where(frame["count"].notna(), pd.NA)
     frame["year"] = frame["year"].astype("int64")
     frame["rate"] = frame["rate"].astype(object).where(frame["rate"].notna(), pd.NA)
     frame["complete"] = frame["complete"].astype(bool)
@@ -190,7 +204,9 @@ def carry_figures(
     Returns:
         A table indexed by the new unit's ``code`` with the columns of
         :data:`CARRIED_FIGURE_COLUMNS`: the figure's household ``group``, ``time`` and
-        ``year`` (text, text, int), its ``count`` (nullable integer: ``<NA>`` where blank)
+        ``year`` (text, text, int), its ``count`` (nullable integer: ``<NA>`` where blank; where
+        some figure is printed as a range, the column holds objects and a sum of ranges is a
+        :class:`~mdpoverty.values.quantities.Quantity`, summed bound by bound)
         and ``rate`` (:class:`~decimal.Decimal` or ``<NA>``), whether it is ``complete``, the
         document's ``units`` in the row and ``why`` a figure is blank.  Its ``attrs`` are the
         shared ones (:func:`~mdpoverty.tables.shape.table_attrs`; ``table`` is

@@ -76,8 +76,9 @@ def achieved(
         end = get(TimePoint.END)
         if end is None:
             return None
-        return end.count if target.measure is Measure.END_COUNT else end.rate
-    field = "count" if target.measure is Measure.REDUCTION else "rate"
+        return end.exact_count if target.measure is Measure.END_COUNT else end.exact_rate
+    # A figure printed as a range achieves no one value: it is not read.
+    field = "exact_count" if target.measure is Measure.REDUCTION else "exact_rate"
     for flow, sign in ((Flow.FALL, 1), (Flow.RISE, -1)):
         change = get(flow)
         value = None if change is None else getattr(change, field)
@@ -153,8 +154,9 @@ def results(
     Columns: ``subject`` (a unit, stratum or group id; ``None`` for the area), ``group``,
     ``measure``, ``target`` (the :class:`~mdpoverty.values.quantities.Quantity`),
     ``comparison``, ``achieved`` (an ``int`` or a ``Decimal``; ``None`` where the outcome does
-    not print it), ``met`` (``True``, ``False`` or ``pd.NA``) and ``by`` (how much better than
-    the target, negative when short of it; ``None`` when not judged).
+    not print it, or prints it as a range), ``met`` (``True``, ``False`` or ``pd.NA``) and
+    ``by`` (how much better than the target, negative when short of it; ``None`` when not
+    judged).
 
     The switches are every table's (:mod:`mdpoverty.tables.shape`): ``labels="printed"``
     names the columns by :data:`RESULT_HEADERS` in the language ``lang``, the cells

@@ -16,6 +16,7 @@ from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.programme import ProjectComponent
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit
+from mdpoverty.values.quantities import Quantity
 
 if TYPE_CHECKING:  # the document calls these checks; they only read it
     from mdpoverty.model.document import Document
@@ -37,7 +38,7 @@ def _figure_problems(doc: Document) -> Iterator[Problem]:
     refused (the units' counts are their figures at the start of the year)."""
     if not doc.figures:
         return  # the units' counts alone cannot repeat: a unit has one of each
-    seen: dict[tuple[object, ...], tuple[int | None, Decimal | None]] = {
+    seen: dict[tuple[object, ...], tuple[int | Quantity | None, Decimal | Quantity | None]] = {
         (unit, group, TimePoint.START, doc.year): (count, None)
         for unit, group, count in doc.unit_counts()
     }

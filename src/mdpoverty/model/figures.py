@@ -12,9 +12,15 @@ Strata split an area into parts that add up to it (urban and rural; ethnic-minor
 areas and the rest); groups of units name a set of units with figures of their own (the poor
 districts of the country).
 
+A count or a rate may be printed as a range ("1.200–1.350 hộ", "5,2–5,6%"): it is then a
+:class:`~mdpoverty.values.quantities.Quantity`; an exact value is always its plain number.
+
 >>> figure = Figure(group=HouseholdGroup.POOR, count=1234, rate=Decimal("5.0"), about="tinh-a")
 >>> figure.rate_places
 1
+>>> ranged = Figure(group=HouseholdGroup.POOR, count=Quantity(1200, 1350))
+>>> ranged.is_exact, ranged.exact_count, ranged.count_bounds
+(False, None, (1200, 1350))
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from mdpoverty.values._validation import (
     Items,
     checks,
     instance_of,
+    is_count,
     is_decimal,
     is_identifier,
     nfc,
@@ -45,6 +52,7 @@ from mdpoverty.values._validation import (
     validate,
 )
 from mdpoverty.values.numbers import decimal_places
+from mdpoverty.values.quantities import Quantity
 
 __all__ = [
     "Figure",
@@ -194,11 +202,38 @@ of an observation: a figure's key in its document (:meth:`~mdpoverty.Figure.key_
 
 
 def _rate_checks(value: object) -> str | None:
+    if isinstance(value, Quantity):
+        if value.is_count:
+            return "must be a decimal or a range of decimals"
+        return _rate_checks(value.low) or _rate_checks(value.high)
     reason = is_decimal(value)
     if reason is not None:
         return reason
     assert isinstance(value, Decimal)  # noqa: S101  (is_decimal passed)
     return None if 0 <= value <= 100 else "must lie between 0 and 100"
+
+
+def _count_checks(value: object) -> str | None:
+    if isinstance(value, Quantity):
+        if value.is_count and value.low >= 0:
+            return None
+        return "must be a count or a range of counts"
+    return is_count(value)
+
+
+def _exact(value: object) -> object:
+    """A range of one value as its number, so that each value has one form."""
+    if isinstance(value, Quantity) and value.is_exact:
+        return value.low
+    return value
+
+
+def _bounds(value: int | Decimal | Quantity | None) -> tuple[int | Decimal, int | Decimal] | None:
+    if value is None:
+        return None
+    if isinstance(value, Quantity):
+        return value.low, value.high
+    return value, value
 
 
 @attrs.frozen(kw_only=True)
@@ -223,8 +258,10 @@ class Figure:
         about: The ``id`` of a unit, stratum or group of units; ``None`` for the document's area.
         time: The start or end of the year, or the review's date.
         year: The year; ``None`` for the document's year.
-        count: Households (or, for low-income workers, people), where printed.
-        rate: The percentage, as printed, where printed (for a fall or a rise: points).
+        count: Households (or, for low-income workers, people), where printed; a range of
+            counts where the document prints one ("1.200–1.350 hộ").
+        rate: The percentage, as printed, where printed (for a fall or a rise: points); a
+            range where the document prints one ("5,2–5,6%").
         section: Where the document prints it, e.g. ``Phụ lục 1`` or ``II.1``.
         flow: The flow over the year the figure counts; ``None`` for a figure at ``time``.
         ethnic_minority: Of ``count``, the households of ethnic minorities (hộ dân tộc thiểu
@@ -235,8 +272,12 @@ class Figure:
     about: str | None = attrs.field(default=None, metadata=checks(optional(is_identifier)))
     time: TimePoint = attrs.field(default=TimePoint.END, metadata=checks(instance_of(TimePoint)))
     year: int | None = attrs.field(default=None, metadata=checks(optional(instance_of(int))))
-    count: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
-    rate: Decimal | None = attrs.field(default=None, metadata=checks(optional(_rate_checks)))
+    count: int | Quantity | None = attrs.field(
+        default=None, converter=_exact, metadata=checks(optional(_count_checks))
+    )
+    rate: Decimal | Quantity | None = attrs.field(
+        default=None, converter=_exact, metadata=checks(optional(_rate_checks))
+    )
     section: str = attrs.field(default="", converter=nfc, metadata=STR)
     flow: Flow | None = attrs.field(default=None, metadata=checks(optional(instance_of(Flow))))
     ethnic_minority: int | None = attrs.field(default=None, metadata=OPTIONAL_COUNT)
@@ -259,9 +300,11 @@ class Figure:
             yield Problem(
                 "Figure", "group", self.group.value, "must be near-poor for the flow from-poor"
             )
-        minority = self.ethnic_minority
-        if minority is not None and (self.count is None or minority > self.count):
-            yield Problem("Figure", "ethnic_minority", minority, f"must be <= count ({self.count})")
+        minority, bounds = self.ethnic_minority, self.count_bounds
+        # Of a range, the sub-count may reach its upper bound: it is judged against that.
+        if minority is not None and (bounds is None or minority > bounds[1]):
+            shown = self.count.vi() if isinstance(self.count, Quantity) else self.count
+            yield Problem("Figure", "ethnic_minority", minority, f"must be <= count ({shown})")
 
     @property
     def when(self) -> TimePoint | Flow:
@@ -281,4 +324,34 @@ class Figure:
     @property
     def rate_places(self) -> int | None:
         """The decimals the rate was printed with (``5,0`` → 1), or ``None`` with no rate."""
+        if isinstance(self.rate, Quantity):
+            return self.rate.places
         return None if self.rate is None else decimal_places(self.rate)
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether neither the count nor the rate is a range."""
+        return not isinstance(self.count, Quantity) and not isinstance(self.rate, Quantity)
+
+    @property
+    def exact_count(self) -> int | None:
+        """The count where it is printed as one number; ``None`` where absent or a range
+        (the rules that judge only exact counts read this)."""
+        return None if isinstance(self.count, Quantity) else self.count
+
+    @property
+    def exact_rate(self) -> Decimal | None:
+        """The rate where it is printed as one number; ``None`` where absent or a range."""
+        return None if isinstance(self.rate, Quantity) else self.rate
+
+    @property
+    def count_bounds(self) -> tuple[int, int] | None:
+        """The count's lower and upper bound (equal for an exact count); ``None`` without one."""
+        bounds = _bounds(self.count)
+        return None if bounds is None else (int(bounds[0]), int(bounds[1]))
+
+    @property
+    def rate_bounds(self) -> tuple[Decimal, Decimal] | None:
+        """The rate's lower and upper bound (equal for an exact rate); ``None`` without one."""
+        bounds = _bounds(self.rate)
+        return None if bounds is None else (Decimal(bounds[0]), Decimal(bounds[1]))

@@ -35,6 +35,7 @@ from mdpoverty.tables.read import _ref
 from mdpoverty.values._validation import is_count, is_decimal
 from mdpoverty.values.bounds import MAX_NUMBER_CHARS
 from mdpoverty.values.numbers import parse_vi
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["figure_column", "import_figures", "is_figure_table"]
 
@@ -77,6 +78,22 @@ def is_figure_table(path: str | os.PathLike[str]) -> bool:
     return any(figure_column(unguarded(h)) is not None for h in header)
 
 
+# A range: two numbers and a dash between them (a dash first is a minus sign).
+_RANGE = re.compile(r"(?P<low>[^–—-].*?)\s*[–—]\s*(?P<high>[^–—-]+)")
+
+
+def _cell(text: str, measure: str) -> int | Decimal | Quantity:
+    """A cell's number, or its range ``1200–1350`` (each bound read as a number is)."""
+    match = _RANGE.fullmatch(text)
+    if match is None:
+        return _number(text, measure)
+    low, high = (_number(match.group(b).strip(), measure) for b in ("low", "high"))
+    try:
+        return Quantity(low, high)
+    except ValidationError as error:
+        raise NumberFormatError("; ".join(p.reason for p in error.problems)) from None
+
+
 def _number(text: str, measure: str) -> int | Decimal:
     if len(text) > MAX_NUMBER_CHARS:
         raise NumberFormatError("is too long for a number")
@@ -98,14 +115,14 @@ def _number(text: str, measure: str) -> int | Decimal:
 
 def _read(
     path: Path, document: Document, problems: list[FileProblem]
-) -> dict[ObservationKey, dict[str, int | Decimal]]:
+) -> dict[ObservationKey, dict[str, int | Decimal | Quantity]]:
     """The cells of the table by the key of their figure: ``{key: {"count": …, "rate": …}}``."""
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     header = [unguarded(h) for h in rows[0]] if rows else []
     columns = {i: figure_column(h) for i, h in enumerate(header)}
     subjects = {u.id for u in document.units} | {s.id for s in document.strata}
     subjects |= {g.id for g in document.groups}
-    cells: dict[ObservationKey, dict[str, int | Decimal]] = {}
+    cells: dict[ObservationKey, dict[str, int | Decimal | Quantity]] = {}
     for r, row in enumerate(rows[1:], start=2):
         if not row or not any(c.strip() for c in row):
             continue
@@ -124,7 +141,7 @@ def _read(
                 continue
             time, year, group, measure = column
             try:
-                value = _number(unguarded(text).strip(), measure)
+                value = _cell(unguarded(text).strip(), measure)
             except (NumberFormatError, InvalidOperation) as error:
                 reason = str(error) if str(error).startswith(("must", "is")) else "must be a number"
                 problems.append(
@@ -158,7 +175,7 @@ def import_figures(document: Document, path: str | os.PathLike[str]) -> Document
     taken = set(printed)
     units = []
     for unit in document.units:
-        changes: dict[str, int | None] = {}
+        changes: dict[str, int | Quantity | None] = {}
         for group, field in UNIT_COUNT_FIELDS.items():
             key = (unit.id, group, TimePoint.START, year)
             if getattr(unit, field) is not None or key not in printed:
@@ -193,11 +210,11 @@ def import_figures(document: Document, path: str | os.PathLike[str]) -> Document
         ) from error
 
 
-def _count(cell: dict[str, int | Decimal] | None) -> int | None:
+def _count(cell: dict[str, int | Decimal | Quantity] | None) -> int | Quantity | None:
     value = None if cell is None else cell.get("count")
-    return value if isinstance(value, int) else None
+    return value if isinstance(value, int | Quantity) else None
 
 
-def _rate(cell: dict[str, int | Decimal] | None) -> Decimal | None:
+def _rate(cell: dict[str, int | Decimal | Quantity] | None) -> Decimal | Quantity | None:
     value = None if cell is None else cell.get("rate")
-    return value if isinstance(value, Decimal) else None
+    return value if isinstance(value, Decimal | Quantity) else None

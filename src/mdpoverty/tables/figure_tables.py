@@ -28,6 +28,7 @@ from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
 from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels, check_switches, table_attrs
 from mdpoverty.values.numbers import format_vi
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FIGURE_COLUMNS", "cell_text", "figure_field", "figure_table", "figures"]
 
@@ -106,7 +107,9 @@ def figures(document: Document) -> pd.DataFrame:
     unit, stratum or group id, or
     :data:`~mdpoverty.tables.annex.TOTAL` for the area; ``year`` is the figure's year (the
     document's year where the figure names none); ``count`` is an int or missing, ``rate`` a
-    Decimal as printed or ``None``, ``places`` its printed decimals.
+    Decimal as printed or ``None``, ``places`` its printed decimals.  A count or rate printed
+    as a range is a :class:`~mdpoverty.values.quantities.Quantity` (the ``count`` column then
+    holds objects).
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
     >>> table = figures(bac_kan_2024())
@@ -133,7 +136,9 @@ def figures(document: Document) -> pd.DataFrame:
             )
         )
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS), dtype=object)
-    frame["count"] = frame["count"].astype("Int64")
+    # A count printed as a range stays a Quantity: the column then holds objects.
+    if not any(isinstance(c, Quantity) for c in frame["count"]):
+        frame["count"] = frame["count"].astype("Int64")
     frame["year"] = frame["year"].astype("int64")
     frame["places"] = frame["places"].astype("Int64")
     return frame
@@ -180,7 +185,8 @@ def figure_table(
     the document prints a figure about it.  Columns are a three-level index: the point in
     time ("Cuối năm 2024"), the group ("Hộ nghèo") and the measure ("Số hộ", "Tỷ lệ (%)"),
     only those printed; the first column holds the labels.  Counts are ints, rates Decimals
-    with their printed decimals; a cell the document leaves blank is ``None``.
+    with their printed decimals, ranges :class:`~mdpoverty.values.quantities.Quantity`
+    (shown "1.200–1.350"); a cell the document leaves blank is ``None``.
     ``DataFrame.attrs`` holds ``title`` and the keys of every table
     (:func:`~mdpoverty.tables.shape.table_attrs`, ``table="figures"``).
 
@@ -251,9 +257,14 @@ def _title(document: Document, lang: Lang) -> str:
 
 
 def cell_text(value: object, lang: Lang) -> str:
-    """A figure's cell as printed: ``12.345``, ``4,67`` (``12,345``, ``4.67`` in English)."""
+    """A figure's cell as printed: ``12.345``, ``4,67`` (``12,345``, ``4.67`` in English);
+    a range ``1.200–1.350`` (``1,200–1,350``)."""
     if value is None or value is pd.NA:
         return ""
+    if isinstance(value, Quantity):
+        if lang == "vi":
+            return value.vi()
+        return f"{value.low:,}–{value.high:,}"
     if isinstance(value, Decimal | int):
         return format_vi(value) if lang == "vi" else f"{value:,}"
     return str(value)

@@ -32,6 +32,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FORM_COLUMNS", "form_csv", "form_rows", "has_flows", "review_form"]
 
@@ -128,7 +129,7 @@ def review_form(document: Document, lang: Lang = "vi") -> pd.DataFrame:
     ``year``, ``lang`` and ``table="review-form"``.
     """
     expect("review_form", document=(document, Document))
-    cells: dict[tuple[str | None, HouseholdGroup, TimePoint | Flow, str], int] = {}
+    cells: dict[tuple[str | None, HouseholdGroup, TimePoint | Flow, str], int | Quantity] = {}
     for figure in document.figures:
         about, group, when, year = figure.key_in(document.year)
         if year != document.year or group not in _WHEN:
@@ -177,15 +178,21 @@ def _title(document: Document, lang: Lang) -> str:
     return f"Poor and near-poor households over {document.year}: {document.area.name}"
 
 
+def _plain(value: object) -> object:
+    if value is None:
+        return ""
+    return f"{value.low}–{value.high}" if isinstance(value, Quantity) else value
+
+
 def form_csv(frame: pd.DataFrame) -> str:
     """The review form as CSV: an ``id`` column (the subject, or ``section:…`` for a heading),
     the label, then a column a cell of :data:`FORM_COLUMNS` named by its three headers; plain
-    numbers, a blank cell empty.
+    numbers (a range ``1200–1350``), a blank cell empty.
     :func:`~mdpoverty.tables.review_form_import.import_review_form` reads it back."""
     expect("form_csv", frame=(frame, pd.DataFrame))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(" | ".join(p for p in column if p) for column in frame.columns)])
     for subject, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        writer.writerow([subject, *("" if v is None else v for v in record)])
+        writer.writerow([subject, *(_plain(v) for v in record)])
     return out.getvalue()

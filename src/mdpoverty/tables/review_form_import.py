@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from decimal import InvalidOperation
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from mdpoverty.tables.review_form import (
     SECTION_PREFIX,
 )
 from mdpoverty.values.bounds import MAX_FILE_BYTES, MAX_NUMBER_CHARS, TooLarge
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["import_review_form"]
 
@@ -41,6 +43,30 @@ _SECTION_OF = {
 }
 _TOTALS = {normalized(text) for text in TOTAL_LABEL.values()}
 _LABELS = {normalized(text) for text in LABEL_HEADER.values()}
+
+
+# A range: two counts and a dash between them (a dash first is a minus sign).
+_RANGE = re.compile(r"(?P<low>[^–—-].*?)\s*[–—]\s*(?P<high>[^–—-]+)")
+
+
+def _count(cell: _Cell, where: str, problems: list[FileProblem]) -> int | Quantity | None:
+    """A cell's count, or its range ``1200–1350`` (each bound read as a count is)."""
+    value = cell.value
+    match = _RANGE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return _integer(cell, where, problems)
+    found = len(problems)
+    low, high = (
+        _integer(attrs.evolve(cell, value=match.group(b)), where, problems) for b in ("low", "high")
+    )
+    if low is None or high is None or len(problems) > found:
+        return None
+    if high < low:
+        problems.append(
+            FileProblem(where, f"must be a range low–high, not {value}", value, cell=cell.ref)
+        )
+        return None
+    return Quantity(low, high)
 
 
 def _integer(cell: _Cell, where: str, problems: list[FileProblem]) -> int | None:
@@ -99,7 +125,7 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
     body = _body(rows, is_csv=is_csv)
     if body is None:
         raise PlanFileError(str(path), [FileProblem("", "has no header of the review form")])
-    values: dict[_Key, dict[str, int]] = {}
+    values: dict[_Key, dict[str, int | Quantity]] = {}
     section: StratumKind | None = None
     units = {normalized(u.name): u.id for u in document.units}
     for number, row in enumerate(body):
@@ -123,7 +149,7 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
             )
             continue
         for (group, when, field), cell in zip(FORM_COLUMNS, cells[1:], strict=False):
-            value = _integer(cell, location(where, group.value, when.value, field), problems)
+            value = _count(cell, location(where, group.value, when.value, field), problems)
             if value is not None:
                 values.setdefault((subject, group, when), {})[field] = value
     if problems:
@@ -162,7 +188,7 @@ def _subject(
     return False, None
 
 
-def _merged(document: Document, values: dict[_Key, dict[str, int]]) -> list[Figure]:
+def _merged(document: Document, values: dict[_Key, dict[str, int | Quantity]]) -> list[Figure]:
     """The document's figures with the form's values set, and the figures it lacks added."""
     figures = list(document.figures)
     left = dict(values)

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from mdpoverty.io._atomic import write_to
 from mdpoverty.tables.annex import TOTAL, Lang
 from mdpoverty.tables.review_form import SECTION_PREFIX
+from mdpoverty.values.quantities import Quantity
 
 __all__ = ["write_review_form_xlsx"]
 
@@ -86,7 +87,9 @@ def write_review_form_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str] | I
             offset + 1 == len(frame) or str(frame.index[offset + 1]).startswith(SECTION_PREFIX)
         )
         for col, value in enumerate(record, 1):
-            cell = sheet.cell(body + offset, col, None if value is None else value)
+            # A count printed as a range is written as its text, "1200–1350".
+            shown = f"{value.low}–{value.high}" if isinstance(value, Quantity) else value
+            cell = sheet.cell(body + offset, col, shown)
             cell.border = box
             if col > 1:
                 cell.number_format = "#,##0"

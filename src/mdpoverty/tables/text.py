@@ -264,12 +264,23 @@ def figures_markdown(frame: pd.DataFrame, lang: Lang = "vi") -> str:
 
 
 def figures_csv(frame: pd.DataFrame) -> str:
-    """A figure table as CSV: an ``id`` column, then a column a header; plain numbers."""
+    """A figure table as CSV: an ``id`` column, then a column a header; plain numbers, a
+    range as ``1200–1350``."""
     expect("figures_csv", frame=(frame, pd.DataFrame))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(guarded(h) for h in _flat_headers(frame))])
     for subject, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        cells = ["" if v is None else guarded(v) if isinstance(v, str) else v for v in record]
+        cells = [_plain_cell(v) for v in record]
         writer.writerow([guarded(str(subject)), *cells])
     return out.getvalue()
+
+
+def _plain_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return guarded(value)
+    if isinstance(value, Quantity):
+        return f"{value.low}–{value.high}"
+    return value

@@ -60,6 +60,7 @@ from mdpoverty.testing._households import (
     household_tables,
     indicator_weights,
 )
+from mdpoverty.testing._ranges import ranged_documents
 from mdpoverty.testing._units import (
     new_unit_documents,
     new_unit_plans,
@@ -96,6 +97,7 @@ __all__ = [
     "plans",
     "printed_annex",
     "quantities",
+    "ranged_documents",
     "shares",
     "unit_lists",
     "with_agreeing_results",

@@ -102,13 +102,14 @@ class _Rate:
 
     @property
     def rate(self) -> Decimal:
-        assert self.figure.rate is not None  # noqa: S101  (only rated figures are kept)
-        return self.figure.rate
+        rate = self.figure.exact_rate
+        assert rate is not None  # noqa: S101  (only exactly rated figures are kept)
+        return rate
 
 
 def _counts(row: dict[HouseholdGroup, Figure]) -> dict[HouseholdGroup, tuple[int, bool]]:
     """Each group's count, printed or implied by the other two (together = poor + near-poor)."""
-    counts = {g: (f.count, False) for g, f in row.items() if f.count is not None}
+    counts = {g: (f.exact_count, False) for g, f in row.items() if f.exact_count is not None}
     poor, near, both = (counts.get(g, (None, False))[0] for g in _ROW)
     implied: dict[HouseholdGroup, int | None] = {
         HouseholdGroup.POOR: None if both is None or near is None else both - near,
@@ -122,17 +123,21 @@ def _counts(row: dict[HouseholdGroup, Figure]) -> dict[HouseholdGroup, tuple[int
 
 
 def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) -> list[_Rate]:
+    # A range is not judged here: a row is judged by its exact figures only.
     row = {
-        g: observed[(about, g, time, year)][0] for g in _ROW if (about, g, time, year) in observed
+        g: observed[(about, g, time, year)][0]
+        for g in _ROW
+        if (about, g, time, year) in observed and observed[(about, g, time, year)][0].is_exact
     }
     counts = _counts(row)
     found = []
     for group, figure in row.items():
-        if figure.rate is None or group not in counts:
+        printed = figure.exact_rate
+        if printed is None or group not in counts:
             continue
         count, implied = counts[group]
         where = observed[(about, group, time, year)][1]
-        found.append(_Rate(figure, f"{where}/rate", count, implied, allowed(count, figure.rate)))
+        found.append(_Rate(figure, f"{where}/rate", count, implied, allowed(count, printed)))
     return found
 
 
@@ -145,7 +150,7 @@ def _meet(rates: Sequence[_Rate]) -> Households:
 
 def _printed_total(observed: Observed, about: str | None, time: TimePoint, year: int) -> int | None:
     entry = observed.get((about, HouseholdGroup.ALL, time, year))
-    return None if entry is None else entry[0].count
+    return None if entry is None else entry[0].exact_count
 
 
 def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
@@ -206,7 +211,8 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
         "Exact, in whole numbers: no tolerance.  A count missing from the row is the sum "
         "(together) or difference of the other two where they are printed; a rate without "
         "any count is not judged.  Rates with their printed count and total are judged by "
-        "figures.rate."
+        "figures.rate.  A figure printed as a range (a count or a rate) is left out: the row "
+        "is judged by its exact figures."
     ),
 )
 def denominator(document: Document) -> Iterator[Finding]:
@@ -248,7 +254,7 @@ def _shares(observed: Observed, about: str | None, time: TimePoint, year: int) -
     within half a unit of its printed rate (an exact bound on real shares, so it can only
     find a row that no whole numbers make true)."""
     row = [observed.get((about, g, time, year)) for g in _ROW]
-    printed = [None if entry is None else entry[0].rate for entry in row]
+    printed = [None if entry is None else entry[0].exact_rate for entry in row]
     if row[2] is None or any(r is None for r in printed):
         return
     p, n, b = (r for r in printed if r is not None)
@@ -292,7 +298,8 @@ def _households(
         "Exact, in whole numbers.  Judged only where the whole and every part print a number "
         "of households or a rate with its count, and not all of them print the number (then "
         "figures.parts-sum judges the counts); a part whose own rates hold of no number is "
-        "left to figures.denominator.  The finding is at the whole."
+        "left to figures.denominator.  A figure printed as a range is left out (a part or "
+        "whole with only ranges is not judged).  The finding is at the whole."
     ),
 )
 def denominator_sum(document: Document) -> Iterator[Finding]:
@@ -333,7 +340,7 @@ def _quantity(households: Households) -> Quantity | str:
 def _place(observed: Observed, about: str | None, time: TimePoint, year: int) -> str:
     """The whole's number of households where printed, else its first rate."""
     entry = observed.get((about, HouseholdGroup.ALL, time, year))
-    if entry is not None and entry[0].count is not None:
+    if entry is not None and entry[0].exact_count is not None:
         where = entry[1]
         return where if where.startswith("units/") else f"{where}/count"
     return _rates(observed, about, time, year)[0].where

@@ -4,11 +4,17 @@ Each rule is one rule over the figures' keys (subject, household group, time, ye
 holds for every table a document prints: a review's table by unit, its urban/rural split, the
 poor districts.  A figure that is not printed is never a finding: a rule judges only what both
 sides of its equation print.
+
+A count may be printed as a range ("1.200–1.350 hộ").  The sum rules judge ranges bound by
+bound: the lower bounds of the parts add up to the lower bound of the whole, the upper bounds
+to its upper bound.  A sum of ranges against an exact count (or the reverse) is not judged:
+an exact figure says nothing of where in a range the truth lies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from mdpoverty.aggregate.results import ObservationKey, index
 from mdpoverty.checks.report import Finding, Severity, rule
@@ -16,8 +22,35 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.quantities import Quantity
 
 Observed = dict[ObservationKey, tuple[Figure, str]]
+Bounds = tuple[int, int]
+
+
+def _summed(parts: Sequence[Bounds]) -> Bounds:
+    return sum(p[0] for p in parts), sum(p[1] for p in parts)
+
+
+def _judged(expected: Bounds, printed: Bounds) -> bool:
+    """Whether a sum is judged against a printed count: both exact, or both ranges."""
+    return (expected[0] == expected[1]) == (printed[0] == printed[1])
+
+
+def _shown(bounds: Bounds) -> int | Quantity:
+    """A sum or a count as a finding reports it: its number, or its range."""
+    return bounds[0] if bounds[0] == bounds[1] else Quantity(*bounds)
+
+
+def _rate_vi(bounds: tuple[Decimal, Decimal], places: int | None) -> str:
+    low, high = bounds
+    if low == high:
+        return format_vi(low, places)
+    return f"{format_vi(low, places)}–{format_vi(high, places)}"
+
+
+def _vi(bounds: Bounds) -> str:
+    return format_vi(bounds[0]) if bounds[0] == bounds[1] else Quantity(*bounds).vi()
 
 
 # The groups whose rate is a share of all households (low-income workers count people, and the
@@ -40,27 +73,34 @@ _RATED = frozenset(
         "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
         "'1,15' at 2.  A rate printed without its count, or without the households of its "
         "subject, is not judged; only the poor, near-poor and together rates are (the "
-        "others are not shares of all households), and not those of flows or changes."
+        "others are not shares of all households), and not those of flows or changes.  A "
+        "range is judged bound by bound where the count and the rate are both ranges and "
+        "the number of households is exact (each rate bound is its count bound's rate); a "
+        "range against an exact value, or a range of households, is not judged."
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
-        places, printed = figure.rate_places, figure.rate
-        if group not in _RATED or figure.count is None or printed is None or figure.flow:
+        places, printed, count = figure.rate_places, figure.rate_bounds, figure.count_bounds
+        if group not in _RATED or count is None or printed is None or figure.flow:
             continue  # a flow's rate is no share of all households (a change's is in points)
+        if (count[0] == count[1]) != (printed[0] == printed[1]):
+            continue  # a range against an exact value says nothing of where in it
         whole = observed.get((about, HouseholdGroup.ALL, time, year))
-        denominator = None if whole is None else whole[0].count
+        denominator = None if whole is None else whole[0].exact_count
         if not denominator:
             continue
-        expected = rate(figure.count, denominator, places or 0)
+        expected = tuple(rate(c, denominator, places or 0) for c in count)
         if expected != printed:
+            low, high = expected
             yield rates.finding(
                 f"{where}/rate",
-                f"{format_vi(figure.count)} of {format_vi(denominator)} households is "
-                f"{format_vi(expected, places)}%, the document prints {format_vi(printed)}%",
-                expected=expected,
-                actual=printed,
+                f"{_vi(count)} of {format_vi(denominator)} households is "
+                f"{_rate_vi((low, high), places)}%, the document prints "
+                f"{_rate_vi(printed, None if low == high else places)}%",
+                expected=low if low == high else Quantity(low, high),
+                actual=figure.rate,
             )
 
 
@@ -74,7 +114,8 @@ def rates(document: Document) -> Iterator[Finding]:
         "by figures.denominator: the three share one number of households."
     ),
     tolerance=(
-        "Counts are exact; a row that prints only two of the three is not judged.  Judged at "
+        "Counts are exact; ranges are judged bound by bound (a range against an exact sum "
+        "is not judged); a row that prints only two of the three is not judged.  Judged at "
         "points in time and for a fall or a rise, not for the flows in or out (a poor "
         "household that became near-poor escaped the poor but not the two together)."
     ),
@@ -90,17 +131,16 @@ def together(document: Document) -> Iterator[Finding]:
         near = observed.get((about, HouseholdGroup.NEAR_POOR, time, year))
         if poor is None or near is None:
             continue
-        p, n = poor[0], near[0]
-        if both.count is not None and p.count is not None and n.count is not None:
-            expected = p.count + n.count
-            if expected != both.count:
+        p, n, printed = poor[0].count_bounds, near[0].count_bounds, both.count_bounds
+        if printed is not None and p is not None and n is not None:
+            expected = _summed([p, n])
+            if _judged(expected, printed) and expected != printed:
                 yield together.finding(
                     f"{where}/count",
-                    f"{format_vi(p.count)} poor and {format_vi(n.count)} near-poor households "
-                    f"are {format_vi(expected)} together, the document prints "
-                    f"{format_vi(both.count)}",
-                    expected=expected,
-                    actual=both.count,
+                    f"{_vi(p)} poor and {_vi(n)} near-poor households are {_vi(expected)} "
+                    f"together, the document prints {_vi(printed)}",
+                    expected=_shown(expected),
+                    actual=_shown(printed),
                 )
 
 
@@ -140,8 +180,11 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
         "each point in time and for each flow over the year."
     ),
     tolerance=(
-        "Counts are exact.  Judged only where the whole and every one of its parts print a "
-        "count of the same household group, time and year; the finding is at the whole.  "
+        "Counts are exact; ranges are judged bound by bound (the parts' lower bounds add "
+        "up to the whole's lower bound, their upper bounds to its upper bound), and a sum "
+        "of ranges against an exact count, or the reverse, is not judged.  Judged only "
+        "where the whole and every one of its parts print a count of the same household "
+        "group, time and year; the finding is at the whole.  "
         "The units of an excerpt (a document whose units are a selection) and the members "
         "of a group that is not complete are never summed."
     ),
@@ -152,20 +195,21 @@ def parts_sum(document: Document) -> Iterator[Finding]:
     for whole, parts, what in _wholes(document):
         for group, time, year in keys:
             entry = observed.get((whole, group, time, year))
-            printed = None if entry is None else entry[0].count
+            printed = None if entry is None else entry[0].count_bounds
             if entry is None or printed is None:
                 continue
             counts = [observed.get((part, group, time, year)) for part in parts]
-            if any(c is None or c[0].count is None for c in counts):
+            bounds = [None if c is None else c[0].count_bounds for c in counts]
+            if any(b is None for b in bounds):
                 continue
-            expected = sum(c[0].count or 0 for c in counts if c is not None)
+            expected = _summed([b for b in bounds if b is not None])
             where = entry[1]
-            if expected != printed:
+            if _judged(expected, printed) and expected != printed:
                 yield parts_sum.finding(
                     where if where.startswith("units/") else f"{where}/count",
-                    f"the {what} add up to {format_vi(expected)} {group.vi} ({time.vi} "
-                    f"{year}), the document prints {format_vi(printed)} for "
+                    f"the {what} add up to {_vi(expected)} {group.vi} ({time.vi} "
+                    f"{year}), the document prints {_vi(printed)} for "
                     f"{whole or 'the area'}",
-                    expected=expected,
-                    actual=printed,
+                    expected=_shown(expected),
+                    actual=_shown(printed),
                 )

@@ -60,7 +60,7 @@ def _sign(figure: Figure) -> int:
         "Counts are exact.  Judged only where the start, the escaped, the fell-back, the new "
         "(for the near-poor also the from-poor) and the end of the same group, subject and "
         "year are all printed (a blank is never 0); the finding is at the end's count (or its "
-        "ethnic-minority sub-count)."
+        "ethnic-minority sub-count).  A count printed as a range is not judged."
     ),
 )
 def identity(document: Document) -> Iterator[Finding]:
@@ -71,9 +71,10 @@ def identity(document: Document) -> Iterator[Finding]:
         terms = _terms(observed, about, group, year)
         if terms is None:
             continue
-        for field in ("count", "ethnic_minority"):
-            printed = getattr(end, field)
-            values = [getattr(f, field) for f, _ in terms]
+        # A count printed as a range is read as absent (``exact_count``): not judged.
+        for field, attr in (("count", "exact_count"), ("ethnic_minority", "ethnic_minority")):
+            printed = getattr(end, attr)
+            values = [getattr(f, attr) for f, _ in terms]
             if printed is None or any(v is None for v in values):
                 continue
             expected = sum(_sign(f) * v for (f, _), v in zip(terms, values, strict=True))
@@ -111,7 +112,8 @@ def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | 
     tolerance=(
         "Counts are exact.  The points are the difference of the two printed rates, rounded "
         "half-up to the decimals the change is printed with.  Judged only where the change "
-        "and both ends of the same group, subject and year are printed."
+        "and both ends of the same group, subject and year are printed, each as one number "
+        "(a range is not judged)."
     ),
 )
 def change(document: Document) -> Iterator[Finding]:
@@ -126,27 +128,29 @@ def change(document: Document) -> Iterator[Finding]:
             continue
         (first, _), (last, _) = start, end
         subject = f"{group.vi} of {about or 'the area'} in {year}"
-        if figure.count is not None and first.count is not None and last.count is not None:
-            expected = _between(first.count, last.count, when)
-            if expected != figure.count:
+        count, start_count, end_count = figure.exact_count, first.exact_count, last.exact_count
+        if count is not None and start_count is not None and end_count is not None:
+            expected = _between(start_count, end_count, when)
+            if expected != count:
                 yield change.finding(
                     f"{where}/count",
-                    f"{subject}: {format_vi(first.count)} at the start and "
-                    f"{format_vi(last.count)} at the end is a {when.value} of "
-                    f"{format_vi(expected)}, the document prints {format_vi(figure.count)}",
+                    f"{subject}: {format_vi(start_count)} at the start and "
+                    f"{format_vi(end_count)} at the end is a {when.value} of "
+                    f"{format_vi(expected)}, the document prints {format_vi(count)}",
                     expected=expected,
-                    actual=figure.count,
+                    actual=count,
                 )
-        if figure.rate is not None and first.rate is not None and last.rate is not None:
+        printed, start_rate, end_rate = figure.exact_rate, first.exact_rate, last.exact_rate
+        if printed is not None and start_rate is not None and end_rate is not None:
             points = round_half_up(
-                Decimal(_between(first.rate, last.rate, when)), figure.rate_places or 0
+                Decimal(_between(start_rate, end_rate, when)), figure.rate_places or 0
             )
-            if points != figure.rate:
+            if points != printed:
                 yield change.finding(
                     f"{where}/rate",
-                    f"{subject}: {format_vi(first.rate)}% at the start and "
-                    f"{format_vi(last.rate)}% at the end is a {when.value} of "
-                    f"{format_vi(points)} points, the document prints {format_vi(figure.rate)}",
+                    f"{subject}: {format_vi(start_rate)}% at the start and "
+                    f"{format_vi(end_rate)}% at the end is a {when.value} of "
+                    f"{format_vi(points)} points, the document prints {format_vi(printed)}",
                     expected=points,
-                    actual=figure.rate,
+                    actual=printed,
                 )

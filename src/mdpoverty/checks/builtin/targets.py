@@ -110,8 +110,8 @@ def ranges(document: Document) -> Iterator[Finding]:
     ),
     tolerance=(
         "The difference of the printed rates is rounded half-up to the target's printed "
-        "precision; a ranged target accepts a difference within its range.  Reports are "
-        "left to results.target-met."
+        "precision; a ranged target accepts a difference within its range.  A rate printed "
+        "as a range is not judged.  Reports are left to results.target-met."
     ),
 )
 def rate_reduction(document: Document) -> Iterator[Finding]:
@@ -124,14 +124,16 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         when = target.year or document.year
         start = observed.get((target.about, target.group, TimePoint.START, when))
         end = observed.get((target.about, target.group, TimePoint.END, when))
-        if start is None or end is None or start[0].rate is None or end[0].rate is None:
-            continue
-        difference = round_half_up(start[0].rate - end[0].rate, target.value.places)
+        first = None if start is None else start[0].exact_rate
+        last = None if end is None else end[0].exact_rate
+        if first is None or last is None:
+            continue  # a rate printed as a range is not judged
+        difference = round_half_up(first - last, target.value.places)
         if not target.value.low <= difference <= target.value.high:
             yield rate_reduction.finding(
                 f"targets/{i}/value",
-                f"the rates printed fall from {format_vi(start[0].rate)}% to "
-                f"{format_vi(end[0].rate)}%, by {format_vi(difference)} points, the target "
+                f"the rates printed fall from {format_vi(first)}% to "
+                f"{format_vi(last)}%, by {format_vi(difference)} points, the target "
                 f"is {target.value.vi()}",
                 expected=difference,
                 actual=target.value,
@@ -151,7 +153,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         "Results are read from the report's figures: a reduction is the fall in households "
         "it prints, else the start count less the end count; a fall in points the fall it "
         "prints, else the difference of the printed rates.  A target whose result is not "
-        "printed is not judged."
+        "printed, or is printed as a range (it achieves no one value), is not judged."
     ),
 )
 def target_met(document: Document) -> Iterator[Finding]:
