@@ -76,6 +76,9 @@ _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=
 _TCVN3_ONLY = set("µ¸¶·¹¨®¬«ª©¾»¼½§¦¥¤£¢¡\xad÷þ")
 """TCVN3 codes whose Latin-1 characters Vietnamese in Unicode never uses."""
 _VNI_PAIR = re.compile(r"[aeouyAEOUY][ùøûõïÙØÛÕÏ]|[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚÜË]")
+_VNI_ONLY = set("øûïåäüëÖØÛÏÅÄÜË")
+"""VNI codes whose Latin-1 characters Vietnamese in Unicode never uses: without one, pairs
+such as ``aà`` may be Unicode text (``Aàaà``) as well as VNI (``ầ``), and stay as they are."""
 
 
 def from_tcvn3(text: str, *, capitals: bool = False) -> str:
@@ -102,7 +105,7 @@ def detect(text: str, font: str = "") -> str | None:
         return None
     if sum(c in _TCVN3_ONLY for c in text) >= 2:
         return "tcvn3"
-    if len(_VNI_PAIR.findall(text)) >= 2:
+    if len(_VNI_PAIR.findall(text)) >= 2 and any(c in _VNI_ONLY for c in text):
         return "vni"
     return None
 
