@@ -9,6 +9,7 @@ from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.values._validation import trusted
 from mdpoverty.values.numbers import decimal_places, format_vi, rate
 from mdpoverty.values.quantities import Quantity
 
@@ -36,8 +37,11 @@ def _unit_rows(
 
 def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     """A printed cell as a Quantity (an exact one for a number), so that every rule reads a
-    cell bound by bound."""
-    return value if value is None or isinstance(value, Quantity) else Quantity(value)
+    cell bound by bound.  The cell was checked when its row was built (a count or a finite
+    Decimal within the bounds), so the Quantity of it is made without checking it again."""
+    if value is None or isinstance(value, Quantity):
+        return value
+    return trusted(Quantity, low=value, high=value)
 
 
 def _pairs(
