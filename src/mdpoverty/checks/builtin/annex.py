@@ -300,11 +300,15 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
             continue
         implied_start = rate(poor, households, decimal_places(start))
         places = end.places
+        # Two differences of rates of counts within 0..households, at the printed places:
+        # within the bounds, and the first is the lesser (the larger reduction, the lower
+        # end rate), so the range is made without checking it again.
         yield (
             location,
-            Quantity(
-                implied_start - rate(poor - int(reduction.low), households, places),
-                implied_start - rate(poor - int(reduction.high), households, places),
+            trusted(
+                Quantity,
+                low=implied_start - rate(poor - int(reduction.low), households, places),
+                high=implied_start - rate(poor - int(reduction.high), households, places),
             ),
         )
 
