@@ -10,6 +10,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values._validation import trusted
+from mdpoverty.values.bounds import MAX_COUNT
 from mdpoverty.values.numbers import decimal_places, format_vi, rate
 from mdpoverty.values.quantities import Quantity
 
@@ -42,6 +43,15 @@ def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     if value is None or isinstance(value, Quantity):
         return value
     return trusted(Quantity, low=value, high=value)
+
+
+def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
+    """``Quantity(low, high)`` of two sums of validated bounds: made without the checks where
+    they certainly pass (two ints in order within the count bounds: a total row sums one
+    per unit), through them otherwise, so that a sum out of bounds is refused as before."""
+    if type(low) is int and type(high) is int and -MAX_COUNT < low <= high < MAX_COUNT:
+        return trusted(Quantity, low=low, high=high)
+    return Quantity(low, high)
 
 
 def _pairs(
@@ -363,7 +373,7 @@ def total(plan: Document) -> Iterator[Finding]:
             sums[field] = (
                 None
                 if current is None or part is None
-                else Quantity(current.low + part.low, current.high + part.high)
+                else _sum(current.low + part.low, current.high + part.high)
             )
     for field, expected in sums.items():
         value = _quantity(getattr(row, field))
