@@ -67,3 +67,42 @@ def test_only_the_facts_of_the_latest_documents_are_kept() -> None:
     assert id(first) not in _derived._FACTS  # the oldest made way for the latest
     assert all(id(plan) in _derived._FACTS for plan in others)
     assert rows == annex_rows(first)  # derived again, the same
+
+
+def test_a_holder_keeps_its_documents_facts_beyond_the_latest_and_drops_them_when_collected() -> (
+    None
+):
+    class Holder:
+        pass
+
+    held = [attrs.evolve(bac_kan_2024()) for _ in range(2)]
+    holder = Holder()
+    _derived.hold(holder, held)
+    rows = [annex_rows(plan) for plan in held]
+    for _ in range(_derived.KEPT + 1):  # more than the latest kept pass through
+        annex_rows(attrs.evolve(bac_kan_2024()))
+    assert [annex_rows(plan) for plan in held] == rows
+    assert all(annex_rows(plan) is row for plan, row in zip(held, rows, strict=True))  # kept
+    idents = [id(plan) for plan in held]
+    del holder
+    gc.collect()
+    assert not any(i in _derived._HELD or i in _derived._HOLDERS for i in idents)
+    assert rows == [annex_rows(plan) for plan in held]  # derived again, the same
+
+
+def test_a_document_held_twice_is_kept_until_its_last_holder_goes() -> None:
+    class Holder:
+        pass
+
+    plan = attrs.evolve(bac_kan_2024())
+    first, second = Holder(), Holder()
+    _derived.hold(first, [plan, plan])
+    _derived.hold(second, [plan])
+    rows = annex_rows(plan)
+    del first
+    gc.collect()
+    assert id(plan) in _derived._HELD
+    assert annex_rows(plan) is rows
+    del second
+    gc.collect()
+    assert id(plan) not in _derived._HELD

@@ -91,12 +91,32 @@ def plan_statements(plan: Document) -> tuple[Statement, ...]:
     return derived(plan, "counted statements", lambda: tuple(counted_statements(plan.components)))
 
 
+def plan_parts(plan: Document) -> tuple[tuple[Statement, Cells, Part], ...]:
+    """Each of :func:`plan_statements` with its split's cells and the part the whole split
+    is, derived once per plan (every funding table of a plan or a roll-up reads them; a
+    Cells only memoises what its split implies).  Add a part to a sum, never change it."""
+
+    def parts() -> tuple[tuple[Statement, Cells, Part], ...]:
+        out = []
+        for statement in plan_statements(plan):
+            cells = Cells.of(statement.funding)
+            out.append((statement, cells, part_of(cells)))
+        return tuple(out)
+
+    return derived(plan, "counted parts", parts)
+
+
 def plan_funding(plan: Document) -> FundingSum:
     """The sum of ``plan``'s counted statements, derived once per plan: merge it into a sum
     of one's own, never change it."""
-    return derived(
-        plan, "counted funding", lambda: summed(s.funding for s in plan_statements(plan))
-    )
+
+    def total() -> FundingSum:
+        out = FundingSum()
+        for _, _, whole in plan_parts(plan):
+            out.add(whole)
+        return out
+
+    return derived(plan, "counted funding", total)
 
 
 def counted_statements(components: Iterable[ProjectComponent]) -> list[Statement]:

@@ -20,7 +20,7 @@ from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.model.document import Document
-from mdpoverty.model.funding import AXES, CapitalKind, Cells, FundingKey
+from mdpoverty.model.funding import AXES, CapitalKind, FundingKey
 from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import Labels
 
@@ -46,10 +46,8 @@ def axis_sums(plans: Iterable[Document], axis: str) -> tuple[dict[object, _ag.Fu
     sums: dict[object, _ag.FundingSum] = {}
     n = 0
     for plan in plans:
-        for statement in _ag.plan_statements(plan):
+        for statement, cells, whole in _ag.plan_parts(plan):
             n += 1
-            cells = Cells.of(statement.funding)
-            whole = _ag.part_of(cells)
             values = cells.parts(FundingKey(), index)
             if not values:
                 kind = statement.capital if axis == "capital" else None

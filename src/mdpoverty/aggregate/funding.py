@@ -101,9 +101,9 @@ def by_code(
     names: dict[str, set[str]] = defaultdict(set)
     for plan in plans:
         plan_names = {c.code: c.name for c in plan.all_components()}
-        for statement in _ag.plan_statements(plan):
+        for statement, _, whole in _ag.plan_parts(plan):
             code = ancestor(statement.code, depth)
-            sums.setdefault(code, _ag.FundingSum()).add(statement.funding)
+            sums.setdefault(code, _ag.FundingSum()).add(whole)
             names[code].add(plan_names[code])
     return sums, names
 

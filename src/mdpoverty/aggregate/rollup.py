@@ -25,6 +25,7 @@ from mdpoverty.aggregate.units import (
     kind_sums,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
+from mdpoverty.model._derived import hold
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.targets import IndicatorKind
@@ -139,6 +140,9 @@ class Rollup:
         problems = list(_rollup_problems(self.keys, self.plans))
         if problems:
             raise RollupError(problems)
+        # Every table goes through every plan: their derived facts are kept while the
+        # roll-up lives, rather than derived anew by each table beyond the latest few plans.
+        hold(self, self.plans)
 
     def _pairs(self) -> Iterator[tuple[str, Document]]:
         return zip(self.keys, self.plans, strict=True)

@@ -21,7 +21,7 @@ equal, and either one is kept.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -34,6 +34,8 @@ not grow with the number of documents)."""
 
 _FACTS: dict[int, dict[Hashable, Any]] = {}  # in the order first derived
 _WATCHED: set[int] = set()  # documents with a finalizer
+_HELD: dict[int, dict[Hashable, Any]] = {}  # the facts of documents a holder keeps (below)
+_HOLDERS: dict[int, int] = {}  # how many holders keep each of those documents
 
 
 def _drop(ident: int) -> None:
@@ -49,7 +51,9 @@ def derived(document: object, key: Hashable, compute: Callable[[], T]) -> T:
     a key.
     """
     ident = id(document)
-    facts = _FACTS.get(ident)
+    facts = _HELD.get(ident)
+    if facts is None:
+        facts = _FACTS.get(ident)
     if facts is None:
         facts = _FACTS[ident] = {}
         if ident not in _WATCHED:
@@ -65,6 +69,35 @@ def derived(document: object, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
+def hold(holder: object, documents: Iterable[object]) -> None:
+    """Keep the facts of ``documents`` for as long as ``holder`` lives, beyond the
+    :data:`KEPT` latest.
+
+    For an object that reads the facts of many documents again and again (a roll-up: every
+    table goes through every plan), which would otherwise derive them anew in each pass once
+    there are more than :data:`KEPT`.  The holder must keep the documents alive itself (their
+    identities are the keys); the facts go when the holder is collected.
+    """
+    idents = tuple({id(d): None for d in documents})
+    for ident in idents:
+        _HOLDERS[ident] = _HOLDERS.get(ident, 0) + 1
+        if ident not in _HELD:
+            _HELD[ident] = _FACTS.pop(ident, {})
+    weakref.finalize(holder, _release, idents).atexit = False
+
+
+def _release(idents: tuple[int, ...]) -> None:
+    for ident in idents:
+        left = _HOLDERS.get(ident, 1) - 1
+        if left:
+            _HOLDERS[ident] = left
+        else:
+            _HOLDERS.pop(ident, None)
+            _HELD.pop(ident, None)
+
+
 def forget() -> None:
     """Drop every derived fact of every document (the benchmarks time a cold start)."""
     _FACTS.clear()
+    for facts in _HELD.values():
+        facts.clear()

@@ -16,6 +16,7 @@ import attrs
 
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.io._convert import converter
+from mdpoverty.model._derived import derived
 from mdpoverty.model.programme import ancestor, code_level
 from mdpoverty.model.references import LegalReference, reference_items
 from mdpoverty.reference.standards import load_data
@@ -105,7 +106,11 @@ class ProgrammeCatalog:
     @property
     def depth(self) -> int:
         """The deepest level the catalog lists (its sub-projects, under Decision 90/QĐ-TTg)."""
-        return max((code_level(e.code) for e in self.entries), default=1)
+        return derived(
+            self,
+            "catalog-depth",
+            lambda: max((code_level(e.code) for e in self.entries), default=1),
+        )
 
     def entry(self, code: str) -> CatalogEntry:
         """The entry with ``code``; a code below the catalog's deepest level (an activity, a
@@ -114,10 +119,11 @@ class ProgrammeCatalog:
         >>> programme_catalog("resolution-257-2025").entry("HP1.ND2.1").code
         'HP1'
         """
-        key = ancestor(code, self.depth)
-        for e in self.entries:
-            if e.code == key:
-                return e
+        # An index kept with the catalog: a check looks up every component of every plan.
+        by_code = derived(self, "catalog-entries", lambda: {e.code: e for e in self.entries})
+        found = by_code.get(ancestor(code, self.depth))
+        if found is not None:
+            return found
         raise UnknownNameError(f"catalog {self.id!r} has no entry for {code!r}")
 
     def __contains__(self, code: object) -> bool:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import (
     AXES,
@@ -136,15 +137,31 @@ class _Context:
         return (self.order.get(str(value), len(self.order)), str(value))
 
 
+_Read = tuple["_Context", tuple[tuple[str, dict[FundingKey, tuple[Decimal, str]], Cells], ...]]
+"""A plan's context and its splits: location, stated cells and Cells of each."""
+
+
+def _read(plan: Document) -> _Read:
+    """The plan's context and each split's location, stated cells and :class:`Cells`, made
+    once per plan for the rules of every axis (a Cells only memoises what its split implies,
+    so one can serve them all)."""
+
+    def read() -> _Read:
+        return _Context(plan), tuple(
+            (prefix, split.cells(), Cells.of(split)) for prefix, split in splits(plan)
+        )
+
+    return derived(plan, "funding-sums", read)
+
+
 def mismatches(plan: Document, axis: int) -> Iterator[Mismatch]:
     """Every stated whole whose parts along ``axis`` do not add up to it."""
-    context = _Context(plan)
-    for prefix, split in splits(plan):
-        cells = Cells.of(split)
+    context, read = _read(plan)
+    for prefix, stated_cells, cells in read:
         top = set(cells.parts(FundingKey(), SOURCE))
-        for key, (whole, place) in split.cells().items():
+        for key, (whole, place) in stated_cells.items():
             parts = cells.parts(key, axis)
-            if not parts or (axis == CAPITAL and split.capital is not None):
+            if not parts or (axis == CAPITAL and cells.capital is not None):
                 continue
             if _judged_below(cells, key, axis, parts):
                 continue

@@ -9,6 +9,8 @@ from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.values._validation import trusted
+from mdpoverty.values.bounds import MAX_COUNT
 from mdpoverty.values.numbers import decimal_places, format_vi, rate
 from mdpoverty.values.quantities import Quantity
 
@@ -36,8 +38,20 @@ def _unit_rows(
 
 def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     """A printed cell as a Quantity (an exact one for a number), so that every rule reads a
-    cell bound by bound."""
-    return value if value is None or isinstance(value, Quantity) else Quantity(value)
+    cell bound by bound.  The cell was checked when its row was built (a count or a finite
+    Decimal within the bounds), so the Quantity of it is made without checking it again."""
+    if value is None or isinstance(value, Quantity):
+        return value
+    return trusted(Quantity, low=value, high=value)
+
+
+def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
+    """``Quantity(low, high)`` of two sums of validated bounds: made without the checks where
+    they certainly pass (two ints in order within the count bounds: a total row sums one
+    per unit), through them otherwise, so that a sum out of bounds is refused as before."""
+    if type(low) is int and type(high) is int and -MAX_COUNT < low <= high < MAX_COUNT:
+        return trusted(Quantity, low=low, high=high)
+    return Quantity(low, high)
 
 
 def _pairs(
@@ -296,11 +310,15 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
             continue
         implied_start = rate(poor, households, decimal_places(start))
         places = end.places
+        # Two differences of rates of counts within 0..households, at the printed places:
+        # within the bounds, and the first is the lesser (the larger reduction, the lower
+        # end rate), so the range is made without checking it again.
         yield (
             location,
-            Quantity(
-                implied_start - rate(poor - int(reduction.low), households, places),
-                implied_start - rate(poor - int(reduction.high), households, places),
+            trusted(
+                Quantity,
+                low=implied_start - rate(poor - int(reduction.low), households, places),
+                high=implied_start - rate(poor - int(reduction.high), households, places),
             ),
         )
 
@@ -355,7 +373,7 @@ def total(plan: Document) -> Iterator[Finding]:
             sums[field] = (
                 None
                 if current is None or part is None
-                else Quantity(current.low + part.low, current.high + part.high)
+                else _sum(current.low + part.low, current.high + part.high)
             )
     for field, expected in sums.items():
         value = _quantity(getattr(row, field))

@@ -16,6 +16,7 @@ error.  Districts and towns are in neither list and are not judged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Literal
 
@@ -72,14 +73,20 @@ def _listed(code: str, kind: UnitKind, era: Era) -> _Listed | None:
 
 def _province_code(document: Document, era: Era) -> str | None:
     """The code of the document's province in ``era``, where the document names one we know."""
-    from mdpoverty.reference import admin_units as au  # noqa: PLC0415
-
     area = document.area
     name = area.province if area.province is not None else None
     if name is None and area.kind in _PROVINCE_LEVEL:
         name = area.name
-    if name is None:
-        return None
+    return None if name is None else _province_code_named(name, era)
+
+
+@functools.lru_cache(maxsize=256)
+def _province_code_named(name: str, era: Era) -> str | None:
+    """The code of the province named ``name`` in ``era``.  Kept: the lists are fixed, and a
+    set of district plans names the same few provinces, while a name the list does not hold
+    costs a close-match search of every province (the hint of the error swallowed here)."""
+    from mdpoverty.reference import admin_units as au  # noqa: PLC0415
+
     try:
         return (au.new_province if era == "new" else au.old_province)(name).code
     except MdpovertyError:  # a province we cannot name: no judgement on where units lie
