@@ -46,13 +46,8 @@ from typing import Literal, cast
 
 import pandas as pd
 
-from mdpoverty.aggregate.carry_over import (
-    _carried_face,
-    _check_carried,
-    _layout,
-    _Row,
-    carry_over,
-)
+from mdpoverty.aggregate._carried_faces import carried_face, check_carried
+from mdpoverty.aggregate.carry_over import CARRIED_HEADERS, _layout, _Row, carry_over
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -222,9 +217,11 @@ def carry_figures(
         ValidationError: Units that match no unit, or several, of the crosswalk (all of them);
             switches out of their values; ``total=True``.
     """
-    _check_carried("carry_figures", document, labels=labels, lang=lang, total=total)
+    check_carried("carry_figures", document, labels=labels, lang=lang, total=total)
     frame = _table(document, _layout(document, basis, back=False))
-    return _carried_face(frame, "carry_figures", document, labels=labels, lang=lang)
+    return carried_face(
+        frame, "carry_figures", document, headers=CARRIED_HEADERS, labels=labels, lang=lang
+    )
 
 
 def carry_figures_back(
@@ -241,9 +238,11 @@ def carry_figures_back(
     (:func:`~mdpoverty.aggregate.carry_over.carry_back`); elsewhere it is blank.  It takes the
     same switches (``attrs["table"]`` is ``"carry_figures_back"``).
     """
-    _check_carried("carry_figures_back", document, labels=labels, lang=lang, total=total)
+    check_carried("carry_figures_back", document, labels=labels, lang=lang, total=total)
     frame = _table(document, _layout(document, basis, back=True))
-    return _carried_face(frame, "carry_figures_back", document, labels=labels, lang=lang)
+    return carried_face(
+        frame, "carry_figures_back", document, headers=CARRIED_HEADERS, labels=labels, lang=lang
+    )
 
 
 def carry_everything(
@@ -267,7 +266,7 @@ def carry_everything(
     Raises:
         ValidationError: As :func:`carry_figures`.
     """
-    _check_carried("carry_everything", document, labels=labels, lang=lang, total=total)
+    check_carried("carry_everything", document, labels=labels, lang=lang, total=total)
     ids = {u.id for u in document.units}
     counted = any(u.has_counts for u in document.units)
     figured = any(f.about in ids for f in document.figures)

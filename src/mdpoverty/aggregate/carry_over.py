@@ -44,22 +44,20 @@ code
 from __future__ import annotations
 
 import contextlib
-import numbers
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypeVar
 
 import attrs
 import pandas as pd
 
-from mdpoverty.aggregate._faces import checked, faced, no_total
+from mdpoverty.aggregate._carried_faces import carried_face, check_carried, format_carried
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, location
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.admin_units import Basis, basis_of
 from mdpoverty.tables.annex import TOTAL, Lang, UnitSum, unit_reductions
-from mdpoverty.tables.figure_tables import cell_text
-from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels
+from mdpoverty.tables.shape import Labels
 from mdpoverty.values.names import core_key
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
@@ -123,43 +121,6 @@ CARRIED_HEADERS: dict[str, tuple[str, str]] = {
 }
 """The printed headers of the carried tables' own fields (Vietnamese, English); the others
 (``households``, ``reduction`` …) are printed as in the aggregation's tables."""
-
-_CARRIED_UNITS = {
-    "poverty_rate": PERCENT,
-    "near_poor_households": HOUSEHOLDS,
-    "near_poverty_rate": PERCENT,
-    "rate": PERCENT,
-}
-
-_NO_TOTAL = (
-    "a carried table has no total row: an incomplete row has blank counts, and a total over "
-    "it would count a blank as 0"
-)
-
-
-def _carried_face(
-    frame: pd.DataFrame, table: str, document: Document, *, labels: Labels, lang: Lang
-) -> pd.DataFrame:
-    """A carried table with the headers ``labels`` asks for and the shared attrs."""
-    return faced(
-        frame,
-        table,
-        document,
-        labels=labels,
-        lang=lang,
-        total=False,
-        headers=CARRIED_HEADERS,
-        units=_CARRIED_UNITS,
-    )
-
-
-def _check_carried(
-    function: str, document: object, *, labels: object, lang: object, total: object
-) -> None:
-    """Refuse a ``document`` that is not one, switches out of their values, and a total."""
-    checked(function, document, labels=labels, lang=lang, total=total)
-    no_total(function, total=bool(total), reason=_NO_TOTAL)
-
 
 AnyUnit = au.NewUnit | au.OldUnit
 
@@ -473,9 +434,11 @@ def carry_over(
         ValidationError: Units that match no unit, or several, of the crosswalk (all of them);
             switches out of their values; ``total=True``.
     """
-    _check_carried("carry_over", plan, labels=labels, lang=lang, total=total)
+    check_carried("carry_over", plan, labels=labels, lang=lang, total=total)
     frame = _frame(plan, _layout(plan, basis, back=False))
-    return _carried_face(frame, "carry_over", plan, labels=labels, lang=lang)
+    return carried_face(
+        frame, "carry_over", plan, headers=CARRIED_HEADERS, labels=labels, lang=lang
+    )
 
 
 def carry_back(
@@ -496,43 +459,8 @@ def carry_back(
     by old codes, and takes the same switches (``attrs["table"]`` is ``"carry_back"``); a plan
     already in old units carries back unchanged.
     """
-    _check_carried("carry_back", plan, labels=labels, lang=lang, total=total)
+    check_carried("carry_back", plan, labels=labels, lang=lang, total=total)
     frame = _frame(plan, _layout(plan, basis, back=True))
-    return _carried_face(frame, "carry_back", plan, labels=labels, lang=lang)
-
-
-_HEADERS = {
-    "vi": ("Mã", "Tên đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Giảm", "Cuối năm (%)"),
-    "en": ("code", "unit", "households", "poor", "rate (%)", "reduction", "end rate (%)"),
-}
-_INCOMPLETE = {"vi": "chưa đủ", "en": "incomplete"}
-
-
-def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str:
-    """A table of :func:`carry_over` (or :func:`carry_back`) as text; incomplete rows marked.
-
-    Numbers are printed as the plans print them in ``vi`` (``12.281``, ``1,15``); a count that
-    is missing is ``–``, and each incomplete row is followed by why.
-    """
-
-    def cell(value: object) -> str:  # a figure's cell (the rates are below 1000: no grouping)
-        if value is None or value is pd.NA:
-            return "–"
-        return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
-
-    headers = _HEADERS[lang]
-    lines = []
-    width = max([len(headers[1]), *(len(str(n)) for n in frame["name"])]) + 2
-    lines.append(
-        f"{headers[0]:<6} {headers[1]:<{width}}" + "".join(f"{h:>13}" for h in headers[2:])
+    return carried_face(
+        frame, "carry_back", plan, headers=CARRIED_HEADERS, labels=labels, lang=lang
     )
-    for code, row in frame.iterrows():
-        values = [row[c] for c in ("households", "poor_households", "poverty_rate", "reduction")]
-        values.append(row["end_rate"])
-        mark = "" if row["complete"] else "*"
-        lines.append(
-            f"{code!s:<6} {row['name'] + mark:<{width}}" + "".join(f"{cell(v):>13}" for v in values)
-        )
-        if not row["complete"]:
-            lines.append(f"{'':<6}   * {_INCOMPLETE[lang]}: {row['why']}")
-    return "\n".join(lines) + "\n"
