@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import attrs
 
@@ -25,6 +23,15 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.io._sources import (
+    Source,
+    check_source,
+    decoded,
+    label_of,
+    read_limited,
+    refuse,
+    suffix_of,
+)
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
@@ -33,7 +40,7 @@ from mdpoverty.tables.annex import TOTAL, Lang
 from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, _TIME_HEADER
 from mdpoverty.tables.read import _ref
 from mdpoverty.values._validation import is_count, is_decimal
-from mdpoverty.values.bounds import MAX_NUMBER_CHARS
+from mdpoverty.values.bounds import MAX_FILE_BYTES, MAX_NUMBER_CHARS
 from mdpoverty.values.numbers import parse_vi
 from mdpoverty.values.quantities import Quantity
 
@@ -68,13 +75,21 @@ def figure_column(header: str) -> Column | None:
     return None
 
 
-def is_figure_table(path: str | os.PathLike[str]) -> bool:
-    """Whether the ``.csv`` file ``path`` is a figure table (a header names a figure column)."""
-    file = Path(path)
-    if file.suffix.lower() != ".csv":
+def _text_of(function: str, source: Source, name: str | None) -> tuple[str, str]:
+    """How messages name ``source``, and its text: read with every reader's checks (its kind,
+    its size, UTF-8)."""
+    refuse(check_source(function, source, name))
+    label = label_of(source, name)
+    return label, decoded(read_limited(source, label, MAX_FILE_BYTES, "a figure table"), label)
+
+
+def is_figure_table(source: Source, *, name: str | None = None) -> bool:
+    """Whether the ``.csv`` ``source`` (a path, bytes or a binary file object, ``name`` naming
+    it) is a figure table: a header names a figure column."""
+    if suffix_of(source, name) != ".csv":
         return False
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    _, text = _text_of("is_figure_table", source, name)
+    header = next(csv.reader(io.StringIO(text)), [])
     return any(figure_column(unguarded(h)) is not None for h in header)
 
 
@@ -114,10 +129,11 @@ def _number(text: str, measure: str) -> int | Decimal:
 
 
 def _read(
-    path: Path, document: Document, problems: list[FileProblem]
+    table: str, document: Document, problems: list[FileProblem]
 ) -> dict[ObservationKey, dict[str, int | Decimal | Quantity]]:
-    """The cells of the table by the key of their figure: ``{key: {"count": …, "rate": …}}``."""
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    """The cells of the ``table`` (its CSV text) by the key of their figure: ``{key:
+    {"count": …, "rate": …}}``."""
+    rows = list(csv.reader(io.StringIO(table)))
     header = [unguarded(h) for h in rows[0]] if rows else []
     columns = {i: figure_column(h) for i, h in enumerate(header)}
     subjects = {u.id for u in document.units} | {s.id for s in document.strata}
@@ -152,8 +168,9 @@ def _read(
     return cells
 
 
-def import_figures(document: Document, path: str | os.PathLike[str]) -> Document:
-    """``document`` with the figure table in the ``.csv`` file ``path`` put into it.
+def import_figures(document: Document, source: Source, *, name: str | None = None) -> Document:
+    """``document`` with the figure table in the ``.csv`` ``source`` put into it (a path, bytes
+    or a binary file object, ``name`` naming it in messages).
 
     A cell goes where the table took it from: a unit's households, poor and near-poor
     households at the start of the document's year to the unit; any other to the figure of its
@@ -165,11 +182,11 @@ def import_figures(document: Document, path: str | os.PathLike[str]) -> Document
         mdpoverty.errors.PlanFileError: every row that names no subject of the document and
             every cell that is not a number.
     """
-    file = Path(path)
+    label, text = _text_of("import_figures", source, name)
     problems: list[FileProblem] = []
-    cells = _read(file, document, problems)
+    cells = _read(text, document, problems)
     if problems:
-        raise PlanFileError(str(file), problems)
+        raise PlanFileError(label, problems)
     year = document.year
     printed = {f.key_in(year) for f in document.figures}
     taken = set(printed)
@@ -205,7 +222,7 @@ def import_figures(document: Document, path: str | os.PathLike[str]) -> Document
         return attrs.evolve(document, units=units, figures=figures)
     except ValidationError as error:  # counts that cannot be together (more poor than all)
         raise PlanFileError(
-            str(file),
+            label,
             [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
         ) from error
 

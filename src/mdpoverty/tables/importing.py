@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -10,7 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
-from mdpoverty.io._sources import Source
+from mdpoverty.io._sources import Source, check_source, label_of, read_limited, refuse
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
@@ -19,6 +18,7 @@ from mdpoverty.tables.annex import has_target_annex
 from mdpoverty.tables.figure_import import import_figures, is_figure_table
 from mdpoverty.tables.read import ReadRow, read_annex_rows
 from mdpoverty.tables.review_form import has_flows
+from mdpoverty.values.bounds import MAX_FILE_BYTES
 from mdpoverty.values.names import core_key, name_key, split_kind
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -108,17 +108,20 @@ def import_annex(
     ...     import_annex(plan, pathlib.Path(folder, "annex.xlsx")) == plan
     True
     """
-    # The table annex() prints: an annex of targets first, else the review form where the
-    # document prints flows (a report may have both: its sheet is then the annex).  The review
-    # form and the figure table are read from a file path.
-    if isinstance(source, str | os.PathLike):
-        if has_flows(plan) and not has_target_annex(plan):
-            from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
+    # Read once, with every reader's checks (a stream can be read only once), then given to
+    # the reader of the table annex() prints: an annex of targets first, else the review form
+    # where the document prints flows (a report may have both: its sheet is then the annex),
+    # else, for a CSV whose header names figures, the figure table.
+    refuse(check_source("import_annex", source, name))
+    label = label_of(source, name)
+    raw = read_limited(source, label, MAX_FILE_BYTES, "an annex")
+    if has_flows(plan) and not has_target_annex(plan):
+        from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
-            return import_review_form(plan, source)
-        if is_figure_table(source):  # the figure table of a review: its cells go to its figures
-            return import_figures(plan, source)
-    read_file = read_annex_rows(source, name=name)
+        return import_review_form(plan, raw, name=label)
+    if is_figure_table(raw, name=label):  # a review's figure table: its cells to its figures
+        return import_figures(plan, raw, name=label)
+    read_file = read_annex_rows(raw, name=label)
     printed, rows, source = read_file.annex, read_file.rows, read_file.source
     problems = list(read_file.problems)
     unreadable = {p.cell for p in problems if p.cell is not None}

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import InvalidOperation
-from pathlib import Path
 
 import attrs
 
@@ -16,7 +14,15 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
-from mdpoverty.io._sources import decoded, read_limited
+from mdpoverty.io._sources import (
+    Source,
+    check_source,
+    decoded,
+    label_of,
+    read_limited,
+    refuse,
+    suffix_of,
+)
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
@@ -101,10 +107,11 @@ def _body(rows: list[list[_Cell]], *, is_csv: bool) -> list[list[_Cell]] | None:
     return None
 
 
-def import_review_form(document: Document, path: str | os.PathLike[str]) -> Document:
-    """``document`` with the counts of the review form in the ``.xlsx`` or ``.csv`` file
-    ``path`` (as :func:`~mdpoverty.tables.review_form_xlsx.write_review_form_xlsx` and
-    :func:`~mdpoverty.tables.review_form.form_csv` write it) put into its figures.
+def import_review_form(document: Document, source: Source, *, name: str | None = None) -> Document:
+    """``document`` with the counts of the review form in the ``.xlsx`` or ``.csv`` ``source``
+    (a path, bytes or a binary file object, ``name`` naming it and telling its format), as
+    :func:`~mdpoverty.tables.review_form_xlsx.write_review_form_xlsx` and
+    :func:`~mdpoverty.tables.review_form.form_csv` write it, put into its figures.
 
     A row is matched to its subject by its ``id`` (a CSV), else by its label within its
     section: a unit's name is the unit in the together section and its urban (rural) stratum
@@ -117,14 +124,15 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
         mdpoverty.errors.PlanFileError: Every cell that cannot be read, and every row that
             matches no subject, by its cell.
     """
-    source = Path(path)
-    is_csv = source.suffix.lower() == ".csv"
-    raw = read_limited(source, str(source), MAX_FILE_BYTES, "a review form")
-    rows = _csv_rows(decoded(raw, str(source))) if is_csv else list(_xlsx_rows(raw))
+    refuse(check_source("import_review_form", source, name))
+    label = label_of(source, name)
+    is_csv = suffix_of(source, name) == ".csv"
+    raw = read_limited(source, label, MAX_FILE_BYTES, "a review form")
+    rows = _csv_rows(decoded(raw, label)) if is_csv else list(_xlsx_rows(raw))
     problems: list[FileProblem] = []
     body = _body(rows, is_csv=is_csv)
     if body is None:
-        raise PlanFileError(str(path), [FileProblem("", "has no header of the review form")])
+        raise PlanFileError(label, [FileProblem("", "has no header of the review form")])
     values: dict[_Key, dict[str, int | Quantity]] = {}
     section: StratumKind | None = None
     units = {normalized(u.name): u.id for u in document.units}
@@ -153,12 +161,12 @@ def import_review_form(document: Document, path: str | os.PathLike[str]) -> Docu
             if value is not None:
                 values.setdefault((subject, group, when), {})[field] = value
     if problems:
-        raise PlanFileError(str(path), problems)
+        raise PlanFileError(label, problems)
     try:
         return attrs.evolve(document, figures=_merged(document, values))
     except ValidationError as error:
         raise PlanFileError(
-            str(path),
+            label,
             [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
         ) from error
 
