@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError, expect
+from mdpoverty.i18n import Lang
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
@@ -51,7 +52,6 @@ __all__ = [
     "TOTAL",
     "TOTAL_LABEL",
     "AnnexRow",
-    "Lang",
     "UnitSum",
     "annex",
     "annex_rows",
@@ -62,8 +62,6 @@ __all__ = [
     "unit_reductions",
 ]
 
-Lang = Literal["vi", "en"]
-"""The languages of the tables' labels and headers."""
 
 TOTAL = "total"
 """The index label of the total row of :func:`annex` and of every table of units."""
