@@ -14,8 +14,8 @@ from typing import Literal
 import pandas as pd
 
 from mdpoverty.aggregate._faces import checked, faced, no_total
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels
 

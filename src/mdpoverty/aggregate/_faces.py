@@ -14,8 +14,8 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import (
     HOUSEHOLDS,
     MILLION_VND,

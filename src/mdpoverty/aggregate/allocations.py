@@ -19,9 +19,9 @@ import pandas as pd
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import AXES, CapitalKind, FundingKey
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import Labels
 
 __all__ = ["NOT_STATED", "funding_by_capital", "funding_by_unit", "funding_by_year"]

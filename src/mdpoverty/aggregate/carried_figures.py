@@ -48,11 +48,11 @@ import pandas as pd
 
 from mdpoverty.aggregate._carried_faces import carried_face, check_carried
 from mdpoverty.aggregate.carry_over import CARRIED_HEADERS, _layout, _Row, carry_over
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.reference.admin_units import Basis
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.tables.shape import Labels
 from mdpoverty.values.numbers import rate

@@ -52,11 +52,12 @@ import pandas as pd
 
 from mdpoverty.aggregate._carried_faces import carried_face, check_carried, format_carried
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, location
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.admin_units import Basis, basis_of
-from mdpoverty.tables.annex import TOTAL, Lang, UnitSum, unit_reductions
+from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.tables.shape import Labels
 from mdpoverty.values.names import core_key
 from mdpoverty.values.numbers import rate

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import Labels, check_switches, document_name, table_attrs
 from mdpoverty.values.quantities import Comparison
 

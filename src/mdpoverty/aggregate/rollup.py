@@ -25,6 +25,7 @@ from mdpoverty.aggregate.units import (
     kind_sums,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
+from mdpoverty.i18n import Lang
 from mdpoverty.model._derived import hold
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
@@ -33,7 +34,6 @@ from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
     AnnexRow,
-    Lang,
     UnitSum,
     annex_rows,
     shown,

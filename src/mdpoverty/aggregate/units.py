@@ -12,19 +12,12 @@ from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.errors import Problem, UnknownNameError, ValidationError
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
-from mdpoverty.tables.annex import (
-    TOTAL,
-    TOTAL_LABEL,
-    AnnexRow,
-    Lang,
-    UnitSum,
-    shown,
-    unit_reductions,
-)
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, AnnexRow, UnitSum, shown, unit_reductions
 from mdpoverty.tables.shape import Labels
 
 DEFICIT_COLUMNS = (

@@ -13,6 +13,7 @@ from typing import Any
 
 from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.printed import PrintedRow
@@ -24,7 +25,6 @@ from mdpoverty.tables.annex import (
     NEAR_POOR_FIELD,
     TOTAL_LABEL,
     AnnexRow,
-    Lang,
     annex,
     annex_rows,
     fields_of,

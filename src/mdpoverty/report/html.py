@@ -17,12 +17,12 @@ from typing import IO
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label
 from mdpoverty.report.sections import Context, sections_for
-from mdpoverty.tables.annex import Lang
 
 __all__ = ["html_report", "write_html_report"]
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.reference.standards import standard_of
-from mdpoverty.tables.annex import Lang
 from mdpoverty.values.numbers import format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 

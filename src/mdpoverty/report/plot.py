@@ -41,12 +41,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mdpoverty.errors import ChartFormatError, EmptyChartError
+from mdpoverty.i18n import Lang
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label, number, standard_names
-from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
 
 if TYPE_CHECKING:

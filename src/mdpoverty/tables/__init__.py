@@ -29,7 +29,8 @@ from mdpoverty.errors import Problem, ValidationError
 
 # The annex module is light (pandas loads inside annex()), and imported here so that the name
 # ``annex`` is the function: a submodule imported later would otherwise shadow it.
-from mdpoverty.tables.annex import Lang, annex, annex_rows
+from mdpoverty.i18n import Lang
+from mdpoverty.tables.annex import annex, annex_rows
 
 if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
     import pandas as pd

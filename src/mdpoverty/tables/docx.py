@@ -16,8 +16,9 @@ from typing import Any
 import pandas as pd
 
 from mdpoverty.errors import MissingExtraError
+from mdpoverty.i18n import Lang
 from mdpoverty.io._atomic import write_atomically
-from mdpoverty.tables.annex import GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
+from mdpoverty.tables.annex import GROUPED_FIELDS, RATE_FIELDS, fields_of
 from mdpoverty.values.numbers import RATE_PLACES, format_vi
 from mdpoverty.values.quantities import Quantity
 

@@ -23,6 +23,7 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.i18n import Lang
 from mdpoverty.io._sources import (
     Source,
     check_source,
@@ -36,7 +37,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
 from mdpoverty.tables._formula import unguarded
-from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.annex import TOTAL
 from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, _TIME_HEADER
 from mdpoverty.tables.read import _ref
 from mdpoverty.values._validation import is_count, is_decimal

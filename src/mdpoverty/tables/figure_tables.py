@@ -22,10 +22,11 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
 from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels, check_switches, table_attrs
 from mdpoverty.values.numbers import format_vi
 from mdpoverty.values.quantities import Quantity

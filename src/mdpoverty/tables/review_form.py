@@ -28,10 +28,11 @@ from collections.abc import Iterator
 import pandas as pd
 
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FORM_COLUMNS", "form_csv", "form_rows", "has_flows", "review_form"]

@@ -13,8 +13,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from mdpoverty.i18n import Lang
 from mdpoverty.io._atomic import write_to
-from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.annex import TOTAL
 from mdpoverty.tables.review_form import SECTION_PREFIX
 from mdpoverty.values.quantities import Quantity
 

@@ -16,8 +16,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang
 from mdpoverty.io._atomic import write_to
-from mdpoverty.tables.annex import COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
+from mdpoverty.tables.annex import COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, fields_of
 from mdpoverty.values.numbers import decimal_places
 from mdpoverty.values.quantities import Quantity
 
