@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 import attrs
 
 from mdpoverty.errors import UnknownIdError
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     BOOL,
@@ -41,11 +42,31 @@ NOT_POOR = "not-poor"
 """The group of a household that meets none of a standard's rule clauses."""
 
 
-def _suggest(what: str, owner: str, key: str, valid: list[str]) -> UnknownIdError:
-    """The error for an unknown id, with the nearest valid ids ("did you mean ...?")."""
+def _suggest(what: Message, owner: Message, key: str, valid: list[str]) -> UnknownIdError:
+    """The error for an unknown id, with the nearest valid ids ("did you mean ...?").
+
+    ``what`` is the kind of id (``_("dimension")``), ``owner`` what was looked in
+    (``_("standard {id!r}", id=...)``).
+    """
     close = difflib.get_close_matches(key, valid, n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    message = f"{owner} has no {what} {key!r}{hint} (valid: {', '.join(valid)})"
+    ids = tuple(valid)
+    if close:
+        quoted = [repr(c) for c in close]
+        near: str = quoted[0]
+        if len(quoted) > 1:
+            near = _("{some} or {last}", some=", ".join(quoted[:-1]), last=quoted[-1])
+        message = _(
+            "{owner} has no {what} {key!r}; did you mean {near}? (valid: {ids})",
+            owner=owner,
+            what=what,
+            key=key,
+            near=near,
+            ids=ids,
+        )
+    else:
+        message = _(
+            "{owner} has no {what} {key!r} (valid: {ids})", owner=owner, what=what, key=key, ids=ids
+        )
     return UnknownIdError(message, key=key, suggestions=tuple(close))
 
 
@@ -112,7 +133,7 @@ class IncomeLine:
             return self.rural
         if area == "urban":
             return self.urban
-        raise _suggest("area", f"income line {self.id!r}", str(area), list(AREAS))
+        raise _suggest(_("area"), _("income line {id!r}", id=self.id), str(area), list(AREAS))
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import _
 from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Document, Plan
 
@@ -33,7 +34,11 @@ def example_path(name: str) -> Path:
         filename = EXAMPLES[name]
     except KeyError:
         raise UnknownNameError(
-            f"no bundled plan {name!r}; the bundled plans are {', '.join(EXAMPLES)}"
+            _(
+                "no bundled plan {name!r}; the bundled plans are {names}",
+                name=name,
+                names=tuple(EXAMPLES),
+            )
         ) from None
     return Path(str(resources.files("mdpoverty.reference").joinpath("data", filename)))
 
