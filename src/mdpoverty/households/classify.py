@@ -137,7 +137,8 @@ def classify(
     """
     chosen = resolve_standard(year, standard)
     require_frame(table)
-    unit_column = (columns or {}).get("unit", "unit")
+    # A mapping that is not one is refused by prepare, with the other arguments.
+    unit_column = columns.get("unit", "unit") if isinstance(columns, Mapping) else "unit"
     households = prepare(
         table,
         chosen,
