@@ -79,6 +79,7 @@ class Indicator:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -100,6 +101,7 @@ class Dimension:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -116,6 +118,7 @@ class IncomeLine:
         verified: ``False`` where the figures come from a source not checked against the
             official text; ``note`` says what to check.
         note: Why it is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
@@ -123,6 +126,7 @@ class IncomeLine:
     urban: int = attrs.field(metadata=checks(instance_of(int)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -151,6 +155,7 @@ class RuleClause:
         verified: ``False`` where the clause comes from a source not checked against the
             official text.
         note: Why it is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     group: str = attrs.field(metadata=IDENTIFIER)
@@ -158,6 +163,7 @@ class RuleClause:
     min_deprivations: int = attrs.field(default=0, metadata=checks(instance_of(int)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -172,6 +178,7 @@ class Extension:
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -200,6 +207,7 @@ class Amendment:
         article: The article of ``reference`` that amends, where cited.
         verified: ``False`` where the record was not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
@@ -216,6 +224,7 @@ class Amendment:
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -231,12 +240,14 @@ class FirstReview:
         reference: The act that shows the review used the standard.
         verified: ``False`` where the record was not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     year: int = attrs.field(metadata=YEAR)
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

@@ -65,6 +65,7 @@ class CatalogEntry:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     source: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -95,6 +96,7 @@ class ProgrammeCatalog:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     implementing: tuple[LegalReference, ...] = attrs.field(
         default=(),
         converter=reference_items,

@@ -137,6 +137,7 @@ class PovertyStandard:
         verified: ``False`` where part of the record (``note`` says which) comes from a source
             not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
@@ -164,6 +165,7 @@ class PovertyStandard:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     act_period: Period | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(Period)))
     )
