@@ -237,7 +237,11 @@ def review_document(
     for code, unit in zip(names, units, strict=True):
         for part in ("rural", "urban"):
             if (code, part) in rows.index and int(rows.loc[(code, part), "households"]):
-                stratum = Stratum(f"{unit.id}-{part}", part, StratumKind(part), of=unit.id)
+                kind = StratumKind(part)
+                # Named as a Vietnamese review prints it ("Nông thôn"), as every name of a
+                # document is: a document is in Vietnamese whatever the reader's language.
+                name = kind.vi.capitalize()
+                stratum = Stratum(f"{unit.id}-{part}", name, kind, of=unit.id)
                 strata.append(stratum)
                 figures += _figures(rows.loc[(code, part)], stratum.id)
         figures += _figures(rows.loc[(code, "all")], unit.id)

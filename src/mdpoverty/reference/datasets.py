@@ -54,5 +54,5 @@ def bac_kan_2024() -> Plan:
     """The 2024 sustainable poverty-reduction plan of Bắc Kạn city (thành phố Bắc Kạn)."""
     plan = example("bac-kan-2024")
     if not isinstance(plan, Plan):  # pragma: no cover - the shipped file says kind: plan
-        raise TypeError(f"the bundled file holds a {plan.kind.value}, not a plan")
+        raise TypeError(_("the bundled file holds a {kind}, not a plan", kind=plan.kind.value))
     return plan
