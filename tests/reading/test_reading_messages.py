@@ -12,10 +12,12 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mdpoverty.errors import PlanFileError
-from mdpoverty.i18n import Lang, localize
-from mdpoverty.reading import Draft, draft_yaml, read_published, sources_csv, write_draft
+from mdpoverty.i18n import Lang, _, localize
+from mdpoverty.reading import Draft, Place, draft_yaml, read_published, sources_csv, write_draft
 from mdpoverty.reading.draft import data_path
 from mdpoverty.reference.admin_units import old_units
 from mdpoverty.testing import english_words, vietnamese_words, without
@@ -140,3 +142,31 @@ def test_a_scanned_pdf_says_what_to_do_in_vietnamese(tmp_path: Path) -> None:
     assert "OCR" in vi
     assert set() == english_words(without(vi, ["ocrmypdf", "Word", "PDF"]))
     assert set() == vietnamese_words(localize(reason, "en"))
+
+
+@given(
+    row=st.none() | st.integers(1, 10**6),
+    column=st.none() | st.integers(1, 10**4),
+    paragraph=st.none() | st.integers(1, 10**6),
+    part=st.sampled_from([None, "page", "table", "sheet"]),
+    n=st.integers(1, 999),
+)
+def test_a_place_says_itself_in_either_language(
+    row: int | None, column: int | None, paragraph: int | None, part: str | None, n: int
+) -> None:
+    parts = {
+        None: "",
+        "page": _("page {n}", n=n),
+        "table": _("page {page}, table {n}", page=n, n=n),
+        "sheet": _("sheet {name}", name="Biểu 1"),
+    }
+    place = Place("ke-hoach.docx", parts[part], row=row, column=column, paragraph=paragraph)
+    assert place.localized("en") == str(place)
+    vi = place.localized("vi")
+    assert vi.startswith("ke-hoach.docx")
+    assert set() == english_words(without(vi, ["ke-hoach.docx", "Biểu 1"]))
+    assert set() == vietnamese_words(without(str(place), ["Biểu 1"]))
+    # Every number the place holds is shown.
+    numbers = [x for x in (row, column, paragraph) if x is not None]
+    shown = vi.replace(".", "")  # Vietnamese groups thousands with a point
+    assert all(str(x) in shown for x in numbers)
