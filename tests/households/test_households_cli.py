@@ -63,7 +63,10 @@ def test_measures_writes_exact_fractions(tmp_path: Path) -> None:
     assert ["2", "1", "1/2", "1/6", "1/12"] == core.loc[["N", "q", "H", "A", "M0"]].tolist()
 
 
-def test_a_bad_table_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_table_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     source = tmp_path / "review.csv"
     source.write_text("unit,area,income,deprivations\n1,city,-5,3\n")
     assert 2 == main(["households", "classify", str(source), "--year", "2024"])

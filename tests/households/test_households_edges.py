@@ -210,8 +210,9 @@ def test_a_name_for_two_columns_is_reported_for_every_such_column() -> None:
 
 
 def test_a_csv_file_with_a_header_only_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     path = tmp_path / "review.csv"
     path.write_text("unit,area,income,deprivations\n")
     with pytest.raises(HouseholdTableError, match=r"no households: review\.csv has column names"):
@@ -231,8 +232,9 @@ def test_a_parquet_file_without_rows_says_so(tmp_path: Path) -> None:
 
 
 def test_weights_that_would_wrap_fail_the_command_with_a_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     path = tmp_path / "review.csv"
     _households(4, 2**61).to_csv(path, index=False)
     args = ["households", "classify", str(path), "--year", "2024", "--weight", "w"]
