@@ -115,9 +115,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     :func:`~mdpoverty.i18n.language`; the documentation generates the command reference from
     it in English).
 
-    argparse's own words (``usage:``, ``options``) follow the language of the block of
-    :func:`~mdpoverty.cli._argparse_texts.speaking` the parser is used in (:func:`main` runs in
-    one): outside one, they are argparse's English.
+    argparse's own headings (``options``) are in ``lang`` too; the words argparse writes when
+    it prints the usage or an error (``usage:``, ``error:``) are in the language of the block of
+    ``mdpoverty.cli._argparse_texts.speaking`` it prints them in (:func:`main` runs in one), in
+    English outside one.
 
     >>> build_parser().prog
     'mdpoverty'
