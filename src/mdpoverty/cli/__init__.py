@@ -20,6 +20,7 @@ id,STT,Tên đơn vị,Tổng số hộ dân đầu năm 2024 (hộ),...
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import sys
 from collections.abc import Callable, Sequence
@@ -37,6 +38,7 @@ from mdpoverty.cli._common import (
     examples,
     lang_argument,
     say,
+    without_diacritics,
 )
 from mdpoverty.cli.plans import EXAMPLE_NAMES, KINDS, LEVELS, template_text
 from mdpoverty.errors import MdpovertyError, PlanFileError
@@ -159,12 +161,26 @@ def _version() -> str:
     return __version__
 
 
+def _plain_letters(error: UnicodeError) -> tuple[str, int]:
+    """An encoding's error handler: a letter the terminal cannot show as its plain letter
+    (``ư`` as ``u``), any other character as ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = without_diacritics(error.object[error.start : error.end])
+    return text.encode("ascii", "replace").decode("ascii"), error.end
+
+
+_PLAIN_LETTERS = "mdpoverty-plain-letters"
+codecs.register_error(_PLAIN_LETTERS, _plain_letters)
+
+
 def _tolerate_narrow_terminals() -> None:
-    """Let argparse's own help and messages through a terminal that cannot show Vietnamese."""
+    """Let argparse's help and messages, Vietnamese included, through a terminal that cannot
+    show Vietnamese: without their diacritics, as :func:`~mdpoverty.cli._common.emit` writes."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="replace")
+            reconfigure(errors=_PLAIN_LETTERS)
 
 
 # What the system says of a file it cannot read or write, for the common reasons (the others

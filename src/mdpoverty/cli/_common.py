@@ -34,6 +34,7 @@ __all__ = [
     "lang_argument",
     "say",
     "usage_error",
+    "without_diacritics",
     "write_text",
 ]
 
@@ -197,13 +198,21 @@ def emit_json(lines: list[str], stream: TextIO) -> None:
     stream.write(text)
 
 
+def without_diacritics(text: str) -> str:
+    """``text`` with its Vietnamese letters as their plain Latin letters.
+
+    >>> without_diacritics("Phường Đức Xuân")
+    'Phuong Duc Xuan'
+    """
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def emit(text: str, stream: TextIO) -> None:
     """Write ``text``; on a terminal that cannot show Vietnamese, without its diacritics."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
-        text = plain.encode(encoding, "replace").decode(encoding)
+        text = without_diacritics(text).encode(encoding, "replace").decode(encoding)
     stream.write(text)
