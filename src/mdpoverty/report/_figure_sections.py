@@ -13,10 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from mdpoverty.i18n import localize
 from mdpoverty.model.document import ImplementationReport
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.report.labels import label, number
+from mdpoverty.report.labels import label, number, said
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL, has_target_annex
 from mdpoverty.values.quantities import Quantity
@@ -47,9 +46,9 @@ def figures_section(ctx: Context) -> Mapping[str, Any]:
     frame = figure_table(ctx.document, ctx.lang)
     columns: list[Any] = list(frame.columns)[1:]  # the first holds the labels
     header = [
-        [localize(level, ctx.lang) for level in column]
+        [said(level, ctx.lang) for level in column]
         if isinstance(column, tuple)
-        else [localize(column, ctx.lang)]
+        else [said(column, ctx.lang)]
         for column in columns
     ]
     depth = max((len(h) for h in header), default=0)
@@ -59,12 +58,12 @@ def figures_section(ctx: Context) -> Mapping[str, Any]:
         rows.append(
             {
                 "id": ctx.place(_subject_location(ctx, subject)),
-                "label": str(record.iloc[0]),
+                "label": said(record.iloc[0], ctx.lang),
                 "cells": cells,
             }
         )
     return {
-        "title": localize(frame.attrs.get("title", ""), ctx.lang),
+        "title": said(frame.attrs.get("title", ""), ctx.lang),
         "header": [[h[i] if i < len(h) else "" for h in header] for i in range(depth)],
         "rows": rows,
     }

@@ -18,7 +18,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
-from mdpoverty.report.labels import label, number, standard_names
+from mdpoverty.report.labels import label, number, said, standard_names
 from mdpoverty.report.sections import Context, finding_anchor, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
@@ -177,7 +177,10 @@ def _cells(
         value = getattr(derived, field)
         other = None
         if field == "label":
-            text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
+            text = said(
+                printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang]),
+                ctx.lang,
+            )
             place = f"units/{derived.unit}" if derived.unit else None
         else:
             shown = value if printed is None else getattr(printed, field)
@@ -223,12 +226,12 @@ def annex_section(ctx: Context) -> Mapping[str, Any]:
         )
     return {
         "id": ctx.place("annex"),
-        "title": localize(frame.attrs["title"], lang),
+        "title": said(frame.attrs["title"], lang),
         "caption": printed.caption if printed else "",
         "date": _date(printed.date, lang) if printed else "",
         "date_id": ctx.place("annex/date"),
         "printed": printed is not None,
-        "headers": [localize(column, lang) for column in frame.columns],
+        "headers": [said(column, lang) for column in frame.columns],
         "rows": rows,
     }
 
@@ -324,28 +327,28 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
     rows = [
         {
             "code": code,
-            "name": row["name"],
-            "old": row["units"],
+            "name": said(row["name"], lang),
+            "old": said(row["units"], lang),
             "complete": bool(row["complete"]),
             "households": value(row["households"]),
             "poor": value(row["poor_households"]),
             "rate": value(row["poverty_rate"], 2),
             "end_rate": value(row["end_rate"], 2),
-            "why": localize(row["why"], lang),
+            "why": said(row["why"], lang),
         }
         for code, row in (frame.iterrows() if frame is not None else ())
     ]
     figure_rows = [
         {
             "code": code,
-            "name": row["name"],
-            "old": row["units"],
+            "name": said(row["name"], lang),
+            "old": said(row["units"], lang),
             "group": label(f"group-{HouseholdGroup(row['group']).value}", lang),
             "time": label(f"time-{_WHEN[row['time']].value}", lang, year=str(row["year"])),
             "count": value(row["count"]),
             "rate": value(row["rate"]),
             "complete": bool(row["complete"]),
-            "why": localize(row["why"], lang),
+            "why": said(row["why"], lang),
         }
         for code, row in (figures.iterrows() if figures is not None else ())
     ]

@@ -30,7 +30,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.reference.standards import standard_of
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["LABELS", "label", "number", "standard_names"]
+__all__ = ["LABELS", "label", "number", "said", "standard_names"]
 
 LABELS: dict[str, Message] = {
     "report": _("Report"),
@@ -202,6 +202,18 @@ def label(key: str, lang: Lang, **values: object) -> str:
     return localize(message, lang)
 
 
+def said(value: object, lang: Lang) -> str:
+    """A text another layer gives the report (a table's label, a reason), in ``lang``: a
+    message said in it, a name or other text as it is, ``""`` for none.
+
+    >>> said(_("Total"), "vi"), said("Xã Ba Bể", "en"), said(None, "vi")
+    ('Tổng số', 'Xã Ba Bể', '')
+    """
+    if value is None:
+        return ""
+    return localize(value, lang) if isinstance(value, str) else str(value)
+
+
 def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
     """The names in ``lang`` of the dimensions and of the indicators of ``document``'s poverty
     standard, by id (Vietnamese where the standard has no English name); both empty for a
@@ -212,7 +224,7 @@ def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict
         return {}, {}
 
     def pick(vi: str, en: str) -> str:
-        return en if lang == "en" and en else vi
+        return localize(en if lang == "en" and en else vi, lang)
 
     return (
         {d.id: pick(d.name, d.name_en) for d in standard.dimensions},
