@@ -180,8 +180,9 @@ def _chart_names(document: Document, lang: Lang) -> list[str]:
     standard: list[str] = []
     with contextlib.suppress(UnknownNameError):
         found = standard_of(document)
-        items = (*found.dimensions, *found.indicators)
-        standard = [item.name_en if lang == "en" and item.name_en else item.name for item in items]
+        pairs = [(d.name, d.name_en) for d in found.dimensions]
+        pairs += [(i.name, i.name_en) for i in found.indicators]
+        standard = [en if lang == "en" and en else vi for vi, en in pairs]
     return [*_texts(document), *standard]
 
 
