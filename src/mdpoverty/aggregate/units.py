@@ -12,7 +12,7 @@ from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.errors import Problem, UnknownNameError, ValidationError
-from mdpoverty.i18n import Lang
+from mdpoverty.i18n import Lang, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
@@ -57,7 +57,7 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
 
 
 def deficit_rows(plan: Document) -> list[DeficitIndicator]:
-    ranks, _ = dimension_names(plan)
+    ranks, _names = dimension_names(plan)
     last = len(ranks)
     return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
 
@@ -89,9 +89,9 @@ def deficit_targets(
     """
     _checked("deficit_targets", plan, labels=labels, lang=lang, total=total)
     if total:
-        reason = "must be False: deficit targets about different populations do not add up"
+        reason = _("must be False: deficit targets about different populations do not add up")
         raise ValidationError([Problem("deficit_targets", "total", total, reason)])
-    _, names = dimension_names(plan)
+    _kinds, names = dimension_names(plan)
     rows = deficit_rows(plan)
     data = {
         "dimension": [d.dimension for d in rows],

@@ -306,7 +306,7 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
 
     lang = ctx.lang
     try:
-        frame, figures = carry_everything(ctx.document)
+        frame, figures = carry_everything(ctx.document, lang=lang)  # "why" in the reader's
     except MdpovertyError as error:
         return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
 
