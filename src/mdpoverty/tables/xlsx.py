@@ -143,7 +143,7 @@ def _check(frame: object, target: object) -> None:
     """Refuse, all at once, a table that is not an annex's printed face and a wrong target."""
     problems = []
     if not isinstance(frame, pd.DataFrame):
-        problems.append(Problem("write_annex_xlsx", "frame", frame, "must be a DataFrame"))
+        problems.append(Problem("write_annex_xlsx", "frame", frame, _("must be a DataFrame")))
     else:
         attrs = frame.attrs
         table = attrs.get("table")
