@@ -148,3 +148,15 @@ def test_a_rollup_that_cannot_be_made_says_why_in_either_language() -> None:
         for lang in LANGS:
             assert in_language(localize(problem.reason, lang), lang) == set()
             assert in_language(localize(problem.obj, lang), lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("vi", ["phường", "xã", "Tổng số"]), ("en", ["ward", "commune", "Total"])],
+)
+def test_the_kinds_of_unit_and_the_total_are_labelled_in_the_table_language(
+    lang: Lang, labels: list[str]
+) -> None:
+    # Bắc Kạn city: six wards and two communes (the annex's units).
+    assert labels == units_by_kind(bac_kan_2024(), lang=lang)["label"].tolist()
+    assert labels[-1] == rollup([bac_kan_2024()]).units(lang=lang)["label"].iloc[-1]

@@ -25,7 +25,7 @@ from mdpoverty.aggregate.units import (
     kind_sums,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
-from mdpoverty.i18n import Lang, _
+from mdpoverty.i18n import Lang, _, localize
 from mdpoverty.model._derived import hold
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
@@ -33,6 +33,7 @@ from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
+    TOTAL_MESSAGE,
     AnnexRow,
     UnitSum,
     annex_rows,
@@ -194,7 +195,7 @@ class Rollup:
                 named = row if row.label == unit.name else attrs.evolve(row, label=unit.name)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, named))
         if total:
-            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+            rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
         frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
         return self._faced(frame, "rollup.units", labels, lang, total=total)
 
@@ -216,7 +217,7 @@ class Rollup:
             grand.merge(s)
             rows.append((key, {}, s.n, s.row(key)))
         if total:
-            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+            rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
         frame = _ag.unit_frame(rows, [], "plan")
         return self._faced(frame, "rollup.by_plan", labels, lang, total=total)
 
@@ -225,7 +226,7 @@ class Rollup:
     ) -> pd.DataFrame:
         """Every unit grouped by kind, as :func:`units_by_kind`."""
         self._check(labels, lang, total=total)
-        frame = kind_frame(kind_sums(self.plans), total=total)
+        frame = kind_frame(kind_sums(self.plans), total=total, lang=lang)
         return self._faced(frame, "units_by_kind", labels, lang, total=total)
 
     # -- funding --

@@ -76,7 +76,8 @@ TOTAL = "total"
 """The index label of the total row of :func:`annex` and of every table of units."""
 
 TOTAL_MESSAGE = _("Total")
-"""The label of a total row where the document prints none (a message: "Tổng số")."""
+"""The label of a total row where the document prints none, as a message ("Tổng số" in
+Vietnamese)."""
 
 TOTAL_LABEL: dict[Lang, str] = each_language(TOTAL_MESSAGE)
 """The label of a total row where the document prints none, in each language."""
