@@ -177,3 +177,24 @@ def test_a_file_without_a_header_says_which_headers_it_looks_for_in_either_langu
     assert localize(problem.reason, "vi").endswith("(STT, Tên đơn vị, …)")
     assert localize(problem.reason, "en").endswith("(No., Unit, …)")
     assert vietnamese_words(localize(problem.reason, "en")) == set()
+
+
+@pytest.mark.parametrize(
+    "name", ["bac-kan-2024", "province-review-flows-2024.yaml", "province-review-2024.yaml"]
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_word_table_is_in_its_language(tmp_path: Path, name: str, lang: Lang) -> None:
+    import docx  # noqa: PLC0415  (the read extra, installed with the tests)
+
+    from mdpoverty.tables.docx import write_annex_docx  # noqa: PLC0415
+
+    document = dict(DOCUMENTS)[name]
+    path = tmp_path / "annex.docx"
+    write_annex_docx(annex(document, lang), path)
+    word = docx.Document(str(path))
+    texts = [p.text for p in word.paragraphs]
+    texts += [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    # a caption is the document's own words (printed above the annex), in its language
+    caption = document.annex.caption if document.annex is not None else ""
+    assert_in_language("\n".join(t for t in texts if t != caption), lang, document)
+    assert not any(t.startswith("('") for t in texts)  # a header of levels: words, not a tuple

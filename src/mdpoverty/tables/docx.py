@@ -103,7 +103,9 @@ def write_annex_docx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         _annex_header(table, frame, lang)
     else:
         for col, header in enumerate(frame.columns):
-            table.cell(0, col).text = str(header)
+            # a figure table's or a review form's header has three levels: written in one line
+            parts = header if isinstance(header, tuple) else (header,)
+            table.cell(0, col).text = " ".join(str(p) for p in parts if p)
     for offset, record in enumerate(frame.itertuples(index=False)):
         is_total = offset == len(frame) - 1 and is_annex
         for col, (field, value) in enumerate(zip(fields, record, strict=True)):
