@@ -104,7 +104,8 @@ def write_annex_docx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     else:
         for col, header in enumerate(frame.columns):
             # a figure table's or a review form's header has three levels: written in one line
-            parts = header if isinstance(header, tuple) else (header,)
+            level: object = header
+            parts = level if isinstance(level, tuple) else (level,)
             table.cell(0, col).text = " ".join(str(p) for p in parts if p)
     for offset, record in enumerate(frame.itertuples(index=False)):
         is_total = offset == len(frame) - 1 and is_annex
