@@ -304,7 +304,7 @@ def rates(plan: Document) -> Iterator[Finding]:
     Severity.ERROR,
     title=_("Each printed fall of the rate is the start rate minus the end rate"),
     rationale=_(
-        "The annex's 'Giảm tỷ lệ hộ nghèo (%)' column is a fall in percentage points, the "
+        "The 'Giảm tỷ lệ hộ nghèo (%)' column of the annex is a fall in percentage points, the "
         "difference of the two rates of its row (not the reduction ÷ households, which can "
         "differ by a hundredth); the printed annexes follow this reading.  "
         "One mistake is one finding: a fall that agrees with the printed rates is not judged "

@@ -74,7 +74,7 @@ def _disagreements(
         "rates are computed from the summed counts."
     ),
     tolerance=_(
-        "Counts are exact.  A rate is compared at the target's printed precision (half-up): "
+        "Counts are exact.  A rate is compared at the printed precision of the target (half-up): "
         "'1,86%' is the end rate at 2 decimals.  A ranged target ('840–930 hộ') is judged "
         "bound by bound, as targets.ranges does: the annex's lower bound against the "
         "target's lower bound and the upper against the upper, each a finding of its own, "

@@ -55,7 +55,7 @@ def headline_judged(document: Document) -> bool:
     Severity.ERROR,
     title=_("The parts' reduction targets add up to the whole's, bound by bound"),
     rationale=_(
-        "A province sets its districts' targets as ranges ('420–480 hộ') and its own as a "
+        "A province sets the targets of its districts as ranges ('420–480 hộ') and its own as a "
         "range: both bounds are meant.  The lower bounds of the parts add up to the lower "
         "bound of the whole, and the upper bounds to the upper bound, along every hierarchy "
         "(the top-level units to the area, children to their unit)."
