@@ -342,7 +342,8 @@ def _households(
 def denominator_sum(document: Document) -> Iterator[Finding]:
     observed = index(document)
     times = sorted(
-        {(time, year) for (_, _, time, year) in observed if isinstance(time, TimePoint)}, key=str
+        {(time, year) for (_about, _group, time, year) in observed if isinstance(time, TimePoint)},
+        key=str,
     )
     for whole, parts, what in _wholes(document):
         for time, year in times:

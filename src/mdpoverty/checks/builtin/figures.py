@@ -199,7 +199,7 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], Mes
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
     observed = index(document)
-    keys = sorted({(group, time, year) for (_, group, time, year) in observed}, key=str)
+    keys = sorted({(group, time, year) for (_about, group, time, year) in observed}, key=str)
     for whole, parts, what in _wholes(document):
         for group, time, year in keys:
             entry = observed.get((whole, group, time, year))

@@ -81,7 +81,7 @@ def identity(document: Document) -> Iterator[Finding]:
             values = [getattr(f, attr) for f, _ in terms]
             if printed is None or any(v is None for v in values):
                 continue
-            expected = sum(_sign(f) * v for (f, _), v in zip(terms, values, strict=True))
+            expected = sum(_sign(f) * v for (f, _where), v in zip(terms, values, strict=True))
             if expected != printed:
                 said = GROUPS[group]
                 yield identity.finding(
