@@ -4,9 +4,9 @@ document's names and quoted values (and the rule id and location, which are for 
 
 The test documents are consistent (or hold planted defects of other rules), so each is also
 checked moved one number at a time, with its numbers of all households taken out (so that the
-interval rules judge its rates), and with each annex row taken out: every rule of these groups
-finds something there, in every wording it has.  The texts of a few findings are pinned in
-both languages, worked out by hand from the documents' numbers.
+interval rules judge its rates), and with each annex row and each target taken out: every rule
+of these groups finds something there, in nearly every wording it has.  The texts of a few
+findings are pinned in both languages, worked out by hand from the documents' numbers.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ _NAME_KEYS = frozenset(
 )
 
 
-# Two wordings the test documents never call for: an annex that prints ranges (the worked
-# example of test_annex_ranges.py) and a row of rates without counts.
+# Wordings the test documents never call for: an annex that prints ranges (the worked example
+# of test_annex_ranges.py, with the area's ranged target, stated without a section) and a row
+# of rates without counts.
 RANGED_ANNEX = """\
 kind: plan
 header: {issuer: UBND huyện Thử, date: 2024-03, title: Kế hoạch giảm nghèo năm 2024}
@@ -61,6 +62,7 @@ units:
 targets:
 - {measure: reduction, value: {low: 10, high: 20}, about: xa-a}
 - {measure: reduction, value: 5, about: xa-b}
+- {measure: reduction, value: {low: 15, high: 25}}
 annex:
   title: MỤC TIÊU
   rows:
@@ -190,7 +192,7 @@ def _moved(data: Any, only: str | None = None) -> Iterator[Document]:
 
 def variants(document: Document) -> Iterator[Document]:
     """``document`` moved: each number, each rate without the numbers of all households, each
-    annex row left out."""
+    annex row and each target left out."""
     data = plan_to_data(document)
     yield from _moved(data)
     figures = data.get("figures") or []
@@ -203,6 +205,11 @@ def variants(document: Document) -> Iterator[Document]:
     for i in range(len(rows)):
         fewer = copy.deepcopy(data)
         del fewer["annex"]["rows"][i]
+        if (loaded := _loaded(fewer)) is not None:
+            yield loaded
+    for i in range(len(data.get("targets") or [])):
+        fewer = copy.deepcopy(data)
+        del fewer["targets"][i]
         if (loaded := _loaded(fewer)) is not None:
             yield loaded
 
@@ -218,7 +225,7 @@ def test_every_finding_of_the_rules_on_the_test_documents_reads_in_either_langua
                 found.setdefault(finding.rule, set()).update(_templates(finding.message))
     # every rule spoke, most of them in several wordings: the assertions above were not vacuous
     assert RULES == set(found)
-    assert len(set().union(*found.values())) >= 55, found
+    assert len(set().union(*found.values())) >= 60, found
 
 
 @given(st.one_of(documents(), plans(max_units=4), flow_reviews()), st.data())
@@ -369,3 +376,23 @@ def test_a_range_is_said_in_the_notation_of_the_language(lang: Lang) -> None:
     said = [localize(f.message, lang) for f in check(moved, select="figures.parts-sum")]
     expected = {"vi": "1.200–1.357 hộ nghèo", "en": "1,200–1,357 poor households"}[lang]
     assert any(expected in text for text in said), said
+
+
+def test_a_bound_of_a_headline_target_in_either_language() -> None:
+    # The area's 15–25 fewer poor moved to 22–25: the units' targets add up to 10–20 + 5 =
+    # 15–25, whose lower bound is not 22.
+    plan = read_plan_text(RANGED_ANNEX.replace("{low: 15, high: 25}}", "{low: 22, high: 25}}"))
+    assert _texts(plan, "headline.annex-total", "targets/2") == {
+        "en": [
+            (
+                "the lower bound of the target for the reduction of poor households is 22–25, the "
+                "annex's units give 15–25"
+            )
+        ],
+        "vi": [
+            (
+                "cận dưới của chỉ tiêu về số hộ nghèo giảm là 22–25, tổng các đơn vị trong phụ lục "
+                "là 15–25"
+            )
+        ],
+    }
