@@ -67,7 +67,7 @@ def check_carried(
 _HEADERS = (
     _("code"),
     _("unit"),
-    _("households"),
+    _("total households"),
     _("poor"),
     _("rate (%)"),
     _("reduction"),
