@@ -32,7 +32,7 @@ from mdpoverty.values._validation import (
     tuple_of,
     validate,
 )
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
 
 if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
@@ -87,7 +87,7 @@ _SEVERITY_WORDS = {
 
 def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a kind of value)
     """A value as a finding prints it: numbers in the notation of ``lang``, ranges as
-    ``low–high``, dates in ISO, text quoted."""
+    ``low–high``, dates in ISO, years as they are written, text quoted."""
     if isinstance(value, Quantity):
         if value.is_exact:
             return show(value.low, lang)
@@ -100,7 +100,7 @@ def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a
             if not isinstance(value, Decimal) or value.is_finite()
             else str(value)
         )
-    if isinstance(value, PartialDate):
+    if isinstance(value, PartialDate | Period):  # a date, a year or years: never 2.024
         return str(value)
     if isinstance(value, Message):
         return repr(value.render(lang))

@@ -231,7 +231,7 @@ def standard_period(plan: Document) -> Iterator[Finding]:
                     span=span,
                 ),
                 expected=span,
-                actual=year,
+                actual=Period(year, year),
             )
         return
     years = range(plan.period.start, plan.period.end + 1)
@@ -245,7 +245,7 @@ def standard_period(plan: Document) -> Iterator[Finding]:
                 span=span,
             ),
             expected=span,
-            actual=str(plan.period),
+            actual=plan.period,
         )
     elif plan.period.end > governed[-1]:
         yield standard_period.finding(
@@ -258,7 +258,7 @@ def standard_period(plan: Document) -> Iterator[Finding]:
                 span=span,
             ),
             expected=_("{year} or earlier", year=str(governed[-1])),
-            actual=plan.period.end,
+            actual=Period(plan.period.end, plan.period.end),
         )
 
 
@@ -300,4 +300,4 @@ def programme_period(plan: Document) -> Iterator[Finding]:
             programme=catalog.id,
             programme_period=str(period),
         )
-    yield programme_period.finding(where, what, expected=str(period), actual=str(plan.period))
+    yield programme_period.finding(where, what, expected=period, actual=plan.period)
