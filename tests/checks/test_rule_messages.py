@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -56,7 +57,7 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(key)
             yield from _strings(item)
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(cast(Any, type(value))):
             yield from _strings(getattr(value, field.name))
 
 
@@ -166,7 +167,7 @@ def _bac_kan() -> Plan:
     return plan
 
 
-def _component(plan: Plan, code: str, **changes: object) -> Plan:
+def _component(plan: Plan, code: str, **changes: Any) -> Plan:
     def change(c: ProjectComponent) -> ProjectComponent:
         children = tuple(change(child) for child in c.children)
         c = attrs.evolve(c, children=children)
