@@ -10,6 +10,7 @@ cell raised.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, cast
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mdpoverty.checks import Finding, check, rules
@@ -31,7 +32,14 @@ from mdpoverty.model.programme import ProjectComponent
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.testing import allocated_splits, english_words, money, vietnamese_words, without
+from mdpoverty.testing import (
+    allocated_splits,
+    english_words,
+    money,
+    plans,
+    vietnamese_words,
+    without,
+)
 from mdpoverty.values.dates import PartialDate, Period
 
 DATA = Path(__file__).parent.parent / "data"
@@ -305,3 +313,84 @@ def test_years_are_written_as_years_in_both_languages() -> None:
     assert found.text("en").endswith("(expected '2026 or earlier', actual 2027)")
     assert "2.02" not in found.text("vi")
     assert "2,02" not in found.text("en")
+
+
+# -- drawn plans, one thing changed -----------------------------------------------------------
+
+
+def _in_other_language(finding: Finding, document: Document, lang: Lang) -> set[str]:
+    """As :func:`_words`, but every text of a drawn document is a name (drawn names may be
+    short or plain ASCII, so they are taken out only as whole words)."""
+    text = finding.text(lang).replace(finding.rule, " ").replace(finding.location, " ")
+    names = {*_strings(document), *_strings((finding.expected, finding.actual)), *CODE_NAMES}
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+    text = without(text, ())
+    return english_words(text) if lang == "vi" else vietnamese_words(text)
+
+
+def _late_basis(plan: Plan) -> Plan:
+    basis = plan.legal_bases[0]
+    later = PartialDate(plan.period.end + 1, 2, 1)
+    return attrs.evolve(plan, legal_bases=[attrs.evolve(basis, date=later)])
+
+
+def _early_basis(plan: Plan) -> Plan:
+    basis = plan.legal_bases[0]
+    early = PartialDate(plan.period.end - 3, 12, 18)
+    return attrs.evolve(plan, legal_bases=[attrs.evolve(basis, date=early)])
+
+
+def _alias(plan: Plan) -> Plan:
+    first, *rest = plan.agencies
+    renamed = attrs.evolve(first, aliases=(f"{first.name} mới",))
+    return attrs.evolve(plan, agencies=[renamed, *rest])
+
+
+def _lead(plan: Plan) -> Plan:
+    led = next(c for c in plan.all_components() if c.lead is not None)
+    other = next(a.id for a in plan.agencies if a.id != led.lead)
+    return _component(plan, led.code, lead=other)
+
+
+def _raised_total(plan: Plan) -> Plan:
+    funded = next(c for c in plan.all_components() if c.funding and c.funding.sources_sum)
+    assert funded.funding is not None
+    total = (funded.funding.sources_sum or Decimal(0)) + Decimal("1.5")
+    return _component(plan, funded.code, funding=attrs.evolve(funded.funding, total=total))
+
+
+def _dimension_dropped(plan: Plan) -> Plan:
+    dropped = plan.deficit_indicators[0].dimension
+    kept = [d for d in plan.deficit_indicators if d.dimension != dropped]
+    return attrs.evolve(plan, deficit_indicators=kept)
+
+
+CHANGES = {
+    "dates.bases-before-plan": _late_basis,
+    "dates.basis-year": _early_basis,
+    "dates.programme-period": lambda plan: attrs.evolve(plan, period=Period(2030)),
+    "agencies.spelling": _alias,
+    "agencies.lead-assigned": _lead,
+    "funding.sources-sum": _raised_total,
+    "deficit.coverage": _dimension_dropped,
+}
+
+
+@given(plans(max_units=3), st.sampled_from(sorted(CHANGES)))
+def test_a_drawn_plan_s_planted_finding_reads_in_one_language(plan: Plan, rule: str) -> None:
+    if rule == "agencies.lead-assigned":
+        assume(len(plan.agencies) > 1 and any(c.lead for c in plan.all_components()))
+    if rule == "funding.sources-sum":
+        assume(any(c.funding and c.funding.sources_sum for c in plan.all_components()))
+    if rule == "deficit.coverage":
+        assume(plan.deficit_indicators and plan.deficit_indicators[0].dimension)
+    changed = CHANGES[rule](plan)
+    found = check(changed, select=RULES)
+    assert rule in {f.rule for f in found}
+    assert [
+        (f.text(lang), words)
+        for f in found
+        for lang in ("vi", "en")
+        if (words := _in_other_language(f, changed, lang))
+    ] == []

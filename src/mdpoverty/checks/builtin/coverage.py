@@ -56,8 +56,7 @@ def coverage(plan: Document) -> Iterator[Finding]:
             yield coverage.finding(
                 "deficit_indicators",
                 _(
-                    "no target for the dimension {dimension!r} ({name}) of {standard}",
-                    dimension=dimension.id,
+                    "no target for the dimension {name!r} of the standard {standard}",
                     name=_Named(dimension.name, dimension.name_en or dimension.name),
                     standard=standard.id,
                 ),

@@ -157,8 +157,9 @@ def _overlaps(a: Period, b: Period) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _span(years: tuple[int, ...]) -> str:
-    return f"{years[0]}–{years[-1]}" if years else _("no year")
+def _span(years: tuple[int, ...]) -> Period | Message:
+    """The years a standard governs, first to last (a value for programs and for messages)."""
+    return Period(years[0], years[-1]) if years else _("no year")
 
 
 @rule(
