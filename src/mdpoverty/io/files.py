@@ -48,6 +48,7 @@ from mdpoverty.errors import (
     PlanFileError,
     Problem,
     ValidationError,
+    _alternatives,
     expect,
     message_of,
     shorten,
@@ -338,7 +339,9 @@ def _check_load_arguments(source: object, name: object, fmt: object, kind: objec
     if fmt is not None and fmt not in ("yaml", "json"):
         problems.append(Problem("load_plan", "fmt", fmt, _YAML_OR_JSON))
     if kind is not None and not (isinstance(kind, type) and issubclass(kind, Document)):
-        reason = _("must be Plan, Review or ImplementationReport")
+        reason = _(
+            "must be {kinds}", kinds=_alternatives(["Plan", "Review", "ImplementationReport"])
+        )
         problems.append(Problem("load_plan", "kind", kind, reason))
     refuse(problems)
 
@@ -436,7 +439,8 @@ def save_plan(
     problems = []
     given: object = plan
     if not isinstance(given, Document):
-        problems.append(Problem("save_plan", "plan", given, _("must be a Document")))
+        reason = _("must be a {cls}", cls="Document")
+        problems.append(Problem("save_plan", "plan", given, reason))
     is_path = isinstance(target, str | os.PathLike)
     if not is_path and not callable(getattr(target, "write", None)):
         reason = _("must be a path or a binary stream open for writing")
