@@ -128,8 +128,8 @@ def test_the_errors_of_wrong_arguments_are_said_in_vietnamese_and_in_english(
         for wrong in WRONG:
             try:
                 function(*[wrong if j == i else plan for j in range(len(positional))], **keywords)
-            except MdpovertyError as error:
-                errors.append(error)
+            except MdpovertyError as raised:
+                errors.append(raised)
     for error in errors:
         names = _names(error)
         vietnamese, english = error.text("vi"), error.text("en")

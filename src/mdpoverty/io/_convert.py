@@ -130,7 +130,9 @@ def _structure_number(value: object) -> int | Decimal:
 
 def _model_problem(error: ValidationError, value: object) -> FieldValueError:
     """A value type's own validation error, reported at the field that holds it."""
-    reasons = [_("{field} {reason}", field=p.field, reason=p.reason) for p in error.problems]
+    reasons: list[str] = [
+        _("{field} {reason}", field=p.field, reason=p.reason) for p in error.problems
+    ]
 
     def joined(first: str, then: str) -> str:
         return _("{first}; {then}", first=first, then=then)
