@@ -49,6 +49,8 @@ HEADER = """\
 # The messages of mdpoverty, written by `python tools/catalogs.py update`: translate here.
 # Copyright (C) The mdpoverty developers.  MIT License."""
 _PLACE = re.compile(r"(?<!\{)\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+# argparse's own texts (mdpoverty.cli._argparse_texts) have %-places: %(prog)s, %s, %r.
+_PERCENT_PLACE = re.compile(r"(?<!%)%(?:\((\w+)\))?([sdr])")
 
 
 def po_path(lang: str) -> Path:
@@ -129,8 +131,18 @@ def _mo_entries(data: bytes) -> dict[object, str]:
 
 
 def places(text: str) -> set[str]:
-    """The names of the ``{name}`` places of a message's text."""
-    return set(_PLACE.findall(text))
+    """The places of a message's text: the names of its ``{name}`` places, and its ``%``-places
+    as written (``%(prog)s``; one without a name with its rank, ``%s#1``, since its order
+    counts)."""
+    found = set(_PLACE.findall(text))
+    rank = 0
+    for name, kind in _PERCENT_PLACE.findall(text):
+        if name:
+            found.add(f"%({name}){kind}")
+        else:
+            rank += 1
+            found.add(f"%{kind}#{rank}")
+    return found
 
 
 def problems() -> Iterator[str]:

@@ -210,8 +210,8 @@ def test_the_2025_units_section_shows_the_flows_a_review_prints_about_its_units(
     flows = rows[rows["time"].isin(["escaped", "fall"])]
     assert [("escaped", 20), ("fall", 25)] == list(zip(flows["time"], flows["count"], strict=True))
     text = carry_text(review)
-    assert "hộ nghèo thoát 2024 20" in text
-    assert "hộ nghèo giảm 2024 25" in text
+    assert "hộ nghèo thoát trong năm 2024 20" in text
+    assert "hộ nghèo giảm trong năm 2024 25" in text
 
 
 def test_carry_everything_gives_the_counts_where_units_give_them_and_the_figures_where_any(

@@ -48,6 +48,18 @@ def test_the_places_of_a_message_are_found() -> None:
     assert places("{a} and {b!r} {{not}} {c:>3}") == {"a", "b", "c"}
 
 
+def test_the_percent_places_of_argparse_texts_are_found() -> None:
+    places = _catalogs_tool().places
+    assert places("%(prog)s: error: %(message)s %s %r 100%% {a}") == {
+        "%(prog)s",
+        "%(message)s",
+        "%s#1",
+        "%r#2",
+        "a",
+    }
+    assert places("%(prog)s: lỗi") != places("%(prog)s: error: %(message)s")
+
+
 def test_a_message_is_its_english_text_and_says_itself_in_vietnamese() -> None:
     text = _("{n} error", n=3)
     assert text == "3 error"
