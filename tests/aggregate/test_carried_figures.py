@@ -126,7 +126,9 @@ def test_old_figures_sum_where_the_new_unit_is_whole_and_are_blank_elsewhere(
     )
     # Bắc Kạn takes in three units the review does not cover: every figure blank.
     assert table.loc[["01843"], "count"].isna().all()
-    assert "does not cover" in cell(table, "01843", "all", "why")
+    assert "kế hoạch không bao gồm" in cell(table, "01843", "all", "why")  # said in Vietnamese
+    english = carry_figures(review_2024, lang="en")
+    assert "does not cover" in cell(english, "01843", "all", "why")
 
 
 def test_carrying_back_a_merged_unit_divides_nothing(review_2026: Document) -> None:

@@ -357,7 +357,7 @@ def _annex_2025(plan: Document, args: argparse.Namespace) -> int:
     )
     from mdpoverty.aggregate.carry_over import format_carried  # noqa: PLC0415
 
-    counts, figures = carry_everything(plan)
+    counts, figures = carry_everything(plan, lang=args.lang)  # the reasons in its language
     if args.format == "csv":  # one table a file: the counts where the units give them
         chosen = counts if counts is not None else figures
         text = "" if chosen is None else chosen.to_csv()

@@ -316,7 +316,7 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
 
     lang = ctx.lang
     try:
-        frame, figures = carry_everything(ctx.document)
+        frame, figures = carry_everything(ctx.document, lang=lang)  # "why" in the reader's
     except MdpovertyError as error:
         reason = error.text(lang)
         return {"unavailable": label("carry_unavailable", lang, reason=reason), "rows": []}
