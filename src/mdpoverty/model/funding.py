@@ -27,11 +27,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from mdpoverty.errors import Problem
-<<<<<<< HEAD
-from mdpoverty.i18n import _
-=======
 from mdpoverty.i18n import Message, _
->>>>>>> main
 from mdpoverty.values._validation import (
     AMOUNT,
     MONEY,
