@@ -183,7 +183,7 @@ def _load_error(content: bytes | str, name: str = "plan.yaml") -> PlanFileError:
         ("kind: plan\nx: &a 1\ny: *a\n", "plan.yaml", "unsupported-yaml", "neo và bí danh"),
         ("kind: plan\nx: !!set {a}\n", "plan.yaml", "unsupported-yaml", "có thẻ !!set"),
         ("kind: plan\n---\nkind: plan\n", "plan.yaml", "unsupported-yaml", "nhiều hơn một văn bản"),
-        ("", "plan.yaml", "empty", "(toàn văn bản): để trống"),
+        ("", "plan.yaml", "empty", "(văn bản): để trống"),
         ("- 1\n- 2\n", "plan.yaml", "wrong-type", "phải chứa bảng các trường, không phải [1, 2]"),
         ("kind: plann\n", "plan.yaml", "invalid-value", "phải là 'plan' (kế hoạch)"),
         ("header: {}\n", "plan.yaml", "missing-field", "kind: là trường bắt buộc"),
@@ -204,12 +204,12 @@ def test_a_file_too_large_and_one_missing_are_said_in_vietnamese(tmp_path: Path)
     big = _load_error(b"#" * (8 * 1024 * 1024 + 1))
     assert big.text("vi") == (
         "tệp plan.yaml: 1 vấn đề:\n"
-        "  - (toàn văn bản): quá lớn đối với kế hoạch: vượt quá 8.388.608 byte (MAX_FILE_BYTES)"
+        "  - (văn bản): quá lớn đối với kế hoạch: vượt quá 8.388.608 byte (MAX_FILE_BYTES)"
     )
     assert "more than 8,388,608 bytes (MAX_FILE_BYTES)" in str(big)
     with pytest.raises(PlanFileError) as caught:
         load_plan(tmp_path / "none.yaml")
-    assert caught.value.text("vi").endswith("(toàn văn bản): không tồn tại")
+    assert caught.value.text("vi").endswith("(văn bản): không tồn tại")
     assert_in_one_language(big)
     assert_in_one_language(caught.value)
 

@@ -56,7 +56,7 @@ def test_a_reason_in_plain_text_is_said_as_it_is() -> None:
 
 def test_a_file_problem_names_its_cell_or_its_line_and_the_whole_document() -> None:
     reason = _("is required but missing")
-    assert FileProblem("", reason).text("vi") == "(toàn văn bản): là trường bắt buộc nhưng bị thiếu"
+    assert FileProblem("", reason).text("vi") == "(văn bản): là trường bắt buộc nhưng bị thiếu"
     assert (
         FileProblem("a/b", reason, cell="C7").text("vi")
         == "ô C7, a/b: là trường bắt buộc nhưng bị thiếu"
