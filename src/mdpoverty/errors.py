@@ -332,6 +332,9 @@ class Problem:
 class ValidationError(MdpovertyError, ValueError):
     """Values that the model cannot hold; lists every problem found, not only the first.
 
+    ``str(error)`` lists them in English; ``error.text("vi")`` says the whole listing in
+    Vietnamese (as every exception here that lists problems does).
+
     Attributes:
         problems: Each problem with the object, field, value and reason.
     """
@@ -498,6 +501,9 @@ class FileProblem:
 
 class PlanFileError(MdpovertyError, ValueError):
     """A plan file that cannot be read as a plan; lists every problem found.
+
+    ``error.text("vi")`` says it in Vietnamese: ``tệp plan.yaml: 2 vấn đề:`` and a line per
+    problem (``dòng 7, units/0/poor_households = -3: phải >= 0 …``).
 
     Attributes:
         source: The file (or ``"<text>"``, ``"<data>"`` for what was not read from a file).
