@@ -26,7 +26,7 @@ from matplotlib.text import Text
 from mdpoverty import check, load_plan
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.i18n import Lang
-from mdpoverty.model.document import Document
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document
 from mdpoverty.reference import admin_units
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.reference.programmes import programme_catalog
@@ -118,6 +118,10 @@ def _names(document: Document, lang: Lang) -> list[str]:
         *(f.rule for f in findings),
         *(f.location for f in findings),
         *_unit_names(),
+        # a problem of a document that cannot be carried names the object and its location
+        # as programs do (Plan, units/0)
+        *(cls.__name__ for cls in DOCUMENT_CLASSES.values()),
+        *(f"units/{i}" for i in range(len(document.units))),
     ]
 
 
