@@ -102,7 +102,7 @@ def _unit_names() -> tuple[str, ...]:
     and of their provinces: a carried table names units the document does not."""
     units = (*admin_units.old_units(), *admin_units.new_units())
     provinces = (*admin_units.old_provinces(), *admin_units.new_provinces())
-    return tuple({str(u.name) for u in (*units, *provinces)})
+    return tuple({u.name for u in units} | {p.name for p in provinces})
 
 
 def _names(document: Document, lang: Lang) -> list[str]:
