@@ -100,9 +100,9 @@ def _acts(document: Document) -> Iterator[str]:
 def _unit_names() -> tuple[str, ...]:
     """The names of every administrative unit of the library's data, before and after 2025,
     and of their provinces: a carried table names units the document does not."""
-    units = (*admin_units.old_units(), *admin_units.new_units())
-    provinces = (*admin_units.old_provinces(), *admin_units.new_provinces())
-    return tuple({u.name for u in units} | {p.name for p in provinces})
+    old = {u.name for u in admin_units.old_units()} | {p.name for p in admin_units.old_provinces()}
+    new = {u.name for u in admin_units.new_units()} | {p.name for p in admin_units.new_provinces()}
+    return tuple(old | new)
 
 
 def _names(document: Document, lang: Lang) -> list[str]:
