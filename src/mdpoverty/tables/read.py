@@ -438,9 +438,9 @@ def read_annex(source: Source, *, name: str | None = None) -> PrintedAnnex:
 
     The header row is found by its headers (``STT``, ``Tên đơn vị``, ``Tổng số hộ dân …`` or
     the English ones); a second header row under it names the grouped columns.  The title and
-    caption are the text above the header.  The total row is the one labelled ``Tổng số``
-    (or ``Total``) without a number of its own (a unit's row has one).  Numbers may be numbers, or text in Vietnamese notation (``2.347``,
-    ``1,15``) or plain (``2347``, ``1.15``).
+    caption are the text above the header.  The total row is the one labelled ``Tổng số`` (or
+    ``Total``) without a number of its own (a unit's row has one).  Numbers may be numbers, or
+    text in Vietnamese notation (``2.347``, ``1,15``) or plain (``2347``, ``1.15``).
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read, by its location in the annex
