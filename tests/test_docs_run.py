@@ -268,6 +268,7 @@ EXIT_STATUS = {
     # findings"; the worked example has them (the top --help: "1  check found error-level …")
     "mdpoverty check --example bac-kan-2024": 1,
     "mdpoverty check --example bac-kan-2024 --lang en": 1,
+    "mdpoverty check --example bac-kan-2024 --lang vi": 1,
     # the draft read from the worked example has its errors (import-a-published-plan.md shows
     # them): `mdpoverty import ke-hoach.txt -o draft.yaml --kind plan && mdpoverty check …`
     "mdpoverty check draft.yaml": 1,
