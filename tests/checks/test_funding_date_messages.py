@@ -293,7 +293,9 @@ def test_a_raised_cell_s_findings_read_in_one_language(
     raised = _raise(split, key, delta)
     plan = attrs.evolve(_base(), components=[ProjectComponent("HP1", "Hợp phần 1", funding=raised)])
     found = check(plan, select="funding")
-    assert found
+    # A raised whole whose breakdown leaves parts unstated is no error (the unstated parts may
+    # make up the difference): such a draw has no finding to read.
+    assume(found)
     assert [
         (f.text(lang), words)
         for f in found
