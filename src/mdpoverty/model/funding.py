@@ -134,6 +134,9 @@ class FundingKey(NamedTuple):
 
 _TOTAL = FundingKey()
 _CAPITAL = AXES.index("capital")
+# The keys of the source fields, made once: every split's cells name them (and a roll-up
+# keeps the cells of every plan, so one key each rather than one per split).
+_SOURCE_KEYS = {source: FundingKey(source) for source in SOURCES}
 
 
 @attrs.frozen(kw_only=True)
@@ -244,7 +247,7 @@ class FundingSplit:
             yield _TOTAL, ""
         for source in SOURCES:
             if getattr(self, source) is not None:
-                yield FundingKey(source), source
+                yield _SOURCE_KEYS[source], source
 
     def cells(self) -> dict[FundingKey, tuple[Decimal, str]]:
         """Every stated cell: its amount and its place in the split (``""`` for the total,
@@ -356,10 +359,7 @@ class Cells:
                 named = [i for i, v in enumerate(cell) if v is not None]
                 for size in range(len(named) + 1):
                     for blank in itertools.combinations(named, size):
-                        above = cell
-                        for i in blank:
-                            above = above.along(i, None)
-                        self._index.setdefault(above, []).append(cell)
+                        self._index.setdefault(_blanked(cell, blank), []).append(cell)
         return self._index.get(key, [])
 
     def value(self, key: FundingKey) -> Decimal | None:
@@ -379,3 +379,19 @@ class Cells:
             result = max(sums) if sums else None
         self._memo[normal] = result
         return result
+
+
+_new_key = tuple.__new__
+
+
+def _blanked(cell: FundingKey, axes: tuple[int, ...]) -> FundingKey:
+    """``cell`` with every axis of ``axes`` left blank (the cell itself for none, the one
+    total key for all it names), made without a key per axis on the way."""
+    if not axes:
+        return cell
+    values = list(cell)
+    for i in axes:
+        values[i] = None
+    if values == [None, None, None, None]:
+        return _TOTAL
+    return _new_key(FundingKey, values)  # type: ignore[no-any-return]
