@@ -394,4 +394,4 @@ def _blanked(cell: FundingKey, axes: tuple[int, ...]) -> FundingKey:
         values[i] = None
     if values == [None, None, None, None]:
         return _TOTAL
-    return _new_key(FundingKey, values)  # type: ignore[no-any-return]
+    return _new_key(FundingKey, values)

@@ -124,11 +124,8 @@ def _counts(row: dict[HouseholdGroup, Figure]) -> dict[HouseholdGroup, tuple[int
 
 def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) -> list[_Rate]:
     # A range is not judged here: a row is judged by its exact figures only.
-    row = {
-        g: observed[(about, g, time, year)][0]
-        for g in _ROW
-        if (about, g, time, year) in observed and observed[(about, g, time, year)][0].is_exact
-    }
+    entries = _entries(observed, about, time, year)
+    row = {g: entry[0] for g, entry in entries.items() if entry[0].is_exact}
     counts = _counts(row)
     found = []
     for group, figure in row.items():
@@ -136,8 +133,20 @@ def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) ->
         if printed is None or group not in counts:
             continue
         count, implied = counts[group]
-        where = observed[(about, group, time, year)][1]
+        where = entries[group][1]
         found.append(_Rate(figure, f"{where}/rate", count, implied, allowed(count, printed)))
+    return found
+
+
+def _entries(
+    observed: Observed, about: str | None, time: TimePoint, year: int
+) -> dict[HouseholdGroup, tuple[Figure, str]]:
+    """The observations of a row, by group in the row's order: one look-up each."""
+    found: dict[HouseholdGroup, tuple[Figure, str]] = {}
+    for g in _ROW:
+        entry = observed.get((about, g, time, year))
+        if entry is not None:
+            found[g] = entry
     return found
 
 
@@ -160,8 +169,18 @@ def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
             for (about, group, time, year) in observed
             if group in _ROW and isinstance(time, TimePoint)  # a flow has no households
         },
-        key=str,
+        key=_text,
     )
+
+
+_TIME_TEXT = {time: repr(time) for time in TimePoint}
+
+
+def _text(row: tuple[str | None, TimePoint, int]) -> str:
+    """``str(row)``, the order the rows are judged in, without an enum's ``repr`` per row
+    (the same text: a tuple's is its items' ``repr`` between parentheses)."""
+    about, time, year = row
+    return f"({about!r}, {_TIME_TEXT[time]}, {year!r})"
 
 
 def _blamed(rates: Sequence[_Rate]) -> _Rate:

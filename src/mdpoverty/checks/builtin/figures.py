@@ -82,6 +82,8 @@ _RATED = frozenset(
 def rates(document: Document) -> Iterator[Finding]:
     observed = index(document)
     for (about, group, time, year), (figure, where) in observed.items():
+        if figure.rate is None:
+            continue  # no rate printed (every unit's count): nothing to judge
         places, printed, count = figure.rate_places, figure.rate_bounds, figure.count_bounds
         if group not in _RATED or count is None or printed is None or figure.flow:
             continue  # a flow's rate is no share of all households (a change's is in points)
