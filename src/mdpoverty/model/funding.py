@@ -300,6 +300,10 @@ class FundingSplit:
         return self.value()
 
 
+_SCANNED = 8
+"""The most cells a :class:`Cells` scans for the cells inside a key rather than index."""
+
+
 class Cells:
     """The stated cells of one split and the amounts they imply (internal, memoised).
 
@@ -352,7 +356,12 @@ class Cells:
 
     def _within(self, key: FundingKey) -> list[FundingKey]:
         """The stated cells inside ``key``, indexed once: each cell under every key it is
-        inside, so that a split's sums cost the cells times the 16 keys above each."""
+        inside, so that a split's sums cost the cells times the 16 keys above each.  A split
+        of a few cells (a total and its sources) is scanned instead: cheaper than its index,
+        and nothing kept (a roll-up keeps the cells of every statement of every plan)."""
+        if len(self.stated) <= _SCANNED:
+            fixed = [(i, v) for i, v in enumerate(key) if v is not None]
+            return [c for c in self.stated if all(c[i] == v for i, v in fixed)]
         if self._index is None:
             self._index = {}
             for cell in self.stated:
@@ -366,17 +375,18 @@ class Cells:
         normal = self._normal(key)
         if normal is None:
             return None
+        result = self.stated.get(normal)
+        if result is not None:  # as printed: nothing to remember
+            return result
         if normal in self._memo:
             return self._memo[normal]
-        result = self.stated.get(normal)
-        if result is None:
-            sums = [
-                sum(parts.values(), Decimal(0))
-                for axis in range(len(AXES))
-                if axis != _CAPITAL or self.capital is None
-                if (parts := self.parts(normal, axis))
-            ]
-            result = max(sums) if sums else None
+        sums = [
+            sum(parts.values(), Decimal(0))
+            for axis in range(len(AXES))
+            if axis != _CAPITAL or self.capital is None
+            if (parts := self.parts(normal, axis))
+        ]
+        result = max(sums) if sums else None
         self._memo[normal] = result
         return result
 
