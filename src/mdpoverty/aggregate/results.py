@@ -39,7 +39,13 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     once: the first figure, else the field.  Derived once per document (every rule of a check
     shares it); each call returns its own copy of the mapping.
     """
-    return dict(derived(document, "observations by key", lambda: _index(document)))
+    return dict(shared_index(document))
+
+
+def shared_index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
+    """:func:`index` itself, not a copy: for the rules of a check, which only read it (a
+    copy per rule of a large document's index costs as much as some of the rules)."""
+    return derived(document, "observations by key", lambda: _index(document))
 
 
 def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.builtin.figures import _wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
@@ -235,7 +235,7 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
     ),
 )
 def denominator(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for about, time, year in _rows(observed):
         rates = _rates(observed, about, time, year)
         total = _printed_total(observed, about, time, year)
@@ -322,7 +322,7 @@ def _households(
     ),
 )
 def denominator_sum(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     times = sorted(
         {(time, year) for (_, _, time, year) in observed if isinstance(time, TimePoint)}, key=str
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow
@@ -80,7 +80,7 @@ _RATED = frozenset(
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, time, year), (figure, where) in observed.items():
         if figure.rate is None:
             continue  # no rate printed (every unit's count): nothing to judge
@@ -123,7 +123,7 @@ def rates(document: Document) -> Iterator[Finding]:
     ),
 )
 def together(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, time, year), (both, where) in observed.items():
         # A flow in or out is not additive: a poor household may escape into the near-poor.
         inflow_or_outflow = isinstance(time, Flow) and time.sign != 0
@@ -192,7 +192,7 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
     ),
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     keys = sorted({(group, time, year) for (_, group, time, year) in observed}, key=str)
     for whole, parts, what in _wholes(document):
         for group, time, year in keys:

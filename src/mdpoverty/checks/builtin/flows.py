@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
@@ -64,7 +64,7 @@ def _sign(figure: Figure) -> int:
     ),
 )
 def identity(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, when, year), (end, where) in observed.items():
         if when is not TimePoint.END:
             continue
@@ -117,7 +117,7 @@ def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | 
     ),
 )
 def change(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, when, year), (figure, where) in observed.items():
         if when not in (Flow.FALL, Flow.RISE):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import achieved, index, judge
+from mdpoverty.aggregate.results import achieved, judge, shared_index
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
@@ -117,7 +117,7 @@ def ranges(document: Document) -> Iterator[Finding]:
 def rate_reduction(document: Document) -> Iterator[Finding]:
     if isinstance(document, ImplementationReport):
         return
-    observed = index(document)
+    observed = shared_index(document)
     for i, target in enumerate(document.targets):
         if target.measure is not Measure.RATE_REDUCTION:
             continue
@@ -159,7 +159,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
 def target_met(document: Document) -> Iterator[Finding]:
     if not isinstance(document, ImplementationReport):
         return
-    observed = index(document)
+    observed = shared_index(document)
     for i, target in enumerate(document.targets):
         value = achieved(target, observed, document.year)
         if value is None:
