@@ -361,6 +361,11 @@ class Cells:
         and nothing kept (a roll-up keeps the cells of every statement of every plan)."""
         if len(self.stated) <= _SCANNED:
             fixed = [(i, v) for i, v in enumerate(key) if v is not None]
+            if not fixed:
+                return list(self.stated)
+            if len(fixed) == 1:
+                ((i, v),) = fixed
+                return [c for c in self.stated if c[i] == v]
             return [c for c in self.stated if all(c[i] == v for i, v in fixed)]
         if self._index is None:
             self._index = {}

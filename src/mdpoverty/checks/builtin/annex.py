@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
+from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
@@ -27,8 +28,15 @@ def _unit_rows(
     """Each printed unit row with its location and its derived row (of ``derived_rows``, the
     plan's :func:`annex_rows`, derived here when not given)."""
     if plan.annex is None:
-        return
-    rows = annex_rows(plan) if derived_rows is None else derived_rows
+        return iter(())
+    rows = annex_rows(plan)
+    if derived_rows is None or derived_rows is rows:  # the plan's own: paired once per plan
+        return iter(derived_fact(plan, "annex unit rows", lambda: tuple(_paired(plan, rows))))
+    return _paired(plan, derived_rows)
+
+
+def _paired(plan: Document, rows: Sequence[AnnexRow]) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+    assert plan.annex is not None  # noqa: S101  (only called for a plan with an annex)
     derived = {row.unit: row for row in rows}
     for row in plan.annex.rows:
         if row.unit in derived:
