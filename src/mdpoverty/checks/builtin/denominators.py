@@ -126,6 +126,8 @@ def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) ->
     # A range is not judged here: a row is judged by its exact figures only.
     entries = _entries(observed, about, time, year)
     row = {g: entry[0] for g, entry in entries.items() if entry[0].is_exact}
+    if all(figure.exact_rate is None for figure in row.values()):
+        return []  # no rate printed (a unit's counts): none to judge
     counts = _counts(row)
     found = []
     for group, figure in row.items():
@@ -163,14 +165,21 @@ def _printed_total(observed: Observed, about: str | None, time: TimePoint, year:
 
 
 def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
-    return sorted(
-        {
-            (about, time, year)
-            for (about, group, time, year) in observed
-            if group in _ROW and isinstance(time, TimePoint)  # a flow has no households
-        },
-        key=_text,
-    )
+    """The rows :func:`denominator` may find something in, in order: those that print an
+    exact rate, or no number of households.  A row of counts and their total (every unit's)
+    has nothing to judge and is left out, found in one pass over the observations rather
+    than by looking each row up again (a large document has tens of thousands)."""
+    rated: dict[tuple[str | None, TimePoint, int], bool] = {}
+    totals: set[tuple[str | None, TimePoint, int]] = set()
+    for (about, group, time, year), (figure, _) in observed.items():
+        if not isinstance(time, TimePoint):  # a flow has no households
+            continue
+        if group in _ROW:
+            rate_printed = figure.is_exact and figure.exact_rate is not None
+            rated[(about, time, year)] = rated.get((about, time, year), False) or rate_printed
+        elif group is HouseholdGroup.ALL and figure.exact_count is not None:
+            totals.add((about, time, year))
+    return sorted((row for row, rate in rated.items() if rate or row not in totals), key=_text)
 
 
 _TIME_TEXT = {time: repr(time) for time in TimePoint}
