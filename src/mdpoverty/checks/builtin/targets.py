@@ -77,11 +77,12 @@ def ranges(document: Document) -> Iterator[Finding]:
         return
     judged = headline_judged(document)
     ids = {u.id for u in document.units}
+    parents = {u.parent for u in document.units}  # the subjects that have parts (None: the area)
     for (about, group, year), (i, target) in stated.items():
         if about is None and group is HouseholdGroup.POOR and judged:
             continue
-        if about is not None and about not in ids:
-            continue
+        if (about is not None and about not in ids) or about not in parents:
+            continue  # not a unit of the document, or a unit without parts
         parts = [stated.get((u.id, group, year)) for u in document.children(about)]
         if not parts or any(p is None for p in parts):
             continue
