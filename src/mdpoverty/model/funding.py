@@ -115,7 +115,7 @@ class FundingKey(NamedTuple):
         """
         cells: list[Any] = list(self)
         cells[axis] = value
-        return FundingKey(*cells)
+        return _new_key(FundingKey, cells)  # FundingKey(*cells), without its Python __new__
 
     def describe(self) -> str:
         """The key in words, as a message names it (``"total"`` for the empty key).
@@ -132,6 +132,7 @@ class FundingKey(NamedTuple):
         return ", ".join(w for w in words if w is not None) or "total"
 
 
+_new_key = tuple.__new__
 _TOTAL = FundingKey()
 _CAPITAL = AXES.index("capital")
 # The keys of the source fields, made once: every split's cells name them (and a roll-up
@@ -394,9 +395,6 @@ class Cells:
         result = max(sums) if sums else None
         self._memo[normal] = result
         return result
-
-
-_new_key = tuple.__new__
 
 
 def _blanked(cell: FundingKey, axes: tuple[int, ...]) -> FundingKey:
