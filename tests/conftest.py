@@ -29,3 +29,8 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# The language of every text the tests read, unless a test asks for another (``--lang``, or
+# its own environment): Vietnamese, what a machine whose locale names no language gets, so
+# that the suite reads the same on every machine.  Subprocesses inherit it.
+os.environ["MDPOVERTY_LANG"] = "vi"

@@ -206,7 +206,7 @@ def test_new_for_each_kind_and_level_checks_clean(
 ) -> None:
     path = tmp_path / f"{kind}-{level}.yaml"
     assert 0 == run(capsys, "new", "--kind", kind, "--level", level, "-o", str(path))[0]
-    status, out, err = run(capsys, "check", str(path))
+    status, out, err = run(capsys, "check", str(path), "--lang", "en")
     assert (0, "", "no findings") == (status, err, out.partition(" (")[0])
 
 
@@ -257,6 +257,9 @@ def test_every_command_has_help_with_examples(
     capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
     status, out, _ = run(capsys, *command, "--help")
+    assert 0 == status
+    assert "ví dụ:" in out  # the suite's language, Vietnamese
+    status, out, _ = run(capsys, *command, "--help", "--lang", "en")
     assert 0 == status
     assert "examples:" in out
 

@@ -114,6 +114,9 @@ def test_an_existing_output_is_replaced_only_with_force(
     output.write_bytes(b"keep me")
     status, out, err = run(capsys, *args)
     assert (2, "") == (status, out)
+    assert f"{output.name} đã có; dùng --force để ghi đè" in err  # the suite's language
+    status, out, err = run(capsys, *args, "--lang", "en")
+    assert (2, "") == (status, out)
     assert f"{output.name} exists; use --force to replace it" in err
     assert b"keep me" == output.read_bytes()
     status, _, err = run(capsys, *args, "--force")
@@ -138,7 +141,9 @@ def test_a_chart_with_nothing_to_draw_exits_2_and_says_why(
     review = tmp_path / "review.yaml"
     assert 0 == main(["new", "--kind", "review", "--level", "province", "-o", str(review)])
     chart = tmp_path / "chart.png"
-    status, out, err = run(capsys, "chart", str(review), "--what", what, "-o", str(chart))
+    status, out, err = run(
+        capsys, "chart", str(review), "--what", what, "-o", str(chart), "--lang", "en"
+    )
     assert (2, "") == (status, out)
     assert f"mdpoverty chart: error: nothing to draw: {why}" in err
     assert not chart.exists()
@@ -199,6 +204,8 @@ def test_codes_saved_as_numbers_against_a_unit_list_say_why_they_do_not_match(
     units = tmp_path / "units.csv"
     units.write_text("commune\n05716\n00102\n")
     args = ["households", "classify", str(path), "--year", "2027", "--column", "unit=ma_xa"]
-    status, _, err = run(capsys, *args, "--units", str(units), "--progress", "never")
+    status, _, err = run(
+        capsys, *args, "--units", str(units), "--progress", "never", "--lang", "en"
+    )
     assert 2 == status
     assert "the table's codes are numbers, the unit list's are text" in err

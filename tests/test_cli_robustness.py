@@ -38,15 +38,22 @@ def test_an_unexpected_exception_is_one_line_and_exit_status_3(
     status, out, err = run(capsys, "check", str(path))
     assert (3, "") == (status, out)
     assert 1 == len(err.splitlines())
-    assert "internal error: RuntimeError: boom second line" in err
+    assert "mdpoverty check: lỗi: lỗi nội bộ: RuntimeError: boom second line" in err
     assert "Traceback" not in err
+    status, out, err = run(capsys, "check", str(path), "--lang", "en")
+    assert (3, "") == (status, out)
+    assert "mdpoverty check: error: internal error: RuntimeError: boom second line" in err
 
 
 def test_the_exit_statuses_are_documented_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "--help")
+    status, out, _ = run(capsys, "--help", "--lang", "en")
     assert 0 == status
     assert "exit status:" in out
     assert "3  an internal error" in out
+    status, out, _ = run(capsys, "--help", "--lang", "vi")
+    assert 0 == status
+    assert "mã thoát:" in out
+    assert "3  lỗi nội bộ" in out
 
 
 @pytest.mark.parametrize("output", ["", "/", ".", "missing-folder/plan.yaml"])
@@ -61,7 +68,7 @@ def test_an_output_path_that_cannot_be_a_file_is_refused_before_any_work(
     monkeypatch.setattr(plans, "load", loaded.append)
     status, out, err = run(capsys, "annex", *EXAMPLE, "--format", "csv", "-o", output)
     assert (2, "", []) == (status, out, loaded)
-    assert err.startswith("mdpoverty annex: error:")
+    assert err.startswith("mdpoverty annex: lỗi:")
     assert "Traceback" not in err
 
 
@@ -97,6 +104,8 @@ def test_a_terminal_that_cannot_show_vietnamese_gets_text_without_diacritics(
     assert result.returncode in (0, 1)
     if argv[0] == "annex":
         assert b"Phuong Song Cau" in result.stdout
+    if argv[0] == "--help":  # the suite's Vietnamese, without its diacritics (not "c?ch d?ng")
+        assert result.stdout.startswith(b"cach dung: mdpoverty")
 
 
 def test_a_rule_that_fails_is_a_finding_of_its_own_and_the_others_still_run() -> None:
@@ -126,7 +135,7 @@ def test_import_annex_into_its_own_yaml_file_keeps_comments_order_and_layout(
     sheet.write_text(
         sheet.read_text(encoding="utf-8-sig").replace(",2347,27,", ",2350,27,"), "utf-8-sig"
     )
-    args = ["import-annex", str(plan_file), str(sheet), "-o", str(plan_file)]
+    args = ["import-annex", str(plan_file), str(sheet), "-o", str(plan_file), "--lang", "en"]
     status, _, err = run(capsys, *args)
     assert 2 == status  # the plan exists: replaced only with --force
     assert "exists; use --force to replace it" in err

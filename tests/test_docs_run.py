@@ -121,7 +121,7 @@ def _block_commands(name: str, start: int, block: list[str], *, console: bool) -
 
 def _parsers() -> Iterator[tuple[str, argparse.ArgumentParser]]:
     """Every parser of the command line with its command's name (``mdpoverty`` the top)."""
-    pending = [("mdpoverty", build_parser())]
+    pending = [("mdpoverty", build_parser("en"))]  # the pages are English
     while pending:
         name, parser = pending.pop(0)
         yield name, parser
@@ -267,6 +267,7 @@ EXIT_STATUS = {
     # the README: "exit status 1 on errors"; the tutorial: "because the plan has error-level
     # findings"; the worked example has them (the top --help: "1  check found error-level …")
     "mdpoverty check --example bac-kan-2024": 1,
+    "mdpoverty check --example bac-kan-2024 --lang en": 1,
     # the draft read from the worked example has its errors (import-a-published-plan.md shows
     # them): `mdpoverty import ke-hoach.txt -o draft.yaml --kind plan && mdpoverty check …`
     "mdpoverty check draft.yaml": 1,

@@ -160,15 +160,15 @@ def main() -> int:
     chosen = [m for m in MUTATIONS if not args.names or m.name in args.names]
     if args.list or not chosen:
         for m in MUTATIONS:
-            print(f"{m.name:38} {m.file}: {m.why}")  # noqa: T201
+            print(f"{m.name:38} {m.file}: {m.why}")
         return 0 if args.list else 2
     survived = 0
     for m in chosen:
         found, failed, seconds = run(m)
         survived += not found
         verdict = f"found by {failed}" if found else "SURVIVED"
-        print(f"{m.name:38} {seconds:6.1f} s  {verdict}", flush=True)  # noqa: T201
-    print(f"{len(chosen) - survived} of {len(chosen)} planted bugs found")  # noqa: T201
+        print(f"{m.name:38} {seconds:6.1f} s  {verdict}", flush=True)
+    print(f"{len(chosen) - survived} of {len(chosen)} planted bugs found")
     return 1 if survived else 0
 
 

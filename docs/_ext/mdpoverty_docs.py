@@ -232,7 +232,7 @@ def _parser() -> Any:
     for name in ("build_parser", "make_parser", "parser", "_parser"):
         factory = getattr(cli, name, None)
         if callable(factory):
-            return factory()
+            return factory("en")  # the documentation is English
     raise AttributeError("mdpoverty.cli exposes no build_parser()")
 
 

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mdpoverty.i18n import Lang, localize
+
 if TYPE_CHECKING:  # the report is defined above this layer; only its type is named here
     from mdpoverty.checks.report import Report
 else:  # and at run time through the (lazy) package: see InconsistentPlanError
@@ -230,7 +232,15 @@ def _code_of(problem: Problem | FileProblem) -> str:
 
 
 class MdpovertyError(Exception):
-    """The base of every exception raised by mdpoverty."""
+    """The base of every exception raised by mdpoverty.
+
+    ``str(error)`` is its message in English; :meth:`text` says it in either language (the
+    command line prints that).
+    """
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return localize(self.args[0], lang) if len(self.args) == 1 else str(self)
 
 
 @attrs.frozen

@@ -126,7 +126,9 @@ def test_old_figures_sum_where_the_new_unit_is_whole_and_are_blank_elsewhere(
     )
     # Bắc Kạn takes in three units the review does not cover: every figure blank.
     assert table.loc[["01843"], "count"].isna().all()
-    assert "does not cover" in cell(table, "01843", "all", "why")
+    assert "kế hoạch không bao gồm" in cell(table, "01843", "all", "why")  # said in Vietnamese
+    english = carry_figures(review_2024, lang="en")
+    assert "does not cover" in cell(english, "01843", "all", "why")
 
 
 def test_carrying_back_a_merged_unit_divides_nothing(review_2026: Document) -> None:
@@ -210,8 +212,8 @@ def test_the_2025_units_section_shows_the_flows_a_review_prints_about_its_units(
     flows = rows[rows["time"].isin(["escaped", "fall"])]
     assert [("escaped", 20), ("fall", 25)] == list(zip(flows["time"], flows["count"], strict=True))
     text = carry_text(review)
-    assert "hộ nghèo thoát 2024 20" in text
-    assert "hộ nghèo giảm 2024 25" in text
+    assert "hộ nghèo thoát trong năm 2024 20" in text
+    assert "hộ nghèo giảm trong năm 2024 25" in text
 
 
 def test_carry_everything_gives_the_counts_where_units_give_them_and_the_figures_where_any(

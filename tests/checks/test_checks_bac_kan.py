@@ -109,7 +109,7 @@ def test_the_report_reads_as_text_and_as_a_table(report: Report) -> None:
     lines = str(report).splitlines()
     assert len(lines) == 4
     assert lines[0].startswith("error funding.sources-sum components/DA3.TDA1/funding: ")
-    assert lines[0].endswith("(expected 949, actual 1021)")
+    assert lines[0].endswith("(expected 949, actual 1,021)")
     frame = report.to_frame()
     assert frame["severity"].tolist() == ["error", "info", "error", "warning"]
     assert report.summary() == "2 errors, 1 warning, 1 info"

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from mdpoverty.checks import check
 from mdpoverty.checks.builtin.denominators import Households, allowed
+from mdpoverty.i18n import localize
 from mdpoverty.io.files import load_plan, read_plan_text
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, TimePoint
@@ -74,8 +75,12 @@ def test_the_worked_example_holds_and_its_slip_is_found() -> None:
     assert [
         ("figures.denominator", "figures/0/rate", Quantity(Decimal("2.47")), Decimal("2.48"))
     ] == [(f.rule, f.location, f.expected, f.actual) for f in slipped]
-    assert "49.658…49.858" in slipped[0].message
-    assert "49.952…50.020" in slipped[0].message
+    # each interval in the notation of the language the finding is said in
+    assert "49,658…49,858" in slipped[0].message
+    assert "49,952…50,020" in slipped[0].message
+    said = localize(slipped[0].message, "vi")
+    assert "1.234 hộ nghèo ở mức 2,48% (49.658…49.858 hộ)" in said
+    assert "3.579 hộ nghèo và hộ cận nghèo ở mức 7,16% (49.952…50.020 hộ)" in said
 
 
 def test_the_parts_households_add_up_to_the_wholes() -> None:

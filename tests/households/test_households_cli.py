@@ -63,10 +63,13 @@ def test_measures_writes_exact_fractions(tmp_path: Path) -> None:
     assert ["2", "1", "1/2", "1/6", "1/12"] == core.loc[["N", "q", "H", "A", "M0"]].tolist()
 
 
-def test_a_bad_table_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_table_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     source = tmp_path / "review.csv"
     source.write_text("unit,area,income,deprivations\n1,city,-5,3\n")
-    assert 2 == main(["households", "classify", str(source), "--year", "2024"])
+    assert 2 == main(["households", "classify", str(source), "--year", "2024", "--lang", "en"])
     err = capsys.readouterr().err
     assert "column 'area'" in err
     assert "column 'income': must be >= 0" in err
@@ -77,7 +80,8 @@ def test_a_float_cutoff_text_is_exact_and_a_bad_one_is_reported(
 ) -> None:
     source = tmp_path / "review.csv"
     source.write_text(REVIEW)
-    assert 2 == main(["households", "measures", str(source), "--year", "2024", "--k", "abc"])
+    args = ["households", "measures", str(source), "--year", "2024", "--k", "abc"]
+    assert 2 == main([*args, "--lang", "en"])
     assert "--k is not a number" in capsys.readouterr().err
 
 
@@ -86,8 +90,10 @@ def test_measures_has_no_missing_option(tmp_path: Path, capsys: pytest.CaptureFi
     source = tmp_path / "review.csv"
     source.write_text(REVIEW)
     args = ["households", "measures", str(source), "--year", "2024", "--k", "1/3"]
-    assert 2 == main([*args, "--missing", "exclude"])
+    assert 2 == main([*args, "--missing", "exclude", "--lang", "en"])
     assert "unrecognized arguments: --missing exclude" in capsys.readouterr().err
+    assert 2 == main([*args, "--missing", "exclude", "--lang", "vi"])
+    assert "tham số không nhận ra: --missing exclude" in capsys.readouterr().err
 
 
 def test_the_help_lists_the_commands() -> None:
@@ -140,6 +146,9 @@ def test_batch_rows_default_is_the_library_default(capsys: pytest.CaptureFixture
     """The command line states the default without importing pandas; it must be the same."""
     from mdpoverty.households.files import DEFAULT_BATCH_ROWS  # noqa: PLC0415
 
-    assert 0 == main(["households", "classify", "--help"])
+    assert 0 == main(["households", "classify", "--help", "--lang", "en"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert f"(default {DEFAULT_BATCH_ROWS:,})" in help_text
+    assert 0 == main(["households", "classify", "--help", "--lang", "vi"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"(mặc định {DEFAULT_BATCH_ROWS:,})".replace(",", ".") in help_text

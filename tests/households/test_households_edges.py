@@ -210,13 +210,15 @@ def test_a_name_for_two_columns_is_reported_for_every_such_column() -> None:
 
 
 def test_a_csv_file_with_a_header_only_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     path = tmp_path / "review.csv"
     path.write_text("unit,area,income,deprivations\n")
     with pytest.raises(HouseholdTableError, match=r"no households: review\.csv has column names"):
         tally_file(path, functools.partial(count_tally, year=2024))
-    status = main(["households", "classify", str(path), "--year", "2024", "--progress", "never"])
+    args = ["households", "classify", str(path), "--year", "2024", "--progress", "never"]
+    status = main([*args, "--lang", "en"])
     out, err = capsys.readouterr()
     assert (2, "") == (status, out)
     assert "no households: review.csv has column names but no rows" in err
@@ -231,12 +233,13 @@ def test_a_parquet_file_without_rows_says_so(tmp_path: Path) -> None:
 
 
 def test_weights_that_would_wrap_fail_the_command_with_a_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MDPOVERTY_LANG", "en")  # the words asserted are the English ones
     path = tmp_path / "review.csv"
     _households(4, 2**61).to_csv(path, index=False)
     args = ["households", "classify", str(path), "--year", "2024", "--weight", "w"]
-    status = main([*args, "--progress", "never"])
+    status = main([*args, "--progress", "never", "--lang", "en"])
     out, err = capsys.readouterr()
     assert (2, "") == (status, out)
     assert "column 'w': must sum to less than 2**53" in err

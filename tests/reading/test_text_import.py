@@ -105,7 +105,8 @@ def test_the_yaml_carries_each_source_on_its_line_and_loads(draft: Draft, tmp_pa
     text = draft_yaml(draft)
     line = next(x for x in text.splitlines() if x.strip().startswith("central: 919"))
     assert '"Ngân sách trung ương 919 triệu đồng"' in line
-    assert "paragraph 117" in line
+    assert "đoạn 117" in line  # the place, in the language of the draft (here vi)
+    assert "paragraph 117" in draft_yaml(draft, "en")
     path = tmp_path / "draft.yaml"
     path.write_text(text, encoding="utf-8")
     assert load_plan(path) == plan_from_data(draft.data)

@@ -86,15 +86,15 @@ def test_the_form_has_its_headers_in_english() -> None:
     page = html_report(load_plan(FLOWS), "en")
     section = _section(page)
     head = _cell_text(section[section.index("<thead>") : section.index("</thead>")])
-    fields = " ".join(["Households Ethnic minority"] * 11)
+    fields = " ".join(["Count Ethnic minority"] * 11)
     expected = (
         "Unit Poor households Near-poor households "
-        "Start of the year Escaped Fell back New End of the year "
-        f"Start of the year Escaped Fell back New From poor End of the year {fields}"
+        "Start of the year Escaped Fell back New cases End of the year "
+        f"Start of the year Escaped Fell back New cases From poor End of the year {fields}"
     )
     assert head == expected
     rows = _rows(section)
-    assert rows[0] == ["I. Urban"]
+    assert rows[0] == ["I. Urban areas"]
     assert rows[-1][:3] == ["Total", "3,900", "2,400"]
     assert "The review form: flows of the year" in page
 

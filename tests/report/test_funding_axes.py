@@ -30,8 +30,8 @@ def test_a_2027_plan_shows_its_sources_kinds_and_communes() -> None:
     # the file's figures: credit 1,500 of HP1; investment 5,600 + 1,500 + 3,000; recurrent
     # 2,400 + 1,000 + 1,000; the rest (credit, integrated, mobilised, HP2's local) 2,500
     assert _rows(section, "By kind of capital") == [
-        ("Recurrent", "4,400"),
-        ("Investment", "10,100"),
+        ("Recurrent capital", "4,400"),
+        ("Investment capital", "10,100"),
         ("Not stated", "2,500"),
         ("Total", "17,000"),
     ]
@@ -49,7 +49,7 @@ def test_a_table_for_each_axis_the_plan_states_and_only_those() -> None:
     section = _funding(html_report(bac_kan_2024(), lang="en"))
 
     # Bắc Kạn names one kind of capital: DA6.TDA1's 62 "từ vốn sự nghiệp"
-    assert _rows(section, "By kind of capital")[0] == ("Recurrent", "62")
+    assert _rows(section, "By kind of capital")[0] == ("Recurrent capital", "62")
     assert "<h3>By year</h3>" not in section
     assert "<h3>By unit allocated to</h3>" not in section
     assert "Policy credit" not in section

@@ -174,7 +174,9 @@ def test_the_chart_command_refuses_another_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "rates.pdf"
-    assert 2 == main(["chart", "--example", "bac-kan-2024", "--what", "rates", "-o", str(out)])
+    assert 2 == main(
+        ["chart", "--example", "bac-kan-2024", "--what", "rates", "--lang", "en", "-o", str(out)]
+    )
     assert ".png or .svg" in capsys.readouterr().err
     assert not out.exists()
 

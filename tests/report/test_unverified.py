@@ -13,7 +13,7 @@ from mdpoverty.model.programme import ProjectComponent
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.reference.reliance import FactKind, unverified_facts
 from mdpoverty.report import html_report
-from mdpoverty.report.labels import LABELS
+from mdpoverty.report.labels import label
 from mdpoverty.report.sections import sections_for
 from mdpoverty.values.dates import PartialDate, Period
 
@@ -53,7 +53,7 @@ def test_the_report_lists_the_unverified_facts() -> None:
     plan = _plan_2027()
     assert ["unverified", "findings"] == [s.key for s in sections_for(plan)][-2:]
     page = Page(html_report(plan, "en"))
-    assert LABELS["unverified_note"]["en"] in page.chrome
+    assert label("unverified_note", "en") in page.chrome
     table = next(e for e in page.elements if e.attributes.get("class") == "unverified")
     text = " ".join(table.all_text().split())
     assert "resolution-257-2025" in text

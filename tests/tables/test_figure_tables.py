@@ -200,7 +200,8 @@ def test_cli_annex_of_a_review_file(capsys: pytest.CaptureFixture[str], tmp_path
     assert 0 == main(["annex", str(path)])
     out = capsys.readouterr().out
     assert ["Tổng", "số", "3.000", "90", "3,00", "140", "4,67"] == out.splitlines()[-1].split()
-    assert 2 == main(["annex", str(path), "--format", "xlsx", "-o", str(tmp_path / "a.xlsx")])
+    xlsx = ["--format", "xlsx", "-o", str(tmp_path / "a.xlsx"), "--lang", "en"]
+    assert 2 == main(["annex", str(path), *xlsx])
     assert "figures only" in capsys.readouterr().err
 
 

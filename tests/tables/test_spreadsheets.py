@@ -167,7 +167,9 @@ def test_the_english_sheet(plan: Document, tmp_path: Path) -> None:
     write_annex_xlsx(annex(plan, "en"), tmp_path / "annex.xlsx")
     sheet = load_workbook(tmp_path / "annex.xlsx").active
     assert sheet is not None
-    assert "Targets for reducing the poverty rate in 2024" == sheet["F4"].value
+    assert "Targets for reducing the poverty rate in 2024" == sheet["A1"].value
+    assert "Poverty reduction targets for 2024" == sheet["F4"].value
+    assert "Annex" == sheet.title
     assert "Total" == sheet["B14"].value
     assert 12281 == sheet["C14"].value
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from typing import Literal
 
 import pandas as pd
 
 from mdpoverty.aggregate._faces import checked, faced, no_total
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels
 
-__all__ = ["carried_face", "check_carried", "format_carried"]
+__all__ = ["carried_face", "check_carried", "format_carried", "incomplete_note"]
 
 _CARRIED_UNITS = {
     "poverty_rate": PERCENT,
@@ -28,7 +27,7 @@ _CARRIED_UNITS = {
     "rate": PERCENT,
 }
 
-_NO_TOTAL = (
+_NO_TOTAL = _(
     "a carried table has no total row: an incomplete row has blank counts, and a total over "
     "it would count a blank as 0"
 )
@@ -39,7 +38,7 @@ def carried_face(
     table: str,
     document: Document,
     *,
-    headers: Mapping[str, tuple[str, str]],
+    headers: Mapping[str, Message],
     labels: Labels,
     lang: Lang,
 ) -> pd.DataFrame:
@@ -65,14 +64,25 @@ def check_carried(
     no_total(function, total=bool(total), reason=_NO_TOTAL)
 
 
-_HEADERS = {
-    "vi": ("Mã", "Tên đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Giảm", "Cuối năm (%)"),
-    "en": ("code", "unit", "households", "poor", "rate (%)", "reduction", "end rate (%)"),
-}
-_INCOMPLETE = {"vi": "chưa đủ", "en": "incomplete"}
+_HEADERS = (
+    _("code"),
+    _("unit"),
+    _("total households"),
+    _("poor"),
+    _("rate (%)"),
+    _("reduction"),
+    _("end rate (%)"),
+)
 
 
-def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str:
+def incomplete_note(why: str, lang: Lang) -> str:
+    """The line under an incomplete row of a carried table: ``* chưa đủ: …`` (the reasons,
+    ``why``, are the table's cell, said in its language)."""
+    note = localize(_("incomplete: {why}", why=why), lang)
+    return f"{'':<6}   * {note}"
+
+
+def format_carried(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """A table of :func:`carry_over` (or :func:`carry_back`) as text; incomplete rows marked.
 
     Numbers are printed as the plans print them in ``vi`` (``12.281``, ``1,15``); a count that
@@ -84,7 +94,7 @@ def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str
             return "–"
         return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
 
-    headers = _HEADERS[lang]
+    headers = [localize(h, lang) for h in _HEADERS]
     lines = []
     width = max([len(headers[1]), *(len(str(n)) for n in frame["name"])]) + 2
     lines.append(
@@ -98,5 +108,5 @@ def format_carried(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str
             f"{code!s:<6} {row['name'] + mark:<{width}}" + "".join(f"{cell(v):>13}" for v in values)
         )
         if not row["complete"]:
-            lines.append(f"{'':<6}   * {_INCOMPLETE[lang]}: {row['why']}")
+            lines.append(incomplete_note(row["why"], lang))
     return "\n".join(lines) + "\n"

@@ -14,8 +14,8 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import (
     HOUSEHOLDS,
     MILLION_VND,
@@ -27,42 +27,42 @@ from mdpoverty.tables.shape import (
     table_attrs,
 )
 
-_HEADERS: dict[str, tuple[str, str]] = {
-    "declared": ("Tổng kinh phí", "Declared total"),
-    "central": ("Ngân sách trung ương", "Central budget"),
-    "local": ("Ngân sách địa phương", "Local budget"),
-    "policy_credit": ("Tín dụng chính sách", "Policy credit"),
-    "integrated": ("Lồng ghép", "Integrated"),
-    "mobilised": ("Huy động", "Mobilised"),
-    "other": ("Nguồn khác", "Other sources"),
-    "sources": ("Tổng các nguồn", "Sum of sources"),
-    "amount": ("Kinh phí", "Amount"),
-    "share": ("Tỷ trọng (%)", "Share (%)"),
-    "statements": ("Số khoản kinh phí", "Funding statements"),
-    "name": ("Tên", "Name"),
-    "level": ("Cấp", "Level"),
-    "plan": ("Kế hoạch", "Plan"),
-    "kind": ("Loại", "Kind"),
-    "label": ("Tên đơn vị", "Unit"),
-    "units": ("Số đơn vị", "Units"),
-    "households": ("Tổng số hộ dân đầu năm (hộ)", "Households at the start of the year"),
-    "poor_households": ("Số hộ nghèo đầu năm", "Poor households at the start of the year"),
-    "start_rate": ("Tỷ lệ hộ nghèo đầu năm (%)", "Poverty rate at the start of the year (%)"),
-    "reduction": ("Giảm số hộ nghèo (hộ)", "Reduction in poor households"),
-    "rate_reduction": ("Giảm tỷ lệ hộ nghèo (%)", "Reduction of the poverty rate (points)"),
-    "end_rate": ("Tỷ lệ hộ nghèo cuối năm (%)", "Poverty rate at the end of the year (%)"),
-    "dimension": ("Chiều thiếu hụt", "Dimension"),
-    "dimension_name": ("Tên chiều", "Dimension name"),
-    "indicator": ("Chỉ số", "Indicator"),
-    "subject": ("Đối tượng", "Subject"),
-    "groups": ("Nhóm hộ", "Household groups"),
-    "condition": ("Điều kiện", "Condition"),
-    "comparison": ("So sánh", "Comparison"),
-    "value": ("Chỉ tiêu", "Target"),
-    "section": ("Mục", "Section"),
-    "text": ("Nội dung", "Text"),
+_HEADERS: dict[str, Message] = {
+    "declared": _("Declared total"),
+    "central": _("Central budget"),
+    "local": _("Local budget"),
+    "policy_credit": _("Policy credit"),
+    "integrated": _("Integrated"),
+    "mobilised": _("Mobilised"),
+    "other": _("Other sources"),
+    "sources": _("Sum of sources"),
+    "amount": _("Amount"),
+    "share": _("Share (%)"),
+    "statements": _("Funding statements"),
+    "name": _("Name"),
+    "level": _("Level"),
+    "plan": _("Plan"),
+    "kind": _("Kind"),
+    "label": _("Unit"),
+    "units": _("Units"),
+    "households": _("Households at the start of the year"),
+    "poor_households": _("Poor households at the start of the year"),
+    "start_rate": _("Poverty rate at the start of the year (%)"),
+    "reduction": _("Reduction in poor households"),
+    "rate_reduction": _("Reduction of the poverty rate (points)"),
+    "end_rate": _("Poverty rate at the end of the year (%)"),
+    "dimension": _("Dimension"),
+    "dimension_name": _("Dimension name"),
+    "indicator": _("Indicator"),
+    "subject": _("Subject"),
+    "groups": _("Household groups"),
+    "condition": _("Condition"),
+    "comparison": _("Comparison"),
+    "value": _("Target value"),
+    "section": _("Section"),
+    "text": _("Text"),
 }
-"""The printed header of each field of the aggregation's tables: (Vietnamese, English)."""
+"""The printed header of each field of the aggregation's tables (said in the table's language)."""
 
 _UNITS = {
     "declared": MILLION_VND,
@@ -92,7 +92,7 @@ def faced(
     labels: Labels,
     lang: Lang,
     total: bool,
-    headers: Mapping[str, tuple[str, str]] | None = None,
+    headers: Mapping[str, Message] | None = None,
     units: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """``frame`` (made with field names) with the headers ``labels`` asks for, and its attrs.
@@ -114,9 +114,8 @@ def faced(
     if money:
         frame = frame.assign(**{c: one_scale(frame[c]) for c in money})
     if labels == "printed":
-        which = 0 if lang == "vi" else 1
         frame = frame.rename(
-            columns=lambda c: names[c][which] if isinstance(c, str) and c in names else c
+            columns=lambda c: localize(names[c], lang) if isinstance(c, str) and c in names else c
         )
     frame.attrs.update(
         table_attrs(table, document, year, lang=lang, labels=labels, total=total, units=found)
@@ -161,7 +160,7 @@ def checked(function: str, plan: object, *, labels: object, lang: object, total:
     """Refuse, all at once, a ``plan`` that is not a document and switches out of their values."""
     problems = []
     if not isinstance(plan, Document):
-        problems.append(Problem(function, "plan", plan, "must be a Document"))
+        problems.append(Problem(function, "plan", plan, _("must be a Document")))
     try:
         check_switches(function, labels=labels, total=total, lang=lang)
     except ValidationError as error:
@@ -170,7 +169,8 @@ def checked(function: str, plan: object, *, labels: object, lang: object, total:
         raise ValidationError(problems)
 
 
-def no_total(function: str, *, total: bool, reason: str) -> None:
+def no_total(function: str, *, total: bool, reason: Message) -> None:
     """Refuse ``total=True`` on a table that has no total row, saying why (``reason``)."""
     if total:
-        raise ValidationError([Problem(function, "total", total, f"must be False: {reason}")])
+        why = _("must be False: {reason}", reason=reason)
+        raise ValidationError([Problem(function, "total", total, why)])

@@ -19,9 +19,9 @@ import pandas as pd
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import AXES, CapitalKind, FundingKey
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import Labels
 
 __all__ = ["NOT_STATED", "funding_by_capital", "funding_by_unit", "funding_by_year"]
@@ -70,11 +70,19 @@ def _frame(
     return _ag.funding_frame(rows, extra, index, total=total, statements=n)
 
 
-def capital_frame(sums: Mapping[object, _ag.FundingSum], n: int, *, total: bool) -> pd.DataFrame:
+_CAPITAL_NAME: dict[CapitalKind, Message] = {
+    CapitalKind.RECURRENT: _("recurrent capital"),
+    CapitalKind.INVESTMENT: _("investment capital"),
+}
+
+
+def capital_frame(
+    sums: Mapping[object, _ag.FundingSum], n: int, *, total: bool, lang: Lang = "vi"
+) -> pd.DataFrame:
     rows: _Rows = [
         (
             NOT_STATED if kind is None else kind.value,
-            {"name": "" if kind is None else kind.vi},
+            {"name": "" if kind is None else localize(_CAPITAL_NAME[kind], lang)},
             sums.get(kind, _ag.FundingSum()),
         )
         for kind in (*CapitalKind, None)
@@ -92,7 +100,7 @@ def funding_by_capital(
     :data:`NOT_STATED`.  One row per kind of :class:`~mdpoverty.CapitalKind`, then
     ``NOT_STATED``, always (a kind with no funding has a row of zeros).
 
-    Index ``capital`` (the kind's value); columns ``name`` (the kind in Vietnamese) then the
+    Index ``capital`` (the kind's value); columns ``name`` (the kind, in ``lang``) then the
     funding columns of :mod:`mdpoverty.aggregate`.
 
     >>> from mdpoverty.reference.datasets import bac_kan_2024
@@ -100,7 +108,7 @@ def funding_by_capital(
     {'recurrent': Decimal('62'), 'investment': Decimal('0'), '(not stated)': Decimal('4819'), 'total': Decimal('4881')}
     """  # noqa: E501  (a doctest's output is one line)
     _checked("funding_by_capital", plan, labels=labels, lang=lang, total=total)
-    frame = capital_frame(*axis_sums([plan], "capital"), total=total)
+    frame = capital_frame(*axis_sums([plan], "capital"), total=total, lang=lang)
     return faced(frame, "funding_by_capital", plan, labels=labels, lang=lang, total=total)
 
 

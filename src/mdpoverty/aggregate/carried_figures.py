@@ -42,17 +42,17 @@ from __future__ import annotations
 import numbers
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal, cast
+from typing import cast
 
 import pandas as pd
 
-from mdpoverty.aggregate._carried_faces import carried_face, check_carried
-from mdpoverty.aggregate.carry_over import CARRIED_HEADERS, _layout, _Row, carry_over
+from mdpoverty.aggregate._carried_faces import carried_face, check_carried, incomplete_note
+from mdpoverty.aggregate.carry_over import CARRIED_HEADERS, _layout, _Row, carry_over, said
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.reference.admin_units import Basis
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.tables.shape import Labels
 from mdpoverty.values.numbers import rate
@@ -113,7 +113,7 @@ def _sum(figures: Sequence[Figure]) -> int | Quantity:
     return low if low == high else Quantity(low, high)
 
 
-def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]]:
+def _records(document: Document, rows: Sequence[_Row], lang: Lang) -> list[dict[str, object]]:
     by_unit = _unit_figures(document)
     keys = sorted({key for figures in by_unit.values() for key in figures}, key=_order)
     records: list[dict[str, object]] = []
@@ -122,17 +122,17 @@ def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]
         cells = []
         for key in keys:
             figures = [by_unit.get(u.id, {}).get(key) for u in row.sources]
-            blank = [u.name for u, f in zip(row.sources, figures, strict=True) if f is None]
-            no_count = [
+            blank = tuple(u.name for u, f in zip(row.sources, figures, strict=True) if f is None)
+            no_count = tuple(
                 u.name
                 for u, f in zip(row.sources, figures, strict=True)
                 if f is not None and f.count is None
-            ]
-            why = list(row.why)
+            )
+            why: list[Message] = list(row.why)
             if blank:
-                why.append(f"the document gives no figure for {', '.join(blank)}")
+                why.append(_("the document gives no figure for {units}", units=blank))
             if no_count:
-                why.append(f"the document gives a rate but no count for {', '.join(no_count)}")
+                why.append(_("the document gives a rate but no count for {units}", units=no_count))
             total = None if why else _sum([f for f in figures if f is not None])
             counts[key] = total
             # The printed rate stands where the row is that one unit of the document, exactly.
@@ -160,15 +160,15 @@ def _records(document: Document, rows: Sequence[_Row]) -> list[dict[str, object]
                     "units": "; ".join(
                         f"{u.name} ({u.code})" if u.code else u.name for u in row.sources
                     ),
-                    "why": "; ".join(why),
+                    "why": said(why, lang),
                 }
             )
     return records
 
 
-def _table(document: Document, rows: Sequence[_Row]) -> pd.DataFrame:
+def _table(document: Document, rows: Sequence[_Row], lang: Lang) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(
-        _records(document, rows), columns=["code", *CARRIED_FIGURE_COLUMNS]
+        _records(document, rows, lang), columns=["code", *CARRIED_FIGURE_COLUMNS]
     )
     # A count carried from ranges is a range: the column then holds objects, as the rates do.
     if not any(isinstance(c, Quantity) for c in frame["count"]):
@@ -218,7 +218,7 @@ def carry_figures(
             switches out of their values; ``total=True``.
     """
     check_carried("carry_figures", document, labels=labels, lang=lang, total=total)
-    frame = _table(document, _layout(document, basis, back=False))
+    frame = _table(document, _layout(document, basis, back=False), lang)
     return carried_face(
         frame, "carry_figures", document, headers=CARRIED_HEADERS, labels=labels, lang=lang
     )
@@ -239,7 +239,7 @@ def carry_figures_back(
     same switches (``attrs["table"]`` is ``"carry_figures_back"``).
     """
     check_carried("carry_figures_back", document, labels=labels, lang=lang, total=total)
-    frame = _table(document, _layout(document, basis, back=True))
+    frame = _table(document, _layout(document, basis, back=True), lang)
     return carried_face(
         frame, "carry_figures_back", document, headers=CARRIED_HEADERS, labels=labels, lang=lang
     )
@@ -279,23 +279,35 @@ def carry_everything(
     return counts, figures
 
 
-_GROUP_LABEL: dict[str, dict[str, str]] = {
-    "vi": {g.value: g.vi for g in HouseholdGroup},
-    "en": {g.value: g.value for g in HouseholdGroup},
+_GROUP_LABEL: dict[str, Message] = {
+    HouseholdGroup.POOR.value: _("poor households"),
+    HouseholdGroup.NEAR_POOR.value: _("near-poor households"),
+    HouseholdGroup.POOR_AND_NEAR_POOR.value: _("poor and near-poor households"),
+    HouseholdGroup.NEWLY_ESCAPED.value: _("newly escaped households"),
+    HouseholdGroup.NEWLY_POOR.value: _("newly poor households"),
+    HouseholdGroup.LOW_INCOME.value: _("low-income workers"),
+    HouseholdGroup.ALL.value: _("all households"),
 }
-_TIME_LABEL = {
-    "vi": {"start": "đầu năm", "end": "cuối năm", "review": "rà soát"}
-    | {f.value: f.vi for f in Flow},
-    "en": {"start": "start", "end": "end", "review": "review"} | {f.value: f.value for f in Flow},
+# A point in time or a flow of a year: "cuối năm 2026", "thoát 2026" ({year} is a name).
+_TIME_LABEL: dict[str, Message] = {
+    TimePoint.START.value: _("start of {year}"),
+    TimePoint.END.value: _("end of {year}"),
+    TimePoint.REVIEW.value: _("review {year}"),
+    Flow.ESCAPED.value: _("escaped {year}"),
+    Flow.FELL_BACK.value: _("fell back {year}"),
+    Flow.NEW.value: _("new {year}"),
+    Flow.FROM_POOR.value: _("from poor {year}"),
+    Flow.FALL.value: _("fall {year}"),
+    Flow.RISE.value: _("rise {year}"),
 }
-_HEADERS = {
-    "vi": ("Mã", "Tên đơn vị", "Nhóm hộ", "Thời điểm", "Số", "Tỷ lệ (%)"),
-    "en": ("code", "unit", "group", "time", "count", "rate (%)"),
-}
-_INCOMPLETE = {"vi": "chưa đủ", "en": "incomplete"}
+_HEADERS = (_("code"), _("unit"), _("group"), _("time"), _("count"), _("rate (%)"))
 
 
-def format_carried_figures(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi") -> str:
+def _time(time: str, year: int, lang: Lang) -> str:
+    return localize(Message(_TIME_LABEL[time], year=str(year)), lang)
+
+
+def format_carried_figures(frame: pd.DataFrame, lang: Lang = "vi") -> str:
     """A table of :func:`carry_figures` as text, one line a figure; blanks are ``–``.
 
     Numbers are printed as the documents print them in ``vi`` (``12.281``, ``1,15``); each
@@ -307,15 +319,15 @@ def format_carried_figures(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi"
             return "–"
         return cell_text(int(value) if isinstance(value, numbers.Integral) else value, lang)
 
-    headers = _HEADERS[lang]
+    headers = [localize(h, lang) for h in _HEADERS]
     width = max([len(headers[1]), *(len(str(n)) for n in frame["name"])]) + 2
-    groups = _GROUP_LABEL[lang]
+    groups = {g: localize(label, lang) for g, label in _GROUP_LABEL.items()}
     group_width = max([len(headers[2]), *(len(groups[g]) for g in frame["group"])]) + 2
     head = f"{headers[0]:<6} {headers[1]:<{width}}{headers[2]:<{group_width}}{headers[3]:<16}"
     lines = [f"{head}{headers[4]:>10}{headers[5]:>11}"]
     said: set[tuple[object, str]] = set()
     for code, row in frame.iterrows():
-        time = f"{_TIME_LABEL[lang][row['time']]} {row['year']}"
+        time = _time(row["time"], row["year"], lang)
         mark = "" if row["complete"] else "*"
         lines.append(
             f"{code!s:<6} {row['name'] + mark:<{width}}{groups[row['group']]:<{group_width}}"
@@ -323,5 +335,5 @@ def format_carried_figures(frame: pd.DataFrame, lang: Literal["vi", "en"] = "vi"
         )
         if not row["complete"] and (code, row["why"]) not in said:
             said.add((code, row["why"]))
-            lines.append(f"{'':<6}   * {_INCOMPLETE[lang]}: {row['why']}")
+            lines.append(incomplete_note(row["why"], lang))
     return "\n".join(lines) + "\n"

@@ -52,11 +52,12 @@ import pandas as pd
 
 from mdpoverty.aggregate._carried_faces import carried_face, check_carried, format_carried
 from mdpoverty.errors import MdpovertyError, Problem, ValidationError, expect, location
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.reference import admin_units as au
 from mdpoverty.reference.admin_units import Basis, basis_of
-from mdpoverty.tables.annex import TOTAL, Lang, UnitSum, unit_reductions
+from mdpoverty.tables.annex import TOTAL, UnitSum, unit_reductions
 from mdpoverty.tables.shape import Labels
 from mdpoverty.values.names import core_key
 from mdpoverty.values.numbers import rate
@@ -97,30 +98,25 @@ CARRY_OVER_COLUMNS = (
 
 _COUNTS = ("households", "poor_households", "near_poor_households", "reduction")
 
-CARRIED_HEADERS: dict[str, tuple[str, str]] = {
-    "name": ("Tên đơn vị", "Unit"),
-    "province": ("Tỉnh", "Province"),
-    "complete": ("Đủ số liệu", "Complete"),
-    "poverty_rate": ("Tỷ lệ hộ nghèo đầu năm (%)", "Poverty rate at the start of the year (%)"),
-    "near_poor_households": (
-        "Số hộ cận nghèo đầu năm",
-        "Near-poor households at the start of the year",
-    ),
-    "near_poverty_rate": (
-        "Tỷ lệ hộ cận nghèo đầu năm (%)",
-        "Near-poverty rate at the start of the year (%)",
-    ),
-    "units": ("Đơn vị của văn bản", "Units of the document"),
-    "missing": ("Đơn vị văn bản chưa có", "Units not covered"),
-    "why": ("Lý do chưa đủ", "Why incomplete"),
-    "group": ("Nhóm hộ", "Household group"),
-    "time": ("Thời điểm", "Time"),
-    "year": ("Năm", "Year"),
-    "count": ("Số", "Count"),
-    "rate": ("Tỷ lệ (%)", "Rate (%)"),
+CARRIED_HEADERS: dict[str, Message] = {
+    "name": _("Unit"),
+    "province": _("Province"),
+    "complete": _("Complete"),
+    "poverty_rate": _("Poverty rate at the start of the year (%)"),
+    "near_poor_households": _("Near-poor households at the start of the year"),
+    "near_poverty_rate": _("Near-poverty rate at the start of the year (%)"),
+    "units": _("Units of the document"),
+    "missing": _("Units not covered"),
+    "why": _("Why incomplete"),
+    "group": _("Household group"),
+    "time": _("Time"),
+    "year": _("Year"),
+    "count": _("Number"),
+    "rate": _("Rate (%)"),
 }
-"""The printed headers of the carried tables' own fields (Vietnamese, English); the others
-(``households``, ``reduction`` …) are printed as in the aggregation's tables."""
+"""The printed headers of the carried tables' own fields (messages, said in the table's
+language); the others (``households``, ``reduction`` …) are printed as in the aggregation's
+tables."""
 
 AnyUnit = au.NewUnit | au.OldUnit
 
@@ -137,7 +133,7 @@ def _basis(plan: Document, basis: Basis | None) -> Basis:
                 "Plan",
                 "header.date",
                 None if plan.header.date is None else str(plan.header.date),
-                "may fall before or after 1 July 2025: pass basis='old' or basis='new'",
+                _("may fall before or after 1 July 2025: pass basis='old' or basis='new'"),
             )
         ]
     )
@@ -167,7 +163,11 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
                             where,
                             "code",
                             unit.code,
-                            f"is the code of {match}, not of {unit.name!r}",
+                            _(
+                                "is the code of {unit}, not of {name!r}",
+                                unit=str(match),
+                                name=unit.name,
+                            ),
                             location("units", i),
                         )
                     )
@@ -181,7 +181,7 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
                     where,
                     field,
                     value,
-                    f"does not match exactly one {basis} unit: {error}",
+                    _no_match(basis, error),
                     location("units", i),
                 )
             )
@@ -189,7 +189,11 @@ def _match(plan: Document, basis: Basis) -> dict[str, AnyUnit]:
         if match.code in codes:
             problems.append(
                 Problem(
-                    where, "name", unit.name, f"is a second unit for {match}", location("units", i)
+                    where,
+                    "name",
+                    unit.name,
+                    _("is a second unit for {unit}", unit=str(match)),
+                    location("units", i),
                 )
             )
         found[unit.id] = match
@@ -204,7 +208,15 @@ class _Row:
     target: AnyUnit
     sources: tuple[AdministrativeUnit, ...]
     missing: tuple[AnyUnit, ...]
-    why: tuple[str, ...]
+    why: tuple[Message, ...]
+
+
+def _no_match(basis: Basis, error: MdpovertyError) -> Message:
+    """Why a unit matches no unit of the crosswalk, or several (``error`` says which)."""
+    said = error.args[0] if len(error.args) == 1 else str(error)  # a message, said as one
+    if basis == "old":
+        return _("does not match exactly one unit before 1 July 2025: {error}", error=said)
+    return _("does not match exactly one unit from 1 July 2025: {error}", error=said)
 
 
 def _label(unit: AnyUnit) -> str:
@@ -221,7 +233,7 @@ def _rows(
     matched: dict[str, AnyUnit],
     destinations: Callable[[AnyUnit], Sequence[AnyUnit]],
     sources: Callable[[AnyUnit], Sequence[AnyUnit]],
-    spread: Callable[[AnyUnit, Sequence[AnyUnit]], str],
+    spread: Callable[[AnyUnit, Sequence[AnyUnit]], Message],
 ) -> list[_Row]:
     """One row per unit that the plan's units went into.
 
@@ -235,7 +247,8 @@ def _rows(
     rows = []
     for code in sorted(targets):
         target = targets[code]
-        covered, missing, why = [], [], []
+        covered, missing = [], []
+        why: list[Message] = []
         for source in sources(target):
             if source.code not in units:
                 missing.append(source)
@@ -244,15 +257,19 @@ def _rows(
             doubt = doubtful.get(frozenset((code, source.code)))
             if doubt is not None:
                 why.append(
-                    f"the link {_label(doubt.old)} → {_label(doubt.new)} is doubtful "
-                    f"({doubt.source})"
+                    _(
+                        "the link {old} → {new} is doubtful ({source})",
+                        old=_label(doubt.old),
+                        new=_label(doubt.new),
+                        source=doubt.source,
+                    )
                 )
             elsewhere = [d for d in destinations(source) if d.code != code]
             if elsewhere:
                 why.append(spread(source, elsewhere))
         if missing:
-            listed = ", ".join(_label(m) for m in missing)
-            why.insert(0, f"the plan does not cover {listed}")
+            listed = tuple(_label(m) for m in missing)
+            why.insert(0, _("the plan does not cover {units}", units=listed))
         rows.append(_Row(target, tuple(covered), tuple(missing), tuple(why)))
     return rows
 
@@ -290,14 +307,19 @@ def _figures(
     }
 
 
-def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
+def said(why: Sequence[Message], lang: Lang) -> str:
+    """The reasons a row is incomplete, said in ``lang``: the ``why`` cell of a carried table."""
+    return "; ".join(localize(reason, lang) for reason in why)
+
+
+def _frame(plan: Document, rows: Sequence[_Row], lang: Lang) -> pd.DataFrame:
     reductions = {unit.id: reduction for unit, reduction in unit_reductions(plan)}
     records = []
     for row in rows:
         # A unit that gives no count leaves its row blank: a sum over it would print 0.
-        uncounted = [u.name for u in row.sources if not u.has_counts]
+        uncounted = tuple(u.name for u in row.sources if not u.has_counts)
         why = (
-            [*row.why, f"the plan gives no counts for {', '.join(uncounted)}"]
+            [*row.why, _("the plan gives no counts for {units}", units=uncounted)]
             if uncounted
             else row.why
         )
@@ -309,7 +331,7 @@ def _frame(plan: Document, rows: Sequence[_Row]) -> pd.DataFrame:
             "complete": complete,
             "units": "; ".join(f"{u.name} ({u.code})" if u.code else u.name for u in row.sources),
             "missing": "; ".join(_label(m) for m in row.missing),
-            "why": "; ".join(why),
+            "why": said(why, lang),
         }
         record.update(_figures(row.sources, reductions) if complete else dict.fromkeys(_COUNTS))
         records.append(record)
@@ -329,14 +351,18 @@ def _identity(plan: Document, matched: dict[str, AnyUnit]) -> list[_Row]:
     ]
 
 
-def _spread_old(old: AnyUnit, others: Sequence[AnyUnit]) -> str:
-    listed = ", ".join(_label(o) for o in others)
-    return f"{_label(old)} was split: part of it went to {listed}"
+def _spread_old(old: AnyUnit, others: Sequence[AnyUnit]) -> Message:
+    listed = tuple(_label(o) for o in others)
+    return _("{unit} was split: part of it went to {units}", unit=_label(old), units=listed)
 
 
-def _spread_new(new: AnyUnit, others: Sequence[AnyUnit]) -> str:
-    listed = ", ".join(_label(o) for o in others)
-    return f"{_label(new)} also took in {listed}: its figures cannot be divided"
+def _spread_new(new: AnyUnit, others: Sequence[AnyUnit]) -> Message:
+    listed = tuple(_label(o) for o in others)
+    return _(
+        "{unit} also took in {units}: its figures cannot be divided",
+        unit=_label(new),
+        units=listed,
+    )
 
 
 def _layout(document: Document, basis: Basis | None, *, back: bool) -> list[_Row]:
@@ -418,7 +444,8 @@ def carry_over(
         total: Must be ``False`` (taken so that every table function takes the same
             switches): the table has no total row, since an incomplete row's counts are blank
             and a total over it would count them as 0.
-        lang: The language of the printed headers (``"vi"`` or ``"en"``).
+        lang: The language of the printed headers and of the reasons in ``why``
+            (``"vi"`` or ``"en"``).
 
     Returns:
         A table indexed by the new unit's ``code``, with the columns of
@@ -435,7 +462,7 @@ def carry_over(
             switches out of their values; ``total=True``.
     """
     check_carried("carry_over", plan, labels=labels, lang=lang, total=total)
-    frame = _frame(plan, _layout(plan, basis, back=False))
+    frame = _frame(plan, _layout(plan, basis, back=False), lang)
     return carried_face(
         frame, "carry_over", plan, headers=CARRIED_HEADERS, labels=labels, lang=lang
     )
@@ -460,7 +487,7 @@ def carry_back(
     already in old units carries back unchanged.
     """
     check_carried("carry_back", plan, labels=labels, lang=lang, total=total)
-    frame = _frame(plan, _layout(plan, basis, back=True))
+    frame = _frame(plan, _layout(plan, basis, back=True), lang)
     return carried_face(
         frame, "carry_back", plan, headers=CARRIED_HEADERS, labels=labels, lang=lang
     )

@@ -12,10 +12,11 @@ import pandas as pd
 from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import FUNDING_SOURCES
 from mdpoverty.model.programme import SOURCES, Level, ancestor, code_level
-from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.annex import TOTAL
 from mdpoverty.tables.shape import Labels
 
 NO_LEAD = "(no lead)"

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
-from mdpoverty.tables.annex import Lang
 from mdpoverty.tables.shape import Labels, check_switches, document_name, table_attrs
 from mdpoverty.values.quantities import Comparison
 
@@ -122,31 +122,32 @@ def judge(target: Target, value: int | Decimal) -> tuple[bool, int | Decimal]:
 RESULT_COLUMNS = ("subject", "group", "measure", "target", "comparison", "achieved", "met", "by")
 """The columns of :func:`results` (``labels="fields"``)."""
 
-RESULT_HEADERS: dict[str, tuple[str, str]] = {
-    "subject": ("Đối tượng", "Subject"),
-    "group": ("Nhóm hộ", "Household group"),
-    "measure": ("Chỉ tiêu", "Measure"),
-    "target": ("Mục tiêu", "Target"),
-    "comparison": ("So sánh", "Comparison"),
-    "achieved": ("Kết quả", "Achieved"),
-    "met": ("Đạt", "Met"),
-    "by": ("Chênh lệch", "Margin"),
+RESULT_HEADERS: dict[str, Message] = {
+    "subject": _("Subject"),
+    "group": _("Household group"),
+    "measure": _("Measure"),
+    "target": _("Target"),
+    "comparison": _("Comparison"),
+    "achieved": _("Achieved"),
+    "met": _("Met"),
+    "by": _("Margin"),
 }
-"""The printed headers of :func:`results` (``labels="printed"``): (Vietnamese, English)."""
+"""The printed headers of :func:`results` (``labels="printed"``), said in the table's
+language."""
 
 
 def _checked(plan: object, outcome: object, *, labels: object, lang: object, total: object) -> None:
     problems = []
     if not isinstance(plan, Document):
-        problems.append(Problem("results", "plan", plan, "must be a Document"))
+        problems.append(Problem("results", "plan", plan, _("must be a Document")))
     if outcome is not None and not isinstance(outcome, Document):
-        problems.append(Problem("results", "outcome", outcome, "must be a Document or None"))
+        problems.append(Problem("results", "outcome", outcome, _("must be a Document or None")))
     try:
         check_switches("results", labels=labels, total=total, lang=lang)
     except ValidationError as error:
         problems.extend(error.problems)
     if total is True:
-        reason = "must be False: results of different targets do not add up"
+        reason = _("must be False: results of different targets do not add up")
         problems.append(Problem("results", "total", total, reason))
     if problems:
         raise ValidationError(problems)
@@ -190,7 +191,7 @@ def results(
     if outcome is None:
         if not isinstance(plan, ImplementationReport):
             raise ValidationError(
-                [Problem("results", "outcome", None, "must be given unless 'plan' is a report")]
+                [Problem("results", "outcome", None, _("must be given unless 'plan' is a report"))]
             )
         outcome = plan
     observed = index(outcome)
@@ -210,10 +211,9 @@ def results(
                 by,
             )
         )
-    which = 0 if lang == "vi" else 1
     frame = pd.DataFrame(
         {
-            (RESULT_HEADERS[name][which] if labels == "printed" else name): pd.Series(
+            (localize(RESULT_HEADERS[name], lang) if labels == "printed" else name): pd.Series(
                 [row[n] for row in rows], dtype=object
             )
             for n, name in enumerate(RESULT_COLUMNS)

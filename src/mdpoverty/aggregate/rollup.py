@@ -25,6 +25,7 @@ from mdpoverty.aggregate.units import (
     kind_sums,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
+from mdpoverty.i18n import Lang, _, localize
 from mdpoverty.model._derived import hold
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
@@ -32,8 +33,8 @@ from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
+    TOTAL_MESSAGE,
     AnnexRow,
-    Lang,
     UnitSum,
     _annex_rows,
     shown,
@@ -48,21 +49,22 @@ from mdpoverty.values._validation import Items, to_tuple
 def _shape_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> list[Problem]:
     """Plans that are not documents, none at all, or keys that do not name each plan."""
     shapes = [
-        Problem("Rollup", name, value, "must be a list or tuple", code="wrong-type")
+        Problem("Rollup", name, value, _("must be a list or tuple"), code="wrong-type")
         for name, value in (("keys", keys), ("plans", plans))
         if not isinstance(value, tuple)
     ]
     if shapes:
         return shapes
     if not plans:
-        return [Problem("Rollup", "plans", (), "must hold at least one plan")]
+        return [Problem("Rollup", "plans", (), _("must hold at least one plan"))]
     wrong = [
-        Problem("Rollup", "plans", p, "must be a Document", path=str(i), code="wrong-type")
+        Problem("Rollup", "plans", p, _("must be a Document"), path=str(i), code="wrong-type")
         for i, p in enumerate(plans)
         if not isinstance(p, Document)
     ]
     if not wrong and len(keys) != len(plans):
-        wrong.append(Problem("Rollup", "keys", len(keys), f"must name each plan ({len(plans)})"))
+        reason = _("must name each plan ({n})", n=len(plans))
+        wrong.append(Problem("Rollup", "keys", len(keys), reason))
     return wrong
 
 
@@ -75,38 +77,41 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
     for i, key in enumerate(keys):
         if not isinstance(key, str) or key == TOTAL:
             yield Problem(
-                f"Plan {i}",
+                _("Plan {n}", n=i),
                 "key",
                 key,
-                f"must be text other than {TOTAL!r}, the label of the total row (pass a "
-                "mapping of names to plans to name them apart)",
+                _(
+                    "must be text other than {total!r}, the label of the total row (pass a "
+                    "mapping of names to plans to name them apart)",
+                    total=TOTAL,
+                ),
             )
         if key in seen:
             yield Problem(
-                f"Plans {seen[key]} and {i}",
+                _("Plans {first} and {second}", first=seen[key], second=i),
                 "key",
                 key,
-                "must differ (pass a mapping of names to plans to name them apart)",
+                _("must differ (pass a mapping of names to plans to name them apart)"),
             )
         seen.setdefault(key, i)
     first, head = keys[0], plans[0]
     for key, plan in zip(keys[1:], plans[1:], strict=True):
-        pair = f"Plan {first!r} and plan {key!r}"
+        pair = _("Plan {first!r} and plan {second!r}", first=first, second=key)
         if plan.period != head.period:
-            yield Problem(pair, "period", f"{head.period} vs {plan.period}", "must be the same")
+            same = _("must be the same")
+            yield Problem(pair, "period", f"{head.period} vs {plan.period}", same)
         if plan.standard != head.standard:
-            yield Problem(
-                pair, "standard", f"{head.standard} vs {plan.standard}", "must be the same"
-            )
+            same = _("must be the same")
+            yield Problem(pair, "standard", f"{head.standard} vs {plan.standard}", same)
     owner: dict[str, str] = {}
     for key, plan in zip(keys, plans, strict=True):
         for unit in plan.units:
             if unit.id in owner:
                 yield Problem(
-                    f"Plan {owner[unit.id]!r} and plan {key!r}",
+                    _("Plan {first!r} and plan {second!r}", first=owner[unit.id], second=key),
                     "units",
                     unit.id,
-                    "must not both hold the unit",
+                    _("must not both hold the unit"),
                 )
             else:
                 owner[unit.id] = key
@@ -193,7 +198,7 @@ class Rollup:
                 named = _ag.unit_values(row, unit.name)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, named))
         if total:
-            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+            rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
         frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
         return self._faced(frame, "rollup.units", labels, lang, total=total)
 
@@ -215,7 +220,7 @@ class Rollup:
             grand.merge(s)
             rows.append((key, {}, s.n, s.row(key)))
         if total:
-            rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+            rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
         frame = _ag.unit_frame(rows, [], "plan")
         return self._faced(frame, "rollup.by_plan", labels, lang, total=total)
 
@@ -224,7 +229,7 @@ class Rollup:
     ) -> pd.DataFrame:
         """Every unit grouped by kind, as :func:`units_by_kind`."""
         self._check(labels, lang, total=total)
-        frame = kind_frame(kind_sums(self.plans), total=total)
+        frame = kind_frame(kind_sums(self.plans), total=total, lang=lang)
         return self._faced(frame, "units_by_kind", labels, lang, total=total)
 
     # -- funding --
@@ -260,7 +265,7 @@ class Rollup:
     ) -> pd.DataFrame:
         """Funding of every plan by kind of capital, as :func:`funding_by_capital`."""
         self._check(labels, lang, total=total)
-        frame = capital_frame(*axis_sums(self.plans, "capital"), total=total)
+        frame = capital_frame(*axis_sums(self.plans, "capital"), total=total, lang=lang)
         return self._faced(frame, "funding_by_capital", labels, lang, total=total)
 
     def funding_by_year(
@@ -312,7 +317,7 @@ class Rollup:
         dims: dict[str, str | None] = {}
         rank: dict[str, int] = {}
         for key, plan in self._pairs():
-            ranks, _ = dimension_names(plan)
+            ranks, _names = dimension_names(plan)
             for d in deficit_rows(plan):
                 dims.setdefault(d.id, d.dimension)
                 rank.setdefault(d.id, ranks.get(d.dimension, len(ranks)))
@@ -341,7 +346,7 @@ class Rollup:
         """
         self._check(labels, lang, total=total)
         if total:
-            reason = "must be False: deficit targets about different populations do not add up"
+            reason = _("must be False: deficit targets about different populations do not add up")
             raise ValidationError([Problem("deficit_target_rows", "total", total, reason)])
         frames = [deficit_targets(plan) for plan in self.plans]
         frame = pd.concat(frames, keys=list(self.keys), names=["plan", "id"])

@@ -12,19 +12,12 @@ from mdpoverty.aggregate import _sums as _ag
 from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.errors import Problem, UnknownNameError, ValidationError
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import DeficitIndicator
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
-from mdpoverty.tables.annex import (
-    TOTAL,
-    TOTAL_LABEL,
-    AnnexRow,
-    Lang,
-    UnitSum,
-    shown,
-    unit_reductions,
-)
+from mdpoverty.tables.annex import TOTAL, TOTAL_MESSAGE, AnnexRow, UnitSum, shown, unit_reductions
 from mdpoverty.tables.shape import Labels
 
 DEFICIT_COLUMNS = (
@@ -64,7 +57,7 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
 
 
 def deficit_rows(plan: Document) -> list[DeficitIndicator]:
-    ranks, _ = dimension_names(plan)
+    ranks, _names = dimension_names(plan)
     last = len(ranks)
     return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
 
@@ -96,9 +89,9 @@ def deficit_targets(
     """
     _checked("deficit_targets", plan, labels=labels, lang=lang, total=total)
     if total:
-        reason = "must be False: deficit targets about different populations do not add up"
+        reason = _("must be False: deficit targets about different populations do not add up")
         raise ValidationError([Problem("deficit_targets", "total", total, reason)])
-    _, names = dimension_names(plan)
+    _kinds, names = dimension_names(plan)
     rows = deficit_rows(plan)
     data = {
         "dimension": [d.dimension for d in rows],
@@ -128,16 +121,33 @@ def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
     return sums
 
 
-def kind_frame(sums: Mapping[UnitKind, UnitSum], *, total: bool) -> pd.DataFrame:
+_KIND_LABEL: dict[UnitKind, Message] = {
+    UnitKind.COUNTRY: _("the whole country"),
+    UnitKind.PROVINCE: _("province"),
+    UnitKind.MUNICIPALITY: _("centrally governed city"),
+    UnitKind.CITY: _("provincial city"),
+    UnitKind.TOWN: _("district-level town"),
+    UnitKind.URBAN_DISTRICT: _("urban district"),
+    UnitKind.DISTRICT: _("rural district"),
+    UnitKind.WARD: _("ward"),
+    UnitKind.COMMUNE: _("commune"),
+    UnitKind.TOWNSHIP: _("township"),
+    UnitKind.SPECIAL_ZONE: _("special zone"),
+}
+"""The label of a kind of unit in a table of kinds (said in the table's language)."""
+
+
+def kind_frame(sums: Mapping[UnitKind, UnitSum], *, total: bool, lang: Lang = "vi") -> pd.DataFrame:
     kinds = [k for k in UnitKind if k in sums]
     rows: list[tuple[str, dict[str, object], int, AnnexRow]] = [
-        (kind.value, {}, sums[kind].n, sums[kind].row(kind.vi)) for kind in kinds
+        (kind.value, {}, sums[kind].n, sums[kind].row(localize(_KIND_LABEL[kind], lang)))
+        for kind in kinds
     ]
     if total:
         grand = UnitSum()
         for s in sums.values():
             grand.merge(s)
-        rows.append((TOTAL, {}, grand.n, grand.row(TOTAL_LABEL["vi"])))
+        rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
     return _ag.unit_frame(rows, [], "kind")
 
 
@@ -151,8 +161,8 @@ def units_by_kind(
     of its units has one.  The total row is the annex's total row.  One row per kind present,
     in the order of :class:`~mdpoverty.UnitKind`.
 
-    Index ``kind`` (the kind's value); columns (:data:`UNIT_COLUMNS`): ``label`` (the kind in
-    Vietnamese), ``units``, ``households``, ``poor_households`` (Int64), ``start_rate``,
+    Index ``kind`` (the kind's value); columns (:data:`UNIT_COLUMNS`): ``label`` (the kind, in
+    ``lang``), ``units``, ``households``, ``poor_households`` (Int64), ``start_rate``,
     ``reduction``, ``rate_reduction``, ``end_rate`` (object: Decimal rates, an int reduction,
     a Quantity where a target is a range, ``None`` where there is no target).
 
@@ -167,5 +177,5 @@ def units_by_kind(
     total        8       12281              241       1.96        13     1.86
     """
     _checked("units_by_kind", plan, labels=labels, lang=lang, total=total)
-    frame = kind_frame(kind_sums([plan]), total=total)
+    frame = kind_frame(kind_sums([plan]), total=total, lang=lang)
     return faced(frame, "units_by_kind", plan, labels=labels, lang=lang, total=total)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from mdpoverty.i18n import Lang, localize
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
 
@@ -69,13 +70,14 @@ def json_value(value: object) -> JSONValue:  # noqa: PLR0911  (a return a kind o
     return str(value)  # another value a user's own rule gave: its text
 
 
-def finding_record(finding: Finding) -> dict[str, JSONValue]:
-    """``finding`` as a JSON-ready mapping that follows :data:`FINDING_SCHEMA`."""
+def finding_record(finding: Finding, lang: Lang = "en") -> dict[str, JSONValue]:
+    """``finding`` as a JSON-ready mapping that follows :data:`FINDING_SCHEMA`, its message in
+    ``lang`` (its rule, severity and location are the same in every language)."""
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "location": finding.location,
-        "message": finding.message,
+        "message": localize(finding.message, lang),
         "expected": json_value(finding.expected),
         "actual": json_value(finding.actual),
     }

@@ -17,6 +17,7 @@ from mdpoverty.errors import (
     ValidationError,
     expect,
 )
+from mdpoverty.i18n import Lang, Message, _, _n, language, localize, number
 from mdpoverty.model.document import Document
 from mdpoverty.values._validation import (
     STR,
@@ -67,21 +68,42 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
     @property
+    def word(self) -> Message:
+        """The severity as a reader reads it (``error``, ``lỗi``)."""
+        return _SEVERITY_WORDS[self]
+
+    @property
     def rank(self) -> int:
         """A sort key, most serious first (0 for errors, 1 for warnings, 2 for information)."""
         return list(Severity).index(self)
 
 
-def show(value: object) -> str:
-    """A value as a finding prints it: numbers plainly, ranges as ``low–high``, dates in ISO."""
+_SEVERITY_WORDS = {
+    Severity.ERROR: _("error"),
+    Severity.WARNING: _("warning"),
+    Severity.INFO: _("info"),
+}
+
+
+def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a kind of value)
+    """A value as a finding prints it: numbers in the notation of ``lang``, ranges as
+    ``low–high``, dates in ISO, text quoted."""
     if isinstance(value, Quantity):
-        return show(value.low) if value.is_exact else f"{show(value.low)}–{show(value.high)}"
+        if value.is_exact:
+            return show(value.low, lang)
+        return f"{show(value.low, lang)}–{show(value.high, lang)}"
     if isinstance(value, tuple):
-        return "(" + ", ".join(show(v) for v in value) + ")"
+        return "(" + ", ".join(show(v, lang) for v in value) + ")"
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return str(value)
+        return (
+            number(value, lang)
+            if not isinstance(value, Decimal) or value.is_finite()
+            else str(value)
+        )
     if isinstance(value, PartialDate):
         return str(value)
+    if isinstance(value, Message):
+        return repr(value.render(lang))
     if isinstance(value, str):
         return repr(value)
     return "-" if value is None else repr(value)
@@ -127,9 +149,30 @@ class Finding:
         validate(self)
 
     def __str__(self) -> str:
-        return (
-            f"{self.severity} {self.rule} {self.location}: {self.message} "
-            f"(expected {show(self.expected)}, actual {show(self.actual)})"
+        return self.text("en")
+
+    def text(self, lang: Lang | None = None) -> str:
+        """The finding as a line in ``lang`` (by default :func:`~mdpoverty.i18n.language`):
+        its severity, rule id and location (the same in every language: they are for
+        programs), then its message and values.
+
+        >>> finding = Finding("dates.annex", Severity.ERROR, "annex/date", "differs",
+        ...                   expected=Decimal("1021.5"), actual=Decimal(949))
+        >>> finding.text("vi")
+        'lỗi dates.annex annex/date: differs (mong đợi 1.021,5, thực tế 949)'
+        """
+        lang = language(lang)
+        return localize(
+            _(
+                "{severity} {rule} {location}: {message} (expected {expected}, actual {actual})",
+                severity=self.severity.word,
+                rule=self.rule,
+                location=self.location,
+                message=localize(self.message, lang),
+                expected=show(self.expected, lang),
+                actual=show(self.actual, lang),
+            ),
+            lang,
         )
 
 
@@ -222,22 +265,39 @@ class Report:
             self.rules,
         )
 
-    def summary(self) -> str:
-        """A count of the findings by severity, e.g. ``2 errors, 1 warning, 0 info``."""
+    def summary(self, lang: Lang = "en") -> str:
+        """A count of the findings by severity, e.g. ``2 errors, 1 warning, 0 info``.
+
+        >>> Report().summary("vi")
+        '0 lỗi, 0 cảnh báo, 0 thông tin'
+        """
         counts = {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
         e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
-        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} info"
+        return localize(
+            _(
+                "{errors}, {warnings}, {info} info",
+                errors=_n("{n} error", "{n} errors", e),
+                warnings=_n("{n} warning", "{n} warnings", w),
+                info=i,
+            ),
+            lang,
+        )
 
     def __str__(self) -> str:
-        if not self.findings:
-            return f"no findings ({len(self.rules)} rules checked)"
-        return "\n".join(str(f) for f in self.findings)
+        return self.text("en")
 
-    def to_frame(self) -> pd.DataFrame:
+    def text(self, lang: Lang | None = None) -> str:
+        """The findings in ``lang`` (by default :func:`~mdpoverty.i18n.language`), a line each."""
+        lang = language(lang)
+        if not self.findings:
+            return localize(_("no findings ({n} rules checked)", n=len(self.rules)), lang)
+        return "\n".join(f.text(lang) for f in self.findings)
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
         """The findings as a DataFrame, a row each.
 
-        Columns: ``rule``, ``severity`` and ``location``, ``message``, ``expected`` and
-        ``actual`` (the values themselves, object dtype).
+        Columns: ``rule``, ``severity`` and ``location``, ``message`` (in ``lang``),
+        ``expected`` and ``actual`` (the values themselves, object dtype).
 
         >>> Report().to_frame().columns.tolist()
         ['rule', 'severity', 'location', 'message', 'expected', 'actual']
@@ -249,7 +309,11 @@ class Report:
             {
                 name: pd.Series(
                     [
-                        str(getattr(f, name)) if name == "severity" else getattr(f, name)
+                        str(f.severity)
+                        if name == "severity"
+                        else localize(f.message, lang)
+                        if name == "message"
+                        else getattr(f, name)
                         for f in self.findings
                     ],
                     dtype=object,
@@ -258,9 +322,9 @@ class Report:
             }
         )
 
-    def to_records(self) -> list[dict[str, JSONValue]]:
-        """The findings as JSON-ready mappings, one each, that follow
-        :data:`~mdpoverty.checks.records.FINDING_SCHEMA`: numbers as strings of their digits,
+    def to_records(self, lang: Lang = "en") -> list[dict[str, JSONValue]]:
+        """The findings as JSON-ready mappings, one each, with their messages in ``lang``, that
+        follow :data:`~mdpoverty.checks.records.FINDING_SCHEMA`: numbers as strings of their digits,
         dates in ISO, ranges as ``{"low": …, "high": …}`` (see :mod:`mdpoverty.checks.records`).
 
         >>> import json
@@ -270,7 +334,7 @@ class Report:
         {"rule": "funding.sources-sum", "severity": "error", "location": "components/DA3",
          "message": "differs", "expected": "949", "actual": "1021"}
         """
-        return [finding_record(f) for f in self.findings]
+        return [finding_record(f, lang) for f in self.findings]
 
     def raise_for_errors(self) -> None:
         """Raise :class:`InconsistentPlanError` if the report holds errors; else do nothing."""

@@ -7,8 +7,10 @@ pandas), which imports this module only to run a command.
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import io
+import os
 import sys
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +23,7 @@ from mdpoverty.households.classify import resolve_standard
 from mdpoverty.households.counts import count_tally, counts_from_tally
 from mdpoverty.households.files import tally_file
 from mdpoverty.households.measures import af_measures, af_spec, af_tally, exact
+from mdpoverty.i18n import _
 from mdpoverty.reference.standards import PovertyStandard
 from mdpoverty.values.numbers import round_half_up
 
@@ -32,7 +35,7 @@ def _columns(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, column = pair.partition("=")
         if not sep or not name or not column:
-            raise ValueError(f"--column must be NAME=COLUMN, not {pair!r}")
+            raise ValueError(_("--column must be NAME=COLUMN, not {pair!r}", pair=pair))
         mapping[name.strip()] = column.strip()
     return mapping
 
@@ -101,7 +104,7 @@ def _measures(args: argparse.Namespace, standard: PovertyStandard) -> pd.DataFra
 def run(args: argparse.Namespace) -> str:
     """Run ``mdpoverty households ...``; the CSV text to write."""
     if not Path(args.file).exists():
-        raise FileNotFoundError(f"{args.file}: no such file")
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), args.file)
     standard = resolve_standard(args.year, args.standard)
     try:
         if args.households_command == "classify":
@@ -111,7 +114,9 @@ def run(args: argparse.Namespace) -> str:
     except MdpovertyError:
         raise
     except (ValueError, TypeError) as error:  # a wrong --k, --column or --units
-        raise MdpovertyError(str(error)) from error
+        # A message keeps its words in both languages; any other text is shown as it is.
+        given = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else None
+        raise MdpovertyError(given if given is not None else str(error)) from error
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()

@@ -11,7 +11,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
+from mdpoverty.cli._common import (
+    EXIT_OK,
+    FORMATTER,
+    examples,
+    force_argument,
+    lang_argument,
+    say,
+    write_text,
+)
+from mdpoverty.i18n import Lang, _
 
 __all__ = ["COMMANDS", "add_commands"]
 
@@ -19,110 +28,162 @@ __all__ = ["COMMANDS", "add_commands"]
 # cannot import without loading pandas (a test holds the two equal).
 _DEFAULT_BATCH_ROWS = 1 << 20
 
-_FILE_HELP = "the household table: a .csv or .parquet file (or a folder of Parquet files)"
 
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help=_FILE_HELP)
+def _common(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    said = say(lang)
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help=said(_("the household table: a .csv or .parquet file (or a folder of Parquet files)")),
+    )
     standard = parser.add_mutually_exclusive_group(required=True)
-    standard.add_argument("--year", type=int, help="the review's year: the standard in force")
-    standard.add_argument("--standard", metavar="ID", help="a standard's id instead of --year")
+    standard.add_argument(
+        "--year", type=int, help=said(_("the review's year: the standard in force"))
+    )
+    standard.add_argument(
+        "--standard", metavar="ID", help=said(_("a standard's id instead of --year"))
+    )
     parser.add_argument(
         "--column",
         action="append",
         default=[],
         metavar="NAME=COLUMN",
-        help="the file's COLUMN for NAME (unit, area, income, deprivations or an indicator id); "
-        "repeatable",
+        help=said(
+            _(
+                "the file's COLUMN for NAME (unit, area, income, deprivations or an indicator "
+                "id); repeatable"
+            )
+        ),
     )
     parser.add_argument(
         "--weight",
         metavar="COLUMN",
-        help="a column of integer weights (household size: people; a sampling weight: the "
-        "population) counted instead of one per household",
+        help=said(
+            _(
+                "a column of integer weights (household size: people; a sampling weight: the "
+                "population) counted instead of one per household"
+            )
+        ),
     )
     parser.add_argument(
         "--batch-rows",
         type=int,
         default=_DEFAULT_BATCH_ROWS,
         metavar="N",
-        help=f"read N rows at a time (default {_DEFAULT_BATCH_ROWS:,}); memory grows with N",
+        help=said(
+            _(
+                "read N rows at a time (default {rows}); memory grows with N",
+                rows=_DEFAULT_BATCH_ROWS,
+            )
+        ),
     )
     parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="a progress bar on standard error (auto: when it is a terminal)",
+        help=said(_("a progress bar on standard error (auto: when it is a terminal)")),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the CSV to FILE instead of standard output (an existing FILE only with "
-        "--force)",
+        help=said(
+            _(
+                "write the CSV to FILE instead of standard output (an existing FILE only with "
+                "--force)"
+            )
+        ),
     )
-    force_argument(parser)
+    force_argument(parser, lang)
+    lang_argument(parser, lang)
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``households classify`` and ``households measures`` to ``commands``."""
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add ``households classify`` and ``households measures`` to ``commands``, their help in
+    ``lang``."""
+    said = say(lang)
     formatter = FORMATTER
     households = commands.add_parser(
         "households",
-        help="classify households and measure poverty from review data",
-        description="Household review data (one row per household: unit, area, income, "
-        "deprivations) classified under the standard in force, counted per unit up the "
-        "hierarchy, and measured with the Alkire–Foster method.  Large files are read in "
-        "batches; the results equal those of the whole table.",
+        help=said(_("classify households and measure poverty from review data")),
+        description=said(
+            _(
+                "Household review data (one row per household: unit, area, income, "
+                "deprivations) classified under the standard in force, counted per unit up the "
+                "hierarchy, and measured with the Alkire–Foster method.  Large files are read "
+                "in batches; the results equal those of the whole table."
+            )
+        ),
         formatter_class=formatter,
     )
+    lang_argument(households, lang)
     sub = households.add_subparsers(dest="households_command", required=True, metavar="COMMAND")
     classify = sub.add_parser(
         "classify",
-        help="counts of poor and near-poor households per unit",
-        description="Classify every household of FILE under the standard in force in the "
-        "year and write the counts per unit and area, summed up the hierarchy of --units.",
-        epilog="examples:\n"
-        "  mdpoverty households classify review.parquet --year 2027 -o counts.csv\n"
-        "  mdpoverty households classify review.csv --year 2024 --units communes.csv \\\n"
-        "      --column income=thu_nhap --missing exclude",
+        help=said(_("counts of poor and near-poor households per unit")),
+        description=said(
+            _(
+                "Classify every household of FILE under the standard in force in the year and "
+                "write the counts per unit and area, summed up the hierarchy of --units."
+            )
+        ),
+        epilog=examples(
+            lang,
+            "mdpoverty households classify review.parquet --year 2027 -o counts.csv",
+            "mdpoverty households classify review.csv --year 2024 --units communes.csv \\\n"
+            "      --column income=thu_nhap --missing exclude",
+        ),
         formatter_class=formatter,
     )
-    _common(classify)
+    _common(classify, lang)
     classify.add_argument(
         "--units",
         metavar="CSV",
-        help="the units: a CSV whose first column is the unit code and whose other columns "
-        "are the codes of its parents (e.g. district, province)",
+        help=said(
+            _(
+                "the units: a CSV whose first column is the unit code and whose other columns "
+                "are the codes of its parents (e.g. district, province)"
+            )
+        ),
     )
     classify.add_argument(
         "--missing",
         choices=("error", "exclude"),
         default="error",
-        help="households with a missing value: report them (default) or leave them out",
+        help=said(_("households with a missing value: report them (default) or leave them out")),
     )
     measures = sub.add_parser(
         "measures",
-        help="the Alkire–Foster measures (H, A, M0, contributions)",
-        description="The Alkire–Foster measures of FILE over the standard's indicators, with "
-        "nested equal weights (equal by dimension, equal within), overall and by --by.  "
-        "Values are exact fractions (3/8) with a decimal approximation.",
-        epilog="examples:\n"
-        "  mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv\n"
-        "  mdpoverty households measures review.csv --year 2024 --k 0.25 --by unit\n"
-        "  mdpoverty households measures review.csv --year 2024 --k 1/3 --weight size",
+        help=said(_("the Alkire–Foster measures (H, A, M0, contributions)")),
+        description=said(
+            _(
+                "The Alkire–Foster measures of FILE over the standard's indicators, with nested "
+                "equal weights (equal by dimension, equal within), overall and by --by.  Values "
+                "are exact fractions (3/8) with a decimal approximation."
+            )
+        ),
+        epilog=examples(
+            lang,
+            "mdpoverty households measures review.parquet --year 2027 --k 1/3 -o measures.csv",
+            "mdpoverty households measures review.csv --year 2024 --k 0.25 --by unit",
+            "mdpoverty households measures review.csv --year 2024 --k 1/3 --weight size",
+        ),
         formatter_class=formatter,
     )
-    _common(measures)
+    _common(measures, lang)
     measures.add_argument(
-        "--k", required=True, help="the cutoff, a share of the total weight: 1/3, 0.25"
+        "--k",
+        required=True,
+        help=said(_("the cutoff, a share of the total weight: 1/3, 0.25")),
     )
-    measures.add_argument("--by", metavar="COLUMN", help="also measure each group of COLUMN")
+    measures.add_argument(
+        "--by", metavar="COLUMN", help=said(_("also measure each group of COLUMN"))
+    )
     measures.add_argument(
         "--weights",
         choices=("nested", "equal"),
         default="nested",
-        help="nested equal weights by dimension (default) or equal weights per indicator",
+        help=said(_("nested equal weights by dimension (default) or equal weights per indicator")),
     )
 
 

@@ -10,36 +10,56 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, emit, force_argument
+from mdpoverty.cli._common import (
+    EXIT_OK,
+    FORMATTER,
+    emit,
+    examples,
+    force_argument,
+    lang_argument,
+    say,
+)
 from mdpoverty.cli.plans import KINDS
+from mdpoverty.i18n import Lang, _, _n, localize
 
 __all__ = ["COMMANDS", "add_commands"]
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``import`` to ``commands``."""
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add ``import`` to ``commands``, its help in ``lang``."""
+    said = say(lang)
     published = commands.add_parser(
         "import",
-        help="read a published document (Word, Excel, PDF, text) into a draft",
-        description="Read FILE as it is published (.docx, .xlsx, text .pdf, or .txt as Word "
-        "exports it) into a draft document: the header, legal bases, annex, components' "
-        "funding and stated targets, every value with its source (file, table or page, row, "
-        "column or paragraph, and the text as printed) as a comment on its line and in "
-        "OUTPUT's .sources.csv sidecar.  What cannot be read is listed as a gap, never filled "
-        "in.  Needs the `read` extra for .docx and .pdf.",
-        epilog="examples:\n"
-        "  mdpoverty import ke-hoach.docx -o draft.yaml\n"
-        "  mdpoverty import ke-hoach.txt -o draft.yaml --kind plan && mdpoverty check draft.yaml",
+        help=said(_("read a published document (Word, Excel, PDF, text) into a draft")),
+        description=said(
+            _(
+                "Read FILE as it is published (.docx, .xlsx, text .pdf, or .txt as Word exports "
+                "it) into a draft document: the header, legal bases, annex, components' funding "
+                "and stated targets, every value with its source (file, table or page, row, "
+                "column or paragraph, and the text as printed) as a comment on its line and in "
+                "OUTPUT's .sources.csv sidecar.  What cannot be read is listed as a gap, never "
+                "filled in.  Needs the `read` extra for .docx and .pdf."
+            )
+        ),
+        epilog=examples(
+            lang,
+            "mdpoverty import ke-hoach.docx -o draft.yaml",
+            "mdpoverty import ke-hoach.txt -o draft.yaml --kind plan && mdpoverty check draft.yaml",
+        ),
         formatter_class=FORMATTER,
     )
-    published.add_argument("file", metavar="FILE", help="the published document")
+    published.add_argument("file", metavar="FILE", help=said(_("the published document")))
     published.add_argument(
-        "-o", "--output", metavar="DRAFT", required=True, help="the draft to write (.yaml)"
+        "-o", "--output", metavar="DRAFT", required=True, help=said(_("the draft to write (.yaml)"))
     )
     published.add_argument(
-        "--kind", choices=KINDS, default=None, help="the kind of document (default: its title)"
+        "--kind",
+        choices=KINDS,
+        default=None,
+        help=said(_("the kind of document (default: its title)")),
     )
-    force_argument(published)
+    force_argument(published, lang)
+    lang_argument(published, lang)
 
 
 def _import_published(args: argparse.Namespace) -> int:
@@ -47,11 +67,14 @@ def _import_published(args: argparse.Namespace) -> int:
 
     draft = read_published(args.file, args.kind)
     sidecar = write_draft(draft, args.output)
-    emit(
-        f"{args.output}: {len(draft.sources)} values read, {len(draft.gaps)} gaps; "
-        f"sources in {sidecar}\n",
-        sys.stderr,
+    read = _(
+        "{draft}: {values}, {gaps}; sources in {sidecar}",
+        draft=args.output,
+        values=_n("{n} value read", "{n} values read", len(draft.sources)),
+        gaps=_n("{n} gap", "{n} gaps", len(draft.gaps)),
+        sidecar=str(sidecar),
     )
+    emit(f"{localize(read, args.lang)}\n", sys.stderr)
     return EXIT_OK
 
 

@@ -9,67 +9,99 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mdpoverty.cli._common import EXIT_OK, FORMATTER, force_argument, write_text
+from mdpoverty.cli._common import (
+    EXIT_OK,
+    FORMATTER,
+    examples,
+    force_argument,
+    lang_argument,
+    say,
+    write_text,
+)
 from mdpoverty.cli.plans import load, plan_arguments
+from mdpoverty.i18n import Lang, _
 
 __all__ = ["CHART_NAMES", "COMMANDS", "add_commands"]
 
 CHART_NAMES = ("rates", "funding", "deficits")
 """The charts ``mdpoverty chart --what`` draws (:data:`mdpoverty.plot.CHARTS`)."""
 
-_EXTRA_NOTE = (
+_EXTRA_NOTE = _(
     "Needs the optional dependencies matplotlib and Jinja2: pip install 'mdpoverty[report]'."
 )
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``report`` and ``chart`` to ``commands``."""
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add ``report`` and ``chart`` to ``commands``, their help in ``lang``."""
+    said = say(lang)
     formatter = FORMATTER
     report = commands.add_parser(
         "report",
-        help="write the plan's report as one HTML page that works offline",
-        description="One HTML file with the plan's header, its annex as printed (each cell "
-        "that differs from what the counts imply highlighted, the derived value beside it), "
-        "charts of the units' rates, of the funding by component and source and of the "
-        "deficit targets, the units of 1 July 2025, and the findings of the checks, each "
-        "linking to its place. Nothing is fetched from the network: the charts are inline "
-        "SVG, the style inline, there is no script.\n\n" + _EXTRA_NOTE,
-        epilog="examples:\n"
-        "  mdpoverty report --example bac-kan-2024 -o report.html\n"
-        "  mdpoverty report plan.yaml --lang en -o report-en.html",
+        help=said(_("write the plan's report as one HTML page that works offline")),
+        description=said(
+            _(
+                "One HTML file with the plan's header, its annex as printed (each cell that "
+                "differs from what the counts imply highlighted, the derived value beside it), "
+                "charts of the units' rates, of the funding by component and source and of the "
+                "deficit targets, the units of 1 July 2025, and the findings of the checks, each "
+                "linking to its place. Nothing is fetched from the network: the charts are "
+                "inline SVG, the style inline, there is no script.\n\n{note}",
+                note=_EXTRA_NOTE,
+            )
+        ),
+        epilog=examples(
+            lang,
+            "mdpoverty report --example bac-kan-2024 -o report.html",
+            "mdpoverty report plan.yaml --lang en -o report-en.html",
+        ),
         formatter_class=formatter,
     )
-    plan_arguments(report)
-    report.add_argument("--lang", choices=("vi", "en"), default="vi", help="default: vi")
+    plan_arguments(report, lang)
+    lang_argument(report, lang)
     report.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the page to FILE (written whole or not at all; an existing FILE only "
-        "with --force) instead of standard output",
+        help=said(
+            _(
+                "write the page to FILE (written whole or not at all; an existing FILE only "
+                "with --force) instead of standard output"
+            )
+        ),
     )
-    force_argument(report)
+    force_argument(report, lang)
 
     chart = commands.add_parser(
         "chart",
-        help="write one chart of the plan as PNG or SVG",
-        description="One chart of PLAN, to paste into a document: rates (each unit's rate at "
-        "the start and the targeted rate at the end), funding (each component's money by "
-        "source, declared totals that do not add up marked) or deficits (the share targets "
-        "by deprivation dimension). The format follows FILE's extension (.png or .svg).\n\n"
-        + _EXTRA_NOTE,
-        epilog="examples:\n"
-        "  mdpoverty chart --example bac-kan-2024 --what rates -o rates.png\n"
-        "  mdpoverty chart plan.yaml --what funding --lang en -o funding.svg",
+        help=said(_("write one chart of the plan as PNG or SVG")),
+        description=said(
+            _(
+                "One chart of PLAN, to paste into a document: rates (each unit's rate at the "
+                "start and the targeted rate at the end), funding (each component's money by "
+                "source, declared totals that do not add up marked) or deficits (the share "
+                "targets by deprivation dimension). The format follows FILE's extension (.png "
+                "or .svg).\n\n{note}",
+                note=_EXTRA_NOTE,
+            )
+        ),
+        epilog=examples(
+            lang,
+            "mdpoverty chart --example bac-kan-2024 --what rates -o rates.png",
+            "mdpoverty chart plan.yaml --what funding --lang en -o funding.svg",
+        ),
         formatter_class=formatter,
     )
-    plan_arguments(chart)
-    chart.add_argument("--what", choices=CHART_NAMES, required=True, help="which chart")
-    chart.add_argument("--lang", choices=("vi", "en"), default="vi", help="default: vi")
+    plan_arguments(chart, lang)
+    chart.add_argument("--what", choices=CHART_NAMES, required=True, help=said(_("which chart")))
+    lang_argument(chart, lang)
     chart.add_argument(
-        "-o", "--output", metavar="FILE", required=True, help="the chart file (.png or .svg)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help=said(_("the chart file (.png or .svg)")),
     )
-    force_argument(chart)
+    force_argument(chart, lang)
 
 
 def _report(args: argparse.Namespace) -> int:

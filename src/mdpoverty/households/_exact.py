@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from mdpoverty.errors import InexactNumberError, MeasureError
+from mdpoverty.i18n import _
 
 __all__ = ["exact"]
 
@@ -50,8 +51,13 @@ such as '1/3'), not the float 0.25
     """
     if isinstance(value, bool | float):
         raise InexactNumberError(
-            f"{what} must be exact (an int, Fraction, Decimal or text such as '1/3'), not the "
-            f"{type(value).__name__} {value!r}"
+            _(
+                "{what} must be exact (an int, Fraction, Decimal or text such as '1/3'), not "
+                "the {type} {value}",
+                what=what,
+                type=type(value).__name__,
+                value=repr(value),
+            )
         )
     if isinstance(value, int | Fraction):
         return Fraction(value)
@@ -60,18 +66,28 @@ such as '1/3'), not the float 0.25
     if isinstance(value, str):
         return _exact_text(value, what)
     raise InexactNumberError(
-        f"{what} must be an int, Fraction, Decimal or text, not {type(value).__name__}"
+        _(
+            "{what} must be an int, Fraction, Decimal or text, not {type}",
+            what=what,
+            type=type(value).__name__,
+        )
     )
 
 
 def _exact_decimal(value: Decimal, what: str) -> Fraction:
     if not value.is_finite():
-        raise MeasureError(f"{what} must be a finite number, not {value}")
+        raise MeasureError(_("{what} must be a finite number, not {value}", what=what, value=value))
     too_long = len(value.as_tuple().digits) > _MAX_CHARS
     if too_long or (value and abs(value.adjusted()) > _MAX_EXPONENT):
         raise MeasureError(
-            f"{what} must have at most {_MAX_CHARS} digits and a power of ten between "
-            f"1e-{_MAX_EXPONENT} and 1e{_MAX_EXPONENT}: {value}"
+            _(
+                "{what} must have at most {digits} digits and a power of ten between "
+                "1e-{power} and 1e{power}: {value}",
+                what=what,
+                digits=_MAX_CHARS,
+                power=str(_MAX_EXPONENT),
+                value=str(value),
+            )
         )
     return Fraction(value)
 
@@ -80,19 +96,30 @@ def _exact_text(value: str, what: str) -> Fraction:
     text = value.strip().replace(" ", "")
     shown = value if len(value) <= _MAX_CHARS else value[:_MAX_CHARS] + "..."
     if len(text) > _MAX_CHARS:
-        raise MeasureError(f"{what} is longer than {_MAX_CHARS} characters: {shown!r}")
+        raise MeasureError(
+            _(
+                "{what} is longer than {n} characters: {shown!r}",
+                what=what,
+                n=_MAX_CHARS,
+                shown=shown,
+            )
+        )
     match = _NUMBER.fullmatch(text)
     if match is None:
-        raise MeasureError(f"{what} is not a number: {shown!r}")
+        raise MeasureError(_("{what} is not a number: {shown!r}", what=what, shown=shown))
     exponent, denominator = match.groups()
     if exponent is not None and abs(int(exponent)) > _MAX_EXPONENT:
         raise MeasureError(
-            f"{what} must have a power of ten between 1e-{_MAX_EXPONENT} and "
-            f"1e{_MAX_EXPONENT}: {shown!r}"
+            _(
+                "{what} must have a power of ten between 1e-{power} and 1e{power}: {shown!r}",
+                what=what,
+                power=str(_MAX_EXPONENT),
+                shown=shown,
+            )
         )
     if denominator is not None and int(denominator) == 0:
-        raise MeasureError(f"{what} has a zero denominator: {shown!r}")
+        raise MeasureError(_("{what} has a zero denominator: {shown!r}", what=what, shown=shown))
     try:
         return Fraction(text)
     except ValueError:  # a decimal over a denominator ("0.5/2"), which Fraction refuses
-        raise MeasureError(f"{what} is not a number: {shown!r}") from None
+        raise MeasureError(_("{what} is not a number: {shown!r}", what=what, shown=shown)) from None

@@ -18,6 +18,7 @@ import pandas as pd
 
 from mdpoverty.errors import HouseholdArgumentError, HouseholdTableError, TableProblem
 from mdpoverty.households import _af
+from mdpoverty.i18n import Message, _
 from mdpoverty.reference.standards import AREAS, PovertyStandard
 
 Missing = Literal["error", "exclude"]
@@ -95,18 +96,26 @@ def duplicate_columns(table: pd.DataFrame, names: Collection[object]) -> list[Ta
     return [
         TableProblem(
             str(name),
-            f"duplicate column name ({int((table.columns == name).sum())} columns bear it)",
+            _(
+                "duplicate column name ({n} columns bear it)",
+                n=int((table.columns == name).sum()),
+            ),
         )
         for name in dict.fromkeys(names)
         if name in repeated
     ]
 
 
-def require_frame(table: object, what: str = "a household table") -> None:
-    """Refuse anything but a DataFrame before a column of it is looked at."""
+def require_frame(table: object, what: str | None = None) -> None:
+    """Refuse anything but a DataFrame before a column of it is looked at; ``what`` names it
+    (a message; by default "a household table")."""
     if not isinstance(table, pd.DataFrame):
         raise HouseholdArgumentError(
-            f"{what} must be a pandas DataFrame, not {type(table).__name__}"
+            _(
+                "{what} must be a pandas DataFrame, not {type}",
+                what=_("a household table") if what is None else what,
+                type=type(table).__name__,
+            )
         )
 
 
@@ -139,7 +148,7 @@ def _check_unit(
     dtype = series.dtype
     textual = isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
     if not (_is_integer(series) or textual or dtype is np.dtype(object)):
-        out.column(name, f"must hold integer or text unit codes, not {dtype}")
+        out.column(name, _("must hold integer or text unit codes, not {dtype}", dtype=str(dtype)))
         return None
     present = ~_na(series)
     if not present.all():
@@ -153,18 +162,18 @@ def _check_unit(
     return codes, labels
 
 
-def _unknown_reason(series: pd.Series, units: list[object]) -> str:
+def _unknown_reason(series: pd.Series, units: list[object]) -> Message:
     """Why codes are unknown; where the table's codes are numbers and the list's text, that."""
     if _is_integer(series) and units and all(isinstance(u, str) for u in units):
-        return (
+        return _(
             "unknown unit code (the table's codes are numbers, the unit list's are text: "
             "save the codes as text, which keeps their leading zeros)"
         )
-    return "unknown unit code"
+    return _("unknown unit code")
 
 
 def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
-    reason = f"must be one of {', '.join(map(repr, AREAS))}"
+    reason = _("must be one of {areas}", areas=tuple(map(repr, AREAS)))
     if isinstance(series.dtype, pd.CategoricalDtype):
         wrong = [n for n, c in enumerate(series.cat.categories) if c not in AREAS]
         if wrong:
@@ -176,16 +185,17 @@ def _check_area(out: _Collector, name: str, series: pd.Series) -> None:
 
 
 def _check_count(  # noqa: PLR0917  (private; the call sites read as a table of checks)
-    out: _Collector, name: str, series: pd.Series, low: int, high: int | None, what: str
+    out: _Collector, name: str, series: pd.Series, low: int, high: int | None, what: Message
 ) -> IntArray | None:
     if not _is_integer(series):
-        out.column(name, f"must hold {what} (integers), not {series.dtype}")
+        reason = _("must hold {what} (integers), not {dtype}", what=what, dtype=str(series.dtype))
+        out.column(name, reason)
         return None
     valid = ~_na(series)
     values = _integers(series)
-    out.rows(name, f"must be >= {low}", valid & (values < low))
+    out.rows(name, _("must be >= {low}", low=low), valid & (values < low))
     if high is not None:
-        out.rows(name, f"must be <= {high}", valid & (values > high))
+        out.rows(name, _("must be <= {high}", high=high), valid & (values > high))
     return values
 
 
@@ -211,11 +221,11 @@ def check_weights(out: _Collector, name: str, series: pd.Series) -> IntArray | N
     is checked in exact integers first.  A missing weight is 0 here; the caller reports it.
     """
     before = len(out.problems)
-    values = _check_count(out, name, series, 0, None, "weights")
+    values = _check_count(out, name, series, 0, None, _("weights"))
     if values is not None and len(out.problems) == before:
         total = exact_sum(values)
         if total >= MAX_WEIGHT_SUM:
-            out.column(name, f"must sum to less than 2**53, not {total:,}")
+            out.column(name, _("must sum to less than 2**53, not {total}", total=total))
     return values
 
 
@@ -231,7 +241,7 @@ def weights_of(
 def missing_values(frame: pd.DataFrame, series: pd.Series) -> list[TableProblem]:
     """The problem of the rows of ``frame`` whose value in ``series`` is missing, if any."""
     out = _Collector(frame)
-    out.rows(str(series.name), "missing value", _na(series))
+    out.rows(str(series.name), _("missing value"), _na(series))
     return out.problems
 
 
@@ -243,9 +253,10 @@ def _check_indicator(out: _Collector, name: str, series: pd.Series) -> BoolArray
     if _is_integer(series):
         valid = ~_na(series)
         values = _integers(series)
-        out.rows(name, "must be 0 or 1 (or True or False)", valid & (values != 0) & (values != 1))
+        wrong = valid & (values != 0) & (values != 1)
+        out.rows(name, _("must be 0 or 1 (or True or False)"), wrong)
         return np.asarray(values == 1, dtype=bool)
-    out.column(name, f"must hold booleans (or 0 and 1), not {series.dtype}")
+    out.column(name, _("must hold booleans (or 0 and 1), not {dtype}", dtype=str(series.dtype)))
     return None
 
 
@@ -299,7 +310,12 @@ def _plan_columns(out: _Collector, table: pd.DataFrame, plan: _Plan) -> None:
         try:
             plan.standard.indicator(key)
         except KeyError as error:
-            out.column(plan.rename[key], f"is mapped from {key!r}, not a column name: {error}")
+            reason = _(
+                "is mapped from {key!r}, not a column name: {error}",
+                key=key,
+                error=error.args[0] if error.args else str(error),
+            )
+            out.column(plan.rename[key], reason)
     has_all = all(plan.col(i) in table.columns for i in indicator_ids)
     plan.use_count = not has_all and plan.col(DEPRIVATIONS) in table.columns
     if not has_all and not plan.use_count:
@@ -307,14 +323,18 @@ def _plan_columns(out: _Collector, table: pd.DataFrame, plan: _Plan) -> None:
             if plan.col(i) not in table.columns:
                 out.column(
                     plan.col(i),
-                    f"missing column: an indicator of {plan.standard.id} (or give a "
-                    f"{plan.col(DEPRIVATIONS)!r} column with the count of deprivations)",
+                    _(
+                        "missing column: an indicator of {standard} (or give a {column!r} "
+                        "column with the count of deprivations)",
+                        standard=plan.standard.id,
+                        column=plan.col(DEPRIVATIONS),
+                    ),
                 )
     for key in plan.required:
         if plan.col(key) not in table.columns:
-            out.column(plan.col(key), "missing column")
+            out.column(plan.col(key), _("missing column"))
     if plan.weight is not None and plan.weight not in table.columns:
-        out.column(plan.weight, "missing column (the weight)")
+        out.column(plan.weight, _("missing column (the weight)"))
 
 
 @attrs.define
@@ -339,12 +359,12 @@ def _check_values(
     if AREA in found.checked:
         _check_area(out, plan.col(AREA), found.checked[AREA])
     if INCOME in found.checked:
-        found.income = _check_count(out, plan.col(INCOME), found.checked[INCOME], 0, None, "VND")
+        found.income = _check_count(out, plan.col(INCOME), found.checked[INCOME], 0, None, _("VND"))
     indicator_ids = [i.id for i in plan.standard.indicators]
     if plan.use_count:
         series = found.checked[DEPRIVATIONS] = table[plan.col(DEPRIVATIONS)]
         high = len(indicator_ids)
-        found.count = _check_count(out, plan.col(DEPRIVATIONS), series, 0, high, "counts")
+        found.count = _check_count(out, plan.col(DEPRIVATIONS), series, 0, high, _("counts"))
     elif all(plan.col(i) in table.columns for i in indicator_ids):
         for i in indicator_ids:
             series = found.checked[i] = table[plan.col(i)]
@@ -375,12 +395,14 @@ def _check_arguments(  # noqa: PLR0917  (private: prepare's arguments, in its or
 ) -> _Plan:
     """Refuse arguments of the wrong kind and names that mean two columns, before any value."""
     if missing not in ("error", "exclude"):
-        raise HouseholdArgumentError(f"missing must be 'error' or 'exclude', not {missing!r}")
+        raise HouseholdArgumentError(
+            _("missing must be 'error' or 'exclude', not {missing!r}", missing=missing)
+        )
     require_frame(table)
     given: object = columns
     if given is not None and not isinstance(given, Mapping):
         raise HouseholdArgumentError(
-            f"columns must be a mapping of names, not {type(given).__name__}"
+            _("columns must be a mapping of names, not {type}", type=type(given).__name__)
         )
     plan = _Plan(dict(columns or {}), standard, required, weight)
     used = [plan.col(k) for k in [*required, DEPRIVATIONS, *(i.id for i in standard.indicators)]]
@@ -410,7 +432,7 @@ def prepare(
     for key, series in found.checked.items():
         na = _na(series)  # all False for a column that cannot hold a missing value
         if missing == "error":
-            out.rows(plan.col(key), "missing value", na)
+            out.rows(plan.col(key), _("missing value"), na)
         absent |= na
     if out.problems:
         raise HouseholdTableError(out.problems)
@@ -431,7 +453,7 @@ def prepare(
             unknown = ~np.asarray(pd.Index(unit_labels).isin(list(units)), dtype=bool)
             rows = np.zeros(len(table), dtype=bool)
             rows[keep] = unknown[unit]
-            out.rows(plan.col(UNIT), "unknown unit code", rows)
+            out.rows(plan.col(UNIT), _("unknown unit code"), rows)
             if out.problems:
                 raise HouseholdTableError(out.problems)
     else:
@@ -467,11 +489,11 @@ def deprivation_frame(
     values: dict[str, BoolArray] = {}
     for name in indicators:
         if name not in frame.columns:
-            out.column(str(name), "missing column")
+            out.column(str(name), _("missing column"))
             continue
         series = frame[name]
         checked = _check_indicator(out, str(name), series)
-        out.rows(str(name), "missing value", _na(series))
+        out.rows(str(name), _("missing value"), _na(series))
         if checked is not None:
             values[name] = checked
     return values, out.problems

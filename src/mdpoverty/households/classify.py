@@ -10,6 +10,7 @@ import pandas as pd
 
 from mdpoverty.errors import HouseholdArgumentError
 from mdpoverty.households._table import Households, Missing, prepare, require_frame
+from mdpoverty.i18n import _
 from mdpoverty.reference.standards import PovertyStandard, poverty_standard, standard_in_force
 
 __all__ = ["classify", "classify_codes", "resolve_standard"]
@@ -19,7 +20,9 @@ def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -
     """The standard ``standard`` (an object or an id; as amended in ``year`` where a year is
     given), else the one in force in ``year``."""
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise HouseholdArgumentError(f"year must be an int, not {type(year).__name__} {year!r}")
+        raise HouseholdArgumentError(
+            _("year must be an int, not {type} {value}", type=type(year).__name__, value=repr(year))
+        )
     if isinstance(standard, PovertyStandard):
         return standard if year is None else standard.as_of(year)
     if isinstance(standard, str):
@@ -27,11 +30,14 @@ def resolve_standard(year: int | None, standard: PovertyStandard | str | None) -
         return named if year is None else named.as_of(year)
     if standard is not None:
         raise HouseholdArgumentError(
-            f"standard must be a PovertyStandard or its id, not {type(standard).__name__}"
+            _(
+                "standard must be a PovertyStandard or its id, not {type}",
+                type=type(standard).__name__,
+            )
         )
     if year is None:
         raise HouseholdArgumentError(
-            "give the review's year (year=2024) or a standard (standard=...)"
+            _("give the review's year (year=2024) or a standard (standard=...)")
         )
     return standard_in_force(year)
 
@@ -131,7 +137,8 @@ def classify(
     """
     chosen = resolve_standard(year, standard)
     require_frame(table)
-    unit_column = (columns or {}).get("unit", "unit")
+    # A mapping that is not one is refused by prepare, with the other arguments.
+    unit_column = columns.get("unit", "unit") if isinstance(columns, Mapping) else "unit"
     households = prepare(
         table,
         chosen,

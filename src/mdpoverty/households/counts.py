@@ -17,6 +17,7 @@ from mdpoverty.errors import HouseholdTableError, TableProblem
 from mdpoverty.households import _af
 from mdpoverty.households._table import Households, Missing, exact_sum, prepare
 from mdpoverty.households.classify import classify_codes, resolve_standard
+from mdpoverty.i18n import _
 from mdpoverty.reference.standards import AREAS, PovertyStandard
 from mdpoverty.tables.shape import HOUSEHOLDS as HOUSEHOLDS_UNIT
 from mdpoverty.tables.shape import table_attrs
@@ -123,12 +124,14 @@ def combine_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """
     parts = list(tallies)
     if not parts:
-        raise ValueError("no tally to combine")
+        raise ValueError(_("no tally to combine"))
     stacked = pd.concat(parts)
     # Every sum is of non-negative integers: when a column's exact total fits int64, no group's
     # sum can wrap.  Beyond, the counts cannot be held exactly, and that is an error.
     too_large = [
-        TableProblem(str(column), f"sums to {total:,}, beyond 2**63 - 1: too large to count")
+        TableProblem(
+            str(column), _("sums to {total}, beyond 2**63 - 1: too large to count", total=total)
+        )
         for column in stacked.columns
         if (total := _total(stacked[column])) >= 1 << 63
     ]

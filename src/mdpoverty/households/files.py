@@ -28,6 +28,7 @@ from mdpoverty.errors import (
 )
 from mdpoverty.households._table import EXAMPLES
 from mdpoverty.households.counts import combine_tallies
+from mdpoverty.i18n import Message, _, language, localize
 from mdpoverty.io._sources import check_source, label_of, refuse
 
 __all__ = [
@@ -73,8 +74,11 @@ def _kind(source: HouseholdSource, name: str | None) -> str:
     elif suffix in {".csv", ".txt"}:
         kind = "csv"
     else:
-        label = label_of(source, name) if not problems else "the table"
-        reason = f"must be a .csv or .parquet file (or name= one for bytes or a stream): {label}"
+        label = label_of(source, name) if not problems else _("the table")
+        reason = _(
+            "must be a .csv or .parquet file (or name= one for bytes or a stream): {label}",
+            label=label,
+        )
         problems.append(Problem("read_households", "source", suffix, reason))
     refuse(problems)
     return kind
@@ -116,14 +120,15 @@ def _unreadable(source: HouseholdSource, name: str | None) -> Iterator[None]:
     except (FileNotFoundError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error, MdpovertyError):
             raise
-        if isinstance(error, UnicodeDecodeError):
-            reason = f"is not UTF-8 text (byte {error.start})"
-        elif isinstance(error, FileNotFoundError):
-            reason = "does not exist"
-        else:  # pandas' ParserError and EmptyDataError, pyarrow's ArrowInvalid
-            reason = f"cannot be read: {' '.join(str(error).split())[:200]}"
         label = label_of(source, name)
-        raise HouseholdTableError([TableProblem("", f"{label} {reason}")]) from error
+        if isinstance(error, UnicodeDecodeError):
+            reason = _("{file} is not UTF-8 text (byte {n})", file=label, n=error.start)
+        elif isinstance(error, FileNotFoundError):
+            reason = _("{file} does not exist", file=label)
+        else:  # pandas' ParserError and EmptyDataError, pyarrow's ArrowInvalid
+            said = " ".join(str(error).split())[:200]  # the reader's words, as it says them
+            reason = _("{file} cannot be read: {error}", file=label, error=said)
+        raise HouseholdTableError([TableProblem("", reason)]) from error
 
 
 def table_frame(batch: Any, offset: int) -> pd.DataFrame:
@@ -202,7 +207,8 @@ class _Progress:
             except ImportError:
                 self.bar = None
             else:
-                self.bar = tqdm(total=total, unit=" households", unit_scale=True, file=sys.stderr)
+                unit = " " + localize(_("households"), language())
+                self.bar = tqdm(total=total, unit=unit, unit_scale=True, file=sys.stderr)
 
     def update(self, rows: int) -> None:
         self.done += rows
@@ -211,8 +217,11 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(rows)
             return
-        of = f" of {self.total:,}" if self.total else ""
-        sys.stderr.write(f"\r{self.done:,}{of} households")
+        if self.total:
+            said = _("{done} of {total} households", done=self.done, total=self.total)
+        else:
+            said = _("{done} households", done=self.done)
+        sys.stderr.write(f"\r{localize(said, language())}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -220,6 +229,11 @@ class _Progress:
             self.bar.close()
         elif self.enabled:
             sys.stderr.write("\n")
+
+
+def no_households(file: str) -> Message:
+    """The reason a file with a header and no row is refused: it has no household to count."""
+    return _("no households: {file} has column names but no rows", file=file)
 
 
 def merge_problems(problems: list[TableProblem], new: tuple[TableProblem, ...]) -> None:
@@ -261,7 +275,9 @@ def tally_file(
             header only).
     """
     if isinstance(batch_rows, bool) or not isinstance(batch_rows, int) or batch_rows < 1:
-        raise HouseholdArgumentError(f"batch_rows must be a positive int, not {batch_rows!r}")
+        raise HouseholdArgumentError(
+            _("batch_rows must be a positive int, not {value}", value=repr(batch_rows))
+        )
     partials: list[pd.DataFrame] = []
     problems: list[TableProblem] = []
     bar = _Progress(count_rows(path) if progress else None, progress)
@@ -277,7 +293,5 @@ def tally_file(
     if problems:
         raise HouseholdTableError(problems)
     if not bar.done:
-        raise HouseholdTableError(
-            [TableProblem("", f"no households: {Path(path).name} has column names but no rows")]
-        )
+        raise HouseholdTableError([TableProblem("", no_households(Path(path).name))])
     return combine_tallies(partials)

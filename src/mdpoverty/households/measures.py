@@ -46,6 +46,7 @@ from mdpoverty.households._table import (
     weights_of,
 )
 from mdpoverty.households.counts import HOUSEHOLD_TABLE
+from mdpoverty.i18n import _, _n
 from mdpoverty.reference.standards import PovertyStandard
 from mdpoverty.tables.shape import table_attrs
 
@@ -138,9 +139,14 @@ def af_spec(
     """
     cutoff = exact(k, "k")
     if not 0 < cutoff <= 1:
-        raise MeasureError(f"k must be > 0 and <= 1 (a share of the total weight): {cutoff}")
+        raise MeasureError(
+            _(
+                "k must be > 0 and <= 1 (a share of the total weight): {k}",
+                k=str(cutoff),  # a fraction, as Python writes it: 3/2
+            )
+        )
     if not indicators:
-        raise MeasureError("an AF measurement needs at least one indicator")
+        raise MeasureError(_("an AF measurement needs at least one indicator"))
     if weights is None:
         raw = [Fraction(1)] * len(indicators)
     else:
@@ -149,18 +155,30 @@ def af_spec(
         lacking = [i for i in indicators if i not in given]
         if unknown or lacking:
             raise MeasureError(
-                f"weights must name exactly the indicators: without a weight {lacking}, "
-                f"not an indicator {unknown}"
+                _(
+                    "weights must name exactly the indicators: without a weight {lacking}, "
+                    "not an indicator {unknown}",
+                    lacking=str(lacking),
+                    unknown=str(unknown),
+                )
             )
-        raw = [exact(given[i], f"the weight of {i!r}") for i in indicators]
+        raw = [exact(given[i], _("the weight of {id!r}", id=i)) for i in indicators]
         if any(w < 0 for w in raw) or sum(raw) <= 0:
-            raise MeasureError(f"weights must be >= 0 with a positive sum: {raw}")
+            raise MeasureError(
+                _(
+                    "weights must be >= 0 with a positive sum: {weights}",
+                    weights=tuple(str(w) for w in raw),
+                )
+            )
     total = sum(raw, Fraction(0))
     spec = AFSpec(tuple(indicators), tuple(w / total for w in raw), cutoff)
     if spec.denominator >= _MAX_DENOMINATOR:
         raise MeasureError(
-            f"the weights' common denominator, {spec.denominator}, must be below 2**62: "
-            "households are scored in integers of 1/denominator"
+            _(
+                "the weights' common denominator, {n}, must be below 2**62: households are "
+                "scored in integers of 1/denominator",
+                n=spec.denominator,
+            )
         )
     return spec
 
@@ -177,7 +195,7 @@ def af_tally(
     ``1/D``), ``hd:<indicator>`` (deprived) and ``hdk:<indicator>`` (poor and deprived); one
     row per group of ``by`` (one row labelled ``None`` without it).
     """
-    require_frame(deprivations, "a table of deprivations")
+    require_frame(deprivations, _("a table of deprivations"))
     values, problems = deprivation_frame(deprivations, spec.indicators)
     groups = _series(deprivations, by, "by", problems)
     pop = _population(deprivations, population, problems)
@@ -235,8 +253,10 @@ def tally_arrays(
                 [
                     TableProblem(
                         "",
-                        "the scores of the poor sum to 2**63 or more (population x "
-                        "the weights' common denominator): too large to add exactly",
+                        _(
+                            "the scores of the poor sum to 2**63 or more (population x "
+                            "the weights' common denominator): too large to add exactly"
+                        ),
                     )
                 ]
             )
@@ -267,20 +287,24 @@ def _series(
 ) -> pd.Series | None:
     given: object = key
     found: pd.Series | None = None
+    said = _("population") if what == "population" else _("grouping")  # by= groups the rows
     if isinstance(given, str):
         if given not in frame.columns:
-            problems.append(TableProblem(given, f"missing column (the {what} column)"))
+            reason = _("missing column (the {what} column)", what=said)
+            problems.append(TableProblem(given, reason))
         elif repeated := duplicate_columns(frame, [given]):
             problems += repeated
         else:
             found = frame[given]
     elif isinstance(given, pd.Series):
         if len(given) != len(frame):
-            problems.append(TableProblem(str(given.name), f"the {what} has {len(given)} rows"))
+            reason = _n("the {what} has {n} row", "the {what} has {n} rows", len(given), what=said)
+            problems.append(TableProblem(str(given.name), reason))
         else:
             found = pd.Series(given.to_numpy(), index=frame.index, name=given.name or what)
     elif given is not None:
-        problems.append(TableProblem("", f"the {what} must be a column name or a Series"))
+        reason = _("the {what} must be a column name or a Series", what=said)
+        problems.append(TableProblem("", reason))
     return found
 
 
@@ -413,7 +437,7 @@ def alkire_foster(
     >>> [str(v) for v in result[result.indicator.isna()].value]
     ['4', '2', '1/2', '5/6', '5/12']
     """
-    require_frame(deprivations, "a table of deprivations")
+    require_frame(deprivations, _("a table of deprivations"))
     names = (
         list(indicators)
         if indicators is not None

@@ -24,6 +24,7 @@ from mdpoverty.households.measures import (
     measured_attrs,
     tally_arrays,
 )
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Review as ReviewDocument
 from mdpoverty.model.figures import Figure, Stratum, StratumKind
 from mdpoverty.model.header import Area, Header
@@ -101,7 +102,12 @@ def review(
     )
     if not households.deprived:
         raise HouseholdTableError(
-            [TableProblem("deprivations", f"the AF measures need the indicator columns {ids}")]
+            [
+                TableProblem(
+                    "deprivations",
+                    _("the AF measures need the indicator columns {ids}", ids=str(ids)),
+                )
+            ]
         )
     tally = tally_households(chosen, households)
     tally.attrs["excluded"] = len(households.excluded)
@@ -155,7 +161,7 @@ def administrative_units(
     rows = counts[(counts["level"] == level) & (counts["area"] == "all")].set_index("unit")
     missing = [code for code in names if code not in rows.index]
     if missing:
-        raise UnknownNameError(f"the counts have no {level} {missing!r}")
+        raise UnknownNameError(_no_units(level, missing))
     figures: dict[str, dict[object, int]] = {
         column: {code: int(v) for code, v in rows[column].items()}
         for column in ("households", "poor", "near-poor")
@@ -222,7 +228,7 @@ def review_document(
     rows = counts[counts["level"] == level].set_index(["unit", "area"])
     missing = [code for code in names if (code, "all") not in rows.index]
     if missing:
-        raise UnknownNameError(f"the counts have no {level} {missing!r}")
+        raise UnknownNameError(_no_units(level, missing))
     # The review's counts are its figures at the end of the year; a unit's own counts are the
     # start of a year's (a plan's), so the units here carry none.
     units = [AdministrativeUnit(ident, name, kind) for ident, name, kind in names.values()]
@@ -231,7 +237,11 @@ def review_document(
     for code, unit in zip(names, units, strict=True):
         for part in ("rural", "urban"):
             if (code, part) in rows.index and int(rows.loc[(code, part), "households"]):
-                stratum = Stratum(f"{unit.id}-{part}", part, StratumKind(part), of=unit.id)
+                kind = StratumKind(part)
+                # Named as a Vietnamese review prints it ("Nông thôn"), as every name of a
+                # document is: a document is in Vietnamese whatever the reader's language.
+                name = kind.vi.capitalize()
+                stratum = Stratum(f"{unit.id}-{part}", name, kind, of=unit.id)
                 strata.append(stratum)
                 figures += _figures(rows.loc[(code, part)], stratum.id)
         figures += _figures(rows.loc[(code, "all")], unit.id)
@@ -259,3 +269,10 @@ def _figures(row: pd.Series, about: str | None) -> list[Figure]:
         count = int(row[column])
         result.append(Figure(group=group, about=about, count=count, rate=rate(count, households)))
     return result
+
+
+def _no_units(level: str, missing: list[object]) -> Message:
+    """That the counts have no row of the units ``missing`` at ``level``."""
+    return _(
+        "the counts have no unit {codes} at the level {level!r}", codes=repr(missing), level=level
+    )

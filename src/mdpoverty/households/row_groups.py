@@ -24,7 +24,8 @@ import pandas as pd
 
 from mdpoverty.errors import HouseholdTableError, MissingExtraError, TableProblem
 from mdpoverty.households.counts import combine_tallies
-from mdpoverty.households.files import merge_problems, table_frame
+from mdpoverty.households.files import merge_problems, no_households, table_frame
+from mdpoverty.i18n import _
 
 __all__ = ["RowGroup", "row_groups", "tally_row_groups"]
 
@@ -114,13 +115,11 @@ def tally_row_groups(
         dask: Any = importlib.import_module("dask")  # optional: the 'dask' extra
     except ImportError as error:
         raise MissingExtraError(
-            "tally_row_groups needs dask, which is not installed: pip install 'mdpoverty[dask]'"
+            _("tally_row_groups needs dask, which is not installed: pip install 'mdpoverty[dask]'")
         ) from error
     groups = [g for g in row_groups(path) if g.rows]
     if not groups:
-        raise HouseholdTableError(
-            [TableProblem("", f"no households: {Path(path).name} has column names but no rows")]
-        )
+        raise HouseholdTableError([TableProblem("", no_households(Path(path).name))])
     task = dask.delayed(_tally_group, pure=True)
     parts = dask.compute(*[task(g, dict(tallies)) for g in groups], scheduler=scheduler)
     problems: list[TableProblem] = []

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mdpoverty.errors import FileProblem, PlanFileError, location
+from mdpoverty.errors import FileProblem, PlanFileError
+from mdpoverty.i18n import Lang, _, language
 from mdpoverty.reading.blocks import Block, Cell, Paragraph, Place, Table
 from mdpoverty.reading.draft import Draft, Gap, Trace, draft_yaml, sources_csv, sources_path
 
@@ -34,11 +35,17 @@ __all__ = [
 ]
 
 _OLD_FORMATS = {
-    ".doc": "an old Word (.doc) file: open it in Word or LibreOffice, save it as .docx, "
-    "and import that",
-    ".xls": "an old Excel (.xls) file: open it in Excel or LibreOffice, save it as .xlsx, "
-    "and import that",
-    ".rtf": "a Rich Text file: open it in Word or LibreOffice, save it as .docx, and import that",
+    ".doc": _(
+        "is an old Word (.doc) file: open it in Word or LibreOffice, save it as .docx, "
+        "and import that"
+    ),
+    ".xls": _(
+        "is an old Excel (.xls) file: open it in Excel or LibreOffice, save it as .xlsx, "
+        "and import that"
+    ),
+    ".rtf": _(
+        "is a Rich Text file: open it in Word or LibreOffice, save it as .docx, and import that"
+    ),
 }
 
 
@@ -53,7 +60,7 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix in _OLD_FORMATS:
-        raise PlanFileError(str(file), [FileProblem("", f"is {_OLD_FORMATS[suffix]}")])
+        raise PlanFileError(str(file), [FileProblem("", _OLD_FORMATS[suffix])])
     if suffix in (".txt", ".text", ".md"):
         from mdpoverty.reading.text import read_text  # noqa: PLC0415
 
@@ -72,7 +79,13 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         return read_pdf(file)
     raise PlanFileError(
         str(file),
-        [FileProblem("", f"has the extension {suffix!r}; use .docx, .xlsx, .pdf or .txt")],
+        [
+            FileProblem(
+                "",
+                _("has the extension {suffix!r}; use .docx, .xlsx, .pdf or .txt", suffix=suffix),
+                code="bad-extension",
+            )
+        ],
     )
 
 
@@ -96,7 +109,7 @@ def _loadable(draft: Draft) -> Draft:
 
     data = draft.data
     gaps = list(draft.gaps)
-    for _ in range(20):  # each round takes out every value refused; a few rounds at most
+    for _round in range(20):  # each round takes out every value refused; a few rounds at most
         try:
             plan_from_data(data, draft.file)
         except PlanFileError as error:
@@ -110,7 +123,8 @@ def _loadable(draft: Draft) -> Draft:
                 ]
                 if _drop(data, steps):
                     dropped = True
-                    gaps.append(Gap(tuple(steps), f"read but refused: {problem.reason}"))
+                    reason = _("read but refused: {reason}", reason=problem.reason)
+                    gaps.append(Gap(tuple(steps), reason))
             if not dropped:
                 raise
             continue
@@ -134,15 +148,14 @@ def _drop(data: Any, steps: list[str | int]) -> bool:
     return True
 
 
-def write_draft(draft: Draft, output: str | os.PathLike[str]) -> Path:
+def write_draft(draft: Draft, output: str | os.PathLike[str], lang: Lang | None = None) -> Path:
     """Write ``draft`` to ``output`` (YAML, each value's source on its line) and its sources
-    beside it (``<name>.sources.csv``); returns the sidecar's path."""
+    beside it (``<name>.sources.csv``), what a person reads in them in ``lang`` (by default
+    :func:`~mdpoverty.i18n.language`); returns the sidecar's path."""
     from mdpoverty.io._atomic import write_text_atomically  # noqa: PLC0415
 
+    lang = language(lang)
     sidecar = sources_path(output)
-    write_text_atomically(Path(output), draft_yaml(draft))
-    write_text_atomically(sidecar, sources_csv(draft))
+    write_text_atomically(Path(output), draft_yaml(draft, lang))
+    write_text_atomically(sidecar, sources_csv(draft, lang))
     return sidecar
-
-
-_ = location

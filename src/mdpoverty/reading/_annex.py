@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from mdpoverty.errors import FileProblem, NumberFormatError
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Cell, Place, Table
 
 # One rule for every annex: the header and column finding of the spreadsheet reader.
@@ -96,7 +97,7 @@ def read_plan_annex(
         values = _values(cells, where, trace, gap)
         if not values.get("label"):
             place = label_cell and by_ref[label_cell.ref].place
-            gap(where, "a row without a unit's name is left out", place or None)
+            gap(where, _("a row without a unit's name is left out"), place or None)
             continue
         if is_total:
             total = values
@@ -129,7 +130,8 @@ def _values(
         if problems and (ranged := _range(str(cell.value), field)) is not None:
             value, problems = ranged, []
         for problem in problems:
-            gap((*where, field), f"{problem.reason}: {source.text!r}", source.place)
+            reason = _("{reason}: {text!r}", reason=problem.reason, text=source.text)
+            gap((*where, field), reason, source.place)
         if value is not None:
             values[field] = value
             trace((*where, field), source.place, source.text)

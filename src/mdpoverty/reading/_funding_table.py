@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from mdpoverty.errors import NumberFormatError
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Place, Table
 from mdpoverty.tables.read import normalized
 from mdpoverty.values.numbers import parse_vi
@@ -64,7 +65,7 @@ def read_funding_table(
     if "triệu" not in " ".join(header) + " " + normalized(caption):
         gap(
             ("components",),
-            "a funding table that does not state its amounts in triệu đồng",
+            _("a funding table that does not state its amounts in 'triệu đồng'"),
             table.place,
         )
         return None
@@ -87,7 +88,7 @@ def read_funding_table(
             try:
                 amounts[key] = Decimal(parse_vi(text))
             except NumberFormatError:
-                gap(("components",), f"not an amount: {text!r}", cell.place)
+                gap(("components",), _("not an amount: {text!r}", text=text), cell.place)
                 continue
             places[key] = cell.place
         rows.append((prefix, int(m["n"]), m["name"].strip(), amounts, places, label.place))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mdpoverty.i18n import _
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading._record import Path_, Recorder, date_text
 from mdpoverty.reading.blocks import Paragraph, Table
@@ -79,9 +80,11 @@ class HeadingReader(Recorder):
                 header["subtitle"] = " ".join(p.text for p in lines)
                 self.trace(("header", "subtitle"), lines[0].place, header["subtitle"])
         else:
-            self.gap(("header", "title"), "no title (KẾ HOẠCH, BÁO CÁO …) found above the text")
+            self.gap(
+                ("header", "title"), _("no title ('KẾ HOẠCH', 'BÁO CÁO' …) found above the text")
+            )
         if "date" not in header:
-            self.gap(("header", "date"), "no line 'place, ngày … tháng … năm …' found")
+            self.gap(("header", "date"), _("no line 'place, ngày … tháng … năm …' found"))
         self._issuer(header, paragraphs)
         if not {"issuer", "date", "title"} <= header.keys():
             # The model asks where a header's figures were read when it lacks any of the three.
@@ -110,7 +113,7 @@ class HeadingReader(Recorder):
             header["issuer"] = " ".join(p.text for p in lines)
             self.trace(("header", "issuer"), lines[0].place, header["issuer"])
         else:
-            self.gap(("header", "issuer"), "the document does not name its issuer")
+            self.gap(("header", "issuer"), _("the document does not name its issuer"))
 
     def _area_and_period(self, paragraphs: list[Paragraph]) -> None:
         subtitle = self.data["header"].get("subtitle", "")
@@ -135,7 +138,7 @@ class HeadingReader(Recorder):
                 self.trace(("area", "name"), place, m["area"], subtitle)
         else:
             area = {"name": "?", "kind": "country"}
-            self.gap(("area",), "no area ('trên địa bàn …') in the title; name and kind unknown")
+            self.gap(("area",), _("no area ('trên địa bàn …') in the title; name and kind unknown"))
         for p in paragraphs:
             if (m := _PROVINCE.search(p.text)) is not None:
                 area["province"] = m["name"]
@@ -149,7 +152,7 @@ class HeadingReader(Recorder):
         else:
             year = int(str(self.data["header"].get("date", "0"))[:4] or 0)
             self.data["period"] = {"start": year or 2000, "end": year or 2000}
-            self.gap(("period",), "no year in the title: the period is the year of the date")
+            self.gap(("period",), _("no year in the title: the period is the year of the date"))
             return
         if place is not None:
             self.trace(("period",), place, m.group(0), subtitle)
@@ -166,7 +169,7 @@ class HeadingReader(Recorder):
             if m is None:
                 self.gap(
                     path,
-                    "a legal basis not in the form 'Căn cứ <kind> số … ngày … của …'",
+                    _("a legal basis not in the form 'Căn cứ <kind> số … ngày … của …'"),
                     p.place,
                 )
                 continue

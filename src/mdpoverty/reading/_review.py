@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mdpoverty.i18n import _
 from mdpoverty.model.figures import Flow, StratumKind
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading.blocks import Place, Table
@@ -62,7 +63,8 @@ def read_review_form(table: Table, trace: Trace, gap: Gap, slug: Slug) -> dict[s
         if section is None and normalized(cell.text) not in _TOTALS:
             kind = unit_kind(cell.text)
             if kind is None:
-                gap(("units",), f"{cell.text!r} names no kind (Xã, Phường, Huyện …)", cell.place)
+                reason = _("{name!r} names no kind ('Xã', 'Phường', 'Huyện' …)", name=cell.text)
+                gap(("units",), reason, cell.place)
                 continue
             uid = slug(cell.text)
             ids[normalized(cell.text)] = uid
@@ -105,7 +107,8 @@ def _figures(
         if not text:
             continue  # a blank is no figure, never 0
         if not text.isdigit():
-            gap(("figures",), f"not a whole number of households: {cell.text!r}", cell.place)
+            reason = _("not a whole number of households: {text!r}", text=cell.text)
+            gap(("figures",), reason, cell.place)
             continue
         key = (group.value, when.value)
         if key not in by_key:

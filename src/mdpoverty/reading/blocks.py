@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import attrs
 
+from mdpoverty.i18n import Lang, _, localize
+
 __all__ = ["Block", "Cell", "Paragraph", "Place", "Table"]
 
 
@@ -20,19 +22,25 @@ class Place:
     of a table cell, or the paragraph (a line of a text file, a paragraph of a Word file)."""
 
     file: str
-    part: str = ""  # "page 3", "sheet Biểu 1", "table 2"; "" where the file has no parts
+    # A message such as "page 3", "sheet Biểu 1", "table 2" (so that it can be said in either
+    # language); "" where the file has no parts.
+    part: str = ""
     row: int | None = None  # 1-based, in the table
     column: int | None = None  # 1-based, in the table
     paragraph: int | None = None  # 1-based: line of a text file, paragraph of a Word file
 
     def __str__(self) -> str:
-        steps = [self.part] if self.part else []
+        return self.localized("en")
+
+    def localized(self, lang: Lang) -> str:
+        """The place in ``lang``: ``file: page 3, table 1, row 4, column 2``."""
+        steps = [localize(self.part, lang)] if self.part else []
         if self.row is not None:
-            steps.append(f"row {self.row}")
+            steps.append(localize(_("row {n}", n=self.row), lang))
         if self.column is not None:
-            steps.append(f"column {self.column}")
+            steps.append(localize(_("column {n}", n=self.column), lang))
         if self.paragraph is not None:
-            steps.append(f"paragraph {self.paragraph}")
+            steps.append(localize(_("paragraph {n}", n=self.paragraph), lang))
         return f"{self.file}: {', '.join(steps)}" if steps else self.file
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mdpoverty.errors import FileProblem, MissingExtraError, PlanFileError
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Block, Cell, Paragraph, Place, Table
 from mdpoverty.reading.legacy import to_unicode
 
@@ -27,14 +28,14 @@ def _open(path: Path) -> Any:
         import docx  # noqa: PLC0415  (python-docx loads only to read a Word file)
     except ImportError as error:  # pragma: no cover - the read extra is installed in tests
         raise MissingExtraError(
-            "reading .docx needs python-docx: pip install 'mdpoverty[read]'"
+            _("reading .docx needs python-docx: pip install 'mdpoverty[read]'")
         ) from error
     try:
         return docx.Document(str(path))
     except Exception as error:  # a file python-docx cannot open at all
         raise PlanFileError(
             str(path),
-            [FileProblem("", f"cannot be read as a Word .docx file: {error}")],
+            [FileProblem("", _("cannot be read as a Word .docx file: {error}", error=str(error)))],
         ) from error
 
 
@@ -134,7 +135,7 @@ def read_docx(path: Path) -> list[Block]:
                 section = []
         elif node.tag == f"{_W}tbl":
             tables += 1
-            blocks.append(_table(node, path.name, f"table {tables}", paragraphs + 1))
+            blocks.append(_table(node, path.name, _("table {n}", n=tables), paragraphs + 1))
             section.append(len(blocks) - 1)
             blank = False
         elif node.tag == f"{_W}sectPr":

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from mdpoverty.i18n import Lang, _, language, localize
 from mdpoverty.reading.blocks import Place
 
 __all__ = ["Draft", "Gap", "Trace", "draft_yaml", "sources_csv"]
@@ -44,7 +46,8 @@ class Trace:
 
 @attrs.frozen
 class Gap:
-    """What could not be read, at its place in the draft, and why."""
+    """What could not be read, at its place in the draft, and why (a message, said in the
+    language of the draft it is written into)."""
 
     path: Path_
     reason: str
@@ -82,30 +85,45 @@ def _scalar(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _comment(trace: Trace | None) -> str:
+def _comment(trace: Trace | None, lang: Lang) -> str:
     if trace is None:
         return ""
     text = " ".join(trace.text.split())
-    return f"  # {trace.place}: {json.dumps(text, ensure_ascii=False)}"
+    return f"  # {trace.place.localized(lang)}: {json.dumps(text, ensure_ascii=False)}"
 
 
-def draft_yaml(draft: Draft) -> str:
-    """The draft as a YAML plan file, every read value's source as a comment on its line."""
+def _gap_line(gap: Gap) -> str:
+    where = data_path(gap.path) or _("(document)")
+    if gap.place is None:
+        return _("{where}: {reason}", where=where, reason=gap.reason)
+    return _("{where}: {reason} ({place})", where=where, reason=gap.reason, place=gap.place)
+
+
+def draft_yaml(draft: Draft, lang: Lang | None = None) -> str:
+    """The draft as a YAML plan file, every read value's source as a comment on its line; the
+    comments a person reads are in ``lang`` (by default :func:`~mdpoverty.i18n.language`)."""
+    lang = language(lang)
     traces = {t.path: t for t in draft.sources}
-    lines = [
-        f"# Draft read from {draft.file} by mdpoverty import.  Every value says where it was",
-        "# read (file: part, row, column or paragraph: the text as printed); the same in the",
-        "# .sources.csv beside this file.  Check it, then run `mdpoverty check` on it.",
-    ]
+    head = _(
+        "Draft read from {file} by mdpoverty import.  Every value says where it was read "
+        "(file: part, row, column or paragraph: the text as printed); the same in the "
+        ".sources.csv beside this file.  Check it, then run `mdpoverty check` on it.",
+        file=draft.file,
+    )
+    lines = [f"# {line}" for line in _wrapped(localize(head, lang))]
     if draft.gaps:
         lines.append("#")
-        lines.append("# GAPS: what could not be read (left out, never filled in):")
-        for gap in draft.gaps:
-            where = f" ({gap.place})" if gap.place is not None else ""
-            lines.append(f"# - {data_path(gap.path) or '(document)'}: {gap.reason}{where}")
+        heading = _("GAPS: what could not be read (left out, never filled in):")
+        lines.append(f"# {localize(heading, lang)}")
+        lines += [f"# - {localize(_gap_line(gap), lang)}" for gap in draft.gaps]
     lines.append("")
-    _emit_mapping(draft.data, (), 0, traces, lines)
+    _emit_mapping(draft.data, (), 0, traces, lines, lang=lang)
     return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str) -> list[str]:
+    """``text`` in lines of at most 94 characters (a comment of a plan file stays readable)."""
+    return textwrap.wrap(text, width=94, break_long_words=False, break_on_hyphens=False)
 
 
 def _emit_mapping(
@@ -115,6 +133,7 @@ def _emit_mapping(
     traces: Mapping[Path_, Trace],
     lines: list[str],
     *,
+    lang: Lang,
     first_prefix: str | None = None,
 ) -> None:
     pad = " " * indent
@@ -122,13 +141,14 @@ def _emit_mapping(
         lead = first_prefix if (n == 0 and first_prefix is not None) else pad
         here = (*path, key)
         if isinstance(value, Mapping):
-            lines.append(f"{lead}{key}:{_comment(traces.get(here))}")
-            _emit_mapping(value, here, indent + 2, traces, lines)
+            lines.append(f"{lead}{key}:{_comment(traces.get(here), lang)}")
+            _emit_mapping(value, here, indent + 2, traces, lines, lang=lang)
         elif isinstance(value, list | tuple):
-            lines.append(f"{lead}{key}:{_comment(traces.get(here))}")
-            _emit_list(value, here, indent + 2, traces, lines)
+            lines.append(f"{lead}{key}:{_comment(traces.get(here), lang)}")
+            _emit_list(value, here, indent + 2, traces, lines, lang=lang)
         else:
-            lines.append(f"{lead}{key}: {_scalar(value)}{_comment(traces.get(here))}")
+            comment = _comment(traces.get(here), lang)
+            lines.append(f"{lead}{key}: {_scalar(value)}{comment}")
 
 
 def _emit_list(
@@ -137,21 +157,29 @@ def _emit_list(
     indent: int,
     traces: Mapping[Path_, Trace],
     lines: list[str],
+    *,
+    lang: Lang,
 ) -> None:
     pad = " " * indent
     for index, item in enumerate(items):
         here = (*path, index)
         if isinstance(item, Mapping) and item:
-            _emit_mapping(item, here, indent + 2, traces, lines, first_prefix=f"{pad}- ")
+            _emit_mapping(item, here, indent + 2, traces, lines, lang=lang, first_prefix=f"{pad}- ")
         else:
-            lines.append(f"{pad}- {_scalar(item)}{_comment(traces.get(here))}")
+            lines.append(f"{pad}- {_scalar(item)}{_comment(traces.get(here), lang)}")
 
 
 SOURCE_COLUMNS = ("path", "status", "file", "part", "row", "column", "paragraph", "text", "context")
 
 
-def sources_csv(draft: Draft) -> str:
-    """The sidecar: one row a value read (status ``read``) and one a gap (status ``gap``)."""
+def sources_csv(draft: Draft, lang: Lang | None = None) -> str:
+    """The sidecar: one row a value read (status ``read``) and one a gap (status ``gap``).
+
+    Its column names and statuses are for programs and stay as they are; the parts of the
+    file (``page 3``), the reasons of the gaps and the contexts the library wrote are in
+    ``lang`` (by default :func:`~mdpoverty.i18n.language`); the text as printed as it is.
+    """
+    lang = language(lang)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(SOURCE_COLUMNS)
@@ -159,14 +187,17 @@ def sources_csv(draft: Draft) -> str:
     def place_fields(place: Place | None) -> list[object]:
         if place is None:
             return ["", "", "", "", ""]
-        return [place.file, place.part, place.row or "", place.column or "", place.paragraph or ""]
+        part = localize(place.part, lang)
+        return [place.file, part, place.row or "", place.column or "", place.paragraph or ""]
 
     for trace in draft.sources:
+        context = localize(trace.context, lang)
         writer.writerow(
-            [data_path(trace.path), "read", *place_fields(trace.place), trace.text, trace.context]
+            [data_path(trace.path), "read", *place_fields(trace.place), trace.text, context]
         )
     for gap in draft.gaps:
-        writer.writerow([data_path(gap.path), "gap", *place_fields(gap.place), "", gap.reason])
+        reason = localize(gap.reason, lang)
+        writer.writerow([data_path(gap.path), "gap", *place_fields(gap.place), "", reason])
     return out.getvalue()
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from mdpoverty.errors import AmbiguousNameError, NumberFormatError, UnknownNameError
+from mdpoverty.i18n import _
 from mdpoverty.model.units import unit_kind
 from mdpoverty.reading._annex import read_plan_annex
 from mdpoverty.reading._funding_table import read_funding_table
@@ -130,7 +131,7 @@ class _Interpreter(HeadingReader):
                         self.trace(("annex", "date"), above[1].place, m.group(0), caption)
             else:
                 annex = {"title": "?", **annex}
-                self.gap(("annex", "title"), "no title above the annex table")
+                self.gap(("annex", "title"), _("no title above the annex table"))
             self.data["annex"] = annex
             self._units(annex)
             return
@@ -163,7 +164,12 @@ class _Interpreter(HeadingReader):
                     if component["funding"] != funding | {
                         k: v for k, v in component["funding"].items() if k == "capital"
                     }:
-                        self.gap((*path, "funding"), f"a table states {funding}", place)
+                        stated = tuple(
+                            _("{key} = {amount}", key=k, amount=v) for k, v in funding.items()
+                        )
+                        self.gap(
+                            (*path, "funding"), _("a table states {stated}", stated=stated), place
+                        )
                     continue
                 component["funding"] = funding
                 for key in funding:
@@ -184,7 +190,8 @@ class _Interpreter(HeadingReader):
         prefix, n, name = row
         if prefix == "TDA":
             if parent_index is None:
-                self.gap(("components",), f"Tiểu dự án {n} under no project", place)
+                heading = f"Tiểu dự án {n}"
+                self.gap(("components",), _("{heading!r} under no project", heading=heading), place)
                 return (), None
             parent = components[parent_index]
             code = f"{parent['code']}.TDA{n}"
@@ -227,7 +234,8 @@ class _Interpreter(HeadingReader):
             place = self.source_place(("annex", "rows", i, "label"))
             uid = slug(core)
             if any(u["id"] == uid for u in units):
-                self.gap(("annex", "rows", i), f"a second row of {label!r}: not made a unit", place)
+                reason = _("a second row of {label!r}: not made a unit", label=label)
+                self.gap(("annex", "rows", i), reason, place)
                 continue
             name = label
             if kind_key:  # the kind word in full: "P. Nguyễn Thị Minh Khai" names Phường …
@@ -236,9 +244,8 @@ class _Interpreter(HeadingReader):
             if kind is not None:
                 unit["kind"] = kind.value
             else:
-                self.gap(
-                    ("units", len(units), "kind"), f"{label!r} names no kind (Xã, Phường …)", place
-                )
+                reason = _("{name!r} names no kind ('Xã', 'Phường' …)", name=label)
+                self.gap(("units", len(units), "kind"), reason, place)
             code = self._code(label, province, ("units", len(units), "code"), place)
             if code:
                 unit["code"] = code
@@ -305,10 +312,12 @@ class _Interpreter(HeadingReader):
         try:
             unit = old_unit(label, province=province)
         except (UnknownNameError, AmbiguousNameError) as error:
-            self.gap(path, f"not matched in the reference list of units: {error}", place)
+            reason = _("not matched in the reference list of units: {error}", error=error.args[0])
+            self.gap(path, reason, place)
             return None
         if place is not None:
-            self.trace(path, place, label, f"reference list: {unit.name}, {unit.code}")
+            context = _("reference list: {name}, {code}", name=unit.name, code=unit.code)
+            self.trace(path, place, label, context)
         return unit.code
 
     # -- the body: sections, components, funding, targets ------------------------------------
@@ -371,7 +380,7 @@ class _Interpreter(HeadingReader):
                 }
                 found.append((match.start(), target, match.group(0)))
         found.sort(key=lambda item: item[0])
-        for n, (_, _, words) in enumerate(found, start=first):
+        for n, (_at, _target, words) in enumerate(found, start=first):
             self.trace(("targets", n, "value"), p.place, words, body)
         return [target for _, target, _ in found]
 
@@ -386,17 +395,19 @@ class _Interpreter(HeadingReader):
         word = m["kind"].lower()
         prefix = {"dự án": "DA", "hợp phần": "HP", "tiểu dự án": "TDA"}.get(word)
         section = f"{roman}.{number}" if roman else number
+        heading = f"{m['kind']} {m['n']}"
         if prefix is None:
             self.gap(
                 ("components",),
-                f"a heading '{m['kind']} {m['n']}' has no code form (DA, TDA, HP)",
+                _("a heading {heading!r} has no code form (DA, TDA, HP)", heading=heading),
                 p.place,
             )
             return None
         component: dict[str, Any] = {"section": section, "name": m["name"].strip()}
         if prefix == "TDA":
             if not components:
-                self.gap(("components",), f"'{m['kind']} {m['n']}' under no project", p.place)
+                reason = _("{heading!r} under no project", heading=heading)
+                self.gap(("components",), reason, p.place)
                 return None
             parent = components[-1]
             code = f"{parent['code']}.TDA{int(m['n'])}"

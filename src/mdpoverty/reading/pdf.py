@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mdpoverty.errors import FileProblem, MissingExtraError, PlanFileError
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Block, Cell, Paragraph, Place, Table
 from mdpoverty.reading.legacy import to_unicode
 
@@ -123,7 +124,7 @@ def _paragraphs(
     start = lines[0][0]
     number = first
     previous_top: float | None = None
-    for top, _, text in lines:
+    for top, _bottom, text in lines:
         new = (
             previous_top is None
             or top - previous_top > pitch * _PARAGRAPH_GAP
@@ -152,14 +153,14 @@ def read_pdf(path: Path) -> list[Block]:
         import pdfplumber  # noqa: PLC0415  (pdfplumber loads only to read a PDF)
     except ImportError as error:  # pragma: no cover - the read extra is installed in tests
         raise MissingExtraError(
-            "reading .pdf needs pdfplumber: pip install 'mdpoverty[read]'"
+            _("reading .pdf needs pdfplumber: pip install 'mdpoverty[read]'")
         ) from error
     blocks: list[Block] = []
     try:
         pdf = pdfplumber.open(str(path))
     except Exception as error:  # not a PDF pdfplumber can open
         raise PlanFileError(
-            str(path), [FileProblem("", f"cannot be read as a PDF: {error}")]
+            str(path), [FileProblem("", _("cannot be read as a PDF: {error}", error=str(error)))]
         ) from error
     with pdf:
         scanned = []
@@ -176,14 +177,15 @@ def read_pdf(path: Path) -> list[Block]:
             pages.append((number, page, words, found, _lines(outside)))
         pitch = _pitch([lines for *_, lines in pages])
         for number, page, words, found, lines in pages:
-            part = f"page {number}"
+            part = _("page {n}", n=number)
             items: list[tuple[float, Block]] = list(
                 _paragraphs(lines, pitch, (path.name, part, paragraph))
             )
             paragraph += len(items)
             for table in found:
                 tables += 1
-                read = _table(table, words, path.name, f"{part}, table {tables}")
+                where = _("page {page}, table {n}", page=number, n=tables)
+                read = _table(table, words, path.name, where)
                 landscape = page.width > page.height
                 items.append((table.bbox[1], Table(read.rows, read.place, landscape=landscape)))
             blocks += [block for _, block in sorted(items, key=lambda item: item[0])]
@@ -193,8 +195,11 @@ def read_pdf(path: Path) -> list[Block]:
                 [
                     FileProblem(
                         "",
-                        "holds no text (a scanned PDF): run text recognition (OCR) on it first, "
-                        "e.g. with ocrmypdf, or import the Word file it was printed from",
+                        _(
+                            "holds no text (a scanned PDF): run text recognition (OCR) on it "
+                            "first, e.g. with ocrmypdf, or import the Word file it was printed "
+                            "from"
+                        ),
                     )
                 ],
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Block, Cell, Paragraph, Place, Table
 from mdpoverty.reading.legacy import to_unicode
 
@@ -24,10 +25,10 @@ def text_blocks(text: str, file: str) -> list[Block]:
         if not table_lines:
             return
         tables += 1
-        part = f"table {tables}"
+        part = _("table {n}", n=tables)
         width = max(line.count("\t") + 1 for _, line in table_lines)
         rows = []
-        for r, (_, line) in enumerate(table_lines, start=1):
+        for r, (_number, line) in enumerate(table_lines, start=1):
             fields = line.split("\t")
             fields += [""] * (width - len(fields))
             rows.append(

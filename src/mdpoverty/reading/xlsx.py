@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mdpoverty.errors import FileProblem, PlanFileError
+from mdpoverty.i18n import _
 from mdpoverty.reading.blocks import Block, Cell, Paragraph, Place, Table
 from mdpoverty.reading.legacy import to_unicode
 
@@ -36,11 +37,16 @@ def read_xlsx(path: Path) -> list[Block]:
         workbook = load_workbook(path, data_only=True)
     except Exception as error:  # a file openpyxl cannot open at all
         raise PlanFileError(
-            str(path), [FileProblem("", f"cannot be read as an Excel .xlsx file: {error}")]
+            str(path),
+            [
+                FileProblem(
+                    "", _("cannot be read as an Excel .xlsx file: {error}", error=str(error))
+                )
+            ],
         ) from error
     blocks: list[Block] = []
     for sheet in workbook.worksheets:
-        part = f"sheet {sheet.title}"
+        part = _("sheet {name}", name=sheet.title)
         origins: dict[tuple[int, int], tuple[int, int]] = {}
         for merged in sheet.merged_cells.ranges:
             for r in range(merged.min_row, merged.max_row + 1):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 import attrs
 
 from mdpoverty.errors import UnknownIdError
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.references import LegalReference
 from mdpoverty.values._validation import (
     BOOL,
@@ -41,11 +42,31 @@ NOT_POOR = "not-poor"
 """The group of a household that meets none of a standard's rule clauses."""
 
 
-def _suggest(what: str, owner: str, key: str, valid: list[str]) -> UnknownIdError:
-    """The error for an unknown id, with the nearest valid ids ("did you mean ...?")."""
+def _suggest(what: Message, owner: Message, key: str, valid: list[str]) -> UnknownIdError:
+    """The error for an unknown id, with the nearest valid ids ("did you mean ...?").
+
+    ``what`` is the kind of id (``_("dimension")``), ``owner`` what was looked in
+    (``_("standard {id!r}", id=...)``).
+    """
     close = difflib.get_close_matches(key, valid, n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    message = f"{owner} has no {what} {key!r}{hint} (valid: {', '.join(valid)})"
+    ids = tuple(valid)
+    if close:
+        quoted = [repr(c) for c in close]
+        near: str = quoted[0]
+        if len(quoted) > 1:
+            near = _("{some} or {last}", some=", ".join(quoted[:-1]), last=quoted[-1])
+        message = _(
+            "{owner} has no {what} {key!r}; did you mean {near}? (valid: {ids})",
+            owner=owner,
+            what=what,
+            key=key,
+            near=near,
+            ids=ids,
+        )
+    else:
+        message = _(
+            "{owner} has no {what} {key!r} (valid: {ids})", owner=owner, what=what, key=key, ids=ids
+        )
     return UnknownIdError(message, key=key, suggestions=tuple(close))
 
 
@@ -58,6 +79,7 @@ class Indicator:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -79,6 +101,7 @@ class Dimension:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -95,6 +118,7 @@ class IncomeLine:
         verified: ``False`` where the figures come from a source not checked against the
             official text; ``note`` says what to check.
         note: Why it is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
@@ -102,6 +126,7 @@ class IncomeLine:
     urban: int = attrs.field(metadata=checks(instance_of(int)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -112,7 +137,7 @@ class IncomeLine:
             return self.rural
         if area == "urban":
             return self.urban
-        raise _suggest("area", f"income line {self.id!r}", str(area), list(AREAS))
+        raise _suggest(_("area"), _("income line {id!r}", id=self.id), str(area), list(AREAS))
 
 
 @attrs.frozen
@@ -130,6 +155,7 @@ class RuleClause:
         verified: ``False`` where the clause comes from a source not checked against the
             official text.
         note: Why it is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     group: str = attrs.field(metadata=IDENTIFIER)
@@ -137,6 +163,7 @@ class RuleClause:
     min_deprivations: int = attrs.field(default=0, metadata=checks(instance_of(int)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -151,6 +178,7 @@ class Extension:
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -179,6 +207,7 @@ class Amendment:
         article: The article of ``reference`` that amends, where cited.
         verified: ``False`` where the record was not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
@@ -195,6 +224,7 @@ class Amendment:
     article: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)
@@ -210,12 +240,14 @@ class FirstReview:
         reference: The act that shows the review used the standard.
         verified: ``False`` where the record was not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     year: int = attrs.field(metadata=YEAR)
     reference: LegalReference = attrs.field(metadata=checks(instance_of(LegalReference)))
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
         validate(self)

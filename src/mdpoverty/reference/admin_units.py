@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 import attrs
 
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.units import unit_kind
 from mdpoverty.values.names import core_key, name_key, split_kind
 
@@ -215,9 +216,12 @@ class _Era(Generic[Unit]):
         if wanted in self.province_by_name:
             return self.province_by_name[wanted]
         names = {core_key(p.name): p for p in self.provinces}
-        near = difflib.get_close_matches(wanted, names, n=3)
-        hint = f"; did you mean {', '.join(str(names[n]) for n in near)}?" if near else ""
-        raise UnknownNameError(f"no {self.label} province has code or name {key!r}{hint}")
+        near = tuple(str(names[n]) for n in difflib.get_close_matches(wanted, names, n=3))
+        if self.label == "new":
+            message = _("no new province has code or name {key!r}", key=key)
+        else:
+            message = _("no old province has code or name {key!r}", key=key)
+        raise UnknownNameError(_suggest(message, near))
 
     def in_province(self, province: str | None) -> tuple[Unit, ...]:
         if province is None:
@@ -226,12 +230,12 @@ class _Era(Generic[Unit]):
         return tuple(u for u in self.units if u.province_code == code)
 
     def unit(self, key: str, province: str | None) -> Unit:
-        where = "" if province is None else f" in {self.province(province).name}"
-        code = None if province is None else self.province(province).code
+        within = None if province is None else self.province(province)
+        code = None if within is None else within.code
         if key.isdigit():
             found = self.by_code.get(key)
             if found is None or code not in (None, found.province_code):
-                raise UnknownNameError(f"no {self.label} unit{where} has the code {key!r}")
+                raise UnknownNameError(self._unknown(key, within, by_code=True))
             return found
         kind, rest = split_kind(key)
         candidates = [
@@ -243,17 +247,76 @@ class _Era(Generic[Unit]):
             return candidates[0]
         if candidates:
             listed = [str(u) for u in candidates]
-            raise AmbiguousNameError(
-                f"{key!r} names {len(candidates)} {self.label} units{where}: "
-                f"{'; '.join(listed)}; give the code, the kind or the province",
-                listed,
-            )
+            raise AmbiguousNameError(self._ambiguous(key, within, listed), listed)
         pool = self.in_province(province)
         keys = {name_key(u.name) if kind else core_key(u.name): u for u in pool}
         wanted = name_key(f"{kind} {rest}" if kind else rest)
-        near = difflib.get_close_matches(wanted, keys, n=3)
-        hint = f"; did you mean {'; '.join(str(keys[n]) for n in near)}?" if near else ""
-        raise UnknownNameError(f"no {self.label} unit{where} is named {key!r}{hint}")
+        near = tuple(str(keys[n]) for n in difflib.get_close_matches(wanted, keys, n=3))
+        raise UnknownNameError(_suggest(self._unknown(key, within, by_code=False), near))
+
+    def _unknown(self, key: str, within: Province | None, *, by_code: bool) -> Message:
+        """That no unit of this era (in ``within``) has the code or name ``key``."""
+        at = "" if within is None else within.name
+        said = {  # (new era, within a province, by code): the sentence
+            (True, False, True): _("no new unit has the code {key!r}", key=key),
+            (False, False, True): _("no old unit has the code {key!r}", key=key),
+            (True, False, False): _("no new unit is named {key!r}", key=key),
+            (False, False, False): _("no old unit is named {key!r}", key=key),
+            (True, True, True): _(
+                "no new unit in {province} has the code {key!r}", province=at, key=key
+            ),
+            (False, True, True): _(
+                "no old unit in {province} has the code {key!r}", province=at, key=key
+            ),
+            (True, True, False): _(
+                "no new unit in {province} is named {key!r}", province=at, key=key
+            ),
+            (False, True, False): _(
+                "no old unit in {province} is named {key!r}", province=at, key=key
+            ),
+        }
+        return said[self.label == "new", within is not None, by_code]
+
+    def _ambiguous(self, key: str, within: Province | None, listed: list[str]) -> Message:
+        """That ``key`` names each of ``listed``, units of this era (in ``within``)."""
+        units = "; ".join(listed)  # a name holds commas: "Xã X (01234, Tỉnh Y)"
+        n = len(listed)
+        if within is None:
+            if self.label == "new":
+                return _(
+                    "{key!r} names {n} new units: {units}; give the code, the kind or the province",
+                    key=key,
+                    n=n,
+                    units=units,
+                )
+            return _(
+                "{key!r} names {n} old units: {units}; give the code, the kind or the province",
+                key=key,
+                n=n,
+                units=units,
+            )
+        if self.label == "new":
+            return _(
+                "{key!r} names {n} new units in {province}: {units}; give the code or the kind",
+                key=key,
+                n=n,
+                province=within.name,
+                units=units,
+            )
+        return _(
+            "{key!r} names {n} old units in {province}: {units}; give the code or the kind",
+            key=key,
+            n=n,
+            province=within.name,
+            units=units,
+        )
+
+
+def _suggest(message: Message, near: tuple[str, ...]) -> Message:
+    """``message``, with the nearest names asked about, where there are some."""
+    if not near:
+        return message
+    return _("{message}; did you mean {names}?", message=message, names="; ".join(near))
 
 
 class _Crosswalk:

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import _
 from mdpoverty.io.files import read_plan_text
 from mdpoverty.model.document import Document, Plan
 
@@ -33,7 +34,11 @@ def example_path(name: str) -> Path:
         filename = EXAMPLES[name]
     except KeyError:
         raise UnknownNameError(
-            f"no bundled plan {name!r}; the bundled plans are {', '.join(EXAMPLES)}"
+            _(
+                "no bundled plan {name!r}; the bundled plans are {names}",
+                name=name,
+                names=tuple(EXAMPLES),
+            )
         ) from None
     return Path(str(resources.files("mdpoverty.reference").joinpath("data", filename)))
 
@@ -49,5 +54,5 @@ def bac_kan_2024() -> Plan:
     """The 2024 sustainable poverty-reduction plan of Bắc Kạn city (thành phố Bắc Kạn)."""
     plan = example("bac-kan-2024")
     if not isinstance(plan, Plan):  # pragma: no cover - the shipped file says kind: plan
-        raise TypeError(f"the bundled file holds a {plan.kind.value}, not a plan")
+        raise TypeError(_("the bundled file holds a {kind}, not a plan", kind=plan.kind.value))
     return plan

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import _
 from mdpoverty.io._convert import converter
 from mdpoverty.model._derived import derived
 from mdpoverty.model.programme import ancestor, code_level
@@ -64,6 +65,7 @@ class CatalogEntry:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     source: str = attrs.field(default="", converter=nfc, metadata=STR)
 
     def __attrs_post_init__(self) -> None:
@@ -94,6 +96,7 @@ class ProgrammeCatalog:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     implementing: tuple[LegalReference, ...] = attrs.field(
         default=(),
         converter=reference_items,
@@ -124,7 +127,7 @@ class ProgrammeCatalog:
         found = by_code.get(ancestor(code, self.depth))
         if found is not None:
             return found
-        raise UnknownNameError(f"catalog {self.id!r} has no entry for {code!r}")
+        raise UnknownNameError(_("catalog {id!r} has no entry for {code!r}", id=self.id, code=code))
 
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, str):
@@ -147,7 +150,7 @@ def programme_catalog(key: str) -> ProgrammeCatalog:
     for c in programme_catalogs():
         if c.id == key:
             return c
-    raise UnknownNameError(f"no programme catalog {key!r}")
+    raise UnknownNameError(_("no programme catalog {key!r}", key=key))
 
 
 def programme_in_force(year: int) -> ProgrammeCatalog | None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 import attrs
 
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Lang, Message
 from mdpoverty.reference.programmes import programme_of
 from mdpoverty.reference.standards import (
     PovertyStandard,
@@ -55,7 +56,8 @@ class UnverifiedFact:
         kind: What it is.
         key: Its id or code (``decree-351-2025``, ``HP1``).
         source: The act it comes from, as cited.
-        note: What is unverified, as the data says.
+        note: What is unverified, as the data says: a message, in English as text, that
+            :func:`~mdpoverty.i18n.localize` says in Vietnamese (the data's ``note_vi``).
         location: Where the document relies on it (a field of the document).
     """
 
@@ -66,32 +68,65 @@ class UnverifiedFact:
     location: str
 
 
+class _Noted(Protocol):
+    """A record of the reference data with a note in both languages."""
+
+    @property
+    def note(self) -> str: ...
+    @property
+    def note_vi(self) -> str: ...
+
+
+class _Note(Message):
+    """A note of the reference data: its English text, and its Vietnamese from the data (not
+    from the catalog: the data holds both)."""
+
+    vi: str
+
+    def __new__(cls, en: str, vi: str) -> _Note:
+        self = cast("_Note", super().__new__(cls, en))
+        self.vi = vi
+        return self
+
+    def render(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" and self.vi else str.__str__(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_Note, (str.__str__(self), self.vi))
+
+
+def _note(record: _Noted) -> str:
+    return _Note(record.note, record.note_vi)
+
+
 def _standard_facts(document: Document, standard: PovertyStandard) -> Iterator[UnverifiedFact]:
     year = serving_year(document)
     ref = str(standard.reference)
     if not standard.verified:
-        yield UnverifiedFact(FactKind.STANDARD, standard.id, ref, standard.note, "standard")
+        yield UnverifiedFact(FactKind.STANDARD, standard.id, ref, _note(standard), "standard")
     # The lines that draw the document's groups; a band such as the middle-living standard
     # does not count the poor a document reports.
     counted = {c.income_at_most for c in standard.rule if c.group in _COUNTED_GROUPS}
     for line in standard.income_lines:
         if not line.verified and line.id in counted:
             key = f"{standard.id}/{line.id}"
-            yield UnverifiedFact(FactKind.STANDARD, key, ref, line.note, "standard")
+            yield UnverifiedFact(FactKind.STANDARD, key, ref, _note(line), "standard")
     for extension in standard.extensions:
         if not extension.verified and year in extension.period:
             source = str(extension.reference)
-            yield UnverifiedFact(FactKind.EXTENSION, standard.id, source, extension.note, "period")
+            yield UnverifiedFact(
+                FactKind.EXTENSION, standard.id, source, _note(extension), "period"
+            )
     if document.standard is not None:
         named = poverty_standard(document.standard)
         if named.id != standard.id and not named.verified:  # its act keeps another's criteria
             yield UnverifiedFact(
-                FactKind.STANDARD, named.id, str(named.reference), named.note, "standard"
+                FactKind.STANDARD, named.id, str(named.reference), _note(named), "standard"
             )
     review = standard.first_review
     if review is not None and not review.verified and review.year == document.period.end:
         source = str(review.reference)
-        yield UnverifiedFact(FactKind.FIRST_REVIEW, standard.id, source, review.note, "period")
+        yield UnverifiedFact(FactKind.FIRST_REVIEW, standard.id, source, _note(review), "period")
 
 
 def _dimension_facts(document: Document, standard: PovertyStandard) -> Iterator[UnverifiedFact]:
@@ -106,12 +141,14 @@ def _dimension_facts(document: Document, standard: PovertyStandard) -> Iterator[
         if not indicator.verified:
             key = f"{standard.id}/{indicator.id}"
             where = f"deficit_indicators/{i}"
-            yield UnverifiedFact(FactKind.DIMENSION, key, ref, indicator.note, where)
+            yield UnverifiedFact(FactKind.DIMENSION, key, ref, _note(indicator), where)
     named = {d.dimension for d in document.deficit_indicators}
     for dimension in standard.dimensions:
         if dimension.id in named and not dimension.verified:
             key = f"{standard.id}/{dimension.id}"
-            yield UnverifiedFact(FactKind.DIMENSION, key, ref, dimension.note, "deficit_indicators")
+            yield UnverifiedFact(
+                FactKind.DIMENSION, key, ref, _note(dimension), "deficit_indicators"
+            )
 
 
 def _amendment_facts(standard: PovertyStandard) -> Iterator[UnverifiedFact]:
@@ -122,7 +159,7 @@ def _amendment_facts(standard: PovertyStandard) -> Iterator[UnverifiedFact]:
         if amendment.reference in standard.amended_by and not amendment.verified:
             source = str(amendment.reference)
             yield UnverifiedFact(
-                FactKind.AMENDMENT, standard.id, source, amendment.note, "standard"
+                FactKind.AMENDMENT, standard.id, source, _note(amendment), "standard"
             )
 
 
@@ -137,7 +174,7 @@ def _programme_facts(document: Document) -> Iterator[UnverifiedFact]:
         return
     ref = str(catalog.reference)
     if not catalog.verified:
-        yield UnverifiedFact(FactKind.CATALOG, catalog.id, ref, catalog.note, "programme")
+        yield UnverifiedFact(FactKind.CATALOG, catalog.id, ref, _note(catalog), "programme")
     seen: set[str] = set()
     for component in document.all_components():
         try:
@@ -148,7 +185,7 @@ def _programme_facts(document: Document) -> Iterator[UnverifiedFact]:
             seen.add(entry.code)
             source = entry.source or ref
             where = f"components/{component.code}"
-            yield UnverifiedFact(FactKind.CATALOG_ENTRY, entry.code, source, entry.note, where)
+            yield UnverifiedFact(FactKind.CATALOG_ENTRY, entry.code, source, _note(entry), where)
 
 
 def unverified_facts(document: Document) -> tuple[UnverifiedFact, ...]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mdpoverty.errors import NoStandardInForceError, Problem, UnknownNameError, expect
+from mdpoverty.i18n import _
 from mdpoverty.io._convert import converter
 from mdpoverty.io._parse import parse_yaml
 from mdpoverty.model.references import LegalReference, reference_items
@@ -88,7 +89,7 @@ __all__ = [
 
 def _is_code(value: object) -> str | None:
     if not isinstance(value, str) or not value.isdigit() or len(value) != 2:
-        return "must be a province's official code, two digits"
+        return _("must be a province's official code, two digits")
     return None
 
 
@@ -136,6 +137,7 @@ class PovertyStandard:
         verified: ``False`` where part of the record (``note`` says which) comes from a source
             not checked against the official text.
         note: What is unverified, or other remarks.
+        note_vi: The note in Vietnamese (a report in Vietnamese shows it).
     """
 
     id: str = attrs.field(metadata=IDENTIFIER)
@@ -163,6 +165,7 @@ class PovertyStandard:
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
     verified: bool = attrs.field(default=True, metadata=BOOL)
     note: str = attrs.field(default="", converter=nfc, metadata=STR)
+    note_vi: str = attrs.field(default="", converter=nfc, metadata=STR)
     act_period: Period | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(Period)))
     )
@@ -193,25 +196,32 @@ class PovertyStandard:
                         name,
                         "amendments",
                         clause.income_at_most,
-                        f"amendment {n} names an income line neither it nor the standard has",
+                        _(
+                            "amendment {n} names an income line neither it nor the standard has",
+                            n=n,
+                        ),
                     )
         lines = {line.id for line in self.income_lines}
         if "poverty" not in lines:
-            yield Problem(name, "income_lines", sorted(lines), "must have a 'poverty' line")
+            yield Problem(name, "income_lines", sorted(lines), _("must have a 'poverty' line"))
         for n, clause in enumerate(self.rule):
             if clause.income_at_most not in lines:
                 yield Problem(
                     name,
                     "rule",
                     clause.income_at_most,
-                    f"clause {n} must name one of the income lines {sorted(lines)}",
+                    _(
+                        "clause {n} must name one of the income lines {ids}",
+                        n=n,
+                        ids=tuple(sorted(lines)),
+                    ),
                 )
             if clause.group == NOT_POOR:
-                yield Problem(name, "rule", clause.group, f"clause {n} must not assign it")
+                yield Problem(name, "rule", clause.group, _("clause {n} must not assign it", n=n))
         seen: set[str] = set()
         for i in self.indicators:
             if i.id in seen:
-                yield Problem(name, "dimensions", i.id, "must not repeat an indicator id")
+                yield Problem(name, "dimensions", i.id, _("must not repeat an indicator id"))
             seen.add(i.id)
 
     # -- lookups --------------------------------------------------------------------------
@@ -233,7 +243,7 @@ information)
             if d.id == dimension_id:
                 return d
         valid = [d.id for d in self.dimensions]
-        raise _suggest("dimension", f"standard {self.id!r}", dimension_id, valid)
+        raise _suggest(_("dimension"), _("standard {id!r}", id=self.id), dimension_id, valid)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator ``indicator_id``, of any dimension.
@@ -248,7 +258,7 @@ information)
             if i.id == indicator_id:
                 return i
         valid = [i.id for i in self.indicators]
-        raise _suggest("indicator", f"standard {self.id!r}", indicator_id, valid)
+        raise _suggest(_("indicator"), _("standard {id!r}", id=self.id), indicator_id, valid)
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -372,7 +382,7 @@ information)
             if line.id == line_id:
                 return line
         valid = [line.id for line in self.income_lines]
-        raise _suggest("income line", f"standard {self.id!r}", line_id, valid)
+        raise _suggest(_("income line"), _("standard {id!r}", id=self.id), line_id, valid)
 
     def poverty_line(self, area: Area) -> int:
         """The poverty line in ``area``, VND per person per month.
@@ -397,7 +407,7 @@ information)
             if line.id == "near-poverty":
                 return line.line(area)
         if area not in AREAS:
-            raise _suggest("area", f"standard {self.id!r}", str(area), list(AREAS))
+            raise _suggest(_("area"), _("standard {id!r}", id=self.id), str(area), list(AREAS))
         return None
 
     @property
@@ -439,7 +449,7 @@ def poverty_standard(key: str) -> PovertyStandard:
     for s in poverty_standards():
         if key in (s.id, s.name, *s.aliases):
             return s
-    raise UnknownNameError(f"no poverty standard {key!r}")
+    raise UnknownNameError(_("no poverty standard {key!r}", key=key))
 
 
 def standard_in_force(when: int | dt.date, *, province: str | None = None) -> PovertyStandard:
@@ -480,10 +490,21 @@ decision-59-2015 2016–2021, decree-07-2021 2022–2026, decree-351-2025 2027�
     known = ", ".join(f"{s.id} {s.years[0]}–{s.years[-1]}" for s in ordered)
     if not found:
         raise NoStandardInForceError(
-            f"no poverty standard is in force in {year} (known: {known})", year=year
+            _(
+                "no poverty standard is in force in {year} (known: {known})",
+                year=str(year),  # a year, not a quantity: no thousands separator
+                known=known,
+            ),
+            year=year,
         )
     raise NoStandardInForceError(  # pragma: no cover - the shipped data has no overlap
-        f"{len(found)} poverty standards claim {year}: {', '.join(s.id for s in found)}", year=year
+        _(
+            "{n} poverty standards claim {year}: {ids}",
+            n=len(found),
+            year=str(year),
+            ids=tuple(s.id for s in found),
+        ),
+        year=year,
     )
 
 

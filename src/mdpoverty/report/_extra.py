@@ -6,6 +6,7 @@ import importlib
 from types import ModuleType
 
 from mdpoverty.errors import MissingExtraError
+from mdpoverty.i18n import _
 
 __all__ = ["EXTRA", "require"]
 
@@ -14,11 +15,18 @@ EXTRA = "report"
 
 
 def require(module: str, feature: str) -> ModuleType:
-    """Import ``module`` for ``feature``, or raise :class:`MissingExtraError` naming the extra."""
+    """Import ``module`` for ``feature`` (a message: what needs it), or raise
+    :class:`MissingExtraError` naming the extra."""
     try:
         return importlib.import_module(module)
     except ImportError as error:
         top = module.partition(".")[0]
+        command = f"'mdpoverty[{EXTRA}]'"  # a command to type, the same in every language
         raise MissingExtraError(
-            f"{feature} needs {top}, which is not installed: pip install 'mdpoverty[{EXTRA}]'"
+            _(
+                "{feature} needs {module}, which is not installed: pip install {command}",
+                feature=feature,
+                module=top,
+                command=command,
+            )
         ) from error

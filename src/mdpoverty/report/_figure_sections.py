@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from mdpoverty.model.document import ImplementationReport
-from mdpoverty.report.labels import label, number
+from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.report.labels import label, number, said
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL, has_target_annex
 from mdpoverty.values.quantities import Quantity
@@ -45,7 +46,9 @@ def figures_section(ctx: Context) -> Mapping[str, Any]:
     frame = figure_table(ctx.document, ctx.lang)
     columns: list[Any] = list(frame.columns)[1:]  # the first holds the labels
     header = [
-        [str(level) for level in column] if isinstance(column, tuple) else [str(column)]
+        [said(level, ctx.lang) for level in column]
+        if isinstance(column, tuple)
+        else [said(column, ctx.lang)]
         for column in columns
     ]
     depth = max((len(h) for h in header), default=0)
@@ -55,12 +58,12 @@ def figures_section(ctx: Context) -> Mapping[str, Any]:
         rows.append(
             {
                 "id": ctx.place(_subject_location(ctx, subject)),
-                "label": str(record.iloc[0]),
+                "label": said(record.iloc[0], ctx.lang),
                 "cells": cells,
             }
         )
     return {
-        "title": str(frame.attrs.get("title", "")),
+        "title": said(frame.attrs.get("title", ""), ctx.lang),
         "header": [[h[i] if i < len(h) else "" for h in header] for i in range(depth)],
         "rows": rows,
     }
@@ -83,8 +86,8 @@ def results_section(ctx: Context) -> Mapping[str, Any]:
         rows.append(
             {
                 "id": ctx.place(f"targets/{i}"),
-                "subject": str(record.get("subject") or label("area", ctx.lang)),
-                "measure": str(record.get("measure", "")),
+                "subject": _subject_name(ctx, record.get("subject")),
+                "measure": _measure(record.get("measure"), record.get("group"), ctx),
                 "target": _text(record.get("target"), ctx),
                 "achieved": _text(record.get("achieved"), ctx),
                 "met": ""
@@ -95,6 +98,36 @@ def results_section(ctx: Context) -> Mapping[str, Any]:
             }
         )
     return {"rows": rows}
+
+
+def _subject_name(ctx: Context, subject: object) -> str:
+    """The name as printed of the unit, stratum or group a target is about; the area's
+    label for the area."""
+    if subject is None or subject is pd.NA or subject == "":
+        return label("area", ctx.lang)
+    document = ctx.document
+    names = {
+        **{group.id: group.name for group in document.groups},
+        **{stratum.id: stratum.name for stratum in document.strata},
+        **{unit.id: unit.name for unit in document.units},
+    }
+    return names.get(str(subject), str(subject))
+
+
+def _measure(measure: object, group: object, ctx: Context) -> str:
+    """What a target is about, in the page's language: the measure, and the household group
+    where it is not the poor households."""
+    if measure is None or measure is pd.NA:
+        return ""
+    words = label(f"measure-{measure}", ctx.lang)
+    if group is None or group is pd.NA or group == HouseholdGroup.POOR:
+        return words
+    return label(
+        "measure_of_group",
+        ctx.lang,
+        measure=words,
+        group=label(f"group-{HouseholdGroup(str(group)).value}", ctx.lang),
+    )
 
 
 def _text(value: object, ctx: Context) -> str:

@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 
 from mdpoverty.checks.report import Finding
-from mdpoverty.report.labels import number
+from mdpoverty.i18n import Lang
+from mdpoverty.report.labels import number, said
 from mdpoverty.report.sections import Context, section
 from mdpoverty.tables.annex import TOTAL
 from mdpoverty.tables.review_form import FORM_COLUMNS, SECTION_PREFIX, has_flows
@@ -39,10 +40,10 @@ def _spans(labels: Sequence[str]) -> list[dict[str, Any]]:
     return spans
 
 
-def _header(frame: pd.DataFrame) -> dict[str, Any]:
+def _header(frame: pd.DataFrame, lang: Lang) -> dict[str, Any]:
     """The form's three header rows: the label's column spans them, groups and the start,
     flows and end span their columns."""
-    columns = [tuple(str(level) for level in column) for column in frame.columns]
+    columns = [tuple(said(level, lang) for level in column) for column in frame.columns]
     label, cells = columns[0], columns[1:]
     return {
         "label": label[-1],
@@ -97,7 +98,7 @@ def review_form_section(ctx: Context) -> Mapping[str, Any]:
     wrong = {f.location: f for f in ctx.findings if f.rule == _RULE}
     rows = []
     for key, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        label = str(record[0])
+        label = said(record[0], ctx.lang)
         if str(key).startswith(SECTION_PREFIX):
             rows.append({"heading": True, "label": label})
             continue
@@ -111,8 +112,8 @@ def review_form_section(ctx: Context) -> Mapping[str, Any]:
             }
         )
     return {
-        "title": str(frame.attrs.get("title", "")),
-        "header": _header(frame),
+        "title": said(frame.attrs.get("title", ""), ctx.lang),
+        "header": _header(frame, ctx.lang),
         "width": len(frame.columns),
         "rows": rows,
     }

@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from mdpoverty.i18n import Lang
 from mdpoverty.model.funding import Cells, FundingKey
 from mdpoverty.report import _plan_sections as _base
 from mdpoverty.report.labels import LABELS, label, number
 from mdpoverty.report.sections import Context, section
-from mdpoverty.tables.annex import Lang
 
 __all__: list[str] = []
 

@@ -13,18 +13,18 @@ from typing import Any
 
 from mdpoverty.checks.report import show
 from mdpoverty.errors import MdpovertyError, UnknownNameError
+from mdpoverty.i18n import Lang, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.model.targets import HouseholdGroup, IndicatorKind
-from mdpoverty.report.labels import label, number, standard_names
+from mdpoverty.report.labels import label, number, said, standard_names
 from mdpoverty.report.sections import Context, finding_anchor, section
 from mdpoverty.tables.annex import (
     ANNEX_COLUMNS,
     NEAR_POOR_FIELD,
     TOTAL_LABEL,
     AnnexRow,
-    Lang,
     annex,
     annex_rows,
     fields_of,
@@ -73,20 +73,21 @@ def _standard(plan: Document, lang: Lang) -> str:
         return plan.standard or ""
     year = serving_year(plan)
     name = standard.name_en if lang == "en" and standard.name_en else standard.name
-    parts = [f"{name} ({standard.reference})"]
+    # years are text in a label: a number would be shown with a thousands separator
+    parts = [label("standard_name", lang, name=localize(name, lang), act=str(standard.reference))]
     act = standard.act_period
     if act is not None and standard.period.start > act.start:
-        parts.append(label("standard_phase", lang, start=standard.period.start))
+        parts.append(label("standard_phase", lang, start=str(standard.period.start)))
     parts += [
-        label("standard_kept", lang, year=year, act=e.reference)
+        label("standard_kept", lang, year=str(year), act=str(e.reference))
         for e in standard.extensions
         if year in e.period
     ]
     if standard.amended_by:
-        acts = ", ".join(str(r) for r in standard.amended_by)
+        acts = tuple(str(r) for r in standard.amended_by)
         parts.append(label("standard_amended", lang, acts=acts))
     if year > plan.period.end:
-        parts.append(label("standard_review", lang, review=plan.period.end, year=year))
+        parts.append(label("standard_review", lang, review=str(plan.period.end), year=str(year)))
     return "; ".join(parts)
 
 
@@ -100,7 +101,7 @@ def _programme(plan: Document, lang: Lang) -> str:
     except UnknownNameError:
         return plan.programme
     name = catalog.name_en if lang == "en" and catalog.name_en else catalog.name
-    return f"{name} ({catalog.reference})"
+    return label("standard_name", lang, name=localize(name, lang), act=str(catalog.reference))
 
 
 @section("header", holds="header", order=10)
@@ -112,7 +113,11 @@ def header(ctx: Context) -> Mapping[str, Any]:
         ("issuer", head.issuer or "", "header/issuer"),
         (
             "number",
-            head.reference if head.number else f"{head.reference} {label('blank', lang)}",
+            # the number and symbol as printed, without the "Số:" of the printed line (the
+            # field's label says what it is, in the page's language)
+            f"{head.number}/{head.symbol}"
+            if head.number
+            else label("number_blank", lang, reference=f"/{head.symbol}"),
             "header/number",
         ),
         ("date", _date(head.date, lang), "header/date"),
@@ -139,7 +144,8 @@ def _headline_targets(ctx: Context) -> list[dict[str, Any]]:
     items: dict[tuple[str, str], dict[str, Any]] = {}
     for i, t in enumerate(ctx.document.targets):
         if t.about is None:
-            item = items.setdefault((t.section, t.text), {"section": t.section, "text": t.text})
+            where = label("annex", ctx.lang) if t.section == "annex" else t.section
+            item = items.setdefault((t.section, t.text), {"section": where, "text": t.text})
             item.setdefault("ids", []).append(ctx.place(f"targets/{i}"))
     return list(items.values())
 
@@ -171,7 +177,10 @@ def _cells(
         value = getattr(derived, field)
         other = None
         if field == "label":
-            text = printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang])
+            text = said(
+                printed.label if printed else (value if derived.unit else TOTAL_LABEL[ctx.lang]),
+                ctx.lang,
+            )
             place = f"units/{derived.unit}" if derived.unit else None
         else:
             shown = value if printed is None else getattr(printed, field)
@@ -217,12 +226,12 @@ def annex_section(ctx: Context) -> Mapping[str, Any]:
         )
     return {
         "id": ctx.place("annex"),
-        "title": frame.attrs["title"],
+        "title": said(frame.attrs["title"], lang),
         "caption": printed.caption if printed else "",
         "date": _date(printed.date, lang) if printed else "",
         "date_id": ctx.place("annex/date"),
         "printed": printed is not None,
-        "headers": list(frame.columns),
+        "headers": [said(column, lang) for column in frame.columns],
         "rows": rows,
     }
 
@@ -246,11 +255,12 @@ def deficits_section(ctx: Context) -> Mapping[str, Any]:
         if d.kind is IndicatorKind.QUALITATIVE or d.value is None:
             target = label("qualitative", lang)
         else:
-            unit = "%" if d.kind is IndicatorKind.SHARE else ""
-            words = (
-                label(d.comparison.value, lang) if d.comparison is not Comparison.EXACTLY else ""
-            )
-            target = f"{words} {number(d.value, lang)}{unit}".strip()
+            # an exact value is a number of the label, a range its text in the language
+            value = d.value.low if d.value.is_exact else number(d.value, lang)
+            target = label("percent", lang, value=value) if d.kind is IndicatorKind.SHARE else ""
+            if d.comparison is not Comparison.EXACTLY:
+                target = label(d.comparison.value, lang, value=target or value)
+            target = target or number(d.value, lang)
         rows.append(
             {
                 "id": ctx.place(f"deficit_indicators/{d.id}"),
@@ -306,9 +316,10 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
 
     lang = ctx.lang
     try:
-        frame, figures = carry_everything(ctx.document)
+        frame, figures = carry_everything(ctx.document, lang=lang)  # "why" in the reader's
     except MdpovertyError as error:
-        return {"unavailable": label("carry_unavailable", lang, reason=error), "rows": []}
+        reason = error.text(lang)
+        return {"unavailable": label("carry_unavailable", lang, reason=reason), "rows": []}
 
     def value(v: object, places: int | None = None) -> str:  # a blank stays blank, never 0
         return number(v, lang, places) if isinstance(v, int | Decimal) else ""
@@ -316,28 +327,28 @@ def carry_over_section(ctx: Context) -> Mapping[str, Any]:
     rows = [
         {
             "code": code,
-            "name": row["name"],
-            "old": row["units"],
+            "name": said(row["name"], lang),
+            "old": said(row["units"], lang),
             "complete": bool(row["complete"]),
             "households": value(row["households"]),
             "poor": value(row["poor_households"]),
             "rate": value(row["poverty_rate"], 2),
             "end_rate": value(row["end_rate"], 2),
-            "why": row["why"],
+            "why": said(row["why"], lang),
         }
         for code, row in (frame.iterrows() if frame is not None else ())
     ]
     figure_rows = [
         {
             "code": code,
-            "name": row["name"],
-            "old": row["units"],
-            "group": HouseholdGroup(row["group"]).vi if lang == "vi" else row["group"],
-            "time": f"{_WHEN[row['time']].vi if lang == 'vi' else row['time']} {row['year']}",
+            "name": said(row["name"], lang),
+            "old": said(row["units"], lang),
+            "group": label(f"group-{HouseholdGroup(row['group']).value}", lang),
+            "time": label(f"time-{_WHEN[row['time']].value}", lang, year=str(row["year"])),
             "count": value(row["count"]),
             "rate": value(row["rate"]),
             "complete": bool(row["complete"]),
-            "why": row["why"],
+            "why": said(row["why"], lang),
         }
         for code, row in (figures.iterrows() if figures is not None else ())
     ]
@@ -391,11 +402,11 @@ def findings_section(ctx: Context) -> Mapping[str, Any]:
             {
                 "id": finding_anchor(*key) if key in linked else None,
                 "severity": f.severity.value,
-                "severity_label": label(f.severity.value, lang),
+                "severity_label": localize(f.severity.word, lang),
                 "rule": f.rule,
                 "location": f.location,
                 "target": ctx.target(f.location),
-                "message": f.message,
+                "message": localize(f.message, lang),
                 "expected": _shown(f.expected, lang),
                 "actual": _shown(f.actual, lang),
             }
@@ -409,4 +420,4 @@ def _shown(value: object, lang: Lang) -> str:
         return number(value, lang)
     if isinstance(value, PartialDate):
         return _date(value, lang)
-    return str(show(value))
+    return show(value, lang)

@@ -17,12 +17,12 @@ from typing import IO
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang, _
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label
 from mdpoverty.report.sections import Context, sections_for
-from mdpoverty.tables.annex import Lang
 
 __all__ = ["html_report", "write_html_report"]
 
@@ -33,7 +33,7 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
     ``findings`` are the document's findings, by default those of
     :func:`mdpoverty.check`.
     """
-    jinja2 = require("jinja2", "The HTML report")
+    jinja2 = require("jinja2", _("The HTML report"))
     from mdpoverty import __version__  # noqa: PLC0415  (the package imports this module)
 
     ctx = Context(document, lang, check(document) if findings is None else findings)

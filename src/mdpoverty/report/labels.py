@@ -1,211 +1,217 @@
-"""Every label of the report and the charts in Vietnamese and English, and numbers as shown.
+"""Every label of the report and the charts, in Vietnamese and English, and numbers as shown.
 
-A label missing in one language is a test failure, never an English word left in a Vietnamese
-page: :data:`LABELS` maps each key to both texts.  Numbers are shown from their exact values
-(``int`` or :class:`~decimal.Decimal`): in Vietnamese notation by
-:func:`mdpoverty.format_vi` (``12.281``, ``1,15``), in English notation otherwise
-(``12,281``, ``1.15``).
+Each label is a message (:mod:`mdpoverty.i18n`): written here once, in English, with its
+Vietnamese text in the gettext catalog, so that a label without its Vietnamese text fails the
+catalog's test rather than leave an English word in a Vietnamese page.  :func:`label` says a
+label in a language, with its values filled in; :func:`number` shows a number from its exact
+value (``int`` or :class:`~decimal.Decimal`) in the notation of the language, as
+:func:`mdpoverty.i18n.number` does (``12.281``, ``1,15`` in Vietnamese; ``12,281``, ``1.15``
+in English), and a range as ``low–high``.
 
 >>> number(Decimal("1021"), "vi"), number(Decimal("1021"), "en")
 ('1.021', '1,021')
 >>> number(Decimal("63.5"), "vi", places=2)
 '63,50'
->>> label("findings", "en")
-'Findings'
+>>> label("findings", "en"), label("findings", "vi")
+('Findings', 'Những điểm chưa khớp')
+>>> label("start_rate", "vi", year="2024")
+'Đầu năm 2024'
 """
 
 from __future__ import annotations
 
+import numbers
 from decimal import Decimal
 
+from mdpoverty import i18n
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.reference.standards import standard_of
-from mdpoverty.tables.annex import Lang
-from mdpoverty.values.numbers import format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity
 
-__all__ = ["LABELS", "label", "number", "standard_names"]
+__all__ = ["LABELS", "label", "number", "said", "standard_names"]
 
-LABELS: dict[str, dict[Lang, str]] = {
-    "report": {"vi": "Báo cáo", "en": "Report"},
-    "contents": {"vi": "Mục lục", "en": "Contents"},
-    "header": {"vi": "Thông tin văn bản", "en": "The document"},
-    "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by"},
-    "number": {"vi": "Số, ký hiệu", "en": "Number"},
-    "date": {"vi": "Ngày ban hành", "en": "Date"},
-    "place": {"vi": "Địa danh", "en": "Place"},
-    "figures_source": {"vi": "Nguồn số liệu", "en": "Figures read from"},
-    "period": {"vi": "Thời kỳ", "en": "Period"},
-    "area": {"vi": "Địa bàn", "en": "Area"},
-    "standard": {"vi": "Chuẩn nghèo áp dụng", "en": "Poverty standard in force"},
-    "programme": {"vi": "Chương trình", "en": "Programme"},
-    "standard_phase": {
-        "vi": "tiêu chí áp dụng từ năm {start}",
-        "en": "its own criteria from {start}",
-    },
-    "standard_kept": {"vi": "áp dụng năm {year} theo {act}", "en": "kept for {year} by {act}"},
-    "standard_amended": {"vi": "sửa đổi, bổ sung bởi {acts}", "en": "as amended by {acts}"},
-    "standard_review": {
-        "vi": "kết quả rà soát định kỳ cuối năm {review} dùng cho năm {year}",
-        "en": "the periodic review at the end of {review} serves {year}",
-    },
-    "legal_bases": {"vi": "Căn cứ", "en": "Legal bases"},
-    "blank": {"vi": "(để trống)", "en": "(left blank)"},
-    "none": {"vi": "Không có", "en": "None"},
-    "annex": {"vi": "Phụ lục", "en": "Annex"},
-    "figures": {"vi": "Số liệu theo đơn vị", "en": "Figures by unit"},
-    "review_form": {
-        "vi": "Biểu kết quả rà soát: biến động trong năm",
-        "en": "The review form: flows of the year",
-    },
-    "form_note": {
-        "vi": "Biểu như văn bản in; ô để trống là ô văn bản không in. Số cuối năm khác với "
-        "đầu năm − thoát + tái + phát sinh mới (hộ cận nghèo: + từ hộ nghèo chuyển sang) "
-        "được tô đậm, kèm số theo đẳng thức và liên kết tới phát hiện.",
-        "en": "The form as the document prints it; a blank cell is one the document leaves "
+LABELS: dict[str, Message] = {
+    "report": _("Report"),
+    "contents": _("Contents"),
+    "header": _("The document"),
+    "issuer": _("Issued by"),
+    "number": _("Number and symbol"),
+    "number_blank": _("{reference} (number left blank)"),
+    "date": _("Date of issue"),
+    "place": _("Place of issue"),
+    "figures_source": _("Figures read from"),
+    "period": _("Period"),
+    "area": _("Area"),
+    "standard": _("Poverty standard in force"),
+    "programme": _("Programme"),
+    "standard_name": _("{name} ({act})"),
+    "standard_phase": _("its own criteria from {start}"),
+    "standard_kept": _("kept for {year} by {act}"),
+    "standard_amended": _("as amended by {acts}"),
+    "standard_review": _("the periodic review at the end of {review} serves {year}"),
+    "legal_bases": _("Legal bases"),
+    "none": _("None"),
+    "annex": _("Annex"),
+    "figures": _("Figures by unit"),
+    "review_form": _("The review form: flows of the year"),
+    "form_note": _(
+        "The form as the document prints it; a blank cell is one the document leaves "
         "blank. An end-of-year count that differs from start − escaped + fell back + new "
         "(near-poor: + from poor) is highlighted, with the value the identity gives and a "
-        "link to its finding.",
-    },
-    "identity_value": {"vi": "theo đẳng thức", "en": "by the identity"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-    "results": {"vi": "Kết quả so với mục tiêu", "en": "Results against the targets"},
-    "subject": {"vi": "Đối tượng", "en": "Subject"},
-    "measure": {"vi": "Loại chỉ tiêu", "en": "Measure"},
-    "achieved": {"vi": "Đạt được", "en": "Achieved"},
-    "met": {"vi": "Đạt", "en": "Met"},
-    "by": {"vi": "Chênh lệch", "en": "By"},
-    "annex_note": {
-        "vi": "Số liệu như văn bản in. Ô tô màu là ô in khác với giá trị tính từ số hộ; "
-        "giá trị tính được ghi bên cạnh.",
-        "en": "Figures as printed. A highlighted cell is printed differently from what the "
-        "counts imply; the derived value is shown beside it.",
-    },
-    "derived": {"vi": "tính lại", "en": "derived"},
-    "annex_date": {"vi": "Ngày của phụ lục", "en": "Date of the annex"},
-    "no_printed_annex": {
-        "vi": "Văn bản không in phụ lục; bảng dưới đây được tính từ số hộ.",
-        "en": "The document prints no annex; the table below is derived from the counts.",
-    },
-    "rates": {"vi": "Tỷ lệ hộ nghèo theo đơn vị", "en": "Poverty rate by unit"},
-    "rate_axis": {"vi": "Tỷ lệ hộ nghèo (%)", "en": "Poverty rate (%)"},
-    "start_rate": {"vi": "Đầu năm {year}", "en": "Start of {year}"},
-    "end_rate": {"vi": "Mục tiêu cuối năm {year}", "en": "Target for the end of {year}"},
-    "funding": {"vi": "Kinh phí theo dự án và nguồn vốn", "en": "Funding by component and source"},
-    "money_axis": {"vi": "Triệu đồng", "en": "Million VND"},
-    "central": {"vi": "Ngân sách trung ương", "en": "Central budget"},
-    "local": {"vi": "Ngân sách địa phương", "en": "Local budget"},
-    "other": {"vi": "Nguồn khác", "en": "Other sources"},
-    "policy-credit": {"vi": "Tín dụng chính sách", "en": "Policy credit"},
-    "integrated": {"vi": "Vốn lồng ghép", "en": "Integrated"},
-    "mobilised": {"vi": "Vốn huy động", "en": "Mobilised"},
-    "by_capital": {"vi": "Theo loại vốn", "en": "By kind of capital"},
-    "capital": {"vi": "Loại vốn", "en": "Kind of capital"},
-    "investment": {"vi": "Vốn đầu tư phát triển", "en": "Investment"},
-    "recurrent": {"vi": "Vốn sự nghiệp", "en": "Recurrent"},
-    "by_year": {"vi": "Theo năm", "en": "By year"},
-    "year": {"vi": "Năm", "en": "Year"},
-    "by_unit": {"vi": "Theo đơn vị được phân bổ", "en": "By unit allocated to"},
-    "not_stated": {"vi": "Không ghi", "en": "Not stated"},
-    "declared": {"vi": "Tổng số ghi trong văn bản", "en": "Declared total"},
-    "sources": {"vi": "Cộng các nguồn", "en": "Sum of the sources"},
-    "does_not_add_up": {"vi": "không khớp tổng các nguồn", "en": "does not add up"},
-    "component": {"vi": "Dự án, tiểu dự án", "en": "Component"},
-    "name": {"vi": "Tên", "en": "Name"},
-    "total": {"vi": "Tổng số", "en": "Total"},
-    "by_source": {"vi": "Theo nguồn vốn", "en": "By source"},
-    "source": {"vi": "Nguồn vốn", "en": "Source"},
-    "amount": {"vi": "Số tiền (triệu đồng)", "en": "Amount (million VND)"},
-    "share": {"vi": "Tỷ trọng (%)", "en": "Share (%)"},
-    "deficits": {
-        "vi": "Chỉ tiêu về các chiều thiếu hụt",
-        "en": "Targets by deprivation dimension",
-    },
-    "share_axis": {"vi": "Chỉ tiêu (%)", "en": "Target (%)"},
-    "dimension": {"vi": "Chiều thiếu hụt", "en": "Dimension"},
-    "general": {"vi": "Chỉ tiêu chung", "en": "General results"},
-    "target": {"vi": "Chỉ tiêu", "en": "Target"},
-    "text": {"vi": "Nội dung", "en": "As printed"},
-    "at-least": {"vi": "ít nhất", "en": "at least"},
-    "at-most": {"vi": "tối đa", "en": "at most"},
-    "exactly": {"vi": "", "en": ""},
-    "qualitative": {"vi": "định tính", "en": "qualitative"},
-    "agencies": {"vi": "Cơ quan, đơn vị", "en": "Agencies"},
-    "agency": {"vi": "Cơ quan", "en": "Agency"},
-    "also_named": {"vi": "Tên khác trong văn bản", "en": "Also named"},
-    "findings": {"vi": "Những điểm chưa khớp", "en": "Findings"},
-    "no_findings": {"vi": "Không phát hiện điểm nào chưa khớp.", "en": "Nothing found."},
-    "severity": {"vi": "Mức độ", "en": "Severity"},
-    "rule": {"vi": "Quy tắc", "en": "Rule"},
-    "where": {"vi": "Vị trí", "en": "Where"},
-    "message": {"vi": "Nội dung", "en": "What"},
-    "expected": {"vi": "Giá trị đúng", "en": "Expected"},
-    "actual": {"vi": "Văn bản ghi", "en": "Printed"},
-    "error": {"vi": "lỗi", "en": "error"},
-    "warning": {"vi": "cảnh báo", "en": "warning"},
-    "info": {"vi": "ghi chú", "en": "note"},
-    "unverified": {
-        "vi": "Dữ kiện chưa được kiểm chứng",
-        "en": "Unverified facts the checks rely on",
-    },
-    "unverified_note": {
-        "vi": "Việc kiểm tra văn bản này dựa trên các dữ kiện dưới đây trong dữ liệu của thư "
-        "viện, chưa được đối chiếu với văn bản gốc (ghi chú của dữ liệu giữ nguyên). Không dữ "
-        "kiện nào trong số này tạo ra lỗi.",
-        "en": "The checks of this document rest on these facts of the library's data, not "
+        "link to its finding."
+    ),
+    "identity_value": _("by the identity"),
+    "unit": _("Unit"),
+    "results": _("Results against the targets"),
+    "subject": _("Subject"),
+    "measure": _("Measure"),
+    "measure_of_group": _("{measure} ({group})"),
+    "achieved": _("Achieved"),
+    "met": _("Met"),
+    "by": _("Margin"),
+    "annex_note": _(
+        "Figures as printed. A highlighted cell is printed differently from what the "
+        "counts imply; the derived value is shown beside it."
+    ),
+    "derived": _("derived from the counts"),
+    "annex_date": _("Date of the annex"),
+    "no_printed_annex": _(
+        "The document prints no annex; the table below is derived from the counts."
+    ),
+    "rates": _("Poverty rate by unit"),
+    "rate_axis": _("Poverty rate (%)"),
+    "start_rate": _("Start of {year}"),
+    "end_rate": _("Target for the end of {year}"),
+    "end_rate_column": _("Target for the end of the year (%)"),
+    "funding": _("Funding by component and source"),
+    "money_axis": _("Million VND"),
+    "central": _("Central budget"),
+    "local": _("Local budget"),
+    "other": _("Other sources"),
+    "policy-credit": _("Policy credit"),
+    "integrated": _("Integrated capital"),
+    "mobilised": _("Mobilised capital"),
+    "by_capital": _("By kind of capital"),
+    "capital": _("Kind of capital"),
+    "investment": _("Investment capital"),
+    "recurrent": _("Recurrent capital"),
+    "by_year": _("By year"),
+    "year": _("Year"),
+    "by_unit": _("By unit allocated to"),
+    "not_stated": _("Not stated"),
+    "declared": _("Declared total"),
+    "sources": _("Sum of the sources"),
+    "does_not_add_up": _("does not add up to the sum of the sources"),
+    "component": _("Component"),
+    "name": _("Name"),
+    "total": _("Total"),
+    "by_source": _("By source of funds"),
+    "source": _("Source of funds"),
+    "amount": _("Amount (million VND)"),
+    "share": _("Share (%)"),
+    "deficits": _("Targets by deprivation dimension"),
+    "share_axis": _("Target (%)"),
+    "dimension": _("Dimension"),
+    "general": _("General results"),
+    "target": _("Target"),
+    "text": _("As printed"),
+    "at-least": _("at least {value}"),
+    "at-most": _("at most {value}"),
+    "percent": _("{value}%"),
+    "qualitative": _("qualitative"),
+    "agencies": _("Agencies"),
+    "agency": _("Agency"),
+    "also_named": _("Also named"),
+    "findings": _("Findings"),
+    "no_findings": _("Nothing found."),
+    "expected": _("Expected"),
+    "actual": _("Printed"),
+    "unverified": _("Unverified facts the checks rely on"),
+    "unverified_note": _(
+        "The checks of this document rest on these facts of the library's data, not "
         "checked against the official texts (the data's notes as written).  None of them "
-        "makes an error.",
-    },
-    "fact": {"vi": "Dữ kiện", "en": "Fact"},
-    "fact_source": {"vi": "Nguồn", "en": "Source"},
-    "fact_note": {"vi": "Ghi chú", "en": "Note"},
-    "fact-standard": {"vi": "chuẩn nghèo", "en": "standard"},
-    "fact-extension": {"vi": "gia hạn áp dụng", "en": "kept in force"},
-    "fact-amendment": {"vi": "sửa đổi, bổ sung", "en": "amendment"},
-    "fact-first-review": {"vi": "kỳ rà soát đầu tiên", "en": "first review"},
-    "fact-dimension": {"vi": "chiều, chỉ số thiếu hụt", "en": "dimension or indicator"},
-    "fact-catalog": {"vi": "danh mục chương trình", "en": "programme catalog"},
-    "fact-catalog-entry": {"vi": "nội dung của chương trình", "en": "programme component"},
-    "carry_over": {
-        "vi": "Quy đổi sang đơn vị hành chính từ 01/7/2025",
-        "en": "Carried into the units of 1 July 2025",
-    },
-    "carry_note": {
-        "vi": "Dòng chưa đủ: văn bản không bao gồm hết các đơn vị cũ hợp thành đơn vị mới, "
-        "hoặc không ghi số liệu của một đơn vị; ô trống là không có số liệu.",
-        "en": "An incomplete row: the document does not cover every old unit of the new unit, "
-        "or gives no figure for one of them; a blank cell has no figure.",
-    },
-    "carry_group": {"vi": "Nhóm hộ", "en": "Group"},
-    "carry_time": {"vi": "Thời điểm", "en": "Time"},
-    "carry_count": {"vi": "Số", "en": "Count"},
-    "carry_rate": {"vi": "Tỷ lệ (%)", "en": "Rate (%)"},
-    "carry_unavailable": {
-        "vi": "Không quy đổi được: {reason}",
-        "en": "Cannot be carried over: {reason}",
-    },
-    "old_units": {"vi": "Đơn vị cũ", "en": "Old units"},
-    "new_unit": {"vi": "Đơn vị mới", "en": "New unit"},
-    "households": {"vi": "Số hộ", "en": "Households"},
-    "poor_households": {"vi": "Số hộ nghèo", "en": "Poor households"},
-    "poverty_rate": {"vi": "Tỷ lệ hộ nghèo (%)", "en": "Poverty rate (%)"},
-    "complete": {"vi": "Đủ số liệu", "en": "Complete"},
-    "missing": {"vi": "Thiếu", "en": "Missing"},
-    "yes": {"vi": "có", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
-    "generated": {
-        "vi": "Tạo bởi mdpoverty {version}. Trang này không tải gì từ mạng.",
-        "en": "Made by mdpoverty {version}. This page loads nothing from the network.",
-    },
+        "makes an error."
+    ),
+    "fact": _("Fact"),
+    "fact_source": _("Source"),
+    "fact_note": _("Note"),
+    "fact-standard": _("poverty standard"),
+    "fact-extension": _("kept in force"),
+    "fact-amendment": _("amendment"),
+    "fact-first-review": _("first review"),
+    "fact-dimension": _("dimension or indicator"),
+    "fact-catalog": _("programme catalog"),
+    "fact-catalog-entry": _("programme component"),
+    "carry_over": _("Carried into the units of 1 July 2025"),
+    "carry_note": _(
+        "An incomplete row: the document does not cover every old unit of the new unit, "
+        "or gives no figure for one of them; a blank cell has no figure."
+    ),
+    "carry_group": _("Group"),
+    "carry_time": _("Time"),
+    "carry_count": _("Count"),
+    "carry_rate": _("Rate (%)"),
+    "carry_unavailable": _("Cannot be carried over: {reason}"),
+    "old_units": _("Old units"),
+    "new_unit": _("New unit"),
+    "households": _("Households"),
+    "poor_households": _("Poor households"),
+    "poverty_rate": _("Poverty rate (%)"),
+    "complete": _("Complete"),
+    "yes": _("yes"),
+    "no": _("no"),
+    # household groups, points in time and flows of a year, as a table's cell names them
+    "group-poor": _("poor households"),
+    "group-near-poor": _("near-poor households"),
+    "group-poor-and-near-poor": _("poor and near-poor households"),
+    "group-newly-escaped": _("households newly escaped from poverty"),
+    "group-newly-poor": _("newly poor households"),
+    "group-low-income": _("low-income workers"),
+    "group-all": _("all households"),
+    "time-start": _("start of {year}"),
+    "time-end": _("end of {year}"),
+    "time-review": _("at the review of {year}"),
+    "time-escaped": _("escaped in {year}"),
+    "time-fell-back": _("fell back in {year}"),
+    "time-new": _("new in {year}"),
+    "time-from-poor": _("from poor households in {year}"),
+    "time-fall": _("fall in {year}"),
+    "time-rise": _("rise in {year}"),
+    # what a target is about
+    "measure-reduction": _("households leaving the group"),
+    "measure-end-count": _("households at the end"),
+    "measure-end-rate": _("rate at the end (%)"),
+    "measure-rate-reduction": _("rate reduction (percentage points)"),
+    "generated": _("Made by mdpoverty {version}. This page loads nothing from the network."),
 }
-"""Each key's label in Vietnamese and in English; ``{year}`` and the like are filled in."""
+"""Each key's label, a message in English with its Vietnamese text in the catalog; ``{year}``
+and the like are filled in by :func:`label`."""
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    """The label ``key`` in ``lang``, with ``values`` filled in."""
-    text = LABELS[key][lang]
-    return text.format(**values) if values else text
+    """The label ``key`` in ``lang``, with ``values`` filled in.
+
+    A value is shown as a message shows it (:class:`~mdpoverty.i18n.Message`): a number in the
+    notation of ``lang``, a message in ``lang``, text as it is; so a year is given as text.
+    """
+    message = LABELS[key]
+    if values:
+        message = Message(message.template, None, None, **values)
+    return localize(message, lang)
+
+
+def said(value: object, lang: Lang) -> str:
+    """A text another layer gives the report (a table's label, a reason), in ``lang``: a
+    message said in it, a name or other text as it is, ``""`` for none.
+
+    >>> said(_("Total"), "vi"), said("Xã Ba Bể", "en"), said(None, "vi")
+    ('Tổng số', 'Xã Ba Bể', '')
+    """
+    if value is None:
+        return ""
+    return localize(value, lang) if isinstance(value, str) else str(value)
 
 
 def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
@@ -218,7 +224,7 @@ def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict
         return {}, {}
 
     def pick(vi: str, en: str) -> str:
-        return en if lang == "en" and en else vi
+        return localize(en if lang == "en" and en else vi, lang)
 
     return (
         {d.id: pick(d.name, d.name_en) for d in standard.dimensions},
@@ -227,18 +233,15 @@ def standard_names(document: Document, lang: Lang) -> tuple[dict[str, str], dict
 
 
 def number(value: int | Decimal | Quantity | None, lang: Lang, places: int | None = None) -> str:
-    """``value`` as the page shows it: notation of ``lang``; a range as ``low–high``; ``""``
-    for a missing value.  ``places`` fixes the decimals (half-up)."""
+    """``value`` as the page shows it: in the notation of ``lang`` (:func:`mdpoverty.i18n.number`);
+    a range as ``low–high``; ``""`` for a missing value.  ``places`` fixes the decimals
+    (half-up)."""
     if value is None:
         return ""
     if isinstance(value, Quantity):
         low = number(value.low, lang, places)
         return low if value.is_exact else f"{low}–{number(value.high, lang, places)}"
-    if lang == "vi":
-        return format_vi(value, places)
-    if isinstance(value, Decimal):
-        shown = round_half_up(value, places) if places is not None else value
-        return f"{shown:,f}"
-    if places:
-        return f"{Decimal(value):,.{places}f}"
-    return f"{value:,d}"
+    given: object = value
+    if not isinstance(given, int | Decimal) and isinstance(given, numbers.Integral):
+        return i18n.number(int(given), lang, places)  # a NumPy integer, as a table's cell
+    return i18n.number(value, lang, places)

@@ -41,12 +41,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mdpoverty.errors import ChartFormatError, EmptyChartError
+from mdpoverty.i18n import Lang, _
 from mdpoverty.io._atomic import write_atomically
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import IndicatorKind
 from mdpoverty.report._extra import require
 from mdpoverty.report.labels import label, number, standard_names
-from mdpoverty.tables.annex import Lang
 from mdpoverty.values.quantities import Comparison
 
 if TYPE_CHECKING:
@@ -84,13 +84,13 @@ _METADATA = {"svg": {"Date": None}, "png": {"Software": None}}
 
 @contextmanager
 def _style() -> Iterator[None]:
-    mpl = require("matplotlib", "Charts")
+    mpl = require("matplotlib", _("Charts"))
     with mpl.rc_context(STYLE):
         yield
 
 
 def _figure(width: float, height: float) -> tuple[matplotlib.figure.Figure, matplotlib.axes.Axes]:
-    figure_module = require("matplotlib.figure", "Charts")
+    figure_module = require("matplotlib.figure", _("Charts"))
     figure: matplotlib.figure.Figure = figure_module.Figure(
         figsize=(width, height), layout="constrained"
     )
@@ -122,7 +122,7 @@ def rates(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
                 _draw(row.start_rate or 0),
                 width,
                 color=_COLOURS["start"],
-                label=label("start_rate", lang, year=document.year) if x == 0 else "_",
+                label=label("start_rate", lang, year=str(document.year)) if x == 0 else "_",
             )
             start.patches[0].set_gid(f"rates/start/{row.unit}")
             axes.annotate(
@@ -141,7 +141,7 @@ def rates(document: Document, lang: Lang = "vi") -> matplotlib.figure.Figure:
                 _draw(row.end_rate.high),
                 width,
                 color=_COLOURS["end"],
-                label=label("end_rate", lang, year=document.year) if x == 0 else "_",
+                label=label("end_rate", lang, year=str(document.year)) if x == 0 else "_",
             )
             end.patches[0].set_gid(f"rates/end/{row.unit}")
             if not row.end_rate.is_exact:
@@ -298,7 +298,7 @@ def _indicator_names(
 
 
 def _tick_formatter(lang: Lang) -> Any:
-    ticker = require("matplotlib.ticker", "Charts")
+    ticker = require("matplotlib.ticker", _("Charts"))
 
     def tick(value: float, _position: object) -> str:
         # A tick is a float of matplotlib's choosing, read back to the digits it needs.
@@ -316,10 +316,12 @@ CHARTS: dict[str, Callable[[Document, Lang], matplotlib.figure.Figure]] = {
 """The charts by name, as ``mdpoverty chart --what`` takes them."""
 
 _NOTHING = {
-    "rates": "no unit of the document has its households and poor households counted, so it "
-    "has no poverty rate",
-    "funding": "the document states no funding of a programme component by source",
-    "deficits": "the document has no target for a deprivation indicator stated as a share (%)",
+    "rates": _(
+        "no unit of the document has its households and poor households counted, so it "
+        "has no poverty rate"
+    ),
+    "funding": _("the document states no funding of a programme component by source"),
+    "deficits": _("the document has no target for a deprivation indicator stated as a share (%)"),
 }
 
 
@@ -332,7 +334,8 @@ def require_drawn(figure: matplotlib.figure.Figure, what: str) -> None:
             says what the document lacks for that chart.
     """
     if not any(axes.patches or axes.lines or axes.collections for axes in figure.axes):
-        raise EmptyChartError(f"nothing to draw: {_NOTHING.get(what, f'the {what} chart')}")
+        why = _NOTHING.get(what) or _("the {chart} chart has no bar", chart=what)
+        raise EmptyChartError(_("nothing to draw: {why}", why=why))
 
 
 def to_svg(figure: matplotlib.figure.Figure) -> str:
@@ -353,7 +356,9 @@ def save(figure: matplotlib.figure.Figure, path: str | os.PathLike[str]) -> None
     """
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in _METADATA:
-        raise ChartFormatError(f"a chart is written as .png or .svg, not {Path(path).name!r}")
+        raise ChartFormatError(
+            _("a chart is written as .png or .svg, not {name!r}", name=Path(path).name)
+        )
 
     def write(file: Path) -> None:
         with _style(), file.open("xb") as out:

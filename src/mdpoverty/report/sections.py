@@ -30,8 +30,8 @@ import attrs
 
 from mdpoverty.checks.report import Report
 from mdpoverty.errors import parent_location
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
-from mdpoverty.tables.annex import Lang
 
 __all__ = [
     "SECTIONS",

@@ -29,7 +29,8 @@ from mdpoverty.errors import Problem, ValidationError
 
 # The annex module is light (pandas loads inside annex()), and imported here so that the name
 # ``annex`` is the function: a submodule imported later would otherwise shadow it.
-from mdpoverty.tables.annex import Lang, annex, annex_rows
+from mdpoverty.i18n import Lang, _
+from mdpoverty.tables.annex import annex, annex_rows
 
 if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
     import pandas as pd
@@ -111,10 +112,10 @@ def render(frame: pd.DataFrame, fmt: TextFormat = "text") -> str:
     )
 
     if not isinstance(frame, pd.DataFrame):
-        raise ValidationError([Problem("render", "frame", frame, "must be a DataFrame")])
+        raise ValidationError([Problem("render", "frame", frame, _("must be a DataFrame"))])
     if fmt not in ("text", "markdown", "csv"):
         raise ValidationError(
-            [Problem("render", "fmt", fmt, "must be 'text', 'markdown' or 'csv'")]
+            [Problem("render", "fmt", fmt, _("must be 'text', 'markdown' or 'csv'"))]
         )
     lang: Lang = frame.attrs.get("lang", "vi")
     table = frame.attrs.get("table")

@@ -21,16 +21,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError, expect
+from mdpoverty.i18n import Lang, Message, _, localize
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
-from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, POINTS, Labels, check_switches, table_attrs
+from mdpoverty.tables.shape import (
+    HOUSEHOLDS,
+    PERCENT,
+    POINTS,
+    Labels,
+    check_switches,
+    each_language,
+    table_attrs,
+)
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -50,8 +59,8 @@ __all__ = [
     "RATE_FIELDS",
     "TOTAL",
     "TOTAL_LABEL",
+    "TOTAL_MESSAGE",
     "AnnexRow",
-    "Lang",
     "UnitSum",
     "annex",
     "annex_rows",
@@ -62,14 +71,16 @@ __all__ = [
     "unit_reductions",
 ]
 
-Lang = Literal["vi", "en"]
-"""The languages of the tables' labels and headers."""
 
 TOTAL = "total"
 """The index label of the total row of :func:`annex` and of every table of units."""
 
-TOTAL_LABEL: dict[Lang, str] = {"vi": "Tổng số", "en": "Total"}
-"""The label of a total row where the document prints none."""
+TOTAL_MESSAGE = _("Total")
+"""The label of a total row where the document prints none, as a message ("Tổng số" in
+Vietnamese)."""
+
+TOTAL_LABEL: dict[Lang, str] = each_language(TOTAL_MESSAGE)
+"""The label of a total row where the document prints none, in each language."""
 
 COUNT_FIELDS = frozenset({"households", "poor_households", "near_poor_households", "reduction"})
 """The annex's columns of household counts."""
@@ -260,35 +271,19 @@ def _stated(plan: Document) -> Callable[[AnnexRow], AnnexRow]:
     return fill
 
 
-def _columns(year: int) -> dict[str, dict[Lang, str]]:
+def _columns(year: int) -> dict[str, Message]:
+    # The year is a name here, never a number in the language's notation ("2024", not "2.024").
+    y = str(year)
     return {
-        "number": {"vi": "STT", "en": "No."},
-        "label": {"vi": "Tên đơn vị", "en": "Unit"},
-        "households": {
-            "vi": f"Tổng số hộ dân đầu năm {year} (hộ)",
-            "en": f"Households at the start of {year}",
-        },
-        "poor_households": {
-            "vi": f"Số hộ nghèo đầu năm {year}",
-            "en": f"Poor households at the start of {year}",
-        },
-        NEAR_POOR_FIELD: {
-            "vi": f"Số hộ cận nghèo đầu năm {year}",
-            "en": f"Near-poor households at the start of {year}",
-        },
-        "start_rate": {
-            "vi": f"Tỷ lệ hộ nghèo đầu năm {year}(%)",
-            "en": f"Poverty rate at the start of {year} (%)",
-        },
-        "reduction": {"vi": "Giảm số hộ nghèo (hộ)", "en": "Reduction in poor households"},
-        "rate_reduction": {
-            "vi": "Giảm tỷ lệ hộ nghèo (%)",
-            "en": "Reduction of the poverty rate (points)",
-        },
-        "end_rate": {
-            "vi": f"Tỷ lệ hộ nghèo cuối năm {year} (%)",
-            "en": f"Poverty rate at the end of {year} (%)",
-        },
+        "number": _("No."),
+        "label": _("Unit"),
+        "households": _("Households at the start of {year}", year=y),
+        "poor_households": _("Poor households at the start of {year}", year=y),
+        NEAR_POOR_FIELD: _("Near-poor households at the start of {year}", year=y),
+        "start_rate": _("Poverty rate at the start of {year} (%)", year=y),
+        "reduction": _("Reduction in poor households"),
+        "rate_reduction": _("Reduction of the poverty rate (points)"),
+        "end_rate": _("Poverty rate at the end of {year} (%)", year=y),
     }
 
 
@@ -377,7 +372,7 @@ def annex(
 
     given: object = plan
     if not isinstance(given, Document):
-        raise ValidationError([Problem("annex", "plan", given, "must be a Document")])
+        raise ValidationError([Problem("annex", "plan", given, _("must be a Document"))])
     check_switches("annex", labels=labels, total=total, lang=lang)
     if not has_target_annex(plan):
         # figures and the review form import this module's constants: imported here.
@@ -397,7 +392,7 @@ def annex(
         rows = rows[:-1]
 
     def name(field: str) -> str:
-        return field if labels == "fields" else headers[field][lang]
+        return field if labels == "fields" else localize(headers[field], lang)
 
     frame = pd.DataFrame(
         {
@@ -431,9 +426,12 @@ def annex(
 _INT_FIELDS = frozenset({"number", "households", "poor_households", NEAR_POOR_FIELD})
 
 
+def _group_header(year: int, lang: Lang) -> str:
+    """The header the printed annex puts over :data:`GROUPED_FIELDS` (the targets of the year)."""
+    return localize(_("Poverty reduction targets for {year}", year=str(year)), lang)
+
+
 def _title(plan: Document, lang: Lang) -> str:
-    if lang == "vi":
-        if plan.annex is not None:
-            return plan.annex.title
-        return f"MỤC TIÊU PHẤN ĐẤU GIẢM TỶ LỆ HỘ NGHÈO NĂM {plan.year}"
-    return f"Targets for reducing the poverty rate in {plan.year}"
+    if lang == "vi" and plan.annex is not None:
+        return plan.annex.title  # the document's own words, in its language
+    return localize(_("Targets for reducing the poverty rate in {year}", year=str(plan.year)), lang)

@@ -16,18 +16,15 @@ from typing import Any
 import pandas as pd
 
 from mdpoverty.errors import MissingExtraError
+from mdpoverty.i18n import Lang, _
 from mdpoverty.io._atomic import write_atomically
-from mdpoverty.tables.annex import GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
+from mdpoverty.tables.annex import GROUPED_FIELDS, RATE_FIELDS, _group_header, fields_of
 from mdpoverty.values.numbers import RATE_PLACES, format_vi
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["write_annex_docx"]
 
 _FONT = "Times New Roman"  # the font of official documents (Decree 30/2020/NĐ-CP, Annex I)
-_GROUP_HEADER: dict[Lang, str] = {
-    "vi": "Mục tiêu phấn đấu giảm tỷ lệ hộ nghèo năm {year}",
-    "en": "Targets for reducing the poverty rate in {year}",
-}
 
 
 def _text(value: object, field: str) -> str:
@@ -51,7 +48,7 @@ def _document() -> Any:
         from docx.oxml.ns import qn  # noqa: PLC0415
     except ImportError as error:  # pragma: no cover - the read extra is installed in tests
         raise MissingExtraError(
-            "writing .docx needs python-docx: pip install 'mdpoverty[read]'"
+            _("writing .docx needs python-docx: pip install 'mdpoverty[read]'")
         ) from error
     document = docx.Document()
     normal = document.styles["Normal"]
@@ -77,7 +74,7 @@ def write_annex_docx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
     >>> import tempfile, pathlib
     >>> from mdpoverty.reference.datasets import bac_kan_2024
-    >>> from mdpoverty.tables.annex import annex
+    >>> from mdpoverty.tables.annex import _group_header, annex
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     write_annex_docx(annex(bac_kan_2024()), pathlib.Path(folder, "annex.docx"))
     ...     import docx
@@ -106,7 +103,10 @@ def write_annex_docx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         _annex_header(table, frame, lang)
     else:
         for col, header in enumerate(frame.columns):
-            table.cell(0, col).text = str(header)
+            # a figure table's or a review form's header has three levels: written in one line
+            level: object = header
+            parts = level if isinstance(level, tuple) else (level,)
+            table.cell(0, col).text = " ".join(str(p) for p in parts if p)
     for offset, record in enumerate(frame.itertuples(index=False)):
         is_total = offset == len(frame) - 1 and is_annex
         for col, (field, value) in enumerate(zip(fields, record, strict=True)):
@@ -126,5 +126,5 @@ def _annex_header(table: Any, frame: pd.DataFrame, lang: Lang) -> None:
             table.cell(0, col).paragraphs[0].add_run(str(header)).bold = True
             table.cell(0, col).merge(table.cell(1, col))
     group = table.cell(0, grouped[0]).merge(table.cell(0, grouped[-1]))
-    text = _GROUP_HEADER[lang].format(year=int(frame.attrs.get("year", 0)))
+    text = _group_header(int(frame.attrs.get("year", 0)), lang)
     group.paragraphs[0].add_run(text).bold = True

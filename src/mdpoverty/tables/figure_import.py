@@ -23,6 +23,7 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.i18n import LANGS, _, localize
 from mdpoverty.io._sources import (
     Source,
     check_source,
@@ -36,9 +37,9 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
 from mdpoverty.tables._formula import unguarded
-from mdpoverty.tables.annex import TOTAL, Lang
-from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, _TIME_HEADER
-from mdpoverty.tables.read import _ref
+from mdpoverty.tables.annex import TOTAL
+from mdpoverty.tables.figure_tables import _GROUP_HEADER, _MEASURE_HEADER, when_header
+from mdpoverty.tables.read import _model_problem, _ref
 from mdpoverty.values._validation import is_count, is_decimal
 from mdpoverty.values.bounds import MAX_FILE_BYTES, MAX_NUMBER_CHARS
 from mdpoverty.values.numbers import parse_vi
@@ -49,8 +50,7 @@ __all__ = ["figure_column", "import_figures", "is_figure_table"]
 Column = tuple[TimePoint, int, HouseholdGroup, str]
 """A figure table's column: point in time, year, group of households, measure."""
 
-_LANGS: tuple[Lang, ...] = ("vi", "en")
-_YEAR = re.compile(r"(?P<year>\d{4}) (?P<rest>.+)")
+_YEAR = re.compile(r"\d{4}")
 
 
 def figure_column(header: str) -> Column | None:
@@ -61,17 +61,19 @@ def figure_column(header: str) -> Column | None:
     >>> figure_column("Cuối năm 2024 Hộ nghèo Tỷ lệ (%)")
     (<TimePoint.END: 'end'>, 2024, <HouseholdGroup.POOR: 'poor'>, 'rate')
     """
-    for time in TimePoint:
-        for lang in _LANGS:
-            prefix = _TIME_HEADER[time][lang] + " "
-            match = _YEAR.fullmatch(header[len(prefix) :]) if header.startswith(prefix) else None
-            if match is None:
-                continue
-            for group in _GROUP_HEADER:
-                for measure in _MEASURE_HEADER:
-                    named = f"{_GROUP_HEADER[group][lang]} {_MEASURE_HEADER[measure][lang]}"
-                    if match.group("rest") == named:
-                        return time, int(match.group("year")), group, measure
+    for found in _YEAR.finditer(header):
+        year = int(found.group())
+        for lang in LANGS:
+            for time in TimePoint:
+                when = when_header(time, year, lang) + " "
+                if not header.startswith(when):
+                    continue
+                rest = header[len(when) :]
+                for group, group_header in _GROUP_HEADER.items():
+                    for measure, measure_header in _MEASURE_HEADER.items():
+                        named = f"{localize(group_header, lang)} {localize(measure_header, lang)}"
+                        if rest == named:
+                            return time, year, group, measure
     return None
 
 
@@ -80,7 +82,7 @@ def _text_of(function: str, source: Source, name: str | None) -> tuple[str, str]
     its size, UTF-8)."""
     refuse(check_source(function, source, name))
     label = label_of(source, name)
-    return label, decoded(read_limited(source, label, MAX_FILE_BYTES, "a figure table"), label)
+    return label, decoded(read_limited(source, label, MAX_FILE_BYTES, _("a figure table")), label)
 
 
 def is_figure_table(source: Source, *, name: str | None = None) -> bool:
@@ -88,7 +90,7 @@ def is_figure_table(source: Source, *, name: str | None = None) -> bool:
     it) is a figure table: a header names a figure column."""
     if suffix_of(source, name) != ".csv":
         return False
-    _, text = _text_of("is_figure_table", source, name)
+    _label, text = _text_of("is_figure_table", source, name)
     header = next(csv.reader(io.StringIO(text)), [])
     return any(figure_column(unguarded(h)) is not None for h in header)
 
@@ -106,22 +108,23 @@ def _cell(text: str, measure: str) -> int | Decimal | Quantity:
     try:
         return Quantity(low, high)
     except ValidationError as error:
-        raise NumberFormatError("; ".join(p.reason for p in error.problems)) from None
+        reasons = tuple(p.reason for p in error.problems)
+        raise NumberFormatError(_("must be a range low–high: {reasons}", reasons=reasons)) from None
 
 
 def _number(text: str, measure: str) -> int | Decimal:
     if len(text) > MAX_NUMBER_CHARS:
-        raise NumberFormatError("is too long for a number")
+        raise NumberFormatError(_("is too long for a number"))
     if measure == "rate":
         plain = text.removesuffix("%").strip()
         rate = Decimal(parse_vi(plain)) if "," in plain else Decimal(plain)
-        reason = is_decimal(rate) or (None if 0 <= rate <= 100 else "must lie between 0 and 100")
+        reason = is_decimal(rate) or (None if 0 <= rate <= 100 else _("must lie between 0 and 100"))
         if reason is not None:
             raise NumberFormatError(reason)
         return rate
     value = parse_vi(text)
     if not isinstance(value, int):
-        raise NumberFormatError("must be a whole number")
+        raise NumberFormatError(_("must be a whole number"))
     reason = is_count(value)
     if reason is not None:
         raise NumberFormatError(reason)
@@ -146,7 +149,9 @@ def _read(
         if subject != TOTAL and subject not in subjects:
             problems.append(
                 FileProblem(
-                    location("figures", subject), "names no unit, stratum or group", cell=_ref(r, 1)
+                    location("figures", subject),
+                    _("names no unit, stratum or group"),
+                    cell=_ref(r, 1),
                 )
             )
             continue
@@ -159,7 +164,9 @@ def _read(
             try:
                 value = _cell(unguarded(text).strip(), measure)
             except (NumberFormatError, InvalidOperation) as error:
-                reason = str(error) if str(error).startswith(("must", "is")) else "must be a number"
+                given = error.args[0] if isinstance(error, NumberFormatError) else ""
+                ok = isinstance(given, str) and given.startswith(("must", "is"))
+                reason = given if ok else _("must be a number")
                 problems.append(
                     FileProblem(location("figures", subject), reason, text, cell=_ref(r, i + 1))
                 )
@@ -223,7 +230,7 @@ def import_figures(document: Document, source: Source, *, name: str | None = Non
     except ValidationError as error:  # counts that cannot be together (more poor than all)
         raise PlanFileError(
             label,
-            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+            [_model_problem(p) for p in error.problems],
         ) from error
 
 

@@ -22,10 +22,11 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import expect
-from mdpoverty.model.document import Document
+from mdpoverty.i18n import Lang, Message, _, localize
+from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.tables.annex import TOTAL, TOTAL_MESSAGE
 from mdpoverty.tables.shape import HOUSEHOLDS, PERCENT, Labels, check_switches, table_attrs
 from mdpoverty.values.numbers import format_vi
 from mdpoverty.values.quantities import Quantity
@@ -56,39 +57,36 @@ _GROUP_ORDER = (
     HouseholdGroup.NEWLY_POOR,
     HouseholdGroup.LOW_INCOME,
 )
-_GROUP_HEADER: dict[HouseholdGroup, dict[Lang, str]] = {
-    HouseholdGroup.ALL: {"vi": "Tổng số hộ", "en": "Households"},
-    HouseholdGroup.POOR: {"vi": "Hộ nghèo", "en": "Poor"},
-    HouseholdGroup.NEAR_POOR: {"vi": "Hộ cận nghèo", "en": "Near-poor"},
-    HouseholdGroup.POOR_AND_NEAR_POOR: {
-        "vi": "Hộ nghèo và cận nghèo",
-        "en": "Poor and near-poor",
-    },
-    HouseholdGroup.NEWLY_ESCAPED: {"vi": "Hộ mới thoát nghèo", "en": "Newly escaped"},
-    HouseholdGroup.NEWLY_POOR: {"vi": "Hộ nghèo phát sinh", "en": "Newly poor"},
-    HouseholdGroup.LOW_INCOME: {
-        "vi": "Người lao động có thu nhập thấp",
-        "en": "Low-income workers",
-    },
+_GROUP_HEADER: dict[HouseholdGroup, Message] = {
+    HouseholdGroup.ALL: _("All households"),
+    HouseholdGroup.POOR: _("Poor"),
+    HouseholdGroup.NEAR_POOR: _("Near-poor"),
+    HouseholdGroup.POOR_AND_NEAR_POOR: _("Poor and near-poor"),
+    HouseholdGroup.NEWLY_ESCAPED: _("Newly escaped"),
+    HouseholdGroup.NEWLY_POOR: _("Newly poor"),
+    HouseholdGroup.LOW_INCOME: _("Low-income workers"),
 }
-_MEASURE_HEADER: dict[str, dict[Lang, str]] = {
-    "count": {"vi": "Số hộ", "en": "Count"},
-    "rate": {"vi": "Tỷ lệ (%)", "en": "Rate (%)"},
-}
-_TIME_HEADER: dict[TimePoint | Flow, dict[Lang, str]] = {
-    TimePoint.START: {"vi": "Đầu năm", "en": "Start of"},
-    Flow.ESCAPED: {"vi": "Thoát trong năm", "en": "Escaped in"},
-    Flow.FELL_BACK: {"vi": "Tái trong năm", "en": "Fell back in"},
-    Flow.NEW: {"vi": "Phát sinh mới năm", "en": "New in"},
-    Flow.FROM_POOR: {"vi": "Chuyển từ hộ nghèo năm", "en": "From poor in"},
-    TimePoint.END: {"vi": "Cuối năm", "en": "End of"},
-    TimePoint.REVIEW: {"vi": "Rà soát năm", "en": "Review of"},
-    Flow.FALL: {"vi": "Giảm trong năm", "en": "Fall in"},
-    Flow.RISE: {"vi": "Tăng trong năm", "en": "Rise in"},
+_MEASURE_HEADER: dict[str, Message] = {"count": _("Count"), "rate": _("Rate (%)")}
+_TIME_HEADER: dict[TimePoint | Flow, Message] = {
+    TimePoint.START: _("Start of"),
+    Flow.ESCAPED: _("Escaped in"),
+    Flow.FELL_BACK: _("Fell back in"),
+    Flow.NEW: _("New in"),
+    Flow.FROM_POOR: _("From poor in"),
+    TimePoint.END: _("End of"),
+    TimePoint.REVIEW: _("Review of"),
+    Flow.FALL: _("Fall in"),
+    Flow.RISE: _("Rise in"),
 }
 # The printed order of the points in time and the flows between them.
 _WHEN_ORDER = list(_TIME_HEADER)
-_LABEL_HEADER: dict[Lang, str] = {"vi": "Tên đơn vị", "en": "Unit"}
+_LABEL_HEADER = _("Unit")
+
+
+def when_header(time: TimePoint | Flow, year: int, lang: Lang) -> str:
+    """The header of a point in time or a flow of ``year`` in ``lang`` ("Cuối năm 2024")."""
+    # The year is a name here, never a number in the language's notation ("2024", not "2.024").
+    return localize(_("{when} {year}", when=_TIME_HEADER[time], year=str(year)), lang)
 
 
 def _subjects(document: Document) -> dict[str | None, tuple[str, str]]:
@@ -150,7 +148,7 @@ def _columns(
     """The (time, year, group, measure) columns present, in printed order."""
     present = set()
     for f in observations:
-        _, group, time, when = f.key_in(year)
+        _about, group, time, when = f.key_in(year)
         for measure, value in (("count", f.count), ("rate", f.rate)):
             if value is not None:
                 present.add((time, when, group, measure))
@@ -208,19 +206,19 @@ def figure_table(
     subjects = [s for s in _subjects(document) if s in cells and (total or s is not None)]
     names = _subjects(document)
     header: pd.Index = pd.MultiIndex.from_tuples(
-        [("", "", _LABEL_HEADER[lang])]
+        [("", "", localize(_LABEL_HEADER, lang))]
         + [
             (
-                f"{_TIME_HEADER[time][lang]} {year}",
-                _GROUP_HEADER[group][lang],
-                _MEASURE_HEADER[measure][lang],
+                when_header(time, year, lang),
+                localize(_GROUP_HEADER[group], lang),
+                localize(_MEASURE_HEADER[measure], lang),
             )
             for time, year, group, measure in columns
         ],
         names=["time", "group", "measure"],
     )
     data = [
-        [TOTAL_LABEL[lang] if s is None else names[s][0]]
+        [localize(TOTAL_MESSAGE, lang) if s is None else names[s][0]]
         + [cells[s].get(column) for column in columns]
         for s in subjects
     ]
@@ -251,9 +249,13 @@ def figure_table(
 
 
 def _title(document: Document, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{document.kind.vi.upper()} NĂM {document.year}: {document.area.name}"
-    return f"{document.kind.value.capitalize()} {document.year}: {document.area.name}"
+    year, area = str(document.year), document.area.name
+    titles = {
+        DocumentType.PLAN: _("Plan {year}: {area}", year=year, area=area),
+        DocumentType.REVIEW: _("Review {year}: {area}", year=year, area=area),
+        DocumentType.REPORT: _("Report {year}: {area}", year=year, area=area),
+    }
+    return localize(titles[document.kind], lang)
 
 
 def cell_text(value: object, lang: Lang) -> str:

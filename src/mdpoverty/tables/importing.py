@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from mdpoverty.errors import FileProblem, PlanFileError, ValidationError, location
+from mdpoverty.i18n import _
 from mdpoverty.io._sources import Source, check_source, label_of, read_limited, refuse
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
@@ -16,7 +17,7 @@ from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.model.units import AdministrativeUnit, UnitKind, unit_kind
 from mdpoverty.tables.annex import has_target_annex
 from mdpoverty.tables.figure_import import import_figures, is_figure_table
-from mdpoverty.tables.read import ReadRow, read_annex_rows
+from mdpoverty.tables.read import ReadRow, _model_problem, read_annex_rows
 from mdpoverty.tables.review_form import has_flows
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 from mdpoverty.values.names import core_key, name_key, split_kind
@@ -114,7 +115,7 @@ def import_annex(
     # else, for a CSV whose header names figures, the figure table.
     refuse(check_source("import_annex", source, name))
     label = label_of(source, name)
-    raw = read_limited(source, label, MAX_FILE_BYTES, "an annex")
+    raw = read_limited(source, label, MAX_FILE_BYTES, _("an annex"))
     if has_flows(plan) and not has_target_annex(plan):
         from mdpoverty.tables.review_form_import import import_review_form  # noqa: PLC0415
 
@@ -138,7 +139,7 @@ def import_annex(
             problems.append(
                 FileProblem(
                     location(read.where, "label"),
-                    f"repeats the unit {unit.id!r}",
+                    _("repeats the unit {unit!r}", unit=unit.id),
                     read.row.label,
                     cell=read.refs.get("label"),
                 )
@@ -168,7 +169,7 @@ def import_annex(
     except ValidationError as error:
         raise PlanFileError(
             source,
-            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+            [_model_problem(p) for p in error.problems],
         ) from error
 
 
@@ -198,8 +199,10 @@ def _unit_of(
             problems.append(
                 FileProblem(
                     location(read.where, "unit" if row.unit is not None else "label"),
-                    "matches no unit of the plan (check its spelling, or pass --add-units, "
-                    "add_units=True, to add it as a new unit)",
+                    _(
+                        "matches no unit of the plan (check its spelling, or pass --add-units, "
+                        "add_units=True, to add it as a new unit)"
+                    ),
                     row.unit if row.unit is not None else row.label,
                     cell=read.refs.get("id", ref) if row.unit is not None else ref,
                 )
@@ -211,8 +214,11 @@ def _unit_of(
             problems.append(
                 FileProblem(
                     location(read.where, "label"),
-                    "matches no unit of the plan, and its name does not say its kind "
-                    "(begin it with Phường, Xã, Thị trấn …, or add the unit to the plan)",
+                    _(
+                        "matches no unit of the plan, and its name does not say its kind "
+                        "(begin it with {kinds} …, or add the unit to the plan)",
+                        kinds=("'Phường'", "'Xã'", "'Thị trấn'"),  # words of the document
+                    ),
                     row.label,
                     cell=ref,
                 )

@@ -20,9 +20,11 @@ from mdpoverty.errors import (
     FileProblem,
     NumberFormatError,
     PlanFileError,
+    Problem,
     ValidationError,
     location,
 )
+from mdpoverty.i18n import _
 from mdpoverty.io._sources import (
     Source,
     check_source,
@@ -68,7 +70,7 @@ def _xlsx_rows(data: bytes | str) -> Iterator[list[_Cell]]:
     from openpyxl import load_workbook  # noqa: PLC0415  (openpyxl loads only to read a sheet)
 
     if isinstance(data, str):
-        raise TypeError("a spreadsheet is read from bytes (a binary stream), not from text")
+        raise TypeError(_("a spreadsheet is read from bytes (a binary stream), not from text"))
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = workbook.active
@@ -164,8 +166,12 @@ def _layout(rows: list[list[_Cell]], problems: list[FileProblem]) -> _Layout | N
         None,
     )
     if header is None:
+        # the headers it looks for, in the reader's language ("STT, Tên đơn vị, …")
+        examples = (_("No."), _("Unit"), "…")
         problems.append(
-            FileProblem("", "has no header row naming the columns (STT, Tên đơn vị, …)")
+            FileProblem(
+                "", _("has no header row naming the columns ({examples})", examples=examples)
+            )
         )
         return None
     texts = [_text(c.value) for c in rows[header]]
@@ -184,12 +190,15 @@ def _layout(rows: list[list[_Cell]], problems: list[FileProblem]) -> _Layout | N
         field = _column_of(text) if text else None
         if field is not None and field not in columns:
             columns[field] = index
-    for field, what in (("households", "households"), ("poor_households", "poor households")):
+    for field, reason in (
+        ("households", _("has no column of households in its header row")),
+        ("poor_households", _("has no column of poor households in its header row")),
+    ):
         if field not in columns:
             problems.append(
                 FileProblem(
                     "annex",
-                    f"has no column of {what} in its header row",
+                    reason,
                     cell=rows[header][0].ref if rows[header] else None,
                 )
             )
@@ -205,16 +214,16 @@ def _layout(rows: list[list[_Cell]], problems: list[FileProblem]) -> _Layout | N
 def _integer(cell: _Cell) -> int:
     value = cell.value
     if isinstance(value, bool):
-        raise NumberFormatError("must be a whole number")
+        raise NumberFormatError(_("must be a whole number"))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise NumberFormatError("must be a whole number")
+        raise NumberFormatError(_("must be a whole number"))
     parsed = parse_vi(_text(value))
     if not isinstance(parsed, int):
-        raise NumberFormatError("must be a whole number")
+        raise NumberFormatError(_("must be a whole number"))
     return parsed
 
 
@@ -224,7 +233,7 @@ _PLAIN_DECIMAL = re.compile(r"[-+]?\d+(?:\.\d+)?")
 def _rate(cell: _Cell) -> Decimal:
     value = cell.value
     if isinstance(value, bool):
-        raise NumberFormatError("must be a number")
+        raise NumberFormatError(_("must be a number"))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -256,7 +265,8 @@ def _number(cell: _Cell, field: str) -> int | Decimal | Quantity:
     try:
         return Quantity(low, high)
     except ValidationError as error:
-        raise NumberFormatError("; ".join(p.reason for p in error.problems)) from None
+        reasons = tuple(p.reason for p in error.problems)
+        raise NumberFormatError(_("must be a range low–high: {reasons}", reasons=reasons)) from None
 
 
 def _parse(
@@ -271,14 +281,29 @@ def _parse(
     try:
         return _number(cell, field)
     except (NumberFormatError, InvalidOperation) as error:
-        reason = (
-            str(error)
-            if str(error).startswith("must")
-            else "must be a number in Vietnamese notation (2.347, 1,15) or plain (2347, 1.15), "
-            "or a range of them (90–100)"
-        )
+        reason = _reason(error)
         problems.append(FileProblem(location(where, field), reason, cell.value, cell=cell.ref))
         return None
+
+
+def _model_problem(problem: Problem) -> FileProblem:
+    """A problem of the plan the annex would make, as a problem of the file."""
+    reason = _(
+        "{obj}: {field} {reason}", obj=problem.obj, field=problem.field, reason=problem.reason
+    )
+    return FileProblem("", reason, problem.value)
+
+
+def _reason(error: Exception) -> str:
+    """What a cell that is no number breaks: the reader's own reason where it gives one (a
+    message, kept so that it is said in the reader's language), else how numbers are written."""
+    given = error.args[0] if isinstance(error, NumberFormatError) and error.args else ""
+    if isinstance(given, str) and given.startswith("must"):
+        return given
+    return _(
+        "must be a number in Vietnamese notation (2.347, 1,15) or plain (2347, 1.15), "
+        "or a range of them (90–100)"
+    )
 
 
 @attrs.frozen
@@ -308,9 +333,11 @@ def read_annex_rows(source: Source, *, name: str | None = None) -> ReadAnnex:
     suffix = suffix_of(source, name)
     problems: list[FileProblem] = []
     if suffix not in (".xlsx", ".csv"):
-        reason = f"has the extension {suffix!r}; use .xlsx or .csv (or name= for a stream)"
+        reason = _(
+            "has the extension {suffix!r}; use .xlsx or .csv (or name= for a stream)", suffix=suffix
+        )
         raise PlanFileError(label, [FileProblem("", reason, code="bad-extension")])
-    raw = read_limited(source, label, MAX_FILE_BYTES, "an annex")
+    raw = read_limited(source, label, MAX_FILE_BYTES, _("an annex"))
     # The rows are read as they are needed: the header is among the first rows, and reading
     # stops at the first blank row below the units.
     found = _xlsx_rows(raw) if suffix == ".xlsx" else iter(_csv_rows(decoded(raw, label)))
@@ -336,7 +363,7 @@ def read_annex_rows(source: Source, *, name: str | None = None) -> ReadAnnex:
         if result is not None:
             read.append(result)
     if not read:
-        problems.append(FileProblem("", "has no unit rows below its header"))
+        problems.append(FileProblem("", _("has no unit rows below its header")))
         raise PlanFileError(source_label, problems)
     printed_annex = PrintedAnnex(
         title=layout.title or "?",
@@ -360,7 +387,7 @@ def _guarded(rows: Iterator[list[_Cell]], source: str) -> Iterator[list[_Cell]]:
     except PlanFileError:
         raise
     except Exception as error:
-        problem = FileProblem("", f"cannot be read: {error}", code="syntax")
+        problem = FileProblem("", _("cannot be read: {error}", error=str(error)), code="syntax")
         raise PlanFileError(source, [problem]) from error
 
 
@@ -391,7 +418,7 @@ def _read_row(
             problems.append(FileProblem(location(where, p.field), p.reason, p.value, cell=cell))
         return None
     if not label:
-        problems.append(FileProblem(location(where, "label"), "names no unit", cell=ref))
+        problems.append(FileProblem(location(where, "label"), _("names no unit"), cell=ref))
     if is_total:
         return printed
     return ReadRow(printed, where, {f: c.ref for f, c in cells.items()})

@@ -28,10 +28,12 @@ from collections.abc import Iterator
 import pandas as pd
 
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang, _, localize
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL, Lang
+from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
+from mdpoverty.tables.shape import each_language
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["FORM_COLUMNS", "form_csv", "form_rows", "has_flows", "review_form"]
@@ -56,27 +58,29 @@ FORM_COLUMNS: tuple[tuple[HouseholdGroup, TimePoint | Flow, str], ...] = tuple(
 
 Each is (group, start/flow/end, field), the field ``count`` or ``ethnic_minority``."""
 
+# The headers are the catalog's messages, said in each language: the readers of a form
+# (import_review_form, the reading of a review) recognise a header in either.
 GROUP_HEADER: dict[HouseholdGroup, dict[Lang, str]] = {
-    HouseholdGroup.POOR: {"vi": "Hộ nghèo", "en": "Poor households"},
-    HouseholdGroup.NEAR_POOR: {"vi": "Hộ cận nghèo", "en": "Near-poor households"},
+    HouseholdGroup.POOR: each_language(_("Poor households")),
+    HouseholdGroup.NEAR_POOR: each_language(_("Near-poor households")),
 }
 WHEN_HEADER: dict[TimePoint | Flow, dict[Lang, str]] = {
-    TimePoint.START: {"vi": "Đầu năm", "en": "Start of the year"},
-    Flow.ESCAPED: {"vi": "Thoát", "en": "Escaped"},
-    Flow.FELL_BACK: {"vi": "Tái", "en": "Fell back"},
-    Flow.NEW: {"vi": "Phát sinh mới", "en": "New"},
-    Flow.FROM_POOR: {"vi": "Từ hộ nghèo chuyển sang", "en": "From poor"},
-    TimePoint.END: {"vi": "Cuối năm", "en": "End of the year"},
+    TimePoint.START: each_language(_("Start of the year")),
+    Flow.ESCAPED: each_language(_("Escaped")),
+    Flow.FELL_BACK: each_language(_("Fell back")),
+    Flow.NEW: each_language(_("New cases")),
+    Flow.FROM_POOR: each_language(_("From poor")),
+    TimePoint.END: each_language(_("End of the year")),
 }
 FIELD_HEADER: dict[str, dict[Lang, str]] = {
-    "count": {"vi": "Số hộ", "en": "Households"},
-    "ethnic_minority": {"vi": "Trong đó DTTS", "en": "Ethnic minority"},
+    "count": each_language(_("Count")),
+    "ethnic_minority": each_language(_("Ethnic minority")),
 }
-LABEL_HEADER: dict[Lang, str] = {"vi": "Tên đơn vị", "en": "Unit"}
+LABEL_HEADER: dict[Lang, str] = each_language(_("Unit"))
 SECTION_HEADER: dict[StratumKind | None, dict[Lang, str]] = {
-    StratumKind.URBAN: {"vi": "Khu vực thành thị", "en": "Urban"},
-    StratumKind.RURAL: {"vi": "Khu vực nông thôn", "en": "Rural"},
-    None: {"vi": "Chung", "en": "Together"},
+    StratumKind.URBAN: each_language(_("Urban areas")),
+    StratumKind.RURAL: each_language(_("Rural areas")),
+    None: each_language(_("Together")),
 }
 SECTION_PREFIX = "section:"
 """How the index of a section's heading row begins.
@@ -173,9 +177,12 @@ def review_form(document: Document, lang: Lang = "vi") -> pd.DataFrame:
 
 
 def _title(document: Document, lang: Lang) -> str:
-    if lang == "vi":
-        return f"KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {document.year}: {document.area.name}"
-    return f"Poor and near-poor households over {document.year}: {document.area.name}"
+    title = _(
+        "Poor and near-poor households over {year}: {area}",
+        year=str(document.year),  # a name, never "2.024"
+        area=document.area.name,
+    )
+    return localize(title, lang)
 
 
 def _plain(value: object) -> object:

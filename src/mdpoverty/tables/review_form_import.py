@@ -14,6 +14,7 @@ from mdpoverty.errors import (
     ValidationError,
     location,
 )
+from mdpoverty.i18n import _
 from mdpoverty.io._sources import (
     Source,
     check_source,
@@ -27,7 +28,7 @@ from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, StratumKind, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.tables.annex import TOTAL, TOTAL_LABEL
-from mdpoverty.tables.read import _Cell, _csv_rows, _xlsx_rows, normalized
+from mdpoverty.tables.read import _Cell, _csv_rows, _model_problem, _xlsx_rows, normalized
 from mdpoverty.tables.read import _integer as _annex_integer
 from mdpoverty.tables.review_form import (
     FORM_COLUMNS,
@@ -68,9 +69,7 @@ def _count(cell: _Cell, where: str, problems: list[FileProblem]) -> int | Quanti
     if low is None or high is None or len(problems) > found:
         return None
     if high < low:
-        problems.append(
-            FileProblem(where, f"must be a range low–high, not {value}", value, cell=cell.ref)
-        )
+        problems.append(FileProblem(where, _("must be a range low–high"), value, cell=cell.ref))
         return None
     return Quantity(low, high)
 
@@ -90,7 +89,7 @@ def _integer(cell: _Cell, where: str, problems: list[FileProblem]) -> int | None
         number = None
     if number is None or number < 0:
         problems.append(
-            FileProblem(where, "must be a whole number of households", value, cell=cell.ref)
+            FileProblem(where, _("must be a whole number of households"), value, cell=cell.ref)
         )
         return None
     return number
@@ -127,12 +126,12 @@ def import_review_form(document: Document, source: Source, *, name: str | None =
     refuse(check_source("import_review_form", source, name))
     label = label_of(source, name)
     is_csv = suffix_of(source, name) == ".csv"
-    raw = read_limited(source, label, MAX_FILE_BYTES, "a review form")
+    raw = read_limited(source, label, MAX_FILE_BYTES, _("a review form"))
     rows = _csv_rows(decoded(raw, label)) if is_csv else list(_xlsx_rows(raw))
     problems: list[FileProblem] = []
     body = _body(rows, is_csv=is_csv)
     if body is None:
-        raise PlanFileError(label, [FileProblem("", "has no header of the review form")])
+        raise PlanFileError(label, [FileProblem("", _("has no header of the review form"))])
     values: dict[_Key, dict[str, int | Quantity]] = {}
     section: StratumKind | None = None
     units = {normalized(u.name): u.id for u in document.units}
@@ -140,17 +139,17 @@ def import_review_form(document: Document, source: Source, *, name: str | None =
         ident, cells = (str(row[0].value or ""), row[1:]) if is_csv and row else ("", row)
         if not cells or all(c.value in (None, "") for c in cells):
             continue
-        label = normalized(cells[0].value)
-        if ident.startswith(SECTION_PREFIX) or (not ident and label in _SECTION_OF):
-            section = _SECTION_OF.get(label)
+        text = normalized(cells[0].value)
+        if ident.startswith(SECTION_PREFIX) or (not ident and text in _SECTION_OF):
+            section = _SECTION_OF.get(text)
             continue
         where = location("form", "rows", number)
-        found, subject = _subject(document, ident, label, section, units)
+        found, subject = _subject(document, ident, text, section, units)
         if not found:
             problems.append(
                 FileProblem(
                     location(where, "label"),
-                    "names no subject of the document",
+                    _("names no subject of the document"),
                     cells[0].value,
                     cell=cells[0].ref,
                 )
@@ -167,7 +166,7 @@ def import_review_form(document: Document, source: Source, *, name: str | None =
     except ValidationError as error:
         raise PlanFileError(
             label,
-            [FileProblem("", f"{p.obj}: {p.field} {p.reason}", p.value) for p in error.problems],
+            [_model_problem(p) for p in error.problems],
         ) from error
 
 

@@ -13,8 +13,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from mdpoverty.i18n import Lang, _, localize
 from mdpoverty.io._atomic import write_to
-from mdpoverty.tables.annex import TOTAL, Lang
+from mdpoverty.tables.annex import TOTAL
 from mdpoverty.tables.review_form import SECTION_PREFIX
 from mdpoverty.values.quantities import Quantity
 
@@ -47,7 +48,7 @@ def write_review_form_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str] | I
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101  (a new workbook has one sheet)
-    sheet.title = "Biểu rà soát" if lang == "vi" else "Review form"
+    sheet.title = localize(_("Review form"), lang)
     ncols = len(frame.columns)
     bold = Font(bold=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import LANGS, Lang, Message, _, localize
 
 if TYPE_CHECKING:
     from mdpoverty.model.document import Document
@@ -33,6 +34,7 @@ __all__ = [
     "POINTS",
     "Labels",
     "check_switches",
+    "each_language",
     "table_attrs",
 ]
 
@@ -55,13 +57,20 @@ def check_switches(
     """Refuse, all at once, switches that are none of the documented values."""
     problems = []
     if labels not in ("printed", "fields"):
-        problems.append(Problem(function, "labels", labels, "must be 'printed' or 'fields'"))
+        problems.append(Problem(function, "labels", labels, _("must be 'printed' or 'fields'")))
     if not isinstance(total, bool):
-        problems.append(Problem(function, "total", total, "must be True or False, not a bool"))
+        reason = _("must be True or False, not a bool")
+        problems.append(Problem(function, "total", total, reason))
     if lang not in ("vi", "en"):
-        problems.append(Problem(function, "lang", lang, "must be 'vi' or 'en'"))
+        problems.append(Problem(function, "lang", lang, _("must be 'vi' or 'en'")))
     if problems:
         raise ValidationError(problems)
+
+
+def each_language(message: Message) -> dict[Lang, str]:
+    """``message`` said in each language: the texts a reader of tables recognises, whichever
+    language the table was written in."""
+    return {lang: localize(message, lang) for lang in LANGS}
 
 
 def document_name(document: Document) -> str:

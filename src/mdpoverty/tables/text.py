@@ -19,8 +19,9 @@ from decimal import Decimal
 import pandas as pd
 
 from mdpoverty.errors import expect
+from mdpoverty.i18n import Lang
 from mdpoverty.tables._formula import guarded
-from mdpoverty.tables.annex import RATE_FIELDS, TOTAL, Lang, fields_of
+from mdpoverty.tables.annex import RATE_FIELDS, TOTAL, fields_of
 from mdpoverty.tables.figure_tables import cell_text
 from mdpoverty.values.numbers import RATE_PLACES, decimal_places, format_vi, round_half_up
 from mdpoverty.values.quantities import Quantity

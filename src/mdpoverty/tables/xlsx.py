@@ -16,17 +16,21 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import Lang, _, localize
 from mdpoverty.io._atomic import write_to
-from mdpoverty.tables.annex import COUNT_FIELDS, GROUPED_FIELDS, RATE_FIELDS, Lang, fields_of
+from mdpoverty.tables.annex import (
+    COUNT_FIELDS,
+    GROUPED_FIELDS,
+    RATE_FIELDS,
+    _group_header,
+    fields_of,
+)
 from mdpoverty.values.numbers import decimal_places
 from mdpoverty.values.quantities import Quantity
 
 __all__ = ["write_annex_xlsx"]
 
-_GROUP_HEADER: dict[Lang, str] = {
-    "vi": "Mục tiêu phấn đấu giảm tỷ lệ hộ nghèo năm {year}",
-    "en": "Targets for reducing the poverty rate in {year}",
-}
+
 _COUNT_FORMAT = "#,##0"
 
 
@@ -81,7 +85,7 @@ def write_annex_xlsx(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[by
     >>> import tempfile, pathlib
     >>> from openpyxl import load_workbook
     >>> from mdpoverty.reference.datasets import bac_kan_2024
-    >>> from mdpoverty.tables.annex import annex
+    >>> from mdpoverty.tables.annex import _group_header, annex
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     write_annex_xlsx(annex(bac_kan_2024()), pathlib.Path(folder, "annex.xlsx"))
     ...     sheet = load_workbook(pathlib.Path(folder, "annex.xlsx")).active
@@ -99,7 +103,7 @@ def write_annex_xlsx(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[by
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101  (a new workbook has one sheet)
-    sheet.title = "Phụ lục" if lang == "vi" else "Annex"
+    sheet.title = localize(_("Annex"), lang)
     fields = fields_of(frame)
     ncols = len(fields)
     last = get_column_letter(ncols)
@@ -139,27 +143,29 @@ def _check(frame: object, target: object) -> None:
     """Refuse, all at once, a table that is not an annex's printed face and a wrong target."""
     problems = []
     if not isinstance(frame, pd.DataFrame):
-        problems.append(Problem("write_annex_xlsx", "frame", frame, "must be a DataFrame"))
+        problems.append(Problem("write_annex_xlsx", "frame", frame, _("must be a DataFrame")))
     else:
         attrs = frame.attrs
         table = attrs.get("table")
         if table != "annex":
             reason = (
-                "is a table of figures (a review's or a report's): only an annex of targets "
-                "has the printed layout of a sheet; render it with tables.render"
+                _(
+                    "is a table of figures (a review's or a report's): only an annex of "
+                    "targets has the printed layout of a sheet; render it with tables.render"
+                )
                 if table == "figures"
-                else "must be the table of annex(plan)"
+                else _("must be the table of annex(plan)")
             )
             problems.append(Problem("write_annex_xlsx", "frame", table, reason))
         elif attrs.get("labels", "printed") != "printed" or not attrs.get("total", True):
-            reason = "must be the printed face of the annex: annex(plan) with its total row"
+            reason = _("must be the printed face of the annex: annex(plan) with its total row")
             values = f"labels={attrs.get('labels')!r}, total={attrs.get('total')!r}"
             problems.append(Problem("write_annex_xlsx", "frame", values, reason))
         elif len(frame.columns) != len(fields_of(frame)):
-            reason = f"must have the annex's {len(fields_of(frame))} columns"
+            reason = _("must have the annex's {n} columns", n=len(fields_of(frame)))
             problems.append(Problem("write_annex_xlsx", "frame", len(frame.columns), reason))
     if not isinstance(target, str | os.PathLike) and not callable(getattr(target, "write", None)):
-        reason = "must be a path or a binary stream open for writing"
+        reason = _("must be a path or a binary stream open for writing")
         problems.append(Problem("write_annex_xlsx", "target", target, reason, code="wrong-type"))
     if problems:
         raise ValidationError(problems)
@@ -213,7 +219,7 @@ def _write_header(
             sheet.cell(row, col).border = box
         sheet.column_dimensions[letter].width = 26 if field == "label" else 14
     first_group = get_column_letter(grouped[0])
-    _text(sheet, f"{get_column_letter(grouped[0])}{top}", _GROUP_HEADER[lang].format(year=year))
+    _text(sheet, f"{get_column_letter(grouped[0])}{top}", _group_header(year, lang))
     sheet.merge_cells(f"{first_group}{top}:{get_column_letter(grouped[-1])}{top}")
     sheet.column_dimensions["A"].width = 6
     sheet.row_dimensions[sub].height = 48

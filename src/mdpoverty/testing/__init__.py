@@ -60,6 +60,7 @@ from mdpoverty.testing._households import (
     household_tables,
     indicator_weights,
 )
+from mdpoverty.testing._language import english_words, vietnamese_words, without
 from mdpoverty.testing._ranges import ranged_documents
 from mdpoverty.testing._units import (
     new_unit_documents,
@@ -80,6 +81,7 @@ __all__ = [
     "deprivation_frames",
     "documents",
     "edge_plans",
+    "english_words",
     "flow_reviews",
     "funding_splits",
     "household_tables",
@@ -100,7 +102,9 @@ __all__ = [
     "ranged_documents",
     "shares",
     "unit_lists",
+    "vietnamese_words",
     "with_agreeing_results",
+    "without",
 ]
 
 # A drawn plan costs a Hypothesis choice per number, name or option, and a new strategy object

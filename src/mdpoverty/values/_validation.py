@@ -174,6 +174,8 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def nfc(value: str) -> str:
     """Text in Unicode NFC; anything else is left for the type check to refuse."""
     if isinstance(value, str):
+        if unicodedata.is_normalized("NFC", value):
+            return value  # as it is: a message keeps its words in every language
         return unicodedata.normalize("NFC", value)
     return value  # type: ignore[unreachable]  # refused by the field's type check
 

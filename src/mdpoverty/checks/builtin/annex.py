@@ -5,21 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from mdpoverty.checks.builtin._words import BOUNDS, amount
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
+from mdpoverty.i18n import Message, _
 from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL
-from mdpoverty.values.numbers import decimal_places, format_vi, rate
+from mdpoverty.values.numbers import decimal_places, rate
 from mdpoverty.values.quantities import Quantity, _trusted
 
-_RATE_READING = (
+_RATE_READING = _(
     "A printed rate matches when it equals the rate of its counts (poor ÷ households × 100) "
     "rounded half-up to the printed number of decimals: '1,15' is compared at 2 decimals, "
     "'1,2' at 1.  No other difference is accepted: the rounding is the document's own, and "
     "reproducing it leaves nothing to explain."
 )
+
+# The counts of a row, as a finding names them.
+_FIELDS = {
+    "households": _("the households"),
+    "poor_households": _("the poor households"),
+    "reduction": _("the reduction"),
+}
 
 
 def _unit_rows(
@@ -68,13 +77,14 @@ def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
 def _pairs(
     printed: Quantity, expected: Quantity
 ) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
-    """``(which, printed, expected)`` of each bound: one pair for two exact values, a pair a
-    bound for two ranges, none for a number against a range (neither bound is meant)."""
+    """``(which, printed, expected)`` of each bound: one pair for two exact values (``which``
+    empty), a pair a bound for two ranges (``lower``, ``upper``), none for a number against a
+    range (neither bound is meant)."""
     if printed.is_exact and expected.is_exact:
         yield "", printed.low, expected.low
     elif not printed.is_exact and not expected.is_exact:
-        yield "lower bound ", printed.low, expected.low
-        yield "upper bound ", printed.high, expected.high
+        yield "lower", printed.low, expected.low
+        yield "upper", printed.high, expected.high
 
 
 def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, Quantity | None]:
@@ -90,13 +100,13 @@ def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None,
 @rule(
     "annex.counts",
     Severity.ERROR,
-    title="The annex prints each unit's counts and reduction target",
-    rationale=(
+    title=_("The annex prints each unit's counts and reduction target"),
+    rationale=_(
         "The annex is the table of the units' household counts and targets; a unit row that "
         "prints other households, poor households or a reduction than the unit's data and "
         "target is a transcription error on one side, and every unit has its row."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact.  A blank cell is not compared.  A ranged reduction target accepts "
         "any printed reduction within the range."
     ),
@@ -109,8 +119,8 @@ def counts(plan: Document) -> Iterator[Finding]:
         if unit.id not in printed:
             yield counts.finding(
                 f"units/{unit.id}",
-                f"unit {unit.id!r} has no row in the annex",
-                expected="a row",
+                _("unit {unit!r} has no row in the annex", unit=unit.id),
+                expected=_("a row"),
                 actual=None,
             )
     for location, row, derived in _unit_rows(plan):
@@ -119,8 +129,13 @@ def counts(plan: Document) -> Iterator[Finding]:
             if value is not None and expected is not None and value != expected:
                 yield counts.finding(
                     f"{location}/{field}",
-                    f"the annex prints {format_vi(value)} {field.replace('_', ' ')} for "
-                    f"{row.label}, the unit has {format_vi(expected)}",
+                    _(
+                        "the annex prints {printed} for {what} of {unit}, the unit has {expected}",
+                        printed=value,
+                        what=_FIELDS[field],
+                        unit=row.label,
+                        expected=expected,
+                    ),
                     expected=expected,
                     actual=value,
                 )
@@ -132,11 +147,19 @@ def counts(plan: Document) -> Iterator[Finding]:
         ):
             yield counts.finding(
                 f"{location}/reduction",
-                f"the annex prints a reduction of {reduction.vi()} for {row.label}, "
-                + (
-                    "but the unit has no reduction target"
-                    if target is None
-                    else f"the unit's target is {target.vi()}"
+                _(
+                    "the annex prints a reduction of {reduction} for {unit}, but the unit has "
+                    "no reduction target",
+                    reduction=amount(reduction),
+                    unit=row.label,
+                )
+                if target is None
+                else _(
+                    "the annex prints a reduction of {reduction} for {unit}, the unit's target "
+                    "is {target}",
+                    reduction=amount(reduction),
+                    unit=row.label,
+                    target=amount(target),
                 ),
                 expected=target,
                 actual=row.reduction,
@@ -148,8 +171,15 @@ def counts(plan: Document) -> Iterator[Finding]:
             if printed_bound != expected_bound:
                 yield counts.finding(
                     f"{location}/reduction",
-                    f"the annex prints a reduction of {reduction.vi()} for {row.label}, the "
-                    f"{which}of the unit's target {target.vi()} is {format_vi(expected_bound)}",
+                    _(
+                        "the annex prints a reduction of {reduction} for {unit}, the {bound} of "
+                        "the unit's target {target} is {value}",
+                        reduction=amount(reduction),
+                        unit=row.label,
+                        bound=BOUNDS[which],
+                        target=amount(target),
+                        value=expected_bound,
+                    ),
                     expected=expected_bound,
                     actual=printed_bound,
                 )
@@ -167,12 +197,12 @@ def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
 @rule(
     "annex.possible",
     Severity.ERROR,
-    title="Every annex row has poor <= households and reduction <= poor",
-    rationale=(
+    title=_("Every annex row has poor <= households and reduction <= poor"),
+    rationale=_(
         "Poor households are some of the households, and a reduction removes households "
         "from the poor: a row that prints more cannot be true."
     ),
-    tolerance="Counts are exact; a blank cell is not compared.",
+    tolerance=_("Counts are exact; a blank cell is not compared."),
 )
 def possible(plan: Document) -> Iterator[Finding]:
     for location, row in _printed_rows(plan):
@@ -181,14 +211,24 @@ def possible(plan: Document) -> Iterator[Finding]:
         if h is not None and p is not None and p > h:
             yield possible.finding(
                 f"{location}/poor_households",
-                f"{row.label}: {format_vi(p)} poor households out of {format_vi(h)} households",
+                _(
+                    "{unit}: {poor} poor households out of {households} households",
+                    unit=row.label,
+                    poor=p,
+                    households=h,
+                ),
                 expected=Quantity(0, h),
                 actual=p,
             )
         if p is not None and r is not None and r > p:
             yield possible.finding(
                 f"{location}/reduction",
-                f"{row.label}: a reduction of {format_vi(r)} out of {format_vi(p)} poor households",
+                _(
+                    "{unit}: a reduction of {reduction} out of {poor} poor households",
+                    unit=row.label,
+                    reduction=r,
+                    poor=p,
+                ),
                 expected=Quantity(0, p),
                 actual=r,
             )
@@ -200,37 +240,51 @@ def _rate_findings(
     row: PrintedRow,
     counts: tuple[int, int, Quantity | None],
     *,
-    subject: str,
-    whose: str = "",
+    unit: str | None,
 ) -> Iterator[Finding]:
     """A finding of ``check`` for each rate ``row`` prints (start, year-end; each bound of a
     range) that is not the rate of ``counts`` (households, poor, reduction) at its printed
     precision.
 
-    The message begins with ``subject`` (``"Xã A: the"``) and names the counts as ``whose``.
+    The message names the row by ``unit`` (its label), or as the total row where ``None``.
     """
     households, poor, reduction = counts
-    checks: list[tuple[Decimal, str, str, int]] = []
+    checks: list[tuple[Decimal, Message, str, int]] = []
     if row.start_rate is not None:
-        checks.append((row.start_rate, "start rate", "start_rate", poor))
+        checks.append((row.start_rate, _("poverty rate at the start"), "start_rate", poor))
     end = _quantity(row.end_rate)
     if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
         # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
         left = reduction._map_trusted(lambda r: poor - int(r))
         for which, printed_bound, part in _pairs(end, left):
-            checks.append(
-                (Decimal(printed_bound), f"year-end rate{which.rstrip()}", "end_rate", int(part))
+            what = (
+                _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
+                if which
+                else _("poverty rate at the end of the year")
             )
+            checks.append((Decimal(printed_bound), what, "end_rate", int(part)))
     for printed, what, field, part in checks:
         if part > households:
             continue
         expected = rate(part, households, decimal_places(printed))
         if expected != printed:
+            values = {"what": what, "printed": printed, "part": part, "households": households}
             yield check.finding(
                 f"{location}/{field}",
-                f"{subject} {what} is printed {format_vi(printed)}, but {whose}"
-                f"{format_vi(part)} of {format_vi(households)} households is "
-                f"{format_vi(expected)}%",
+                _(
+                    "the total row's {what} is printed {printed}%, but the unit rows' {part} "
+                    "of {households} households is {expected}%",
+                    expected=expected,
+                    **values,
+                )
+                if unit is None
+                else _(
+                    "{unit}: the {what} is printed {printed}%, but {part} of {households} "
+                    "households is {expected}%",
+                    unit=unit,
+                    expected=expected,
+                    **values,
+                ),
                 expected=expected,
                 actual=printed,
             )
@@ -239,8 +293,8 @@ def _rate_findings(
 @rule(
     "annex.rate",
     Severity.ERROR,
-    title="Each printed rate of a unit row is the rate of its printed counts",
-    rationale=(
+    title=_("Each printed rate of a unit row is the rate of its printed counts"),
+    rationale=_(
         "The start rate is poor ÷ households × 100 and the year-end rate (poor − reduction) ÷ "
         "households × 100, from the row's own printed counts (the unit's counts and target "
         "where a cell is blank).  The total row is checked by annex.total."
@@ -253,23 +307,23 @@ def rates(plan: Document) -> Iterator[Finding]:
         if households is None or poor is None:  # no counts printed or given: nothing to judge
             continue
         yield from _rate_findings(
-            rates, location, row, (households, poor, reduction), subject=f"{row.label}: the"
+            rates, location, row, (households, poor, reduction), unit=row.label
         )
 
 
 @rule(
     "annex.rate-reduction",
     Severity.ERROR,
-    title="Each printed fall of the rate is the start rate minus the end rate",
-    rationale=(
-        "The annex's 'Giảm tỷ lệ hộ nghèo (%)' column is a fall in percentage points, the "
+    title=_("Each printed fall of the rate is the start rate minus the end rate"),
+    rationale=_(
+        "The 'Giảm tỷ lệ hộ nghèo (%)' column of the annex is a fall in percentage points, the "
         "difference of the two rates of its row (not the reduction ÷ households, which can "
         "differ by a hundredth); the printed annexes follow this reading.  "
         "One mistake is one finding: a fall that agrees with the printed rates is not judged "
         "again when a printed rate is wrong (annex.rate reports the rate), and a fall that "
         "agrees with the rates the counts imply is right even when a printed rate is not."
     ),
-    tolerance=(
+    tolerance=_(
         "Exact: the rates carry the document's rounding, and the difference of two numbers "
         "printed to 2 decimals is exact at 2 decimals.  The rates the counts imply are taken "
         "at the printed precision of each rate."
@@ -287,16 +341,28 @@ def rate_reduction(plan: Document) -> Iterator[Finding]:
         others = (
             [None] * len(expected)
             if by_counts is None
-            else [b for _, _, b in _pairs(points, by_counts)]
+            else [bound for *_pair, bound in _pairs(points, by_counts)]
         )
         for (which, printed_bound, fall), other in zip(expected, others, strict=True):
             if printed_bound in (fall, other):
                 continue
+            values = {"unit": row.label, "points": amount(points), "start": start}
             yield rate_reduction.finding(
                 f"{location}/rate_reduction",
-                f"{row.label}: the fall of the rate is printed {points.vi()}, but the rates "
-                f"fall from {format_vi(start)} to {end.vi()}"
-                + (f" (the {which.strip()})" if which else ""),
+                _(
+                    "{unit}: the fall of the rate is printed {points} points, but the rates "
+                    "fall from {start}% to {end}% (the {bound})",
+                    end=amount(end),
+                    bound=BOUNDS[which],
+                    **values,
+                )
+                if which
+                else _(
+                    "{unit}: the fall of the rate is printed {points} points, but the rates "
+                    "fall from {start}% to {end}%",
+                    end=amount(end),
+                    **values,
+                ),
                 expected=fall if other is None else other,
                 actual=printed_bound,
             )
@@ -337,12 +403,12 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
 @rule(
     "annex.numbers",
     Severity.WARNING,
-    title="The unit rows are numbered 1, 2, 3 … in order",
-    rationale=(
+    title=_("The unit rows are numbered 1, 2, 3 … in order"),
+    rationale=_(
         "The STT column numbers the annex's rows; a number out of sequence is a row moved, "
         "lost or typed twice, which a reader of the printed table cannot see otherwise."
     ),
-    tolerance="Exact.  A row that prints no number is not judged.",
+    tolerance=_("Exact.  A row that prints no number is not judged."),
 )
 def numbers(plan: Document) -> Iterator[Finding]:
     for position, (location, row) in enumerate(_printed_rows(plan), start=1):
@@ -350,7 +416,12 @@ def numbers(plan: Document) -> Iterator[Finding]:
             continue
         yield numbers.finding(
             f"{location}/number",
-            f"{row.label}: row {position} of the annex is numbered {row.number}",
+            _(
+                "{unit}: row {position} of the annex is numbered {number}",
+                unit=row.label,
+                position=position,
+                number=row.number,
+            ),
             expected=position,
             actual=row.number,
         )
@@ -359,16 +430,15 @@ def numbers(plan: Document) -> Iterator[Finding]:
 @rule(
     "annex.total",
     Severity.ERROR,
-    title="The total row sums the unit rows and recomputes its rates from the sums",
-    rationale=(
+    title=_("The total row sums the unit rows and recomputes its rates from the sums"),
+    rationale=_(
         "The total row is the area: its households, poor households and reduction are the "
         "sums of the unit rows, and its rates are computed from those sums (never an average "
         "of the units' rates)."
     ),
-    tolerance=(
-        "Counts are exact.  The rates are compared at their printed precision: "
-        + _RATE_READING[0].lower()
-        + _RATE_READING[1:]
+    tolerance=_(
+        "Counts are exact, and the rates are compared at their printed precision.  {reading}",
+        reading=_RATE_READING,
     ),
 )
 def total(plan: Document) -> Iterator[Finding]:
@@ -378,7 +448,7 @@ def total(plan: Document) -> Iterator[Finding]:
     sums: dict[str, Quantity | None] = dict.fromkeys(
         ("households", "poor_households", "reduction"), Quantity(0)
     )
-    for _, unit_row, derived in _unit_rows(plan):
+    for _location, unit_row, derived in _unit_rows(plan):
         for field, value in zip(sums, _counts(unit_row, derived), strict=True):
             current, part = sums[field], _quantity(value)
             sums[field] = (
@@ -394,9 +464,22 @@ def total(plan: Document) -> Iterator[Finding]:
             if printed_bound != expected_bound:
                 yield total.finding(
                     f"annex/total/{field}",
-                    f"the total row prints {format_vi(printed_bound)} {field.replace('_', ' ')}"
-                    f"{' (' + which.strip() + ')' if which else ''}, the unit rows add up to "
-                    f"{format_vi(expected_bound)}",
+                    _(
+                        "the total row prints {printed} for {what} ({bound}), the unit rows add "
+                        "up to {expected}",
+                        printed=printed_bound,
+                        what=_FIELDS[field],
+                        bound=BOUNDS[which],
+                        expected=expected_bound,
+                    )
+                    if which
+                    else _(
+                        "the total row prints {printed} for {what}, the unit rows add up to "
+                        "{expected}",
+                        printed=printed_bound,
+                        what=_FIELDS[field],
+                        expected=expected_bound,
+                    ),
                     expected=expected_bound,
                     actual=printed_bound,
                 )
@@ -412,6 +495,5 @@ def total(plan: Document) -> Iterator[Finding]:
         "annex/total",
         row,
         (households, poor, sums["reduction"]),
-        subject="the total row's",
-        whose="the unit rows' ",
+        unit=None,
     )

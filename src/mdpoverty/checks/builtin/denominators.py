@@ -20,12 +20,14 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.builtin.figures import _wholes
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import Lang, Message, _, number
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.values.numbers import decimal_places, format_vi, rate
+from mdpoverty.values.numbers import decimal_places, rate
 from mdpoverty.values.quantities import Quantity
 
 Observed = dict[ObservationKey, tuple[Figure, str]]
@@ -57,14 +59,23 @@ class Households:
         high = None if self.high is None or other.high is None else self.high + other.high
         return Households(self.low + other.low, high)
 
-    def vi(self) -> str:
+    def localized(self, lang: Lang) -> str:
+        """The numbers in the notation of ``lang`` (a message shows them so).
+
+        >>> Households(49952, 50020).localized("en"), Households(6001, None).localized("en")
+        ('49,952…50,020', '≥ 6,001')
+        """
         if self.empty:
             return "∅"
         if self.high is None:
-            return f"≥ {format_vi(self.low)}"
+            return f"≥ {number(self.low, lang)}"
         if self.high == self.low:
-            return format_vi(self.low)
-        return f"{format_vi(self.low)}…{format_vi(self.high)}"
+            return number(self.low, lang)
+        return f"{number(self.low, lang)}…{number(self.high, lang)}"
+
+    def vi(self) -> str:
+        """The numbers in Vietnamese notation."""
+        return self.localized("vi")
 
 
 EVERY = Households(1, None)
@@ -171,7 +182,7 @@ def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
     than by looking each row up again (a large document has tens of thousands)."""
     rated: dict[tuple[str | None, TimePoint, int], bool] = {}
     totals: set[tuple[str | None, TimePoint, int]] = set()
-    for (about, group, time, year), (figure, _) in observed.items():
+    for (about, group, time, year), (figure, _where) in observed.items():
         if not isinstance(time, TimePoint):  # a flow has no households
             continue
         if group in _ROW:
@@ -201,10 +212,15 @@ def _blamed(rates: Sequence[_Rate]) -> _Rate:
     return next(r for r in rates if any((r.households & o.households).empty for o in rates))
 
 
-def _listed(rates: Sequence[_Rate]) -> str:
-    return "; ".join(
-        f"{format_vi(r.count)} {r.figure.group.vi} at {format_vi(r.rate)}%: "
-        f"{r.households.vi()} households"
+def _listed(rates: Sequence[_Rate]) -> tuple[Message, ...]:
+    return tuple(
+        _(
+            "{count} {group} at {rate}% ({households} households)",
+            count=r.count,
+            group=GROUPS[r.figure.group],
+            rate=r.rate,
+            households=r.households,
+        )
         for r in rates
     )
 
@@ -226,8 +242,8 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
 @rule(
     "figures.denominator",
     Severity.ERROR,
-    title="The rates of a row hold of one whole number of households",
-    rationale=(
+    title=_("The rates of a row hold of one whole number of households"),
+    rationale=_(
         "A count c printed at a rate r (p decimals, half-up) holds of the N households with "
         "r − ½·10⁻ᵖ ≤ 100·c/N < r + ½·10⁻ᵖ.  Where a row prints rates but no number of "
         "households, its rates (poor, near-poor, together) share one N: their intervals must "
@@ -235,7 +251,7 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
         "(the together count as poor + near-poor) must be that count's rate of it.  The "
         "finding names each rate with the households it allows."
     ),
-    tolerance=(
+    tolerance=_(
         "Exact, in whole numbers: no tolerance.  A count missing from the row is the sum "
         "(together) or difference of the other two where they are printed; a rate without "
         "any count is not judged.  Rates with their printed count and total are judged by "
@@ -254,9 +270,15 @@ def denominator(document: Document) -> Iterator[Finding]:
                 if r.implied and total and expected != r.rate:
                     yield denominator.finding(
                         r.where,
-                        f"{format_vi(r.count)} {r.figure.group.vi} of {format_vi(total)} "
-                        f"households is {format_vi(expected)}%, the document prints "
-                        f"{format_vi(r.rate)}%",
+                        _(
+                            "{count} {group} of {households} households is {expected}%, the "
+                            "document prints {printed}%",
+                            count=r.count,
+                            group=GROUPS[r.figure.group],
+                            households=total,
+                            expected=expected,
+                            printed=r.rate,
+                        ),
                         expected=expected,
                         actual=r.rate,
                     )
@@ -270,8 +292,14 @@ def denominator(document: Document) -> Iterator[Finding]:
         others = _meet([r for r in rates if r is not blamed])
         yield denominator.finding(
             blamed.where,
-            f"no whole number of households makes these rates of {about or 'the area'} "
-            f"({time} {year}) true: {_listed(rates)}",
+            _(
+                "no whole number of households makes these rates of {subject} ({time}, {year}) "
+                "true: {rates}",
+                subject=subject(about),
+                time=TIMES[time],
+                year=year_name(year),
+                rates=_listed(rates),
+            ),
             expected=_expected(blamed, others),
             actual=blamed.rate,
         )
@@ -293,9 +321,18 @@ def _shares(observed: Observed, about: str | None, time: TimePoint, year: int) -
         return
     yield denominator.finding(
         f"{where}/rate",
-        f"the poor rate {format_vi(p)}% and the near-poor rate {format_vi(n)}% of "
-        f"{about or 'the area'} ({time} {year}) add up to {format_vi(p + n)}%, no share "
-        f"that rounds to them adds up to one that rounds to the together rate {format_vi(b)}%",
+        _(
+            "the poor rate {poor}% and the near-poor rate {near}% of {subject} ({time}, {year}) "
+            "add up to {sum}%, no share that rounds to them adds up to one that rounds to the "
+            "together rate {together}%",
+            poor=p,
+            near=n,
+            subject=subject(about),
+            time=TIMES[time],
+            year=year_name(year),
+            sum=p + n,
+            together=b,
+        ),
         expected=p + n,
         actual=b,
     )
@@ -315,14 +352,14 @@ def _households(
 @rule(
     "figures.denominator-sum",
     Severity.ERROR,
-    title="The households the parts' rates allow add up to the whole's",
-    rationale=(
+    title=_("The households the parts' rates allow add up to the whole's"),
+    rationale=_(
         "The households of the parts of a whole (urban and rural, the units of a district, the "
         "members of a complete group) add up to the whole's.  Where some of them are not "
         "printed, each is an interval of whole numbers (figures.denominator), and the sum of "
         "the parts' intervals must meet the whole's."
     ),
-    tolerance=(
+    tolerance=_(
         "Exact, in whole numbers.  Judged only where the whole and every part print a number "
         "of households or a rate with its count, and not all of them print the number (then "
         "figures.parts-sum judges the counts); a part whose own rates hold of no number is "
@@ -333,7 +370,8 @@ def _households(
 def denominator_sum(document: Document) -> Iterator[Finding]:
     observed = shared_index(document)
     times = sorted(
-        {(time, year) for (_, _, time, year) in observed if isinstance(time, TimePoint)}, key=str
+        {(time, year) for (_about, _group, time, year) in observed if isinstance(time, TimePoint)},
+        key=str,
     )
     for whole, parts, what in _wholes(document):
         for time, year in times:
@@ -352,8 +390,16 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
             where = _place(observed, whole, time, year)
             yield denominator_sum.finding(
                 where,
-                f"the {what} ({time} {year}) have {summed.vi()} households by their rates, "
-                f"{whole or 'the area'} has {mine.vi()}",
+                _(
+                    "{parts} ({time}, {year}) have {summed} households by their rates, {whole} "
+                    "has {mine}",
+                    parts=what,
+                    time=TIMES[time],
+                    year=year_name(year),
+                    summed=summed,
+                    whole=subject(whole),
+                    mine=mine,
+                ),
                 expected=_quantity(summed),
                 actual=_quantity(mine),
             )
@@ -361,7 +407,7 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
 
 def _quantity(households: Households) -> Quantity | str:
     if households.high is None:
-        return households.vi()
+        return _("≥ {n}", n=households.low)
     return Quantity(households.low, households.high)
 
 

@@ -17,11 +17,13 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.checks.builtin._words import GROUPS, TIMES, Span, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.values.numbers import format_vi, rate
+from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
 Observed = dict[ObservationKey, tuple[Figure, str]]
@@ -42,15 +44,9 @@ def _shown(bounds: Bounds) -> int | Quantity:
     return bounds[0] if bounds[0] == bounds[1] else Quantity(*bounds)
 
 
-def _rate_vi(bounds: tuple[Decimal, Decimal], places: int | None) -> str:
-    low, high = bounds
-    if low == high:
-        return format_vi(low, places)
-    return f"{format_vi(low, places)}–{format_vi(high, places)}"
-
-
-def _vi(bounds: Bounds) -> str:
-    return format_vi(bounds[0]) if bounds[0] == bounds[1] else Quantity(*bounds).vi()
+def _said(bounds: tuple[int, int] | tuple[Decimal, Decimal]) -> int | Decimal | Span:
+    """A count or a rate, or the range of its bounds, as a message shows it."""
+    return bounds[0] if bounds[0] == bounds[1] else Span(*bounds)
 
 
 # The groups whose rate is a share of all households (low-income workers count people, and the
@@ -63,13 +59,13 @@ _RATED = frozenset(
 @rule(
     "figures.rate",
     Severity.ERROR,
-    title="Every printed rate is its count over its denominator",
-    rationale=(
-        "A rate (tỷ lệ) is the households of the group ÷ all households of the same subject at "
+    title=_("Every printed rate is its count over its denominator"),
+    rationale=_(
+        "A rate ('tỷ lệ') is the households of the group ÷ all households of the same subject at "
         "the same time × 100.  Wherever a document prints both the count and the number of all "
         "households, the printed rate must be their rate, rounded as printed."
     ),
-    tolerance=(
+    tolerance=_(
         "Compared exactly at the printed precision, rounding half-up: '5,0' at 1 decimal, "
         "'1,15' at 2.  A rate printed without its count, or without the households of its "
         "subject, is not judged; only the poor, near-poor and together rates are (the "
@@ -98,9 +94,15 @@ def rates(document: Document) -> Iterator[Finding]:
             low, high = expected
             yield rates.finding(
                 f"{where}/rate",
-                f"{_vi(count)} of {format_vi(denominator)} households is "
-                f"{_rate_vi((low, high), places)}%, the document prints "
-                f"{_rate_vi(printed, None if low == high else places)}%",
+                _(
+                    "{count} {group} of {households} households is {expected}%, the document "
+                    "prints {printed}%",
+                    count=_said(count),
+                    group=GROUPS[group],
+                    households=denominator,
+                    expected=_said((low, high)),
+                    printed=_said(printed),
+                ),
                 expected=low if low == high else Quantity(low, high),
                 actual=figure.rate,
             )
@@ -109,13 +111,13 @@ def rates(document: Document) -> Iterator[Finding]:
 @rule(
     "figures.together",
     Severity.ERROR,
-    title="Poor and near-poor households add up to the two together",
-    rationale=(
-        "Reviews print the poor, the near-poor and the two together (hộ nghèo và hộ cận "
-        "nghèo); the together count is the sum of the other two.  Their rates are judged "
+    title=_("Poor and near-poor households add up to the two together"),
+    rationale=_(
+        "Reviews print the poor, the near-poor and the two together ('hộ nghèo và hộ cận "
+        "nghèo'); the together count is the sum of the other two.  Their rates are judged "
         "by figures.denominator: the three share one number of households."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact; ranges are judged bound by bound (a range against an exact sum "
         "is not judged); a row that prints only two of the three is not judged.  Judged at "
         "points in time and for a fall or a rise, not for the flows in or out (a poor "
@@ -139,14 +141,20 @@ def together(document: Document) -> Iterator[Finding]:
             if _judged(expected, printed) and expected != printed:
                 yield together.finding(
                     f"{where}/count",
-                    f"{_vi(p)} poor and {_vi(n)} near-poor households are {_vi(expected)} "
-                    f"together, the document prints {_vi(printed)}",
+                    _(
+                        "{poor} poor and {near} near-poor households are {expected} together, "
+                        "the document prints {printed}",
+                        poor=_said(p),
+                        near=_said(n),
+                        expected=_said(expected),
+                        printed=_said(printed),
+                    ),
                     expected=_shown(expected),
                     actual=_shown(printed),
                 )
 
 
-def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str]]:
+def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], Message]]:
     """Every whole with its parts: (the whole's subject, the parts' subjects, what they are).
 
     Only wholes whose parts are all given: an excerpt's units are a selection (neither the
@@ -155,33 +163,33 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
     if not document.excerpt:
         top = document.children(None)
         if top:
-            yield None, [u.id for u in top], "units"
+            yield None, [u.id for u in top], _("the units")
         for unit in document.units:
             children = document.children(unit.id)
             if children:
-                yield unit.id, [c.id for c in children], f"units of {unit.id}"
+                yield unit.id, [c.id for c in children], _("the units of {unit}", unit=unit.id)
     partitions: dict[tuple[str | None, str], list[str]] = {}
     for stratum in document.strata:
         partitions.setdefault((stratum.of, stratum.partition), []).append(stratum.id)
     for (of, partition), strata in partitions.items():
-        yield of, strata, f"strata of the partition {partition!r}"
+        yield of, strata, _("the strata of the partition {partition!r}", partition=partition)
     for group in document.groups:
         if group.complete and group.members:
-            yield group.id, group.members, f"members of {group.id}"
+            yield group.id, group.members, _("the members of {group}", group=group.id)
 
 
 @rule(
     "figures.parts-sum",
     Severity.ERROR,
-    title="The parts add up to the whole, along every hierarchy and every partition",
-    rationale=(
+    title=_("The parts add up to the whole, along every hierarchy and every partition"),
+    rationale=_(
         "Communes add up to their district, districts to their province, the top-level units "
         "to the document's area, the strata of a partition (urban and rural) to what they "
         "split, and the members of a complete group of units (the poor districts) to the "
         "group: every count of a whole is the sum of its parts' counts, group by group, at "
         "each point in time and for each flow over the year."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact; ranges are judged bound by bound (the parts' lower bounds add "
         "up to the whole's lower bound, their upper bounds to its upper bound), and a sum "
         "of ranges against an exact count, or the reverse, is not judged.  Judged only "
@@ -193,7 +201,7 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], str
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
     observed = shared_index(document)
-    keys = sorted({(group, time, year) for (_, group, time, year) in observed}, key=str)
+    keys = sorted({(group, time, year) for (_about, group, time, year) in observed}, key=str)
     for whole, parts, what in _wholes(document):
         for group, time, year in keys:
             entry = observed.get((whole, group, time, year))
@@ -209,9 +217,17 @@ def parts_sum(document: Document) -> Iterator[Finding]:
             if _judged(expected, printed) and expected != printed:
                 yield parts_sum.finding(
                     where if where.startswith("units/") else f"{where}/count",
-                    f"the {what} add up to {_vi(expected)} {group.vi} ({time.vi} "
-                    f"{year}), the document prints {_vi(printed)} for "
-                    f"{whole or 'the area'}",
+                    _(
+                        "{parts} add up to {expected} {group} ({time}, {year}), the document "
+                        "prints {printed} for {whole}",
+                        parts=what,
+                        expected=_said(expected),
+                        group=GROUPS[group],
+                        time=TIMES[time],
+                        year=year_name(year),
+                        printed=_said(printed),
+                        whole=subject(whole),
+                    ),
                     expected=_shown(expected),
                     actual=_shown(printed),
                 )

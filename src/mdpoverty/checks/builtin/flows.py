@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
-from mdpoverty.values.numbers import format_vi, round_half_up
+from mdpoverty.values.numbers import round_half_up
 
 Observed = dict[ObservationKey, tuple[Figure, str]]
 
@@ -48,15 +50,17 @@ def _sign(figure: Figure) -> int:
 @rule(
     "flows.identity",
     Severity.ERROR,
-    title="Households at the start, less those who left, plus those who came, are those at the end",
-    rationale=(
+    title=_(
+        "Households at the start, less those who left, plus those who came, are those at the end"
+    ),
+    rationale=_(
         "The review form prints, for the poor and for the near-poor of each unit and section, "
-        "the households at the start of the year, those who escaped (thoát), fell back (tái) "
-        "and newly fell in (phát sinh mới) during the year, and those at the end: start − "
-        "escaped + fell back + new = end, and for the near-poor + the poor who became "
+        "the households at the start of the year, those who escaped ('thoát'), fell back "
+        "('tái') and newly fell in ('phát sinh mới') during the year, and those at the end: "
+        "start − escaped + fell back + new = end, and for the near-poor + the poor who became "
         "near-poor.  The ethnic-minority sub-counts obey the same identity."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact.  Judged only where the start, the escaped, the fell-back, the new "
         "(for the near-poor also the from-poor) and the end of the same group, subject and "
         "year are all printed (a blank is never 0); the finding is at the end's count (or its "
@@ -77,21 +81,61 @@ def identity(document: Document) -> Iterator[Finding]:
             values = [getattr(f, attr) for f, _ in terms]
             if printed is None or any(v is None for v in values):
                 continue
-            expected = sum(_sign(f) * v for (f, _), v in zip(terms, values, strict=True))
+            expected = sum(_sign(f) * v for (f, _where), v in zip(terms, values, strict=True))
             if expected != printed:
-                parts = " ".join(
-                    f"{'−' if _sign(f) < 0 else '+'} {format_vi(v)} "
-                    f"{'đầu năm' if f.flow is None else f.flow.vi}"
-                    for (f, _), v in zip(terms, values, strict=True)
-                ).removeprefix("+ ")
-                sub = " of ethnic minorities" if field == "ethnic_minority" else ""
+                said = GROUPS[group]
                 yield identity.finding(
                     f"{where}/{field}",
-                    f"{group.vi}{sub} of {about or 'the area'} in {year}: {parts} = "
-                    f"{format_vi(expected)}, the document prints {format_vi(printed)} at the end",
+                    _identity(
+                        _("{group} of ethnic minorities", group=said)
+                        if field == "ethnic_minority"
+                        else said,
+                        {f.flow: v for (f, _where), v in zip(terms, values, strict=True)},
+                        about=subject(about),
+                        year=year_name(year),
+                        expected=expected,
+                        printed=printed,
+                    ),
                     expected=expected,
                     actual=printed,
                 )
+
+
+def _identity(
+    group: Message,
+    terms: dict[Flow | None, int],
+    *,
+    about: str,
+    year: str,
+    expected: int,
+    printed: int,
+) -> Message:
+    """The message of an identity that does not hold: its terms (the start under ``None``, the
+    flows), their result and the printed end."""
+    values = {
+        "group": group,
+        "subject": about,
+        "year": year,
+        "start": terms[None],
+        "escaped": terms[Flow.ESCAPED],
+        "fell_back": terms[Flow.FELL_BACK],
+        "new": terms[Flow.NEW],
+        "expected": expected,
+        "printed": printed,
+    }
+    if Flow.FROM_POOR in terms:
+        return _(
+            "{group} of {subject} in {year}: {start} at the start − {escaped} escaped + "
+            "{fell_back} fell back + {new} new + {from_poor} from the poor = {expected}, the "
+            "document prints {printed} at the end",
+            from_poor=terms[Flow.FROM_POOR],
+            **values,
+        )
+    return _(
+        "{group} of {subject} in {year}: {start} at the start − {escaped} escaped + "
+        "{fell_back} fell back + {new} new = {expected}, the document prints {printed} at the end",
+        **values,
+    )
 
 
 def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | int:
@@ -101,15 +145,15 @@ def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | 
 @rule(
     "flows.change",
     Severity.ERROR,
-    title="A printed fall or rise is the difference of the figures at the two ends",
-    rationale=(
+    title=_("A printed fall or rise is the difference of the figures at the two ends"),
+    rationale=_(
         "A review or report prints what changed over the year: 'giảm 1.234 hộ (1,56%)' is "
         "the households at the start less those at the end, and the points the start rate "
         "less the end rate.  Where the document prints both ends, the change must be their "
         "difference; the points are the difference of the rates as printed (rounded), never "
         "re-derived from counts on another denominator."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact.  The points are the difference of the two printed rates, rounded "
         "half-up to the decimals the change is printed with.  Judged only where the change "
         "and both ends of the same group, subject and year are printed, each as one number "
@@ -126,17 +170,28 @@ def change(document: Document) -> Iterator[Finding]:
         end = observed.get((about, group, TimePoint.END, year))
         if start is None or end is None:
             continue
-        (first, _), (last, _) = start, end
-        subject = f"{group.vi} of {about or 'the area'} in {year}"
+        first, last = start[0], end[0]
+        said = {
+            "group": GROUPS[group],
+            "subject": subject(about),
+            "year": year_name(year),
+            "change": TIMES[when],
+        }
         count, start_count, end_count = figure.exact_count, first.exact_count, last.exact_count
         if count is not None and start_count is not None and end_count is not None:
             expected = _between(start_count, end_count, when)
             if expected != count:
                 yield change.finding(
                     f"{where}/count",
-                    f"{subject}: {format_vi(start_count)} at the start and "
-                    f"{format_vi(end_count)} at the end is a {when.value} of "
-                    f"{format_vi(expected)}, the document prints {format_vi(count)}",
+                    _(
+                        "{group} of {subject} in {year}: {start} at the start and {end} at the "
+                        "end is a {change} of {expected}, the document prints {printed}",
+                        start=start_count,
+                        end=end_count,
+                        expected=expected,
+                        printed=count,
+                        **said,
+                    ),
                     expected=expected,
                     actual=count,
                 )
@@ -148,9 +203,15 @@ def change(document: Document) -> Iterator[Finding]:
             if points != printed:
                 yield change.finding(
                     f"{where}/rate",
-                    f"{subject}: {format_vi(start_rate)}% at the start and "
-                    f"{format_vi(end_rate)}% at the end is a {when.value} of "
-                    f"{format_vi(points)} points, the document prints {format_vi(printed)}",
+                    _(
+                        "{group} of {subject} in {year}: {start}% at the start and {end}% at the "
+                        "end is a {change} of {points} points, the document prints {printed}",
+                        start=start_rate,
+                        end=end_rate,
+                        points=points,
+                        printed=printed,
+                        **said,
+                    ),
                     expected=points,
                     actual=printed,
                 )

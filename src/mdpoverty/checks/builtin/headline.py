@@ -5,21 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from mdpoverty.checks.builtin._words import BOUNDS, amount, measure, target_value
 from mdpoverty.checks.builtin.targets import bounds, headline_judged
 from mdpoverty.checks.records import FindingValue
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values.numbers import RATE_PLACES, rate
 from mdpoverty.values.quantities import Comparison, Quantity
-
-_WHAT = {
-    Measure.REDUCTION: "poor households to reduce",
-    Measure.END_COUNT: "poor households at the end of the year",
-    Measure.END_RATE: "poverty rate at the end of the year",
-    Measure.RATE_REDUCTION: "fall of the poverty rate",
-}
 
 
 def _derived(target: Target, total: AnnexRow) -> Quantity | None:
@@ -50,7 +45,8 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
 def _disagreements(
     target: Target, derived: Quantity
 ) -> Iterator[tuple[str, FindingValue, FindingValue]]:
-    """``(which, expected, actual)`` for each bound the annex and ``target`` disagree on."""
+    """``(which, expected, actual)`` for each bound the annex and ``target`` disagree on
+    (``which`` is ``lower`` or ``upper``, or empty where the target as a whole disagrees)."""
     value = target.value
     if target.comparison is Comparison.AT_LEAST:
         if derived.high < value.low:
@@ -61,7 +57,7 @@ def _disagreements(
     else:  # both bounds are meant: each is judged on its own, as targets.ranges does
         for name, expected, actual in bounds(value, derived):
             if name:
-                yield f"the {name} bound of ", expected, actual
+                yield name, expected, actual
             else:
                 yield "", derived, value
 
@@ -69,16 +65,16 @@ def _disagreements(
 @rule(
     "headline.annex-total",
     Severity.ERROR,
-    title="The headline targets agree with the annex's total",
-    rationale=(
+    title=_("The headline targets agree with the annex's total"),
+    rationale=_(
         "The area's targets stated in the text (poor households to reduce, poor households "
         "and the poverty rate at the end of the year, the fall of the rate) are the totals "
         "of the units' targets in the annex ('chi tiết theo biểu đính kèm'): the total "
         "reduction is the sum of the units', the end count the start count less it, and the "
         "rates are computed from the summed counts."
     ),
-    tolerance=(
-        "Counts are exact.  A rate is compared at the target's printed precision (half-up): "
+    tolerance=_(
+        "Counts are exact.  A rate is compared at the printed precision of the target (half-up): "
         "'1,86%' is the end rate at 2 decimals.  A ranged target ('840–930 hộ') is judged "
         "bound by bound, as targets.ranges does: the annex's lower bound against the "
         "target's lower bound and the upper against the upper, each a finding of its own, "
@@ -102,13 +98,23 @@ def headline(plan: Document) -> Iterator[Finding]:
         derived = _derived(target, total)
         if derived is None:
             continue
-        where = f" ({target.section})" if target.section else ""
+        stated: Message = (
+            _("the target ({section})", section=target.section)
+            if target.section
+            else _("the target")
+        )
         for which, expected, actual in _disagreements(target, derived):
             yield headline.finding(
                 f"targets/{i}",
-                f"{which}the target{where} for the {_WHAT[target.measure]} is "
-                f"{target.comparison.vi + ' ' if target.comparison.vi else ''}"
-                f"{target.value.vi()}, the annex's units give {derived.vi()}",
+                _(
+                    "{target} for {what} is {value}, the annex's units give {derived}",
+                    target=_("the {bound} of {target}", bound=BOUNDS[which], target=stated)
+                    if which
+                    else stated,
+                    what=measure(target),
+                    value=target_value(target),
+                    derived=amount(derived),
+                ),
                 expected=expected,
                 actual=actual,
             )

@@ -6,11 +6,13 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import achieved, judge, shared_index
+from mdpoverty.checks.builtin._words import amount, measure, subject, target_value
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.values.numbers import format_vi, round_half_up
+from mdpoverty.values.numbers import round_half_up
 from mdpoverty.values.quantities import Comparison, Quantity
 
 _BOUNDS = (("lower", "low"), ("upper", "high"))
@@ -51,14 +53,14 @@ def headline_judged(document: Document) -> bool:
 @rule(
     "targets.ranges",
     Severity.ERROR,
-    title="The parts' reduction targets add up to the whole's, bound by bound",
-    rationale=(
-        "A province sets its districts' targets as ranges ('420–480 hộ') and its own as a "
+    title=_("The parts' reduction targets add up to the whole's, bound by bound"),
+    rationale=_(
+        "A province sets the targets of its districts as ranges ('420–480 hộ') and its own as a "
         "range: both bounds are meant.  The lower bounds of the parts add up to the lower "
         "bound of the whole, and the upper bounds to the upper bound, along every hierarchy "
         "(the top-level units to the area, children to their unit)."
     ),
-    tolerance=(
+    tolerance=_(
         "Counts are exact, and each bound is judged on its own: ranges that merely overlap do "
         "not agree.  Judged only where the whole and every one of its parts state an exact "
         "(not 'at least' or 'at most') target for the same household group and year.  The "
@@ -88,28 +90,49 @@ def ranges(document: Document) -> Iterator[Finding]:
             continue
         total = _sum([p[1].value for p in parts if p is not None])
         for name, expected, actual in bounds(target.value, total):
-            bound = f"{name} bound" if name else "value"
             yield ranges.finding(
                 f"targets/{i}/value",
-                f"the {name + ' bounds' if name else 'targets'} of the parts add up to "
-                f"{format_vi(expected)}, the {bound} of the target of {about or 'the area'} is "
-                f"{format_vi(actual)}",
+                _parts_disagree(name, expected, actual, subject(about)),
                 expected=expected,
                 actual=actual,
             )
 
 
+def _parts_disagree(
+    name: str, expected: int | Decimal, actual: int | Decimal, whole: str
+) -> Message:
+    """The message of a bound ``name`` (``lower``, ``upper``, or ``""`` for an exact value) on
+    which the parts' targets and the whole's disagree."""
+    values = {"expected": expected, "actual": actual, "whole": whole}
+    if name == "lower":
+        return _(
+            "the lower bounds of the parts' targets add up to {expected}, the lower bound of the "
+            "target of {whole} is {actual}",
+            **values,
+        )
+    if name == "upper":
+        return _(
+            "the upper bounds of the parts' targets add up to {expected}, the upper bound of the "
+            "target of {whole} is {actual}",
+            **values,
+        )
+    return _(
+        "the targets of the parts add up to {expected}, the target of {whole} is {actual}",
+        **values,
+    )
+
+
 @rule(
     "targets.rate-reduction",
     Severity.ERROR,
-    title="A fall in points is the difference of the two printed rates",
-    rationale=(
+    title=_("A fall in points is the difference of the two printed rates"),
+    rationale=_(
         "A fall of the rate is in percentage points: the rate at the start less the rate at "
         "the end, both as printed (rounded), whatever their denominators, never a count "
         "divided by a total.  A target or result of the fall must be that difference where "
         "the document prints both rates."
     ),
-    tolerance=(
+    tolerance=_(
         "The difference of the printed rates is rounded half-up to the target's printed "
         "precision; a ranged target accepts a difference within its range.  A rate printed "
         "as a range is not judged.  Reports are left to results.target-met."
@@ -133,9 +156,14 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
         if not target.value.low <= difference <= target.value.high:
             yield rate_reduction.finding(
                 f"targets/{i}/value",
-                f"the rates printed fall from {format_vi(first)}% to "
-                f"{format_vi(last)}%, by {format_vi(difference)} points, the target "
-                f"is {target.value.vi()}",
+                _(
+                    "the rates printed fall from {start}% to {end}%, by {points} points, the "
+                    "target is {target}",
+                    start=first,
+                    end=last,
+                    points=difference,
+                    target=amount(target.value),
+                ),
                 expected=difference,
                 actual=target.value,
             )
@@ -144,13 +172,13 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
 @rule(
     "results.target-met",
     Severity.INFO,
-    title="An implementation report's results meet the targets it restates",
-    rationale=(
+    title=_("An implementation report's results meet the targets it restates"),
+    rationale=_(
         "A report states what was achieved against its plan's targets; a target it restates "
         "and does not meet (fewer households left poverty, a higher rate at the end) is what "
         "a reader of the report looks for."
     ),
-    tolerance=(
+    tolerance=_(
         "Results are read from the report's figures: a reduction is the fall in households "
         "it prints, else the start count less the end count; a fall in points the fall it "
         "prints, else the difference of the printed rates.  A target whose result is not "
@@ -169,10 +197,15 @@ def target_met(document: Document) -> Iterator[Finding]:
         if not met:
             yield target_met.finding(
                 f"targets/{i}",
-                f"the {target.measure.value} target of {target.about or 'the area'} is "
-                f"{target.comparison.vi + ' ' if target.comparison.vi else ''}"
-                f"{target.value.vi()}, the report gives {format_vi(value)} "
-                f"(short by {format_vi(-by)})",
+                _(
+                    "the target of {subject} for {what} is {target}, the report gives {value} "
+                    "(short by {short})",
+                    subject=subject(target.about),
+                    what=measure(target),
+                    target=target_value(target),
+                    value=value,
+                    short=-by,
+                ),
                 expected=target.value,
                 actual=value,
             )
