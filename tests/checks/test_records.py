@@ -83,6 +83,8 @@ def test_the_command_prints_the_findings_as_json_and_jsonl() -> None:
                 "bac-kan-2024",
                 "--format",
                 fmt,
+                "--lang",
+                "vi",
             ],
             capture_output=True,
             text=True,
@@ -92,6 +94,6 @@ def test_the_command_prints_the_findings_as_json_and_jsonl() -> None:
         assert 1 == done.returncode  # error-level findings
         return done.stdout
 
-    expected = check(bac_kan_2024()).to_records()
+    expected = check(bac_kan_2024()).to_records("vi")  # the messages in the language asked
     assert expected == json.loads(run("json"))
     assert expected == [json.loads(line) for line in run("jsonl").splitlines()]

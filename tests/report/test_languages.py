@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from string import Formatter
@@ -23,10 +24,10 @@ import pytest
 from matplotlib.text import Text
 
 from mdpoverty import check, load_plan
-from mdpoverty.aggregate.carried_figures import carry_everything
-from mdpoverty.errors import MdpovertyError, UnknownNameError
-from mdpoverty.i18n import Lang, localize
+from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Lang
 from mdpoverty.model.document import Document
+from mdpoverty.reference import admin_units
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.reference.programmes import programme_catalog
 from mdpoverty.reference.reliance import unverified_facts
@@ -95,26 +96,19 @@ def _acts(document: Document) -> Iterator[str]:
             yield str(programme_catalog(document.programme).reference)
 
 
-def _said_by_other_layers(document: Document, lang: Lang) -> Iterator[str]:
-    """The texts the report takes from the checks and the carry-over, which those layers say
-    in each language themselves (tested there): the findings' messages, why a carried row is
-    incomplete, why a document cannot be carried."""
-    yield from (localize(f.message, lang) for f in check(document))
-    try:
-        counts, figures = carry_everything(document)
-    except MdpovertyError as error:
-        yield error.text(lang)
-        return
-    for frame in (counts, figures):
-        if frame is not None:
-            yield from (localize(why, lang) for why in frame["why"] if why)
-            # the names of the units of 2025 and of the former ones, from the library's data
-            yield from (str(name) for name in (*frame["name"], *frame["units"]))
+@functools.cache
+def _unit_names() -> tuple[str, ...]:
+    """The names of every administrative unit of the library's data, before and after 2025,
+    and of their provinces: a carried table names units the document does not."""
+    units = (*admin_units.old_units(), *admin_units.new_units())
+    provinces = (*admin_units.old_provinces(), *admin_units.new_provinces())
+    return tuple({str(u.name) for u in (*units, *provinces)})
 
 
 def _names(document: Document, lang: Lang) -> list[str]:
     """What the page may show in either language: the document's texts, the library's data as
-    written, the findings' rule ids and locations, and what other layers say."""
+    written (legal acts, unverified facts' sources, the names of units), the findings' rule ids
+    and locations."""
     findings = check(document)
     return [
         *_texts(document),
@@ -123,7 +117,7 @@ def _names(document: Document, lang: Lang) -> list[str]:
         *(text for f in unverified_facts(document) for text in (f.key, f.source, f.note)),
         *(f.rule for f in findings),
         *(f.location for f in findings),
-        *_said_by_other_layers(document, lang),
+        *_unit_names(),
     ]
 
 

@@ -32,7 +32,7 @@ from mdpoverty.values._validation import (
     tuple_of,
     validate,
 )
-from mdpoverty.values.dates import PartialDate
+from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.quantities import Quantity
 
 if TYPE_CHECKING:  # pandas loads with the first table, not with the checks
@@ -87,7 +87,7 @@ _SEVERITY_WORDS = {
 
 def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a kind of value)
     """A value as a finding prints it: numbers in the notation of ``lang``, ranges as
-    ``low–high``, dates in ISO, text quoted."""
+    ``low–high``, dates in ISO, years as they are written, text quoted."""
     if isinstance(value, Quantity):
         if value.is_exact:
             return show(value.low, lang)
@@ -100,7 +100,7 @@ def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a
             if not isinstance(value, Decimal) or value.is_finite()
             else str(value)
         )
-    if isinstance(value, PartialDate):
+    if isinstance(value, PartialDate | Period):  # a date, a year or years: never 2.024
         return str(value)
     if isinstance(value, Message):
         return repr(value.render(lang))
@@ -112,7 +112,7 @@ def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a
 def _one_line(value: object) -> str | None:
     if not isinstance(value, str):
         return is_text(value)
-    return "must be one line" if "\n" in value else is_text(value)
+    return _("must be one line") if "\n" in value else is_text(value)
 
 
 @attrs.frozen
@@ -351,12 +351,12 @@ def _rule_id(value: object) -> str | None:
     parts = value.split(".")
     allowed = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
     if len(parts) < 2 or not all(p and set(p) <= allowed for p in parts):
-        return "must be dotted lowercase words, e.g. 'funding.sources-sum'"
+        return _("must be dotted lowercase words, e.g. {example!r}", example="funding.sources-sum")
     return None
 
 
 def _callable(value: object) -> str | None:
-    return None if callable(value) else "must be callable"
+    return None if callable(value) else _("must be callable")
 
 
 RuleFunction = Callable[[Document], Iterable[Finding]]
@@ -418,9 +418,9 @@ def register(new: Rule, *, replace: bool = False) -> Rule:
         ValidationError: if a rule with the same id is registered and ``replace`` is false.
     """
     if not isinstance(new, Rule):
-        raise ValidationError([Problem("register", "rule", new, "must be a Rule")])
+        raise ValidationError([Problem("register", "rule", new, _("must be a Rule"))])
     if new.id in _REGISTRY and not replace:
-        raise ValidationError([Problem("Rule", "id", new.id, "is already registered")])
+        raise ValidationError([Problem("Rule", "id", new.id, _("is already registered"))])
     _REGISTRY[new.id] = new
     return new
 
@@ -431,7 +431,7 @@ def unregister(rule_id: str) -> Rule:
     try:
         return _REGISTRY.pop(rule_id)
     except KeyError:
-        raise UnknownNameError(f"no registered rule {rule_id!r}") from None
+        raise UnknownNameError(_("no registered rule {rule!r}", rule=rule_id)) from None
 
 
 def get_rule(rule_id: str) -> Rule:
@@ -440,7 +440,7 @@ def get_rule(rule_id: str) -> Rule:
     try:
         return _REGISTRY[rule_id]
     except KeyError:
-        raise UnknownNameError(f"no registered rule {rule_id!r}") from None
+        raise UnknownNameError(_("no registered rule {rule!r}", rule=rule_id)) from None
 
 
 def rule(
@@ -507,8 +507,11 @@ def rules(
     ]
     if unknown:
         raise UnknownNameError(
-            f"no registered rule or group {', '.join(map(repr, unknown))}; "
-            f"the rules are {', '.join(_REGISTRY)}"
+            _(
+                "no registered rule or group {unknown}; the rules are {rules}",
+                unknown=tuple(map(repr, unknown)),
+                rules=tuple(_REGISTRY),
+            )
         )
     return tuple(
         r
@@ -543,7 +546,7 @@ def check(
     0
     """
     if not isinstance(plan, Document):
-        raise ValidationError([Problem("check", "plan", plan, "must be a Document")])
+        raise ValidationError([Problem("check", "plan", plan, _("must be a Document"))])
     chosen = rules(select=select, ignore=ignore)
     findings = [f for r in chosen for f in _run(r, plan)]
     return Report(findings, tuple(r.id for r in chosen))
@@ -554,12 +557,16 @@ def _run(chosen: Rule, plan: Document) -> tuple[Finding, ...]:
     try:
         return chosen(plan)
     except Exception as error:
-        text = " ".join(str(error).split())[:200] or "(no message)"
+        text = " ".join(str(error).split())[:200] or _("(no message)")
         return (
             Finding(
                 chosen.id,
                 Severity.ERROR,
                 ".",
-                f"the rule could not judge the plan: {type(error).__name__}: {text}",
+                _(
+                    "the rule could not judge the plan: {error}: {text}",
+                    error=type(error).__name__,
+                    text=text,
+                ),
             ),
         )

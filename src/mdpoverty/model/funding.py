@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.i18n import Message, _
 from mdpoverty.values._validation import (
     AMOUNT,
     MONEY,
@@ -49,6 +50,7 @@ __all__ = [
     "CapitalKind",
     "FundingKey",
     "FundingSplit",
+    "source_label",
     "source_name",
 ]
 
@@ -71,6 +73,30 @@ money integrated from other programmes — *lồng ghép* —, money mobilised �
 hóa* — and other contributions)."""
 
 
+_SOURCE_LABELS: dict[str, Message] = {
+    "central": _("central budget"),
+    "local": _("local budget"),
+    "policy-credit": _("policy credit"),
+    "integrated": _("integrated capital"),
+    "mobilised": _("mobilised capital"),
+    "other": _("other sources"),
+}
+
+
+def source_label(source: str) -> str:
+    """How a message names ``source``, in the reader's language: a :class:`~mdpoverty.i18n.Message`
+    for a known source (``central budget``, in Vietnamese ``ngân sách trung ương``), else the
+    id the document gives it.
+
+    >>> from mdpoverty.i18n import localize
+    >>> str(source_label("central")), localize(source_label("central"), "vi")
+    ('central budget', 'ngân sách trung ương')
+    >>> source_label("world-bank")
+    'world-bank'
+    """
+    return _SOURCE_LABELS.get(source, source)
+
+
 def source_name(source: str) -> str:
     """How a document names ``source``: the Vietnamese name of a known source, else its id.
 
@@ -89,6 +115,18 @@ class CapitalKind(enum.StrEnum):
     @property
     def vi(self) -> str:
         return {"recurrent": "vốn sự nghiệp", "investment": "vốn đầu tư phát triển"}[self.value]
+
+    @property
+    def label(self) -> Message:
+        """How a message names the kind, in the reader's language (``investment capital``,
+        in Vietnamese ``vốn đầu tư phát triển``)."""
+        return _CAPITAL_LABELS[self.value]
+
+
+_CAPITAL_LABELS = {
+    "recurrent": _("recurrent capital"),
+    "investment": _("investment capital"),
+}
 
 
 AXES = ("source", "capital", "year", "unit")
@@ -117,19 +155,26 @@ class FundingKey(NamedTuple):
         cells[axis] = value
         return _new_key(FundingKey, cells)  # FundingKey(*cells), without its Python __new__
 
-    def describe(self) -> str:
-        """The key in words, as a message names it (``"total"`` for the empty key).
+    def describe(self) -> Message:
+        """The key in words, as a message names it (``total`` for the empty key), in the
+        reader's language: known sources and kinds of capital by their names, the year and the
+        unit's id as they are.
 
-        >>> FundingKey("central", CapitalKind.INVESTMENT, 2027, "xa-a").describe()
+        >>> from mdpoverty.i18n import localize
+        >>> key = FundingKey("central", CapitalKind.INVESTMENT, 2027, "xa-a")
+        >>> str(key.describe())
+        'central budget, investment capital, 2027, xa-a'
+        >>> localize(key.describe(), "vi")
         'ngân sách trung ương, vốn đầu tư phát triển, 2027, xa-a'
         """
-        words = [
-            source_name(self.source) if self.source is not None else None,
-            self.capital.vi if self.capital is not None else None,
-            str(self.year) if self.year is not None else None,
+        words = (
+            source_label(self.source) if self.source is not None else None,
+            self.capital.label if self.capital is not None else None,
+            str(self.year) if self.year is not None else None,  # a year, not a number: 2027
             self.unit,
-        ]
-        return ", ".join(w for w in words if w is not None) or "total"
+        )
+        named = tuple(w for w in words if w is not None)
+        return _("{cell}", cell=named) if named else _("total")
 
 
 _new_key = tuple.__new__

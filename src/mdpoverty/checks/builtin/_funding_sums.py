@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.i18n import Message, _
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import (
@@ -26,14 +27,18 @@ from mdpoverty.model.funding import (
     Cells,
     FundingKey,
     FundingSplit,
-    source_name,
+    source_label,
 )
 from mdpoverty.model.programme import ProjectComponent
-from mdpoverty.values.numbers import format_vi
 
 SOURCE, CAPITAL, YEAR, UNIT = range(len(AXES))
 
-PARTS_NAME = {SOURCE: "sources", CAPITAL: "kinds of capital", YEAR: "years", UNIT: "units"}
+PARTS_NAME = {
+    SOURCE: _("sources"),
+    CAPITAL: _("kinds of capital"),
+    YEAR: _("years"),
+    UNIT: _("units"),
+}
 
 
 def splits(plan: Document) -> Iterator[tuple[str, FundingSplit]]:
@@ -64,16 +69,23 @@ class Mismatch:
     def total(self) -> Decimal:
         return sum((v for _, v in self.parts), Decimal(0))
 
-    def terms(self, axis: int) -> str:
-        return " + ".join(f"{format_vi(v)} ({label(axis, k)})" for k, v in self.parts)
+    def terms(self, axis: int) -> Message:
+        """The parts as a sum, each amount with what it is: ``919 (central budget) + 30
+        (local budget)``."""
+        terms = [_("{amount} ({part})", amount=v, part=label(axis, k)) for k, v in self.parts]
+        sum_ = terms[0]
+        for term in terms[1:]:
+            sum_ = _("{left} + {right}", left=sum_, right=term)
+        return sum_
 
 
 def label(axis: int, value: object) -> str:
-    """How a message names a value of ``axis``."""
+    """How a message names a value of ``axis``: a known source or kind of capital by its name
+    in the reader's language, a year and a unit's id as they are."""
     if axis == SOURCE:
-        return source_name(str(value))
+        return source_label(str(value))
     if axis == CAPITAL and isinstance(value, CapitalKind):
-        return value.vi
+        return value.label
     return str(value)
 
 
@@ -113,7 +125,7 @@ class _Context:
         """Whether ``units`` make up the whole area: each group of siblings complete stands
         for its parent, level by level, until the top-level units are all there."""
         current = set(units)
-        for _ in range(len(self.parent) + 1):
+        for _level in range(len(self.parent) + 1):
             groups: dict[str, set[str]] = {}
             for u in current:
                 p = self.parent.get(u)
@@ -275,8 +287,3 @@ def unequal(
         total = sum_all([stated(c, key, memo) for c in parts])
         if own is not None and total is not None and own != total:
             yield key, place, own, total
-
-
-def field_label(key: FundingKey) -> str:
-    """How a message names the funding of one cell: ``funding`` for the amount."""
-    return "funding" if key == FundingKey() else f"{key.describe()} funding"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
+from mdpoverty.i18n import _, _n
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import ancestor, code_level
 
@@ -27,14 +28,14 @@ def _assigned(plan: Document) -> dict[str, set[str]]:
 @rule(
     "agencies.lead-assigned",
     Severity.ERROR,
-    title="Every component's lead agency is assigned that component in section VI",
-    rationale=(
+    title=_("Every component's lead agency is assigned that component in section VI"),
+    rationale=_(
         "Section III names the lead ('X chủ trì') of each component and section VI lists what "
         "each agency must do; an agency that leads a component has it among its duties, "
         "directly or through a parent (section VI may assign a whole project, 'dự án 4', "
         "whose sub-projects the agency leads)."
     ),
-    tolerance=(
+    tolerance=_(
         "A component with no lead (a project whose sub-projects name their own) is not "
         "checked itself; its sub-projects are.  Agencies are compared by id, so the "
         "document's spellings of one agency (its aliases) are the same agency."
@@ -49,8 +50,12 @@ def lead_assigned(plan: Document) -> Iterator[Finding]:
         if c.lead not in holders:
             yield lead_assigned.finding(
                 f"components/{c.code}/lead",
-                f"{c.code} is led by {c.lead!r}, but section VI does not assign it (or a parent) "
-                "to that agency",
+                _(
+                    "{code} is led by {lead!r}, but section VI does not assign it (or a parent) "
+                    "to that agency",
+                    code=c.code,
+                    lead=c.lead,
+                ),
                 expected=tuple(sorted(holders)) or None,
                 actual=c.lead,
             )
@@ -59,13 +64,13 @@ def lead_assigned(plan: Document) -> Iterator[Finding]:
 @rule(
     "agencies.assigned-led",
     Severity.ERROR,
-    title="Every component section VI assigns to an agency is led by that agency",
-    rationale=(
+    title=_("Every component section VI assigns to an agency is led by that agency"),
+    rationale=_(
         "Section VI says which agency carries out which components; the component, where it "
         "names a lead, and its sub-components that name one are led by that agency, or the "
         "two sections disagree about who is in charge."
     ),
-    tolerance=(
+    tolerance=_(
         "A sub-component that section VI assigns more specifically to its own lead (itself "
         "or a parent below the assigned component) is an exception the document states, "
         "not a disagreement.  Components without a lead are not compared."
@@ -82,10 +87,17 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
                 between = _ancestry(c.code, start=code_level(code) + 1)
                 if any(c.lead in assigned.get(b, ()) for b in between):
                     continue
-                section = responsibility.section or f"responsibility {i}"
+                section = responsibility.section or _("responsibility {i}", i=i)
                 yield assigned_led.finding(
                     f"responsibilities/{i}",
-                    f"{section} assigns {code} to {agency!r}, but {c.code} is led by {c.lead!r}",
+                    _(
+                        "{section} assigns {code} to {agency!r}, but {child} is led by {lead!r}",
+                        section=section,
+                        code=code,
+                        agency=agency,
+                        child=c.code,
+                        lead=c.lead,
+                    ),
                     expected=agency,
                     actual=c.lead,
                 )
@@ -107,14 +119,14 @@ def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
 @rule(
     "agencies.spelling",
     Severity.INFO,
-    title="Each agency is named one way throughout the document",
-    rationale=(
+    title=_("Each agency is named one way throughout the document"),
+    rationale=_(
         "A plan file records every other spelling of an agency that the document uses as an "
         "alias; two different names for one agency (e.g. 'Phòng Văn hóa - Thông tin' and "
         "'Phòng Văn hóa và Thông tin') are an editorial inconsistency a reader should see, "
         "though they change no number."
     ),
-    tolerance=(
+    tolerance=_(
         "Names are compared after Unicode NFC normalization, ignoring case, spacing, and a "
         "trailing qualifier naming the area or its kind: 'Phòng Kinh tế thành phố' (the "
         "city's Office of Economy) and 'Phòng Kinh tế' are one spelling."
@@ -133,10 +145,15 @@ def spelling(plan: Document) -> Iterator[Finding]:
                 seen.add(core)
                 others.append(alias)
         if others:
-            names = ", ".join(repr(n) for n in (agency.name, *others))
             yield spelling.finding(
                 f"agencies/{agency.id}",
-                f"agency {agency.id!r} is named {len(others) + 1} ways: {names}",
+                _n(
+                    "agency {agency!r} is named {n} way: {names}",
+                    "agency {agency!r} is named {n} ways: {names}",
+                    len(others) + 1,
+                    agency=agency.id,
+                    names=tuple(repr(n) for n in (agency.name, *others)),
+                ),
                 expected=agency.name,
                 actual=tuple(others),
             )

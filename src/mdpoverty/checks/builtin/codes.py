@@ -25,6 +25,7 @@ import attrs
 from mdpoverty.checks.records import FindingValue
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.errors import MdpovertyError
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.units import AdministrativeUnit, UnitKind
 from mdpoverty.values.names import core_key
@@ -36,8 +37,22 @@ _COMMUNE_LEVEL = frozenset(
 )
 _PROVINCE_LEVEL = frozenset({UnitKind.PROVINCE, UnitKind.MUNICIPALITY})
 _LIST = {
-    "old": "the units of 30 June 2025",
-    "new": "the units from 1 July 2025 (Công văn 1027/CTK-CSCL)",
+    "old": _("the list of units of 30 June 2025"),
+    "new": _("the list of units from 1 July 2025 (Official letter 1027/CTK-CSCL)"),
+}
+# How a finding names a kind of unit.
+_KINDS: dict[UnitKind, Message] = {
+    UnitKind.COUNTRY: _("country"),
+    UnitKind.PROVINCE: _("province"),
+    UnitKind.MUNICIPALITY: _("centrally governed city"),
+    UnitKind.CITY: _("provincial city"),
+    UnitKind.TOWN: _("district-level town"),
+    UnitKind.URBAN_DISTRICT: _("urban district"),
+    UnitKind.DISTRICT: _("district"),
+    UnitKind.WARD: _("ward"),
+    UnitKind.COMMUNE: _("commune"),
+    UnitKind.TOWNSHIP: _("township"),
+    UnitKind.SPECIAL_ZONE: _("special zone"),
 }
 
 
@@ -99,16 +114,46 @@ def _problem(
     """What is wrong with ``unit``'s code (the message and the expected value), if anything."""
     code = unit.code
     if listed is None:
-        return f"the code {code} of {unit.name!r} is not in {_LIST[era]}", f"a code of {_LIST[era]}"
+        return (
+            _(
+                "the code {code} of {name!r} is not in {list}",
+                code=code,
+                name=unit.name,
+                list=_LIST[era],
+            ),
+            _("a code of {list}", list=_LIST[era]),
+        )
     if core_key(listed.name) != core_key(unit.name):
-        return f"{code} is the code of {listed.name}, not of {unit.name!r}", listed.name
+        return (
+            _(
+                "{code} is the code of {listed}, not of {name!r}",
+                code=code,
+                listed=listed.name,
+                name=unit.name,
+            ),
+            listed.name,
+        )
     if listed.kind is not None and listed.kind is not unit.kind:
         return (
-            f"{code} is the code of {listed.name}, a {listed.kind.vi}, "
-            f"not of a {unit.kind.vi} ({unit.kind.value})"
-        ), listed.kind.value
+            _(
+                "{code} is the code of {listed}, a {kind}, not of a {own}",
+                code=code,
+                listed=listed.name,
+                kind=_KINDS[listed.kind],
+                own=_KINDS[unit.kind],
+            ),
+            listed.kind.value,
+        )
     if province is not None and listed.province_code not in (None, province):
-        return f"{code} ({listed.name}) lies in {listed.province}, not in the document's", province
+        return (
+            _(
+                "{code} ({listed}) lies in {province}, not in the document's province",
+                code=code,
+                listed=listed.name,
+                province=listed.province,
+            ),
+            province,
+        )
     return None
 
 
@@ -128,15 +173,15 @@ def _findings(document: Document, era: Era, check: Rule) -> Iterator[Finding]:
 @rule(
     "units.code",
     Severity.ERROR,
-    title="A unit's official code is its own in the list of units from 1 July 2025",
-    rationale=(
+    title=_("A unit's official code is its own in the list of units from 1 July 2025"),
+    rationale=_(
         "From 1 July 2025 the official codes of communes, wards and special zones are those of "
         "the Statistics Office's list (Công văn 1027/CTK-CSCL), and of provinces those of Công "
         "văn 915/CTK-CSCL.  A code outside the list, the code of another unit (names compared "
         "as people write them), of a unit of another kind, or of a unit of another province "
         "than the document's, joins the document's figures to the wrong unit."
     ),
-    tolerance=(
+    tolerance=_(
         "Documents dated from 1 July 2025 only (units.code-old judges the earlier ones); one "
         "finding a unit.  Units without a code, districts and towns are not judged, nor the "
         "province of a unit when the document names no province the library knows."
@@ -150,14 +195,14 @@ def new_codes(document: Document) -> Iterator[Finding]:
 @rule(
     "units.code-old",
     Severity.WARNING,
-    title="A unit's official code is its own in the list of units of 30 June 2025",
-    rationale=(
+    title=_("A unit's official code is its own in the list of units of 30 June 2025"),
+    rationale=_(
         "Before 1 July 2025 the codes are those of the units the reorganisation started from. "
         "The library holds that list on its last day only, not the lists of earlier years: a "
         "code it does not hold, or holds for another name, is most likely a slip, but may be "
         "the code of a unit merged or renamed between the document's date and 30 June 2025."
     ),
-    tolerance=(
+    tolerance=_(
         "Documents dated before 1 July 2025 only; a warning, never an error, because the list "
         "may be later than the document.  Otherwise as units.code."
     ),

@@ -8,21 +8,36 @@ import attrs
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Lang, _
 from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.reference.programmes import programme_of
 from mdpoverty.reference.standards import standard_of
 
 
+@attrs.frozen
+class _Named:
+    """A name that reference data gives in both languages, as a message's value."""
+
+    vi: str
+    en: str
+
+    def localized(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
 @rule(
     "deficit.coverage",
     Severity.WARNING,
-    title="Each dimension of the standard has at least one deficit target",
-    rationale=(
+    title=_("Each dimension of the standard has at least one deficit target"),
+    rationale=_(
         "A plan addresses the deprivations of the standard it applies (section II.2.b, 'các "
         "chỉ tiêu giải quyết mức độ thiếu hụt các dịch vụ xã hội cơ bản'); a dimension without "
         "any target is a gap a reader should see, not an inconsistency of numbers."
     ),
-    tolerance=(
+    tolerance=_(
         "Any target counts, qualitative ones included (a housing commitment without a "
         "number).  Not checked when the standard is unknown (dates.standard-period says so), "
         "nor on reviews and reports, which set no targets of their own."
@@ -40,7 +55,11 @@ def coverage(plan: Document) -> Iterator[Finding]:
         if dimension.id not in covered:
             yield coverage.finding(
                 "deficit_indicators",
-                f"no target for the dimension {dimension.id!r} ({dimension.name}) of {standard.id}",
+                _(
+                    "no target for the dimension {name!r} of the standard {standard}",
+                    name=_Named(dimension.name, dimension.name_en or dimension.name),
+                    standard=standard.id,
+                ),
                 expected=dimension.id,
                 actual=None,
             )
@@ -49,8 +68,8 @@ def coverage(plan: Document) -> Iterator[Finding]:
 @rule(
     "programme.catalog",
     Severity.ERROR,
-    title="Each component is a project or sub-project of the programme's catalog",
-    rationale=(
+    title=_("Each component is a project or sub-project of the programme's catalog"),
+    rationale=_(
         "Components implement the programme (Decision 90/QĐ-TTg lists its projects and "
         "sub-projects; the 2026–2035 programme its components); a code outside the catalog "
         "is misnumbered.  A code below the catalog's deepest level (an activity, a plan's own "
@@ -58,7 +77,7 @@ def coverage(plan: Document) -> Iterator[Finding]:
         "unknown programme is reported too.  A catalog marked unverified may be incomplete, "
         "so a code outside it is a warning: not in the catalog as we know it."
     ),
-    tolerance=(
+    tolerance=_(
         "Codes are compared exactly.  Plans without a programme are not checked.  Outside a "
         "catalog marked unverified: a warning, never an error."
     ),
@@ -69,8 +88,11 @@ def catalog(plan: Document) -> Iterator[Finding]:
     except UnknownNameError:
         yield catalog.finding(
             "programme",
-            f"the programme {plan.programme!r} is not one the library knows",
-            expected="a catalog of mdpoverty.reference.programmes.programme_catalogs()",
+            _("the programme {programme!r} is not one the library knows", programme=plan.programme),
+            expected=_(
+                "a catalog of {function}",
+                function="mdpoverty.reference.programmes.programme_catalogs()",
+            ),
             actual=plan.programme,
         )
         return
@@ -82,16 +104,26 @@ def catalog(plan: Document) -> Iterator[Finding]:
         if programme.verified:
             yield catalog.finding(
                 f"components/{c.code}",
-                f"{c.code} ({c.name}) is not in the catalog of {programme.id}",
-                expected=f"a code of {programme.id}",
+                _(
+                    "{code} ({name}) is not in the catalog of {programme}",
+                    code=c.code,
+                    name=c.name,
+                    programme=programme.id,
+                ),
+                expected=_("a code of {programme}", programme=programme.id),
                 actual=c.code,
             )
         else:
             found = catalog.finding(
                 f"components/{c.code}",
-                f"{c.code} ({c.name}) is not in the catalog of {programme.id} as we know it "
-                "(the catalog is unverified: check the code against the programme's texts)",
-                expected=f"a code of {programme.id}",
+                _(
+                    "{code} ({name}) is not in the catalog of {programme} as we know it "
+                    "(the catalog is unverified: check the code against the programme's texts)",
+                    code=c.code,
+                    name=c.name,
+                    programme=programme.id,
+                ),
+                expected=_("a code of {programme}", programme=programme.id),
                 actual=c.code,
             )
             yield attrs.evolve(found, severity=Severity.WARNING)

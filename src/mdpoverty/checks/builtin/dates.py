@@ -6,11 +6,42 @@ from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.errors import UnknownNameError
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, DocumentType
-from mdpoverty.model.references import LegalReference
+from mdpoverty.model.references import DocumentKind, LegalReference
 from mdpoverty.reference.programmes import programme_catalog
 from mdpoverty.reference.standards import poverty_standard, serving_year
-from mdpoverty.values.dates import Period
+from mdpoverty.values.dates import PartialDate, Period
+
+# How a finding names the kind of a cited document, as a citation begins ("Resolution 366/…").
+_KINDS = {
+    DocumentKind.LAW: _("Law"),
+    DocumentKind.RESOLUTION: _("Resolution"),
+    DocumentKind.DECREE: _("Decree"),
+    DocumentKind.DECISION: _("Decision"),
+    DocumentKind.CIRCULAR: _("Circular"),
+    DocumentKind.PLAN: _("Plan"),
+    DocumentKind.DIRECTIVE: _("Directive"),
+    DocumentKind.OFFICIAL_LETTER: _("Official letter"),
+    DocumentKind.OTHER: _("Document"),
+}
+
+
+def _cited(ref: LegalReference) -> Message:
+    """The cited document as a finding names it: its kind and its number as printed."""
+    return _("{kind} {number}", kind=_KINDS[ref.kind], number=ref.number)
+
+
+def _date(date: PartialDate) -> Message:
+    """A date at the precision printed: ISO in English, as documents write it in Vietnamese
+    (``ngày 18/12/2022``, ``tháng 3 năm 2024``, ``năm 2024``).  Years and days are text, so
+    that no thousands separator enters them."""
+    year = str(date.year)
+    if date.month is None:
+        return _("year {year}", year=year)
+    if date.day is None:
+        return _("{year}-{month:0>2}", year=year, month=str(date.month))
+    return _("{year}-{month:0>2}-{day:0>2}", year=year, month=str(date.month), day=str(date.day))
 
 
 def _references(plan: Document) -> Iterator[tuple[str, LegalReference]]:
@@ -24,12 +55,12 @@ def _references(plan: Document) -> Iterator[tuple[str, LegalReference]]:
 @rule(
     "dates.annex",
     Severity.ERROR,
-    title="The annex is dated as the plan it is issued with",
-    rationale=(
+    title=_("The annex is dated as the plan it is issued with"),
+    rationale=_(
         "An annex 'ban hành kèm theo Kế hoạch số … ngày …' cites the plan it belongs to, with "
         "the plan's date; a different date means one of the two is wrong."
     ),
-    tolerance=(
+    tolerance=_(
         "Dates are compared at the precision printed: they disagree only when they cannot be "
         "the same day ('tháng 3 năm 2024' and '/4/2024' cannot; 'năm 2024' and "
         "'tháng 3 năm 2024' can)."
@@ -44,7 +75,11 @@ def annex_date(plan: Document) -> Iterator[Finding]:
     if not date.may_equal(plan_date):
         yield annex_date.finding(
             "annex/date",
-            f"the annex is dated {date.vi()}, the plan {plan_date.vi()}",
+            _(
+                "the annex is dated {annex}, the plan {plan}",
+                annex=_date(date),
+                plan=_date(plan_date),
+            ),
             expected=plan_date,
             actual=date,
         )
@@ -53,13 +88,13 @@ def annex_date(plan: Document) -> Iterator[Finding]:
 @rule(
     "dates.bases-before-plan",
     Severity.ERROR,
-    title="The documents a plan cites are dated before it",
-    rationale=(
+    title=_("The documents a plan cites are dated before it"),
+    rationale=_(
         "A plan rests on resolutions, plans and decisions already issued (its căn cứ, and the "
         "decisions its funding cites); a cited document dated after the plan has a wrong "
         "date, or the plan has."
     ),
-    tolerance=(
+    tolerance=_(
         "Flagged only when the document cannot have been issued before the plan: a document "
         "of 06/02/2024 may precede a plan of 'tháng 3 năm 2024', and so may one of "
         "15/03/2024 (the plan's day is unknown).  A document of the plan's own day is flagged."
@@ -73,9 +108,13 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
         if not ref.date.first_day() < plan_date.last_day():
             yield bases_before_plan.finding(
                 f"{location}/date",
-                f"{ref.kind.vi} {ref.number} is dated {ref.date.vi()}, not before the plan "
-                f"({plan_date.vi()})",
-                expected=f"before {plan_date}",
+                _(
+                    "{document} is dated {date}, not before the plan ({plan})",
+                    document=_cited(ref),
+                    date=_date(ref.date),
+                    plan=_date(plan_date),
+                ),
+                expected=_("before {date}", date=str(plan_date)),
                 actual=ref.date,
             )
 
@@ -83,14 +122,14 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
 @rule(
     "dates.basis-year",
     Severity.WARNING,
-    title="A document about a year is not dated two or more years before it",
-    rationale=(
+    title=_("A document about a year is not dated two or more years before it"),
+    rationale=_(
         "Annual documents about year Y (the socio-economic resolution 'năm 2024', the budget "
         "estimate, the province's plan for Y) are adopted in year Y, or at the end of year "
         "Y − 1 (councils pass the next year's resolution in December).  One dated in Y − 2 or "
         "earlier most likely has a mistyped date or number: check the source."
     ),
-    tolerance=(
+    tolerance=_(
         "Any date in year Y − 1 or later passes.  A warning, not an error: a long-range "
         "document may name a year far ahead, which the plan file should then not record as "
         "the year the document is about."
@@ -101,9 +140,15 @@ def basis_year(plan: Document) -> Iterator[Finding]:
         if ref.year is not None and ref.date.last_day().year < ref.year - 1:
             yield basis_year.finding(
                 f"{location}/date",
-                f"{ref.kind.vi} {ref.number} is about {ref.year} but dated {ref.date.vi()}: "
-                f"annual documents on {ref.year} are adopted from {ref.year - 1} on",
-                expected=f"in {ref.year - 1} or later",
+                _(
+                    "{document} is about {year} but dated {date}: annual documents on {year} "
+                    "are adopted from {previous} on",
+                    document=_cited(ref),
+                    year=str(ref.year),
+                    date=_date(ref.date),
+                    previous=str(ref.year - 1),
+                ),
+                expected=_("in {year} or later", year=str(ref.year - 1)),
                 actual=ref.date,
             )
 
@@ -112,15 +157,16 @@ def _overlaps(a: Period, b: Period) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _span(years: tuple[int, ...]) -> str:
-    return f"{years[0]}–{years[-1]}" if years else "no year"
+def _span(years: tuple[int, ...]) -> Period | Message:
+    """The years a standard governs, first to last (a value for programs and for messages)."""
+    return Period(years[0], years[-1]) if years else _("no year")
 
 
 @rule(
     "dates.standard-period",
     Severity.ERROR,
-    title="The document's years lie in the years of the poverty standard it names",
-    rationale=(
+    title=_("The document's years lie in the years of the poverty standard it names"),
+    rationale=_(
         "Each poverty standard governs some years (Decision 59/2015/QĐ-TTg 2016–2021, "
         "Decree 07/2021/NĐ-CP 2022–2026, Decree 351/2025/NĐ-CP 2026–2030 with its own "
         "criteria from 2027); a plan or report counts poor households by the standard of its "
@@ -131,7 +177,7 @@ def _span(years: tuple[int, ...]) -> str:
         "A document that names no standard applies the one in force.  An unknown standard "
         "cannot be checked at all and is reported too."
     ),
-    tolerance=(
+    tolerance=_(
         "A plan's or report's years must share a year with the standard and must not run "
         "past its last year (a 2021–2025 plan applies Decree 07 from 2022; a 2026–2030 plan "
         "under Decree 07 runs past 2026).  A review dated in its own year before October is "
@@ -147,8 +193,14 @@ def standard_period(plan: Document) -> Iterator[Finding]:
     except UnknownNameError:
         yield standard_period.finding(
             "standard",
-            f"the poverty standard {plan.standard!r} is not one the library knows",
-            expected="a standard of mdpoverty.reference.standards.poverty_standards()",
+            _(
+                "the poverty standard {standard!r} is not one the library knows",
+                standard=plan.standard,
+            ),
+            expected=_(
+                "a standard of {function}",
+                function="mdpoverty.reference.standards.poverty_standards()",
+            ),
             actual=plan.standard,
         )
         return
@@ -160,45 +212,67 @@ def standard_period(plan: Document) -> Iterator[Finding]:
         undated = plan.header.date is None and standard.governs(plan.period.end)
         if not standard.governs(year) and not undated:
             served = (
-                f"the periodic review of {plan.period.end} classifies households for {year}"
+                _(
+                    "the periodic review of {end} classifies households for {year}",
+                    end=str(plan.period.end),
+                    year=str(year),
+                )
                 if year > plan.period.end
-                else f"the mid-year review of {year} uses the standard in force on its date"
+                else _(
+                    "the mid-year review of {year} uses the standard in force on its date",
+                    year=str(year),
+                )
             )
             yield standard_period.finding(
                 "period",
-                f"{served}; the standard {standard.id} governs {span}",
+                _(
+                    "{served}; the standard {standard} governs {span}",
+                    served=served,
+                    standard=standard.id,
+                    span=span,
+                ),
                 expected=span,
-                actual=year,
+                actual=Period(year, year),
             )
         return
     years = range(plan.period.start, plan.period.end + 1)
     if not any(standard.governs(year) for year in years):
         yield standard_period.finding(
             "period",
-            f"the document is for {plan.period}, the standard {standard.id} governs {span}",
+            _(
+                "the document is for {period}, the standard {standard} governs {span}",
+                period=str(plan.period),
+                standard=standard.id,
+                span=span,
+            ),
             expected=span,
-            actual=str(plan.period),
+            actual=plan.period,
         )
     elif plan.period.end > governed[-1]:
         yield standard_period.finding(
             "period/end",
-            f"the document runs to {plan.period.end}, past the last year of the standard "
-            f"{standard.id} ({span})",
-            expected=f"{governed[-1]} or earlier",
-            actual=plan.period.end,
+            _(
+                "the document runs to {end}, past the last year of the standard "
+                "{standard} ({span})",
+                end=str(plan.period.end),
+                standard=standard.id,
+                span=span,
+            ),
+            expected=_("{year} or earlier", year=str(governed[-1])),
+            actual=Period(plan.period.end, plan.period.end),
         )
 
 
 @rule(
     "dates.programme-period",
     Severity.ERROR,
-    title="The plan's years lie in the period of the programme it implements",
-    rationale=(
+    title=_("The plan's years lie in the period of the programme it implements"),
+    rationale=_(
         "A national target programme runs for a period (Decision 90/QĐ-TTg: 2021–2025; "
         "Decision 417/QĐ-BNNMT: phase I of the 2026–2035 programme, 2026–2030); a plan funds "
         "the programme's components only within it."
     ),
-    tolerance="Every year of the plan must lie in the programme's period.",
+    tolerance=_("Every year of the plan must lie in the programme's period."),
 )
 def programme_period(plan: Document) -> Iterator[Finding]:
     if plan.programme is None:
@@ -212,9 +286,19 @@ def programme_period(plan: Document) -> Iterator[Finding]:
         return
     where, what = (
         "period",
-        f"the plan is for {plan.period}, the programme {catalog.id} runs {period}",
+        _(
+            "the plan is for {period}, the programme {programme} runs {programme_period}",
+            period=str(plan.period),
+            programme=catalog.id,
+            programme_period=str(period),
+        ),
     )
     if _overlaps(plan.period, period):
         where = "period/end" if plan.period.end > period.end else "period/start"
-        what = f"the plan is for {plan.period}, beyond the period {period} of {catalog.id}"
-    yield programme_period.finding(where, what, expected=str(period), actual=str(plan.period))
+        what = _(
+            "the plan is for {period}, beyond the period {programme_period} of {programme}",
+            period=str(plan.period),
+            programme=catalog.id,
+            programme_period=str(period),
+        )
+    yield programme_period.finding(where, what, expected=period, actual=plan.period)
