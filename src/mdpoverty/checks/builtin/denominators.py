@@ -375,6 +375,8 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
     )
     for whole, parts, what in _wholes(document):
         for time, year in times:
+            if _all_printed(observed, (whole, *parts), time, year):
+                continue  # every number exact, as printed: nothing for the rates to add
             mine = _households(observed, whole, time, year)
             theirs = [_households(observed, part, time, year) for part in parts]
             if mine is None or mine.empty or any(t is None or t.empty for t in theirs):
@@ -403,6 +405,14 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
                 expected=_quantity(summed),
                 actual=_quantity(mine),
             )
+
+
+def _all_printed(
+    observed: Observed, subjects: Sequence[str | None], time: TimePoint, year: int
+) -> bool:
+    """Whether each subject prints its number of households (then each is exactly that
+    number, and :func:`denominator_sum` has nothing to judge), found without making them."""
+    return all(_printed_total(observed, s, time, year) is not None for s in subjects)
 
 
 def _quantity(households: Households) -> Quantity | str:
