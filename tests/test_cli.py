@@ -71,12 +71,17 @@ def test_check_of_a_bad_file_exits_2_with_every_problem(
     )
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
-    status, out, err = run(capsys, "check", str(path))
+    status, out, err = run(capsys, "check", str(path), "--lang", "en")
     assert (2, "") == (status, out)
     assert err.startswith(f"{path}: 3 problems:")
     assert "header/date = '2024-3'" in err
     assert "units/1/households = 'x'" in err
     assert "annex/rows/1/households = 'x'" in err
+    # In Vietnamese (the default of the tests), the same problems at the same places.
+    status, out, err = run(capsys, "check", str(path))
+    assert (2, "") == (status, out)
+    assert err.startswith(f"tệp {path}: 3 vấn đề:")
+    assert "dòng 624, annex/rows/1/households = 'x': phải là số nguyên, không phải văn bản" in err
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mdpoverty.i18n import Lang, localize
+from mdpoverty.i18n import Lang, Message, _, _n, localize
 
 if TYPE_CHECKING:  # the report is defined above this layer; only its type is named here
     from mdpoverty.checks.report import Report
@@ -66,6 +66,7 @@ __all__ = [
     "describe",
     "expect",
     "location",
+    "message_of",
     "parent_location",
     "problem_code",
     "shorten",
@@ -104,21 +105,53 @@ MAX_LISTED = 100
 """The most problems a message lists, one a line; the exception's ``problems`` hold them all."""
 
 
-def _listing(head: str, problems: Sequence[object]) -> str:
-    """``head`` with the number of ``problems`` (``1 problem``, ``2 problems``), then a line per
-    problem, the first :data:`MAX_LISTED` of them and how many more: the message of the
-    exceptions that list every problem.  A file of thousands of mistakes (a sheet pasted into
-    the wrong place) gets a message a reader can read, in time in proportion to it.
+@attrs.frozen
+class _Lines:
+    """Problems listed one a line, as a value of a :class:`~mdpoverty.i18n.Message`: each
+    problem is said in the language the message is said in (by its ``text(lang)``, or as a
+    message), and ``more`` counts those left out."""
 
-    >>> print(_listing("", [f"problem {n}" for n in range(MAX_LISTED + 2)]).splitlines()[-2:])
+    items: tuple[object, ...]
+    more: int = 0
+
+    def localized(self, lang: Lang) -> str:
+        said = "".join(f"\n  - {_said(item, lang)}" for item in self.items)
+        if self.more > 0:
+            more = _n("… and {n} more problem", "… and {n} more problems", self.more)
+            said += f"\n  {more.render(lang)}"
+        return said
+
+    def __str__(self) -> str:
+        return self.localized("en")
+
+
+def _said(item: object, lang: Lang) -> str:
+    """``item`` in ``lang``: by its own ``text(lang)`` where it has one (a problem, a finding)."""
+    text = getattr(item, "text", None)
+    if callable(text):
+        return str(text(lang))
+    return localize(item, lang) if isinstance(item, str) else str(item)
+
+
+def _listing(problems: Sequence[object]) -> Message:
+    """The number of ``problems`` (``1 problem``, ``2 problems``), then a line per problem, the
+    first :data:`MAX_LISTED` of them and how many more: the message of the exceptions that
+    list every problem.  A file of thousands of mistakes (a sheet pasted into the wrong place)
+    gets a message a reader can read, in time in proportion to it.
+
+    >>> print(_listing([f"problem {n}" for n in range(MAX_LISTED + 2)]).splitlines()[-2:])
     ['  - problem 99', '  … and 2 more problems']
     """
     count = len(problems)
-    listed = "".join(f"\n  - {p}" for p in problems[:MAX_LISTED])
-    more = count - MAX_LISTED
-    if more > 0:
-        listed += f"\n  … and {more} more problem{'' if more == 1 else 's'}"
-    return f"{head}{count} problem{'' if count == 1 else 's'}:{listed}"
+    lines = _Lines(tuple(problems[:MAX_LISTED]), count - MAX_LISTED)
+    return _n("{n} problem:{lines}", "{n} problems:{lines}", count, lines=lines)
+
+
+def _alternatives(names: Sequence[str]) -> str:
+    """``int``, ``int or Decimal``, ``int, str or Decimal``: names a value may be one of."""
+    if len(names) == 1:
+        return names[0]
+    return _("{some} or {last}", some=", ".join(names[:-1]), last=names[-1])
 
 
 def describe(obj: object) -> str:
@@ -219,7 +252,7 @@ def problem_code(reason: str) -> str:
 
 def _check_code(problem: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in PROBLEM_CODES:
-        reason = f"must be one of the PROBLEM_CODES ({', '.join(PROBLEM_CODES)})"
+        reason = _("must be one of the PROBLEM_CODES ({codes})", codes=tuple(PROBLEM_CODES))
         raise ValidationError([Problem(type(problem).__name__, attribute.name, value, reason)])
 
 
@@ -270,12 +303,37 @@ class Problem:
     )
 
     def __str__(self) -> str:
-        where = f" at {self.path}" if self.path else ""
-        return f"{self.obj}{where}: {self.field!r} {self.reason}: {shorten(self.value)}"
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The problem in ``lang``: the object, its field and the value as they are (they are
+        for programs), the reason in ``lang``."""
+        value = shorten(self.value)
+        if self.path:
+            said = _(
+                "{obj} at {path}: {field!r} {reason}: {value}",
+                obj=self.obj,
+                path=self.path,
+                field=self.field,
+                reason=self.reason,
+                value=value,
+            )
+        else:
+            said = _(
+                "{obj}: {field!r} {reason}: {value}",
+                obj=self.obj,
+                field=self.field,
+                reason=self.reason,
+                value=value,
+            )
+        return said.render(lang)
 
 
 class ValidationError(MdpovertyError, ValueError):
     """Values that the model cannot hold; lists every problem found, not only the first.
+
+    ``str(error)`` lists them in English; ``error.text("vi")`` says the whole listing in
+    Vietnamese (as every exception here that lists problems does).
 
     Attributes:
         problems: Each problem with the object, field, value and reason.
@@ -283,7 +341,7 @@ class ValidationError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(_listing("", self.problems))
+        super().__init__(_listing(self.problems))
 
 
 def expect(function: str, **arguments: tuple[object, type | tuple[type, ...]]) -> None:
@@ -304,11 +362,28 @@ def expect(function: str, **arguments: tuple[object, type | tuple[type, ...]]) -
         wanted = kinds if isinstance(kinds, tuple) else (kinds,)
         is_bool = isinstance(value, bool) and bool not in wanted
         if is_bool or not isinstance(value, wanted):
-            names = " or ".join(k.__name__ for k in wanted)
-            reason = f"must be {names}, not {type(value).__name__}"
+            names = _alternatives([k.__name__ for k in wanted])
+            reason = _("must be {kinds}, not {kind}", kinds=names, kind=type(value).__name__)
             problems.append(Problem(function, name, value, reason, code="wrong-type"))
     if problems:
         raise ValidationError(problems)
+
+
+def message_of(error: BaseException) -> str:
+    """The message of ``error``, to be said again in a problem of its own: an mdpoverty error's
+    message (a :class:`~mdpoverty.i18n.Message`, which says itself in either language), any
+    other exception's text.
+
+    >>> message_of(ValueError("no digits")), message_of(UnknownNameError("no unit 'x'"))
+    ('no digits', "no unit 'x'")
+    """
+    if (
+        isinstance(error, MdpovertyError)
+        and len(error.args) == 1
+        and isinstance(error.args[0], str)
+    ):
+        return error.args[0]
+    return str(error)
 
 
 class UnknownNameError(MdpovertyError, KeyError):
@@ -356,7 +431,7 @@ class FieldValueError(MdpovertyError, ValueError):
     """
 
     def __init__(self, reason: str, value: object, *, code: str | None = None) -> None:
-        super().__init__(f"{reason}: {shorten(value)}")
+        super().__init__(_("{reason}: {value}", reason=reason, value=shorten(value)))
         self.reason = reason
         self.value = value
         self.code = problem_code(reason) if code is None else code
@@ -401,18 +476,34 @@ class FileProblem:
     )
 
     def __str__(self) -> str:
-        where = self.path or "(document)"
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The problem in ``lang``: the location and the value as they are (they are for
+        programs), the reason in ``lang``."""
+        path = self.path or _("(document)")
+        where: str = path
         if self.cell is not None:
-            where = f"cell {self.cell}, {where}"
+            where = _("cell {cell}, {path}", cell=self.cell, path=path)
         elif self.line is not None:
-            where = f"line {self.line}, {where}"
+            where = _("line {line}, {path}", line=str(self.line), path=path)  # 1024, not 1,024
         if self.value is NO_VALUE:
-            return f"{where}: {self.reason}"
-        return f"{where} = {shorten(self.value)}: {self.reason}"
+            said = _("{where}: {reason}", where=where, reason=self.reason)
+        else:
+            said = _(
+                "{where} = {value}: {reason}",
+                where=where,
+                value=shorten(self.value),
+                reason=self.reason,
+            )
+        return said.render(lang)
 
 
 class PlanFileError(MdpovertyError, ValueError):
     """A plan file that cannot be read as a plan; lists every problem found.
+
+    ``error.text("vi")`` says it in Vietnamese: ``tệp plan.yaml: 2 vấn đề:`` and a line per
+    problem (``dòng 7, units/0/poor_households = -3: phải >= 0 …``).
 
     Attributes:
         source: The file (or ``"<text>"``, ``"<data>"`` for what was not read from a file).
@@ -422,7 +513,11 @@ class PlanFileError(MdpovertyError, ValueError):
     def __init__(self, source: str, problems: Sequence[FileProblem]) -> None:
         self.source = source
         self.problems: tuple[FileProblem, ...] = tuple(problems)
-        super().__init__(_listing(f"{source}: ", self.problems))
+        listing = _listing(self.problems)
+        if source.startswith("<"):  # <text>, <data>, <bytes>: no file
+            super().__init__(_("{source}: {problems}", source=source, problems=listing))
+        else:  # "tệp plan.yaml" in Vietnamese (the same English text, another message)
+            super().__init__(_("{file}: {problems}", file=source, problems=listing))
 
 
 # -- aggregation and checks ----------------------------------------------------------------------
@@ -437,7 +532,7 @@ class RollupError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(_listing("cannot roll up: ", self.problems))
+        super().__init__(_("cannot roll up: {problems}", problems=_listing(self.problems)))
 
 
 class InconsistentPlanError(MdpovertyError, ValueError):
@@ -450,9 +545,13 @@ class InconsistentPlanError(MdpovertyError, ValueError):
     def __init__(self, report: Report) -> None:
         self.report = report
         errors = report.errors
-        head = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
         super().__init__(
-            f"the plan is inconsistent ({head}):\n" + "\n".join(f"  - {f}" for f in errors)
+            _n(
+                "the plan is inconsistent ({n} error):{lines}",
+                "the plan is inconsistent ({n} errors):{lines}",
+                len(errors),
+                lines=_Lines(tuple(errors)),
+            )
         )
 
 
@@ -508,13 +607,26 @@ class TableProblem:
     examples: tuple[object, ...] = ()
 
     def __str__(self) -> str:
-        where = f"column {self.column!r}" if self.column else "the table"
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The problem in ``lang``: the column and the rows' labels as they are, the rest in
+        ``lang``."""
+        where = _("column {column!r}", column=self.column) if self.column else _("the table")
         if not self.count:
-            return f"{where}: {self.reason}"
-        rows = "row" if self.count == 1 else "rows"
+            return _("{where}: {reason}", where=where, reason=self.reason).render(lang)
+        # the rows' labels, quoted as the table writes them
         shown = ", ".join(repr(e) for e in self.examples)
         more = ", ..." if self.count > len(self.examples) else ""
-        return f"{where}: {self.reason} in {self.count:,} {rows} (e.g. {shown}{more})"
+        said = _n(
+            "{where}: {reason} in {n} row (e.g. {examples})",
+            "{where}: {reason} in {n} rows (e.g. {examples})",
+            self.count,
+            where=where,
+            reason=self.reason,
+            examples=shown + more,
+        )
+        return said.render(lang)
 
 
 class HouseholdTableError(MdpovertyError, ValueError):
@@ -526,7 +638,7 @@ class HouseholdTableError(MdpovertyError, ValueError):
 
     def __init__(self, problems: Iterable[TableProblem]) -> None:
         self.problems: tuple[TableProblem, ...] = tuple(problems)
-        super().__init__(_listing("household table: ", self.problems))
+        super().__init__(_("household table: {problems}", problems=_listing(self.problems)))
 
 
 class HouseholdArgumentError(MdpovertyError, TypeError, ValueError):

@@ -235,7 +235,7 @@ def test_thousands_of_unknown_keys_list_the_first_hundred_and_how_many_more() ->
     problems = caught.value.problems
     assert keys == [p.path for p in problems]
     lines = str(caught.value).splitlines()
-    assert "plan: 1001 problems:" == lines[0]
+    assert "plan: 1,001 problems:" == lines[0]  # in English notation
     assert MAX_LISTED + 2 == len(lines)
     assert lines[1].endswith("purpse: is not a field of Plan; did you mean 'purpose'?")
     assert lines[MAX_LISTED].endswith(f"heading_{MAX_LISTED - 2}: is not a field of Plan")

@@ -220,7 +220,7 @@ def test_a_reduction_larger_than_the_poor_households_is_refused() -> None:
         minimal_plan(targets=[Target(Measure.REDUCTION, Quantity(11), about="a")])
     [problem] = error.value.problems
     assert problem.field == "value"
-    assert "must not exceed the hộ nghèo at the start (10)" in problem.reason
+    assert "must not exceed the poor households at the start (10)" in problem.reason
 
 
 def test_duplicate_ids_are_refused() -> None:
@@ -323,7 +323,7 @@ def test_near_poor_households_and_their_targets() -> None:
         ],
     )
     assert plan.unit_target("a", Measure.REDUCTION, HouseholdGroup.NEAR_POOR) is not None
-    with pytest.raises(ValidationError, match="hộ cận nghèo at the start"):
+    with pytest.raises(ValidationError, match="near-poor households at the start"):
         minimal_plan(
             units=[unit],
             targets=[

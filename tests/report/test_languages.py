@@ -26,7 +26,7 @@ from matplotlib.text import Text
 from mdpoverty import check, load_plan
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.i18n import Lang
-from mdpoverty.model.document import Document
+from mdpoverty.model.document import DOCUMENT_CLASSES, Document
 from mdpoverty.reference import admin_units
 from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.reference.programmes import programme_catalog
@@ -100,9 +100,9 @@ def _acts(document: Document) -> Iterator[str]:
 def _unit_names() -> tuple[str, ...]:
     """The names of every administrative unit of the library's data, before and after 2025,
     and of their provinces: a carried table names units the document does not."""
-    units = (*admin_units.old_units(), *admin_units.new_units())
-    provinces = (*admin_units.old_provinces(), *admin_units.new_provinces())
-    return tuple({str(u.name) for u in (*units, *provinces)})
+    old = {u.name for u in admin_units.old_units()} | {p.name for p in admin_units.old_provinces()}
+    new = {u.name for u in admin_units.new_units()} | {p.name for p in admin_units.new_provinces()}
+    return tuple(old | new)
 
 
 def _names(document: Document, lang: Lang) -> list[str]:
@@ -118,6 +118,10 @@ def _names(document: Document, lang: Lang) -> list[str]:
         *(f.rule for f in findings),
         *(f.location for f in findings),
         *_unit_names(),
+        # a problem of a document that cannot be carried names the object and its location
+        # as programs do (Plan, units/0)
+        *(cls.__name__ for cls in DOCUMENT_CLASSES.values()),
+        *(f"units/{i}" for i in range(len(document.units))),
     ]
 
 

@@ -265,3 +265,17 @@ def test_a_rate_above_100_is_a_clear_error_and_more_poor_than_households_a_findi
         # well-formed but inconsistent: read, and left to the checks
         back = import_figures(review, with_cell(3, "99000"))
     assert any(f.count == 99000 for f in back.figures)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", ["Total", "totAl", "Tổng số", "Cộng"])
+def test_a_unit_named_as_the_total_row_is_read_back_as_a_unit(fmt: Format, name: str) -> None:
+    # A Hypothesis example found it: the reader took a unit named "totAl" for the total row.
+    # The total row is the one without a number of its own.
+    plan = bac_kan_2024()
+    units = [attrs.evolve(plan.units[0], name=name), *plan.units[1:]]
+    plan = attrs.evolve(plan, units=units, annex=None)
+    back = read_back(plan, fmt)
+    assert back.annex is not None
+    assert name == back.annex.rows[0].label
+    assert len(plan.units) == len(back.annex.rows)

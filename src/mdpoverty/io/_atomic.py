@@ -19,6 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from mdpoverty.i18n import _
+from mdpoverty.io._foreign import system_says
+
 __all__ = ["write_atomically", "write_text_atomically", "write_to"]
 
 
@@ -48,7 +51,8 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
     except OSError as error:
         temporary.unlink(missing_ok=True)
         # Named by the target the caller gave, not by the hidden temporary file.
-        message = f"cannot write {os.fspath(path)}: {error.strerror or error}"
+        # A message: the command line says it in the reader's language.
+        message = _("cannot write {path}: {why}", path=os.fspath(path), why=system_says(error))
         if error.errno is None:
             raise OSError(message) from error
         raise OSError(error.errno, message) from error

@@ -32,6 +32,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from mdpoverty.errors import FieldValueError, OutOfBounds, ValidationError
+from mdpoverty.i18n import _
 from mdpoverty.model.targets import DeficitIndicator, IndicatorKind, Measure, Target
 from mdpoverty.values.bounds import TooLarge, number_from_text
 from mdpoverty.values.dates import PartialDate
@@ -41,63 +42,70 @@ __all__ = ["FieldValueError", "converter", "make_converter"]
 
 
 _KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
-    (bool, "true/false"),
-    ((Decimal, float), "a decimal number"),
-    (int, "a number"),
-    (str, "text"),
-    (dict, "a mapping"),
-    ((list, tuple), "a list"),
+    (bool, _("true/false")),
+    ((Decimal, float), _("a decimal number")),
+    (int, _("a number")),
+    (str, _("text")),
+    (dict, _("a mapping")),
+    ((list, tuple), _("a list")),
 )
 
 
 def _kind(value: object) -> str:
     """How a message names the kind of a value of plain data."""
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, TooLarge):
-        return "a number"
+        return _("a number")
     for types, name in _KINDS:
         if isinstance(value, types):
             return name
-    return f"a {type(value).__name__}"
+    return _("a {kind}", kind=type(value).__name__)
 
 
 _NUMERIC = re.compile(r"\s*[-+]?[\d.,\s]*\d[\d.,\s]*")
-_QUOTE_HINT = " (put it in quotes to make it text)"
+DECIMAL_COMMA = _("must be a decimal number written with a point (1.15, not 1,15)")
+"""The reason of a decimal number written with a comma (``1,15``), in any place of a file."""
+_QUOTE_HINT = _(" (put it in quotes to make it text)")
 
 
-def _structure_int(value: object, _: type) -> int:
+def _structure_int(value: object, _cls: type) -> int:
     if type(value) is int:
         return value
     if isinstance(value, TooLarge):
         raise FieldValueError(value.reason, value, code="out-of-bounds")
-    hint = ""
+    hint: str = ""
     if isinstance(value, Decimal) and value.as_tuple().exponent == -3:
-        hint = f" (a count has no thousands separator: write {str(value).replace('.', '')})"
+        # the digits as the file should write them: 2347, never 2,347
+        written = str(value).replace(".", "")
+        hint = _(" (a count has no thousands separator: write {written})", written=written)
     elif isinstance(value, Decimal) and value == value.to_integral_value():
-        hint = " (without a decimal point)"
+        hint = _(" (without a decimal point)")
     elif isinstance(value, Decimal) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
-        hint = " (without thousands separators: 2347, not 2.347 or 2,347)"
-    raise FieldValueError(f"must be a whole number, not {_kind(value)}{hint}", value)
+        hint = _(" (without thousands separators: 2347, not 2.347 or 2,347)")
+    raise FieldValueError(
+        _("must be a whole number, not {kind}{hint}", kind=_kind(value), hint=hint), value
+    )
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: object, _cls: type) -> str:
     if isinstance(value, str) and not isinstance(value, TooLarge):
         return value
     hint = _QUOTE_HINT if isinstance(value, int | Decimal | bool | dt.date | TooLarge) else ""
-    raise FieldValueError(f"must be text, not {_kind(value)}{hint}", value)
+    raise FieldValueError(_("must be text, not {kind}{hint}", kind=_kind(value), hint=hint), value)
 
 
-def _structure_bool(value: object, _: type) -> bool:
+def _structure_bool(value: object, _cls: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise FieldValueError(f"must be true or false, not {_kind(value)}", value)
+    raise FieldValueError(_("must be true or false, not {kind}", kind=_kind(value)), value)
 
 
 def to_decimal(value: object) -> Decimal:
     """``value`` as an exact Decimal: a Decimal, an int, or the text of a decimal number."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise FieldValueError(f"must be an exact decimal number, not {_kind(value)}", value)
+        reason = _("must be an exact decimal number, not {kind}", kind=_kind(value))
+        raise FieldValueError(reason, value)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -110,13 +118,9 @@ def to_decimal(value: object) -> Decimal:
         except OutOfBounds:
             raise FieldValueError(TooLarge(value).reason, value, code="out-of-bounds") from None
         except (InvalidOperation, ValueError):
-            raise FieldValueError(
-                "must be a decimal number written with a point (1.15, not 1,15)",
-                value,
-                code="wrong-type",
-            ) from None
+            raise FieldValueError(DECIMAL_COMMA, value, code="wrong-type") from None
     if not result.is_finite():
-        raise FieldValueError("must be a finite number", value)
+        raise FieldValueError(_("must be a finite number"), value)
     return result
 
 
@@ -126,18 +130,25 @@ def _structure_number(value: object) -> int | Decimal:
 
 def _model_problem(error: ValidationError, value: object) -> FieldValueError:
     """A value type's own validation error, reported at the field that holds it."""
-    reason = "; ".join(f"{p.field} {p.reason}" for p in error.problems)
+    reasons: list[str] = [
+        _("{field} {reason}", field=p.field, reason=p.reason) for p in error.problems
+    ]
+
+    def joined(first: str, then: str) -> str:
+        return _("{first}; {then}", first=first, then=then)
+
+    reason = functools.reduce(joined, reasons) if reasons else ""
     return FieldValueError(reason, value, code=error.problems[0].code if error.problems else None)
 
 
-def _structure_date(value: object, _: type) -> PartialDate:
+def _structure_date(value: object, _cls: type) -> PartialDate:
     try:
         if isinstance(value, PartialDate):
             return value
         if type(value) is int:
             return PartialDate(value)
         if isinstance(value, dt.datetime):
-            raise FieldValueError("must be a date, not a date and time", value)
+            raise FieldValueError(_("must be a date, not a date and time"), value)
         if isinstance(value, dt.date):
             return PartialDate.of(value)
         if isinstance(value, str):
@@ -145,27 +156,33 @@ def _structure_date(value: object, _: type) -> PartialDate:
     except ValidationError as error:
         if isinstance(value, str):
             raise FieldValueError(
-                "must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03)", value
+                _("must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03)"), value
             ) from None
         raise _model_problem(error, value) from None
     raise FieldValueError(
-        f"must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03), not {_kind(value)}",
+        _(
+            "must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03), not {kind}",
+            kind=_kind(value),
+        ),
         value,
     )
 
 
-def _structure_quantity(value: object, _: type) -> Quantity:
+def _structure_quantity(value: object, _cls: type) -> Quantity:
     try:
         if isinstance(value, dict):
             if set(value) != {"low", "high"}:
-                keys = ", ".join(sorted(map(str, value))) or "none"
+                # the file's keys, quoted: they are its words, not the message's
+                keys = tuple(repr(k) for k in sorted(map(str, value))) or _("none")
                 raise FieldValueError(
-                    f"a range needs exactly the keys 'low' and 'high', not {keys}", value
+                    _("a range needs exactly the keys 'low' and 'high', not {keys}", keys=keys),
+                    value,
                 )
             return Quantity(_structure_number(value["low"]), _structure_number(value["high"]))
         if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
             raise FieldValueError(
-                f"must be a number or a range {{low: …, high: …}}, not {_kind(value)}", value
+                _("must be a number or a range {{low: …, high: …}}, not {kind}", kind=_kind(value)),
+                value,
             )
         return Quantity(_structure_number(value))
     except ValidationError as error:
@@ -184,7 +201,7 @@ def _structure_cell(
     """The hook of a printed cell that holds a number or a range ``{low, high}``: a range's
     bounds are read as the number is (counts as ints, rates as Decimals)."""
 
-    def structure(value: object, _: Any) -> int | Decimal | Quantity | None:
+    def structure(value: object, _cls: Any) -> int | Decimal | Quantity | None:
         if value is None:
             return None
         if isinstance(value, dict) and set(value) == {"low", "high"}:
@@ -202,7 +219,7 @@ def _structure_cell(
 # Printed cells that may be ranges (model.printed): a count or a rate, or a range of either.
 _CELLS: dict[Any, Callable[[object, Any], Any]] = {
     int | Quantity | None: _structure_cell(_structure_int),
-    Decimal | Quantity | None: _structure_cell(lambda v, _: to_decimal(v)),
+    Decimal | Quantity | None: _structure_cell(lambda v, _cls: to_decimal(v)),
 }
 
 
@@ -215,8 +232,8 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         by_value = _ENUM_VALUES[cls] = {m.value: m for m in cls}
     if type(value) in (str, int) and value in by_value:  # exact: true/false are not 1/0
         return by_value[value]
-    choices = ", ".join(repr(v) for v in by_value)
-    raise FieldValueError(f"must be one of {choices}", value)
+    choices = ", ".join(repr(v) for v in by_value)  # the values a file writes, quoted
+    raise FieldValueError(_("must be one of {choices}", choices=choices), value)
 
 
 def _is_optional(t: Any) -> bool:
@@ -233,7 +250,7 @@ def _optional_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, type], A
     [item_type] = [a for a in typing.get_args(t) if a is not type(None)]
     found: list[Callable[[object, type], Any]] = []
 
-    def structure(value: object, _: type) -> Any:
+    def structure(value: object, _cls: type) -> Any:
         if value is None:
             return None
         if not found:  # looked up on first use, not now: the model has recursive types
@@ -278,7 +295,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
         conv.register_structure_hook(base, _structure_enum)
-    conv.register_structure_hook(Decimal, lambda v, _: to_decimal(v))
+    conv.register_structure_hook(Decimal, lambda v, _cls: to_decimal(v))
     conv.register_unstructure_hook(Decimal, lambda v: v)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
@@ -291,9 +308,9 @@ def make_converter() -> cattrs.Converter:
     def sequence_factory(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
         item_type = typing.get_args(t)[0]
 
-        def structure(value: object, _: type) -> tuple[Any, ...]:
+        def structure(value: object, _cls: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise FieldValueError(f"must be a list, not {_kind(value)}", value)
+                raise FieldValueError(_("must be a list, not {kind}", kind=_kind(value)), value)
             # Looked up per call, not when the hook is made: the model has recursive types.
             item_hook = conv.get_structure_hook(item_type)
             items: list[Any] = []
@@ -331,10 +348,12 @@ def make_converter() -> cattrs.Converter:
 
         def structure(value: object, t: type) -> Any:
             if not isinstance(value, dict):
-                raise FieldValueError(
-                    f"must be a mapping of {cls.__name__} fields (name: value), not {_kind(value)}",
-                    value,
+                reason = _(
+                    "must be a mapping of {cls} fields (name: value), not {kind}",
+                    cls=cls.__name__,
+                    kind=_kind(value),
                 )
+                raise FieldValueError(reason, value)
             return generated(value, t)
 
         return structure

@@ -22,8 +22,11 @@ from mdpoverty.errors import (
     UnknownNameError,
     ValidationError,
     location,
+    message_of,
     parent_location,
 )
+from mdpoverty.i18n import _
+from mdpoverty.io._convert import DECIMAL_COMMA
 from mdpoverty.model.document import Document
 
 
@@ -50,7 +53,7 @@ def unknown_ids(document: Document) -> list[FileProblem]:
                 lookup(value)
             except UnknownNameError as error:
                 where = location("deficit_indicators", i, field)
-                problems.append(FileProblem(where, str(error), value, code="unknown-id"))
+                problems.append(FileProblem(where, message_of(error), value, code="unknown-id"))
     return problems
 
 
@@ -84,9 +87,9 @@ def conversion_problems(error: BaseException, path: str, data: object) -> Iterat
     elif isinstance(error, cattrs.ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl)]
         commas = _decimal_commas(_at(data, path), error.extra_fields)
-        for field, written, _ in commas:
-            yield FileProblem(location(path, field), _DECIMAL_COMMA, written, code="wrong-type")
-        explained = {key for _, _, key in commas}
+        for field, written, _key in commas:
+            yield FileProblem(location(path, field), DECIMAL_COMMA, written, code="wrong-type")
+        explained = {key for _field, _written, key in commas}
         mapping = _at(data, path)
         extra = error.extra_fields - explained
         # In the file's order (its lines' order), so that the keys a message lists come first;
@@ -94,15 +97,7 @@ def conversion_problems(error: BaseException, path: str, data: object) -> Iterat
         keys = [k for k in mapping if k in extra] if isinstance(mapping, dict) else []
         keys += sorted(extra - set(keys), key=str)
         for n, key in enumerate(keys):
-            renamed = _RENAMED.get((error.cl.__name__, str(key)))
-            if renamed is not None:
-                hint = f"; it is called {renamed!r} now"
-            elif n < MAX_LISTED:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-            else:
-                hint = ""
-            reason = f"is not a field of {error.cl.__name__}{hint}"
+            reason = _unknown_field(error.cl.__name__, str(key), known, suggest=n < MAX_LISTED)
             yield FileProblem(location(path, key), reason, code="unknown-field")
     elif isinstance(error, FieldValueError):
         yield FileProblem(path, error.reason, error.value, code=error.code)
@@ -110,14 +105,23 @@ def conversion_problems(error: BaseException, path: str, data: object) -> Iterat
         for p in error.problems:
             base = location(path, p.path) if p.path else path
             where = location(base, p.field) if p.field else base
-            yield FileProblem(where, f"{p.reason} ({p.obj})", p.value, code=p.code)
+            reason = _("{reason} ({obj})", reason=p.reason, obj=p.obj)
+            yield FileProblem(where, reason, p.value, code=p.code)
     elif isinstance(error, RecursionError):
-        yield FileProblem(path, "is nested too deeply", code="too-deep")
+        yield FileProblem(path, _("is nested too deeply"), code="too-deep")
     else:
-        yield FileProblem(path, str(error) or type(error).__name__)
+        yield FileProblem(path, message_of(error) or type(error).__name__)
 
 
-_DECIMAL_COMMA = "must be a decimal number written with a point (1.15, not 1,15)"
+def _unknown_field(cls: str, key: str, known: list[str], *, suggest: bool) -> str:
+    """Why ``key`` is refused in a mapping of ``cls``, with the field meant where it is clear."""
+    renamed = _RENAMED.get((cls, key))
+    if renamed is not None:
+        return _("is not a field of {cls}; it is called {renamed!r} now", cls=cls, renamed=renamed)
+    close = difflib.get_close_matches(key, known, n=1) if suggest else []
+    if close:
+        return _("is not a field of {cls}; did you mean {close!r}?", cls=cls, close=close[0])
+    return _("is not a field of {cls}", cls=cls)
 
 
 def _at(data: object, path: str) -> object:
@@ -159,9 +163,8 @@ def _group_problems(
         else:
             step = location(path, note.name)
         if isinstance(sub, KeyError) and not isinstance(sub, MdpovertyError):
-            yield FileProblem(
-                step, "is required but missing", code="missing-field"
-            )  # cattrs: o['field'] failed
+            # cattrs: o['field'] failed
+            yield FileProblem(step, _("is required but missing"), code="missing-field")
         else:
             yield from conversion_problems(sub, step, data)
     for sub in others:

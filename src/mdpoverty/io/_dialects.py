@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from mdpoverty.i18n import _
 from mdpoverty.values.bounds import TooLarge, int_or_too_large, number_or_too_large
 
 __all__ = [
@@ -188,7 +189,7 @@ def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
     if len(result) != len(pairs):
         seen: set[str] = set()
         repeated = []
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 repeated.append(key)
             seen.add(key)
@@ -207,4 +208,4 @@ def json_decimal(text: str) -> Decimal | TooLarge:
 
 
 def refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number a plan can hold")
+    raise ValueError(_("{name} is not a number a plan can hold", name=name))

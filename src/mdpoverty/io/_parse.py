@@ -19,6 +19,7 @@ from mdpoverty.errors import (
     PlanFileError,
     location,
 )
+from mdpoverty.i18n import Message, _
 from mdpoverty.io._dialects import (
     COLLECTION_TAGS,
     SCALAR_TAGS,
@@ -30,6 +31,7 @@ from mdpoverty.io._dialects import (
     refuse_constant,
     tag_name,
 )
+from mdpoverty.io._foreign import parser_says
 
 __all__ = ["MAX_DEPTH", "parse_json", "parse_yaml", "walk_data"]
 
@@ -41,7 +43,7 @@ MAX_DEPTH = 64
 # -- reading the text ---------------------------------------------------------------------------
 
 
-_ALIASES = "is not valid YAML: anchors and aliases (*name) are not allowed"
+_ALIASES = _("is not valid YAML: anchors and aliases (*name) are not allowed")
 _KEY = object()
 """The state of a mapping that waits for its next key."""
 
@@ -87,7 +89,7 @@ class _Mapping:
         self.key = key
         if written in self.written or key in self.value:  # `yes` and `true` are one key
             return FileProblem(
-                path, "is given more than once", line=_line(event), code="duplicate-key"
+                path, _("is given more than once"), line=_line(event), code="duplicate-key"
             )
         self.written.add(written)
         return None
@@ -137,7 +139,7 @@ def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is 
             value = stack.pop().value
             top = stack[-1] if stack else None
         elif type(top) is _Mapping and top.key is waiting:
-            reason = "is a key that is a list or mapping; keys are text"
+            reason = _("is a key that is a list or mapping; keys are text")
             problems.append(
                 FileProblem(top.path, reason, line=_line(event), code="unsupported-yaml")
             )
@@ -155,8 +157,7 @@ def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is 
                     FileProblem(path, _bad_tag(tag), line=_line(event), code="unsupported-yaml")
                 )
             if len(stack) >= MAX_DEPTH:
-                reason = f"is nested more than {MAX_DEPTH} levels deep"
-                problems.append(FileProblem(path, reason, line=_line(event), code="too-deep"))
+                problems.append(FileProblem(path, _too_deep(), line=_line(event), code="too-deep"))
                 _skip(event, next_event)
                 value = None
             else:
@@ -171,7 +172,7 @@ def _compose(  # noqa: PLR0912, PLR0915  (one loop over the events, flat: it is 
         else:
             top.place(value)
     if type(next_event()) is not yaml.StreamEndEvent:
-        reason = "is not valid YAML: it holds more than one document (---)"
+        reason = _("is not valid YAML: it holds more than one document (---)")
         problems.append(FileProblem("", reason, code="unsupported-yaml"))
     return root, lines, problems
 
@@ -203,10 +204,15 @@ def _scalar(
 
 
 def _bad_tag(tag: str) -> str:
-    return (
-        f"has the tag {tag_name(tag)}, which a plan file cannot hold: its values are text, "
-        "numbers, true or false, lists and mappings"
+    return _(
+        "has the tag {tag}, which a plan file cannot hold: its values are text, "
+        "numbers, true or false, lists and mappings",
+        tag=tag_name(tag),
     )
+
+
+def _too_deep() -> str:
+    return _("is nested more than {depth} levels deep", depth=MAX_DEPTH)
 
 
 def _skip(event: yaml.Event, next_event: Callable[[], yaml.Event]) -> None:
@@ -230,12 +236,10 @@ def walk_data(data: object) -> list[FileProblem]:
     while stack:
         path, current, depth = stack.pop()
         if isinstance(current, dict | list) and depth >= MAX_DEPTH:
-            problems.append(
-                FileProblem(path, f"is nested more than {MAX_DEPTH} levels deep", code="too-deep")
-            )
+            problems.append(FileProblem(path, _too_deep(), code="too-deep"))
         elif isinstance(current, dict):
             problems.extend(
-                FileProblem(location(path, key), "is given more than once", code="duplicate-key")
+                FileProblem(location(path, key), _("is given more than once"), code="duplicate-key")
                 for key in getattr(current, "repeated", ())
             )
             stack.extend((location(path, k), v, depth + 1) for k, v in current.items())
@@ -284,20 +288,19 @@ def parse_yaml(text: str, source: str) -> tuple[object, Mapping[str, int]]:
     parser: yaml.SafeLoader | None = None
     try:
         parser = _LOADER(text)
-        data, _, problems = _compose(parser.get_event, with_lines=False)
+        data, _lines, problems = _compose(parser.get_event, with_lines=False)
     except yaml.YAMLError as error:
+        problem: str
         if isinstance(error, yaml.reader.ReaderError):
-            problem = f"{error.reason} at character {error.position}"
+            # the character's place as Python counts it: 1024, not 1,024
+            position = str(error.position)
+            says = parser_says(str(error.reason))
+            problem = _("{reason} at character {position}", reason=says, position=position)
         else:
-            problem = str(getattr(error, "problem", None) or error)
-        raise PlanFileError(
-            source,
-            [
-                FileProblem(
-                    "", f"is not valid YAML: {problem}", line=mark_line(error), code="syntax"
-                )
-            ],
-        ) from error
+            problem = parser_says(str(getattr(error, "problem", None) or error))
+        reason = _("is not valid YAML: {problem}", problem=problem)
+        problems = [FileProblem("", reason, line=mark_line(error), code="syntax")]
+        raise PlanFileError(source, problems) from error
     finally:
         if parser is not None:
             parser.dispose()
@@ -340,12 +343,16 @@ def parse_json(text: str, source: str) -> object:
             object_pairs_hook=json_object,
         )
     except json.JSONDecodeError as error:
-        raise PlanFileError(
-            source,
-            [FileProblem("", f"is not valid JSON: {error.msg}", line=error.lineno, code="syntax")],
-        ) from error
+        reason = _("is not valid JSON: {problem}", problem=parser_says(error.msg))
+        problems = [FileProblem("", reason, line=error.lineno, code="syntax")]
+        raise PlanFileError(source, problems) from error
     except (RecursionError, ValueError) as error:
-        reason = "is nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlanFileError(
-            source, [FileProblem("", f"is not valid JSON: {reason}", code="syntax")]
-        ) from error
+        said: object = error.args[0] if len(error.args) == 1 else None
+        if isinstance(error, RecursionError):
+            detail: str = _("is nested too deeply")
+        elif isinstance(said, str):  # a message of ours (a constant refused), or Python's
+            detail = said if isinstance(said, Message) else parser_says(said)
+        else:
+            detail = parser_says(str(error))
+        reason = _("is not valid JSON: {problem}", problem=detail)
+        raise PlanFileError(source, [FileProblem("", reason, code="syntax")]) from error

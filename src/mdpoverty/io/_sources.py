@@ -12,8 +12,19 @@ from pathlib import Path
 from typing import IO, TypeAlias
 
 from mdpoverty.errors import FileProblem, PlanFileError, Problem, ValidationError
+from mdpoverty.i18n import _
+from mdpoverty.io._foreign import system_says
 
-__all__ = ["Source", "check_source", "decoded", "label_of", "read_limited", "refuse", "suffix_of"]
+__all__ = [
+    "Source",
+    "check_source",
+    "decoded",
+    "label_of",
+    "read_limited",
+    "refuse",
+    "suffix_of",
+    "too_large",
+]
 
 Source: TypeAlias = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
 """A path (``str`` or :class:`os.PathLike`), the bytes of a file, or a file object open for
@@ -27,10 +38,10 @@ def check_source(function: str, source: object, name: object) -> list[Problem]:
         getattr(source, "read", None)
     )
     if not readable:
-        reason = "must be a path, bytes or a file object open for reading"
+        reason = _("must be a path, bytes or a file object open for reading")
         problems.append(Problem(function, "source", source, reason, code="wrong-type"))
     if name is not None and not isinstance(name, str):
-        problems.append(Problem(function, "name", name, "must be text", code="wrong-type"))
+        problems.append(Problem(function, "name", name, _("must be text"), code="wrong-type"))
     return problems
 
 
@@ -71,16 +82,43 @@ def read_limited(source: Source, label: str, limit: int, what: str) -> bytes | s
                 raw = _read_stream(source, limit + 1, label)
         except OSError as error:
             if isinstance(error, FileNotFoundError):
-                problem = FileProblem("", "does not exist", code="not-found")
+                problem = FileProblem("", _("does not exist"), code="not-found")
             else:
-                reason = f"cannot be read: {error.strerror or error}"
+                reason = _("cannot be read: {why}", why=system_says(error))
                 problem = FileProblem("", reason, code="unreadable")
             raise PlanFileError(label, [problem]) from error
     if len(raw) > limit:
-        unit = "bytes" if isinstance(raw, bytes) else "characters"
-        reason = f"is too large to be {what}: more than {limit:,} {unit} (MAX_FILE_BYTES)"
-        raise PlanFileError(label, [FileProblem("", reason, code="too-large")])
+        raise PlanFileError(label, [too_large(what, limit, characters=isinstance(raw, str))])
     return raw
+
+
+# What a file is too large to be, as the readers name it (a table of messages: the readers
+# name it in English, the message says it in either language).
+_WHAT = {
+    "a plan": _("a plan"),
+    "an annex": _("an annex"),
+    "a review form": _("a review form"),
+    "a figure table": _("a figure table"),
+}
+
+
+def too_large(what: str, limit: int, *, characters: bool = False) -> FileProblem:
+    """The problem of a file larger than ``limit`` bytes (or characters), too large to be
+    ``what`` (``"a plan"``, ``"an annex"``)."""
+    named = _WHAT.get(what, what)
+    if characters:
+        reason = _(
+            "is too large to be {what}: more than {limit} characters (MAX_FILE_BYTES)",
+            what=named,
+            limit=limit,
+        )
+    else:
+        reason = _(
+            "is too large to be {what}: more than {limit} bytes (MAX_FILE_BYTES)",
+            what=named,
+            limit=limit,
+        )
+    return FileProblem("", reason, code="too-large")
 
 
 def _read_stream(stream: IO[bytes] | IO[str], size: int, label: str) -> bytes | str:
@@ -89,7 +127,7 @@ def _read_stream(stream: IO[bytes] | IO[str], size: int, label: str) -> bytes | 
     if isinstance(raw, bytearray | memoryview):
         return bytes(raw)
     if not isinstance(raw, bytes | str):
-        reason = f"must give bytes or text when read, not {type(raw).__name__}"
+        reason = _("must give bytes or text when read, not {kind}", kind=type(raw).__name__)
         raise PlanFileError(label, [FileProblem("", reason, code="wrong-type")])
     return raw
 
@@ -101,7 +139,8 @@ def decoded(raw: bytes | str, label: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        reason = f"is not UTF-8 text (byte {error.start})"
+        # the byte's place as Python counts it: 1024, not 1,024
+        reason = _("is not UTF-8 text (byte {byte})", byte=str(error.start))
         raise PlanFileError(label, [FileProblem("", reason, code="not-utf8")]) from error
 
 

@@ -48,9 +48,12 @@ from mdpoverty.errors import (
     PlanFileError,
     Problem,
     ValidationError,
+    _alternatives,
     expect,
+    message_of,
     shorten,
 )
+from mdpoverty.i18n import _
 from mdpoverty.io._atomic import write_text_atomically
 from mdpoverty.io._convert import converter
 from mdpoverty.io._data_problems import conversion_problems, unknown_ids, with_lines
@@ -59,7 +62,14 @@ from mdpoverty.io._dialects import (
     dump_yaml,
 )
 from mdpoverty.io._parse import parse_json, parse_yaml, walk_data
-from mdpoverty.io._sources import Source, check_source, decoded, read_limited, refuse
+from mdpoverty.io._sources import (
+    Source,
+    check_source,
+    decoded,
+    read_limited,
+    refuse,
+    too_large,
+)
 from mdpoverty.model.document import DOCUMENT_CLASSES, Document, DocumentType
 from mdpoverty.values.bounds import MAX_FILE_BYTES
 
@@ -118,9 +128,9 @@ def _plan_from_data(
 ) -> Document:
     if not isinstance(data, dict):
         if data is None:
-            problem = FileProblem("", "is empty", line=lines.get(""), code="empty")
+            problem = FileProblem("", _("is empty"), line=lines.get(""), code="empty")
         else:
-            what = f"must hold a mapping of fields, not {shorten(data, 40)}"
+            what = _("must hold a mapping of fields, not {data}", data=shorten(data, 40))
             problem = FileProblem("", what, line=lines.get(""), code="wrong-type")
         raise PlanFileError(source, [problem])
     shape = [] if walked else walk_data(data)  # YAML's walk has checked the shape
@@ -131,10 +141,12 @@ def _plan_from_data(
     cls = DOCUMENT_CLASSES.get(cast("DocumentType", kind)) if isinstance(kind, str) else None
     if cls is None:
         reason = (
-            "is required: plan, review or report.  A file written for mdpoverty 0.1 holds a "
-            "plan: add 'kind: plan' at its top, and write each target's 'unit' as 'about'"
+            _(
+                "is required: plan, review or report.  A file written for mdpoverty 0.1 holds a "
+                "plan: add 'kind: plan' at its top, and write each target's 'unit' as 'about'"
+            )
             if kind is None
-            else "must be plan, review or report"
+            else _("must be plan, review or report")
         )
         value = NO_VALUE if kind is None else kind
         code = "missing-field" if kind is None else "invalid-value"
@@ -149,7 +161,8 @@ def _plan_from_data(
         except RecursionError:  # pragma: no cover - the depth check above prevents it
             problems = []
         if not problems:
-            problems = [FileProblem("", f"cannot be read as a plan: {error}")]
+            reason = _("cannot be read as a plan: {why}", why=message_of(error))
+            problems = [FileProblem("", reason)]
         raise PlanFileError(source, with_lines(problems, lines)) from error
     unknown = unknown_ids(document)
     if unknown:
@@ -158,6 +171,8 @@ def _plan_from_data(
 
 
 # -- text and files -----------------------------------------------------------------------------
+
+_YAML_OR_JSON = _("must be 'yaml' or 'json'")
 
 _FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
@@ -178,7 +193,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             [
                 FileProblem(
                     "",
-                    f"has the extension {file.suffix!r}; use .yaml, .yml or .json",
+                    _("has the extension {suffix!r}; use .yaml, .yml or .json", suffix=file.suffix),
                     code="bad-extension",
                 )
             ],
@@ -216,12 +231,12 @@ def _check_text_arguments(text: object, fmt: object, source: object) -> None:
     ``object``: a caller without a type checker may pass anything)."""
     problems = []
     if not isinstance(text, str):
-        reason = "must be the text of a plan file (load_plan reads paths, bytes and streams)"
+        reason = _("must be the text of a plan file (load_plan reads paths, bytes and streams)")
         problems.append(Problem("read_plan_text", "text", text, reason, code="wrong-type"))
     if fmt not in ("yaml", "json"):
-        problems.append(Problem("read_plan_text", "fmt", fmt, "must be 'yaml' or 'json'"))
+        problems.append(Problem("read_plan_text", "fmt", fmt, _YAML_OR_JSON))
     if not isinstance(source, str):
-        problems.append(Problem("read_plan_text", "source", source, "must be text"))
+        problems.append(Problem("read_plan_text", "source", source, _("must be text")))
     if problems:
         raise ValidationError(problems)
 
@@ -244,7 +259,7 @@ def _data_text(data: dict[str, Any], fmt: Format) -> str:
     if fmt == "json":
         return json.dumps(data, cls=DecimalEncoder, ensure_ascii=False, indent=2) + "\n"
     if fmt != "yaml":
-        raise ValidationError([Problem("write_plan_text", "fmt", fmt, "must be 'yaml' or 'json'")])
+        raise ValidationError([Problem("write_plan_text", "fmt", fmt, _YAML_OR_JSON)])
     return dump_yaml(data)
 
 
@@ -312,7 +327,7 @@ def load_plan(
     document = read_plan_text(text, fmt, label)
     if kind is not None and kind is not Document and not isinstance(document, kind):
         wanted = _DOCUMENT_TYPES[kind]
-        reason = f"must be {wanted.value}: {kind.__name__} was asked for"
+        reason = _("must be {kind}: {cls} was asked for", kind=wanted.value, cls=kind.__name__)
         problem = FileProblem("kind", reason, document.kind.value, code="wrong-kind")
         raise PlanFileError(label, [problem])
     return document
@@ -322,9 +337,11 @@ def _check_load_arguments(source: object, name: object, fmt: object, kind: objec
     """Refuse, all at once, arguments that are not of the kinds :func:`load_plan` takes."""
     problems = check_source("load_plan", source, name)
     if fmt is not None and fmt not in ("yaml", "json"):
-        problems.append(Problem("load_plan", "fmt", fmt, "must be 'yaml' or 'json'"))
+        problems.append(Problem("load_plan", "fmt", fmt, _YAML_OR_JSON))
     if kind is not None and not (isinstance(kind, type) and issubclass(kind, Document)):
-        reason = "must be Plan, Review or ImplementationReport"
+        reason = _(
+            "must be {kinds}", kinds=_alternatives(["Plan", "Review", "ImplementationReport"])
+        )
         problems.append(Problem("load_plan", "kind", kind, reason))
     refuse(problems)
 
@@ -346,11 +363,7 @@ def _label_and_format(
 
 def _too_large(what: str) -> FileProblem:
     # Not read to its end, so its size is not known (a pipe or a device has none).
-    return FileProblem(
-        "",
-        f"is too large to be a plan: more than {MAX_FILE_BYTES:,} {what} (MAX_FILE_BYTES)",
-        code="too-large",
-    )
+    return too_large("a plan", MAX_FILE_BYTES, characters=what == "characters")
 
 
 def update_plan(
@@ -426,13 +439,14 @@ def save_plan(
     problems = []
     given: object = plan
     if not isinstance(given, Document):
-        problems.append(Problem("save_plan", "plan", given, "must be a Document"))
+        reason = _("must be a {cls}", cls="Document")
+        problems.append(Problem("save_plan", "plan", given, reason))
     is_path = isinstance(target, str | os.PathLike)
     if not is_path and not callable(getattr(target, "write", None)):
-        reason = "must be a path or a binary stream open for writing"
+        reason = _("must be a path or a binary stream open for writing")
         problems.append(Problem("save_plan", "target", target, reason, code="wrong-type"))
     if fmt is not None and fmt not in ("yaml", "json"):
-        problems.append(Problem("save_plan", "fmt", fmt, "must be 'yaml' or 'json'"))
+        problems.append(Problem("save_plan", "fmt", fmt, _YAML_OR_JSON))
     if problems:
         raise ValidationError(problems)
     if isinstance(target, str | os.PathLike):

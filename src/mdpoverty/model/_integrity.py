@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mdpoverty.errors import Problem, describe, location
+from mdpoverty.i18n import _
 from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.programme import ProjectComponent
 from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup, Measure, Target
@@ -49,7 +50,7 @@ def _figure_problems(doc: Document) -> Iterator[Problem]:
                 "Figure",
                 "count" if count != figure.count else "rate",
                 figure.count if count != figure.count else figure.rate,
-                "differs from another figure of the same subject, group and time",
+                _("differs from another figure of the same subject, group and time"),
                 location("figures", index),
             )
 
@@ -76,7 +77,7 @@ def _component_problems(doc: Document) -> Iterator[Problem]:
                 describe(component),
                 "code",
                 component.code,
-                "must not repeat a code of the plan",
+                _("must not repeat a code of the plan"),
                 path,
             )
         seen.add(component.code)
@@ -86,7 +87,7 @@ def _component_problems(doc: Document) -> Iterator[Problem]:
                 describe(component),
                 "code",
                 component.code,
-                "must be a project (DA…) at the top level; sub-projects go in 'children'",
+                _("must be a project (DA…) at the top level; sub-projects go in 'children'"),
                 location("components", i),
             )
 
@@ -104,15 +105,15 @@ def _reference_problems(doc: Document) -> Iterator[Problem]:
     codes = {c.code for c in doc.all_components()}
     for path, c in component_paths(doc):
         if c.lead is not None and c.lead not in agency_ids:
-            yield Problem(describe(c), "lead", c.lead, "is not a known agency id", path)
+            yield Problem(describe(c), "lead", c.lead, _("is not a known agency id"), path)
     for i, r in enumerate(doc.responsibilities):
         where, path = f"Responsibility {r.section or r.agency}", location("responsibilities", i)
         if r.agency not in agency_ids:
-            yield Problem(where, "agency", r.agency, "is not a known agency id", path)
+            yield Problem(where, "agency", r.agency, _("is not a known agency id"), path)
         for code in r.components:
             if code not in codes:
                 yield Problem(
-                    where, "components", code, "is not a component code of the plan", path
+                    where, "components", code, _("is not a component code of the plan"), path
                 )
     yield from _hierarchy_problems(doc)
     yield from _subject_problems(doc)
@@ -131,11 +132,11 @@ def _allocation_problems(doc: Document) -> Iterator[Problem]:
         for i, a in enumerate(split.allocations):
             here = location(where, "allocations", i)
             if a.unit is not None and a.unit not in unit_ids:
-                yield Problem("Allocation", "unit", a.unit, "is not a unit id of the plan", here)
+                reason = _("is not a unit id of the plan")
+                yield Problem("Allocation", "unit", a.unit, reason, here)
             if a.year is not None and a.year not in doc.period:
-                yield Problem(
-                    "Allocation", "year", a.year, f"must lie in the period {doc.period}", here
-                )
+                reason = _("must lie in the period {period}", period=str(doc.period))
+                yield Problem("Allocation", "year", a.year, reason, here)
 
 
 def _subject_problems(doc: Document) -> Iterator[Problem]:
@@ -144,7 +145,8 @@ def _subject_problems(doc: Document) -> Iterator[Problem]:
     subjects = _subjects(doc)
     for i, s in enumerate(doc.strata):
         if s.of is not None and s.of not in unit_ids:
-            yield Problem(describe(s), "of", s.of, "is not a known unit id", location("strata", i))
+            reason = _("is not a known unit id")
+            yield Problem(describe(s), "of", s.of, reason, location("strata", i))
     for i, g in enumerate(doc.groups):
         for member in g.members:
             if member not in unit_ids:
@@ -152,7 +154,7 @@ def _subject_problems(doc: Document) -> Iterator[Problem]:
                     describe(g),
                     "members",
                     member,
-                    "is not a known unit id",
+                    _("is not a known unit id"),
                     location("groups", i),
                 )
     about: list[tuple[Target | Figure, str]]
@@ -165,7 +167,7 @@ def _subject_problems(doc: Document) -> Iterator[Problem]:
                 describe(item),
                 "about",
                 subject,
-                "is not a known unit, stratum or group id",
+                _("is not a known unit, stratum or group id"),
                 where,
             )
     if doc.annex is not None:
@@ -175,7 +177,7 @@ def _subject_problems(doc: Document) -> Iterator[Problem]:
                     f"PrintedRow {row.label!r}",
                     "unit",
                     row.unit,
-                    "is not a known unit id",
+                    _("is not a known unit id"),
                     location("annex/rows", i),
                 )
 
@@ -192,7 +194,7 @@ def _hierarchy_problems(doc: Document) -> Iterator[Problem]:
                 describe(unit),
                 "parent",
                 unit.parent,
-                "is not a known unit id",
+                _("is not a known unit id"),
                 where,
             )
             continue
@@ -206,7 +208,7 @@ def _hierarchy_problems(doc: Document) -> Iterator[Problem]:
                 describe(unit),
                 "parent",
                 unit.parent,
-                "makes the unit its own ancestor",
+                _("makes the unit its own ancestor"),
                 where,
             )
 
@@ -220,7 +222,8 @@ def _target_problems(doc: Document) -> Iterator[Problem]:
             location("targets", i),
         )
         if t.year is not None and t.year not in doc.period:
-            yield Problem(where, "year", t.year, f"must lie in the period {doc.period}", path)
+            reason = _("must lie in the period {period}", period=str(doc.period))  # 2026–2030
+            yield Problem(where, "year", t.year, reason, path)
         key = (t.about, t.group, t.measure, t.year or doc.year)
         if key in stated and stated[key][1].value != t.value:
             first, other = stated[key]
@@ -228,8 +231,11 @@ def _target_problems(doc: Document) -> Iterator[Problem]:
                 where,
                 "value",
                 t.value,
-                f"differs from the same target stated at {location('targets', first)} "
-                f"({other.value.vi()})",
+                _(
+                    "differs from the same target stated at {place} ({value})",
+                    place=location("targets", first),
+                    value=other.value,
+                ),
                 path,
             )
         stated.setdefault(key, (i, t))
@@ -244,9 +250,20 @@ def _target_problems(doc: Document) -> Iterator[Problem]:
                 where,
                 "value",
                 t.value,
-                f"must not exceed the {t.group.vi} at the start ({start})",
+                _(
+                    "must not exceed the {group} at the start ({start})",
+                    group=_GROUPS[t.group],
+                    start=start,
+                ),
                 path,
             )
+
+
+# The groups whose households at the start of the year a unit counts (see group_total).
+_GROUPS = {
+    HouseholdGroup.POOR: _("poor households"),
+    HouseholdGroup.NEAR_POOR: _("near-poor households"),
+}
 
 
 def group_total(units: Iterable[AdministrativeUnit], group: HouseholdGroup) -> int | None:

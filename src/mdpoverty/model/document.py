@@ -17,6 +17,7 @@ from typing import ClassVar
 import attrs
 
 from mdpoverty.errors import Problem, UnknownNameError
+from mdpoverty.i18n import _
 from mdpoverty.model._derived import derived
 from mdpoverty.model._integrity import problems
 from mdpoverty.model.agencies import Agency, Responsibility, same_name
@@ -174,17 +175,17 @@ class Document:
     units: tuple[AdministrativeUnit, ...] = attrs.field(
         default=(),
         converter=_administrative_unit_items,
-        metadata=checks(tuple_of(instance_of(AdministrativeUnit)), unique("id", "unit id")),
+        metadata=checks(tuple_of(instance_of(AdministrativeUnit)), unique("id", _("unit id"))),
     )
     strata: tuple[Stratum, ...] = attrs.field(
         default=(),
         converter=_stratum_items,
-        metadata=checks(tuple_of(instance_of(Stratum)), unique("id", "stratum id")),
+        metadata=checks(tuple_of(instance_of(Stratum)), unique("id", _("stratum id"))),
     )
     groups: tuple[UnitGroup, ...] = attrs.field(
         default=(),
         converter=_unit_group_items,
-        metadata=checks(tuple_of(instance_of(UnitGroup)), unique("id", "group id")),
+        metadata=checks(tuple_of(instance_of(UnitGroup)), unique("id", _("group id"))),
     )
     figures: tuple[Figure, ...] = attrs.field(
         default=(), converter=_figure_items, metadata=checks(tuple_of(instance_of(Figure)))
@@ -195,7 +196,7 @@ class Document:
     deficit_indicators: tuple[DeficitIndicator, ...] = attrs.field(
         default=(),
         converter=_deficit_indicator_items,
-        metadata=checks(tuple_of(instance_of(DeficitIndicator)), unique("id", "indicator id")),
+        metadata=checks(tuple_of(instance_of(DeficitIndicator)), unique("id", _("indicator id"))),
     )
     components: tuple[ProjectComponent, ...] = attrs.field(
         default=(),
@@ -205,7 +206,7 @@ class Document:
     agencies: tuple[Agency, ...] = attrs.field(
         default=(),
         converter=_agency_items,
-        metadata=checks(tuple_of(instance_of(Agency)), unique("id", "agency id")),
+        metadata=checks(tuple_of(instance_of(Agency)), unique("id", _("agency id"))),
     )
     responsibilities: tuple[Responsibility, ...] = attrs.field(
         default=(),
@@ -278,7 +279,13 @@ class Document:
         found = derived(self, "components by code", self._components_by_code).get(code)
         if found is not None:
             return found
-        raise UnknownNameError(f"{type(self).__name__} has no component with code {code!r}")
+        raise UnknownNameError(
+            _(
+                "{document} has no component with code {code!r}",
+                document=type(self).__name__,
+                code=code,
+            )
+        )
 
     def _components_by_code(self) -> dict[str, ProjectComponent]:
         found: dict[str, ProjectComponent] = {}
@@ -291,7 +298,13 @@ class Document:
         for u in self.units:
             if u.id == key or same_name(u.name, key):
                 return u
-        raise UnknownNameError(f"{type(self).__name__} has no unit with id or name {key!r}")
+        raise UnknownNameError(
+            _(
+                "{document} has no unit with id or name {key!r}",
+                document=type(self).__name__,
+                key=key,
+            )
+        )
 
     def agency(self, key: str) -> Agency:
         """The agency with id, name or alias ``key`` (in any Unicode normalization form)."""
@@ -299,7 +312,11 @@ class Document:
             if a.id == key or a.is_named(key):
                 return a
         raise UnknownNameError(
-            f"{type(self).__name__} has no agency with id, name or alias {key!r}"
+            _(
+                "{document} has no agency with id, name or alias {key!r}",
+                document=type(self).__name__,
+                key=key,
+            )
         )
 
     def unit_targets(

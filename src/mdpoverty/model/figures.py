@@ -32,6 +32,7 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.i18n import _
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values._validation import (
     IDENTIFIER,
@@ -204,20 +205,20 @@ of an observation: a figure's key in its document (:meth:`~mdpoverty.Figure.key_
 def _rate_checks(value: object) -> str | None:
     if isinstance(value, Quantity):
         if value.is_count:
-            return "must be a decimal or a range of decimals"
+            return _("must be a decimal or a range of decimals")
         return _rate_checks(value.low) or _rate_checks(value.high)
     reason = is_decimal(value)
     if reason is not None:
         return reason
     assert isinstance(value, Decimal)  # noqa: S101  (is_decimal passed)
-    return None if 0 <= value <= 100 else "must lie between 0 and 100"
+    return None if 0 <= value <= 100 else _("must lie between {low} and {high}", low=0, high=100)
 
 
 def _count_checks(value: object) -> str | None:
     if isinstance(value, Quantity):
         if value.is_count and value.low >= 0:
             return None
-        return "must be a count or a range of counts"
+        return _("must be a count or a range of counts")
     return is_count(value)
 
 
@@ -295,16 +296,16 @@ class Figure:
 
     def _problems(self) -> Iterator[Problem]:
         if self.count is None and self.rate is None:
-            yield Problem("Figure", "count", None, "or 'rate' must be given")
+            yield Problem("Figure", "count", None, _("or 'rate' must be given"))
         if self.flow is Flow.FROM_POOR and self.group is not HouseholdGroup.NEAR_POOR:
             yield Problem(
-                "Figure", "group", self.group.value, "must be near-poor for the flow from-poor"
+                "Figure", "group", self.group.value, _("must be near-poor for the flow from-poor")
             )
         minority, bounds = self.ethnic_minority, self.count_bounds
         # Of a range, the sub-count may reach its upper bound: it is judged against that.
         if minority is not None and (bounds is None or minority > bounds[1]):
-            shown = self.count.vi() if isinstance(self.count, Quantity) else self.count
-            yield Problem("Figure", "ethnic_minority", minority, f"must be <= count ({shown})")
+            reason = _("must be <= count ({count})", count=self.count)
+            yield Problem("Figure", "ethnic_minority", minority, reason)
 
     @property
     def when(self) -> TimePoint | Flow:

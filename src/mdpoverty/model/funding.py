@@ -129,6 +129,12 @@ _CAPITAL_LABELS = {
 }
 
 
+# How a message names a kind of capital (the kind's value is for programs).
+_CAPITALS = {
+    CapitalKind.RECURRENT: _("recurrent"),
+    CapitalKind.INVESTMENT: _("investment"),
+}
+
 AXES = ("source", "capital", "year", "unit")
 """The axes of a funding cell, in the order a key names them."""
 
@@ -273,16 +279,20 @@ class FundingSplit:
             where = f"FundingSplit allocations/{i}"
             key = a.key
             if key == _TOTAL:
-                yield Problem(where, "amount", a.amount, "names no source, capital, year or unit")
+                reason = _("names no source, capital, year or unit")
+                yield Problem(where, "amount", a.amount, reason)
             elif key in seen:
-                reason = f"states the cell ({key.describe()}) twice"
+                reason = _("states the cell ({cell}) twice", cell=key.describe())
                 yield Problem(where, "amount", a.amount, reason)
             if self.capital is not None and a.capital is not None:
                 yield Problem(
                     where,
                     "capital",
                     a.capital.value,
-                    f"must be left blank: the whole split is {self.capital.value}",
+                    _(
+                        "must be left blank: the whole split is {capital}",
+                        capital=_CAPITALS[self.capital],
+                    ),
                 )
             seen.add(key)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.i18n import _n
 from mdpoverty.model.units import UnitKind
 from mdpoverty.values._validation import (
     STR,
@@ -77,8 +78,12 @@ class Header:
                 "Header",
                 "source",
                 self.source,
-                f"must say where the figures were read when {', '.join(unknown)} "
-                f"{'is' if len(unknown) == 1 else 'are'} not given",
+                _n(
+                    "must say where the figures were read when {fields} is not given",
+                    "must say where the figures were read when {fields} are not given",
+                    len(unknown),
+                    fields=tuple(unknown),
+                ),
             )
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from mdpoverty.errors import UnknownNameError, expect
+from mdpoverty.i18n import _
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import ProjectComponent
 
@@ -87,8 +88,17 @@ def resolve(plan: Document, location: str) -> object:
         try:
             obj = _step(obj, parent, part)
         except (KeyError, IndexError):
-            raise UnknownNameError(
-                f"location {location!r}: {parent or 'the plan'!s} has no {part!r}"
-            ) from None
+            if parent:
+                said = _(
+                    "location {location!r}: {parent} has no {part!r}",
+                    location=location,
+                    parent=parent,
+                    part=part,
+                )
+            else:
+                said = _(
+                    "location {location!r}: the plan has no {part!r}", location=location, part=part
+                )
+            raise UnknownNameError(said) from None
         parent = part
     return obj

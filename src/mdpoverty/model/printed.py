@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from mdpoverty.i18n import _
 from mdpoverty.values._validation import (
     OPTIONAL_COUNT,
     STR,
@@ -48,13 +49,13 @@ def _count_or_range(value: object) -> str | None:
     if isinstance(value, Quantity):
         if value.is_count and value.low >= 0:
             return None
-        return "must be a count or a range of counts"
+        return _("must be a count or a range of counts")
     return is_count(value)
 
 
 def _decimal_or_range(value: object) -> str | None:
     if isinstance(value, Quantity):
-        return None if not value.is_count else "must be a decimal or a range of decimals"
+        return None if not value.is_count else _("must be a decimal or a range of decimals")
     return is_decimal(value)
 
 

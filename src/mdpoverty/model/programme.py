@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.i18n import _
 from mdpoverty.model.funding import (
     FUNDING_SOURCES,
     SOURCE_NAMES_VI,
@@ -129,7 +130,7 @@ class ProjectComponent:
         default=(),
         converter=_project_component_items,
         metadata=checks(
-            tuple_of(lazy_instance_of(lambda: ProjectComponent)), unique("code", "code")
+            tuple_of(lazy_instance_of(lambda: ProjectComponent)), unique("code", _("code"))
         ),
     )
     name_en: str = attrs.field(default="", converter=nfc, metadata=STR)
@@ -144,7 +145,7 @@ class ProjectComponent:
                     f"ProjectComponent {self.code!r}",
                     "children",
                     child.code,
-                    f"must extend the parent's code {self.code!r}",
+                    _("must extend the parent's code {code!r}", code=self.code),
                 )
 
     @property

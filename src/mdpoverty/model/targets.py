@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.errors import Problem, describe
+from mdpoverty.i18n import _
 from mdpoverty.values._validation import (
     OPTIONAL_YEAR,
     STR,
@@ -128,13 +129,13 @@ class Target:
     def _problems(self) -> Iterator[Problem]:
         me = f"Target {self.measure.value}" + (f" of {self.about!r}" if self.about else "")
         if self.measure.is_count and not self.value.is_count:
-            yield Problem(me, "value", self.value, "must hold household counts (ints)")
+            yield Problem(me, "value", self.value, _("must hold household counts (ints)"))
         elif not self.measure.is_count and self.value.is_count:
-            yield Problem(me, "value", self.value, "must hold a rate (Decimals)")
+            yield Problem(me, "value", self.value, _("must hold a rate (Decimals)"))
         elif self.value.low < 0:
-            yield Problem(me, "value", self.value, "must be >= 0")
+            yield Problem(me, "value", self.value, _("must be >= {bound}", bound=0))
         elif not self.measure.is_count and self.value.high > 100:
-            yield Problem(me, "value", self.value, "must be <= 100")
+            yield Problem(me, "value", self.value, _("must be <= {bound}", bound=100))
 
 
 class Subject(enum.StrEnum):
@@ -187,6 +188,13 @@ class IndicatorKind(enum.StrEnum):
     QUALITATIVE = "qualitative"  #: a commitment without a number
 
 
+# Why a deficit target of a kind with a number needs its value (the kind's value is for programs).
+_VALUE_NEEDED = {
+    IndicatorKind.SHARE: _("must be given for a share target"),
+    IndicatorKind.COUNT: _("must be given for a count target"),
+}
+
+
 @attrs.frozen
 class DeficitIndicator:
     """A target stated for a deprivation dimension of the poverty standard, or a general result.
@@ -227,12 +235,13 @@ class DeficitIndicator:
         value = self.value
         if self.kind is IndicatorKind.QUALITATIVE:
             if value is not None:
-                yield Problem(me, "value", value, "must be None for a qualitative target")
+                yield Problem(me, "value", value, _("must be None for a qualitative target"))
         elif value is None:
-            yield Problem(me, "value", value, f"must be given for a {self.kind.value} target")
+            yield Problem(me, "value", value, _VALUE_NEEDED[self.kind])
         elif self.kind is IndicatorKind.SHARE and (
             value.is_count or not Decimal(0) <= value.low <= value.high <= Decimal(100)
         ):
-            yield Problem(me, "value", value, "must be a share in percent, 0 to 100 (Decimal)")
+            reason = _("must be a share in percent, 0 to 100 (Decimal)")
+            yield Problem(me, "value", value, reason)
         elif self.kind is IndicatorKind.COUNT and (not value.is_count or value.low < 0):
-            yield Problem(me, "value", value, "must be a count >= 0 (int)")
+            yield Problem(me, "value", value, _("must be a count >= 0 (int)"))

@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.errors import Problem, describe
+from mdpoverty.i18n import _
 from mdpoverty.values._validation import (
     IDENTIFIER,
     OPTIONAL_COUNT,
@@ -90,11 +91,25 @@ _CODE_DIGITS = {
     UnitKind.SPECIAL_ZONE: 5,
 }
 
+# How a message names a kind of unit that has a code (the kind's value is for programs).
+_CODE_KINDS = {
+    UnitKind.PROVINCE: _("province"),
+    UnitKind.MUNICIPALITY: _("municipality"),
+    UnitKind.CITY: _("city"),
+    UnitKind.TOWN: _("town"),
+    UnitKind.URBAN_DISTRICT: _("urban district"),
+    UnitKind.DISTRICT: _("district"),
+    UnitKind.WARD: _("ward"),
+    UnitKind.COMMUNE: _("commune"),
+    UnitKind.TOWNSHIP: _("township"),
+    UnitKind.SPECIAL_ZONE: _("special zone"),
+}
+
 
 def _is_digits(value: object) -> str | None:
     if not isinstance(value, str):
-        return f"must be a str, not {type(value).__name__}"
-    return None if value.isascii() and value.isdigit() else "must be digits only"
+        return _("must be a str, not {kind}", kind=type(value).__name__)
+    return None if value.isascii() and value.isdigit() else _("must be digits only")
 
 
 @attrs.frozen
@@ -142,7 +157,8 @@ class AdministrativeUnit:
             self.near_poor_households,
         )
         if households is not None and poor is not None and poor > households:
-            yield Problem(me, "poor_households", poor, f"must be <= households ({households})")
+            reason = _("must be <= households ({households})", households=households)
+            yield Problem(me, "poor_households", poor, reason)
         if (
             households is not None
             and near_poor is not None
@@ -152,13 +168,19 @@ class AdministrativeUnit:
                 me,
                 "near_poor_households",
                 near_poor,
-                f"plus poor_households must be <= households ({households})",
+                _(
+                    "plus poor_households must be <= households ({households})",
+                    households=households,
+                ),
             )
         digits = _CODE_DIGITS.get(self.kind)
         if self.code is not None and digits is not None and len(self.code) != digits:
-            yield Problem(me, "code", self.code, f"must have {digits} digits for a {self.kind.vi}")
+            reason = _(
+                "must have {digits} digits for a {kind}", digits=digits, kind=_CODE_KINDS[self.kind]
+            )
+            yield Problem(me, "code", self.code, reason)
         if self.parent == self.id:
-            yield Problem(me, "parent", self.parent, "must not be the unit itself")
+            yield Problem(me, "parent", self.parent, _("must not be the unit itself"))
 
     @property
     def has_counts(self) -> bool:

@@ -399,7 +399,11 @@ def _read_row(
     label_cell = cells.get("label")
     label = _text(label_cell.value) if label_cell else ""
     unit = _text(cells["id"].value) if "id" in cells else ""
-    is_total = unit == TOTAL or normalized(label) in _TOTAL_LABELS
+    # The total row is labelled so and numbers no unit: a unit that happens to be named
+    # "Total" still has its number (STT), or its id, on its row.
+    number_cell = cells.get("number")
+    numbered = number_cell is not None and _text(number_cell.value) != ""
+    is_total = unit == TOTAL or (not unit and not numbered and normalized(label) in _TOTAL_LABELS)
     if is_total:
         where = "annex/total"
     values = {
@@ -434,9 +438,9 @@ def read_annex(source: Source, *, name: str | None = None) -> PrintedAnnex:
 
     The header row is found by its headers (``STT``, ``Tên đơn vị``, ``Tổng số hộ dân …`` or
     the English ones); a second header row under it names the grouped columns.  The title and
-    caption are the text above the header.  The total row is the one labelled ``Tổng số``
-    (or ``Total``).  Numbers may be numbers, or text in Vietnamese notation (``2.347``,
-    ``1,15``) or plain (``2347``, ``1.15``).
+    caption are the text above the header.  The total row is the one labelled ``Tổng số`` (or
+    ``Total``) without a number of its own (a unit's row has one).  Numbers may be numbers, or
+    text in Vietnamese notation (``2.347``, ``1,15``) or plain (``2347``, ``1.15``).
 
     Raises:
         mdpoverty.errors.PlanFileError: Every cell that cannot be read, by its location in the annex

@@ -21,7 +21,8 @@ from typing import Any, NamedTuple, Protocol, TypeAlias, TypeVar
 
 import attrs
 
-from mdpoverty.errors import Problem, ValidationError, describe, location
+from mdpoverty.errors import Problem, ValidationError, _alternatives, describe, location
+from mdpoverty.i18n import _
 from mdpoverty.values.bounds import (
     count_problem,
     decimal_problem,
@@ -200,16 +201,16 @@ def _type_name(value: object) -> str:
 
 def is_int(value: object) -> str | None:
     if type(value) is not int:
-        return f"must be an int, not {_type_name(value)}"
+        return _("must be an int, not {kind}", kind=_type_name(value))
     return None
 
 
 def is_decimal(value: object) -> str | None:
     """A finite Decimal within the bounds of :mod:`mdpoverty.values.bounds`."""
     if not isinstance(value, Decimal):
-        return f"must be a Decimal, not {_type_name(value)}"
+        return _("must be a Decimal, not {kind}", kind=_type_name(value))
     if not value.is_finite():
-        return "must be a finite Decimal"
+        return _("must be a finite Decimal")
     return decimal_problem(value)
 
 
@@ -218,7 +219,7 @@ def is_number(value: object) -> str | None:
     if type(value) is int:
         return signed_count_problem(value)
     if not isinstance(value, Decimal):
-        return f"must be an int or a Decimal, not {_type_name(value)}"
+        return _("must be an int or a Decimal, not {kind}", kind=_type_name(value))
     return is_decimal(value)
 
 
@@ -238,9 +239,9 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 def is_str(value: object) -> str | None:
     """A string that can be written in UTF-8 (no lone surrogate, U+D800–U+DFFF)."""
     if not isinstance(value, str):
-        return f"must be a str, not {_type_name(value)}"
+        return _("must be a str, not {kind}", kind=_type_name(value))
     if _SURROGATES.search(value):
-        return "must not hold a lone surrogate (U+D800–U+DFFF), which no file can hold"
+        return _("must not hold a lone surrogate (U+D800–U+DFFF), which no file can hold")
     return None
 
 
@@ -248,7 +249,7 @@ def is_text(value: object) -> str | None:
     """A non-blank string."""
     if not isinstance(value, str):
         return is_str(value)
-    return is_str(value) if value.strip() else "must not be blank"
+    return is_str(value) if value.strip() else _("must not be blank")
 
 
 _IDENTIFIER = re.compile(r"[a-z0-9._-]+")
@@ -259,7 +260,7 @@ def is_identifier(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return is_text(value)
     if not _IDENTIFIER.fullmatch(value):
-        return "must use only lowercase ASCII letters, digits, '-', '.' and '_'"
+        return _("must use only lowercase ASCII letters, digits, '-', '.' and '_'")
     return None
 
 
@@ -283,16 +284,16 @@ def is_component_code(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return is_text(value)
     if not _COMPONENT_CODE.fullmatch(value):
-        return "must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1', 'HP1' or 'HP1.ND2.1'"
+        return _("must be a code like 'DA3', 'DA3.TDA1', 'DA3.TDA2.HD1', 'HP1' or 'HP1.ND2.1'")
     return None
 
 
 def instance_of(cls: type | tuple[type, ...]) -> Check:
-    names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+    names = _alternatives([cls.__name__] if isinstance(cls, type) else [c.__name__ for c in cls])
 
     def check(value: object) -> str | None:
         if not isinstance(value, cls):
-            return f"must be {names}, not {_type_name(value)}"
+            return _("must be {kinds}, not {kind}", kinds=names, kind=_type_name(value))
         return None
 
     return check
@@ -325,11 +326,11 @@ class _TupleOf:
 
     def __call__(self, value: object) -> Reason:
         if not isinstance(value, tuple):
-            return f"must be a sequence, not {_type_name(value)}"
+            return _("must be a sequence, not {kind}", kind=_type_name(value))
         for index, item in enumerate(value):
             reason = self.inner(item)
-            if isinstance(reason, str):
-                return f"item {index} {reason}"
+            if isinstance(reason, str):  # the item's place, as a location writes it: 1024
+                return _("item {index} {reason}", index=str(index), reason=reason)
         return None
 
 
@@ -353,7 +354,7 @@ def unwrapped(check: Check) -> Check:
 
 def at_least(bound: int | Decimal) -> Check:
     def check(value: int | Decimal) -> str | None:
-        return None if value >= bound else f"must be >= {bound}"
+        return None if value >= bound else _("must be >= {bound}", bound=bound)
 
     return check
 
@@ -372,14 +373,17 @@ def all_of(*fns: Check) -> Check:
 
 
 def unique(field: str, what: str) -> Check:
-    """No two items of a tuple share the value of their ``field``; the repeat is named."""
+    """No two items of a tuple share the value of their ``field``; the repeat is named.
+
+    ``what`` names the field in the reason, a message (``_("unit id")``)."""
 
     def check(value: tuple[Any, ...]) -> At | None:
         seen: dict[object, int] = {}
         for index, item in enumerate(value):
             k = getattr(item, field)
             if k in seen:
-                return At(index, field, k, f"repeats the {what} of item {seen[k]}")
+                reason = _("repeats the {what} of item {item}", what=what, item=str(seen[k]))
+                return At(index, field, k, reason)
             seen[k] = index
         return None
 

@@ -25,6 +25,7 @@ import re
 from decimal import Decimal
 
 from mdpoverty.errors import OutOfBounds
+from mdpoverty.i18n import Message, _
 
 __all__ = [
     "MAX_COUNT",
@@ -65,22 +66,26 @@ MAX_NUMBER_CHARS = 40
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The largest plan file read (8 MiB; real plans are some tens of kilobytes)."""
 
-_COUNT_REASON = "must be below 10^12 (MAX_COUNT)"
-_DECIMAL_REASON = "must be between -10^15 and 10^15 (MAX_DECIMAL)"
-_PLACES_REASON = f"must have at most {MAX_PLACES} decimal places (MAX_PLACES)"
-_YEAR_REASON = f"must be between {MIN_YEAR} and {MAX_YEAR} (MIN_YEAR, MAX_YEAR)"
+_COUNT_REASON = _("must be below 10^12 (MAX_COUNT)")
+_SIGNED_COUNT_REASON = _("must be between -10^12 and 10^12 (MAX_COUNT)")
+_DECIMAL_REASON = _("must be between -10^15 and 10^15 (MAX_DECIMAL)")
+_PLACES_REASON = _("must have at most {places} decimal places (MAX_PLACES)", places=MAX_PLACES)
+# years as they are written, never "2,100"
+_YEAR_REASON = _(
+    "must be between {low} and {high} (MIN_YEAR, MAX_YEAR)", low=str(MIN_YEAR), high=str(MAX_YEAR)
+)
 
 
 def count_problem(value: int) -> str | None:
     """Why an int is no count (``None``: it is one); the type is checked elsewhere."""
     if value < 0:
-        return "must be >= 0"
+        return _("must be >= {bound}", bound=0)
     return _COUNT_REASON if value >= MAX_COUNT else None
 
 
 def signed_count_problem(value: int) -> str | None:
     """Why an int is out of the bounds of a count that may be negative (a change)."""
-    return _COUNT_REASON.replace("below", "between -10^12 and") if abs(value) >= MAX_COUNT else None
+    return _SIGNED_COUNT_REASON if abs(value) >= MAX_COUNT else None
 
 
 def decimal_problem(value: Decimal) -> str | None:
@@ -111,7 +116,7 @@ class TooLarge(str):
 
     @property
     def reason(self) -> str:
-        return f"is too long or too large a number: {_LIMITS}"
+        return _("is too long or too large a number: {limits}", limits=_limits())
 
 
 def number_or_too_large(text: str) -> Decimal | TooLarge:
@@ -149,11 +154,20 @@ def number_from_text(text: str) -> Decimal:
     if len(text) > MAX_NUMBER_CHARS or (
         exponent is not None and (len(exponent) > 3 or int(exponent) > _MAX_EXPONENT)
     ):
-        raise OutOfBounds(f"{text[:40]!r} is too long or too large a number: {_LIMITS}")
+        raise OutOfBounds(
+            _(
+                "{text!r} is too long or too large a number: {limits}",
+                text=text[:40],
+                limits=_limits(),
+            )
+        )
     return Decimal(text.replace("_", ""))
 
 
-_LIMITS = (
-    f"a number has at most {MAX_NUMBER_CHARS} characters and an exponent of at most "
-    f"{_MAX_EXPONENT} (MAX_NUMBER_CHARS)"
-)
+def _limits() -> Message:
+    return _(
+        "a number has at most {chars} characters and an exponent of at most {exponent} "
+        "(MAX_NUMBER_CHARS)",
+        chars=MAX_NUMBER_CHARS,
+        exponent=_MAX_EXPONENT,
+    )

@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 
 from mdpoverty.errors import Problem, ValidationError
+from mdpoverty.i18n import _
 from mdpoverty.values._validation import YEAR, checks, is_int, optional, validate
 
 __all__ = ["PartialDate", "Period"]
@@ -25,7 +26,9 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _month(value: int) -> str | None:
-    return is_int(value) or (None if 1 <= value <= 12 else "must be between 1 and 12")
+    return is_int(value) or (
+        None if 1 <= value <= 12 else _("must be between {low} and {high}", low=1, high=12)
+    )
 
 
 @attrs.frozen(order=False)
@@ -52,11 +55,11 @@ class PartialDate:
     def _problems(self) -> Iterator[Problem]:
         if self.day is not None:
             if self.month is None:
-                yield Problem("PartialDate", "day", self.day, "needs a month")
+                yield Problem("PartialDate", "day", self.day, _("needs a month"))
             elif not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
-                yield Problem(
-                    "PartialDate", "day", self.day, f"is not a day of {self.year}-{self.month:02d}"
-                )
+                month = f"{self.year}-{self.month:02d}"  # a date's ISO text
+                reason = _("is not a day of {month}", month=month)
+                yield Problem("PartialDate", "day", self.day, reason)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -64,7 +67,7 @@ class PartialDate:
         match = _ISO.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise ValidationError(
-                [Problem("PartialDate", "text", text, "must be YYYY, YYYY-MM or YYYY-MM-DD")]
+                [Problem("PartialDate", "text", text, _("must be YYYY, YYYY-MM or YYYY-MM-DD"))]
             )
         year, month, day = (None if g is None else int(g) for g in match.groups())
         assert year is not None  # noqa: S101  (the pattern requires the year)
@@ -132,7 +135,8 @@ class Period:
 
     def _problems(self) -> Iterator[Problem]:
         if self.end < self.start:
-            yield Problem("Period", "end", self.end, f"must be >= start ({self.start})")
+            reason = _("must be >= start ({start})", start=str(self.start))  # a year: 2026
+            yield Problem("Period", "end", self.end, reason)
 
     def __contains__(self, year: object) -> bool:
         return isinstance(year, int) and self.start <= year <= self.end

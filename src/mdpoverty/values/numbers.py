@@ -25,6 +25,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from mdpoverty.errors import NumberFormatError, Problem, ValidationError, expect
+from mdpoverty.i18n import _
 
 __all__ = [
     "RATE_PLACES",
@@ -57,7 +58,7 @@ def rate(part: int, whole: int, places: int = RATE_PLACES) -> Decimal:
     if type(part) is not int or type(whole) is not int or type(places) is not int:
         expect("rate", part=(part, int), whole=(whole, int), places=(places, int))
     if part < 0 or whole < 0:
-        reason = "must be non-negative counts"
+        reason = _("must be non-negative counts")
         raise ValidationError([Problem("rate", "part/whole", f"{part}/{whole}", reason)])
     if whole == 0:
         return Decimal(0).scaleb(-places)
@@ -105,7 +106,7 @@ def format_vi(value: int | Decimal, places: int | None = None) -> str:
         value = int(given)  # a NumPy or pandas integer, as a table's cell gives it
     expect("format_vi", value=(value, (int, Decimal)), places=(places, (int, type(None))))
     if isinstance(value, Decimal) and not value.is_finite():
-        raise ValidationError([Problem("format_vi", "value", value, "must be a finite number")])
+        raise ValidationError([Problem("format_vi", "value", value, _("must be a finite number"))])
     if isinstance(value, Decimal) and places is not None:
         value = round_half_up(value, places)
     elif isinstance(value, int) and places:
@@ -129,7 +130,7 @@ def parse_vi(text: str) -> int | Decimal:
     """
     cleaned = text.strip() if isinstance(text, str) else text
     if not isinstance(cleaned, str) or not _VI_NUMBER.fullmatch(cleaned):
-        raise NumberFormatError(f"not a number in Vietnamese notation: {text!r}")
+        raise NumberFormatError(_("not a number in Vietnamese notation: {text}", text=repr(text)))
     plain = cleaned.replace(".", "").replace(",", ".")
     if "." in plain:
         return Decimal(plain)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from mdpoverty.errors import Problem
+from mdpoverty.i18n import Lang, _, number
 from mdpoverty.values._validation import checks, is_number, validate
 from mdpoverty.values.numbers import decimal_places, format_vi
 
@@ -56,9 +57,9 @@ class Quantity:
 
     def _problems(self) -> Iterator[Problem]:
         if type(self.low) is not type(self.high):
-            yield Problem("Quantity", "high", self.high, "must be of the same type as 'low'")
+            yield Problem("Quantity", "high", self.high, _("must be of the same type as 'low'"))
         elif self.high < self.low:
-            yield Problem("Quantity", "high", self.high, f"must be >= low ({self.low})")
+            yield Problem("Quantity", "high", self.high, _("must be >= low ({low})", low=self.low))
 
     @property
     def is_exact(self) -> bool:
@@ -93,6 +94,17 @@ class Quantity:
         if self.is_exact:
             return format_vi(self.low, places)
         return f"{format_vi(self.low, places)}–{format_vi(self.high, places)}"
+
+    def localized(self, lang: Lang) -> str:
+        """In the notation of ``lang``, as a message shows it: ``840–930`` and ``1,86`` in
+        Vietnamese, ``840–930`` and ``1.86`` in English.
+
+        >>> Quantity(Decimal("6.5"), Decimal("7.25")).localized("en")
+        '6.5–7.25'
+        """
+        if self.is_exact:
+            return number(self.low, lang)
+        return f"{number(self.low, lang)}–{number(self.high, lang)}"
 
     def __repr__(self) -> str:
         if self.is_exact:
