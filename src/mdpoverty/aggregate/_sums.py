@@ -312,22 +312,46 @@ def funding_frame(
 # -- units -----------------------------------------------------------------------------------
 
 
+UnitValues = tuple[object, ...]
+"""The cells of an annex row a table of units shows (:func:`unit_values`)."""
+
+_UNIT_COUNTS = frozenset({"households", "poor_households"})
+
+
+def unit_values(row: AnnexRow, label: str | None = None) -> UnitValues:
+    """The cells of ``row`` a table of units shows, in the order of :data:`UNIT_COLUMNS` from
+    ``label`` on (the row's own label unless ``label`` is given), as a plain tuple.
+
+    For a table of every unit of many plans: a tuple of numbers and text is one object the
+    garbage collector soon stops tracking, where the row and its ranges would be three it
+    goes through in every pass while the table is built."""
+    return (
+        row.label if label is None else label,
+        row.households,
+        row.poor_households,
+        shown(row.start_rate),
+        shown(row.reduction),
+        shown(row.rate_reduction),
+        shown(row.end_rate),
+    )
+
+
 def unit_frame(
-    rows: Sequence[tuple[str, dict[str, object], int, AnnexRow]],
+    rows: Sequence[tuple[str, dict[str, object], int, AnnexRow | UnitValues]],
     extra: Sequence[tuple[str, str]],
     index_name: str,
 ) -> pd.DataFrame:
-    """A table of units: ``extra`` leading columns, then :data:`UNIT_COLUMNS`."""
+    """A table of units: ``extra`` leading columns, then :data:`UNIT_COLUMNS` (of each
+    row's :class:`AnnexRow`, or of its :func:`unit_values`)."""
     data: dict[str, pd.Series] = {}
     for name, dtype in extra:
         data[name] = pd.Series([cols.get(name) for _, cols, _, _ in rows], dtype=dtype)
-    data["label"] = pd.Series([r.label for _, _, _, r in rows], dtype="object")
+    values = [r if isinstance(r, tuple) else unit_values(r) for *_, r in rows]
+    data["label"] = pd.Series([v[0] for v in values], dtype="object")
     data["units"] = pd.Series([n for _, _, n, _ in rows], dtype="Int64")
-    for name in ("households", "poor_households"):
-        values = [getattr(r, name) for *_, r in rows]
-        data[name] = pd.Series(values, dtype="Int64")
-    for name in ("start_rate", "reduction", "rate_reduction", "end_rate"):
-        data[name] = pd.Series([shown(getattr(r, name)) for *_, r in rows], dtype="object")
+    for i, name in enumerate(UNIT_COLUMNS[2:], start=1):
+        dtype = "Int64" if name in _UNIT_COUNTS else "object"
+        data[name] = pd.Series([v[i] for v in values], dtype=dtype)
     frame = pd.DataFrame(data)
     frame.index = pd.Index([label for label, *_ in rows], name=index_name, dtype="object")
     return frame

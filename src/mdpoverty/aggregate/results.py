@@ -39,7 +39,13 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     once: the first figure, else the field.  Derived once per document (every rule of a check
     shares it); each call returns its own copy of the mapping.
     """
-    return dict(derived(document, "observations by key", lambda: _index(document)))
+    return dict(shared_index(document))
+
+
+def shared_index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
+    """:func:`index` itself, not a copy: for the rules of a check, which only read it (a
+    copy per rule of a large document's index costs as much as some of the rules)."""
+    return derived(document, "observations by key", lambda: _index(document))
 
 
 def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
@@ -47,10 +53,18 @@ def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     for i, figure in enumerate(document.figures):
         found.setdefault(figure.key_in(document.year), (figure, f"figures/{i}"))
     # A unit's fields come second: a printed figure of the same count may also print a rate.
-    for unit, group, count in document.unit_counts():
-        figure = Figure._of_unit_count(group, unit, TimePoint.START, count)
-        key = (unit, group, TimePoint.START, document.year)
-        found.setdefault(key, (figure, f"units/{unit}/{UNIT_COUNT_FIELDS[group]}"))
+    # (The units' counts as Document.unit_counts gives them, read here in one loop: a large
+    # document has tens of thousands.)
+    start, year, of_count = TimePoint.START, document.year, Figure._of_unit_count
+    fields = tuple(UNIT_COUNT_FIELDS.items())
+    for u in document.units:
+        unit = u.id
+        for group, field in fields:
+            count = getattr(u, field)
+            if count is not None:
+                key = (unit, group, start, year)
+                if key not in found:
+                    found[key] = (of_count(group, unit, start, count), f"units/{unit}/{field}")
     return found
 
 

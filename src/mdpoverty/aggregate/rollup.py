@@ -36,7 +36,7 @@ from mdpoverty.tables.annex import (
     TOTAL_MESSAGE,
     AnnexRow,
     UnitSum,
-    annex_rows,
+    _annex_rows,
     shown,
     unit_reductions,
 )
@@ -182,17 +182,20 @@ class Rollup:
         :data:`UNIT_COLUMNS` (``units`` is 1 for a unit).
         """
         self._check(labels, lang, total=total)
-        rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
+        rows: list[tuple[str, dict[str, object], int, AnnexRow | _ag.UnitValues]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
-            # The plan's annex rows are derived once per plan (a check derives them too); a
-            # row here is labelled with the unit's name rather than the annex's label.
-            derived = annex_rows(plan)
+            # The plan's annex rows, derived here and not kept: the table reads them once, and
+            # kept for every plan of a national set (beyond the facts the roll-up holds) they
+            # would be a third of the objects each pass of the garbage collector goes through.
+            # A row here is labelled with the unit's name rather than the annex's label.
+            derived = _annex_rows(plan)
             for (unit, reduction), row in zip(unit_reductions(plan), derived, strict=False):
                 grand.add(
                     unit.households, unit.poor_households, reduction, unit.near_poor_households
                 )
-                named = row if row.label == unit.name else attrs.evolve(row, label=unit.name)
+                # (its cells only: see unit_values; labelled with the unit's name)
+                named = _ag.unit_values(row, unit.name)
                 rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, named))
         if total:
             rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))

@@ -159,7 +159,7 @@ class FundingKey(NamedTuple):
         """
         cells: list[Any] = list(self)
         cells[axis] = value
-        return FundingKey(*cells)
+        return _new_key(FundingKey, cells)  # FundingKey(*cells), without its Python __new__
 
     def describe(self) -> Message:
         """The key in words, as a message names it (``total`` for the empty key), in the
@@ -183,8 +183,12 @@ class FundingKey(NamedTuple):
         return _("{cell}", cell=named) if named else _("total")
 
 
+_new_key = tuple.__new__
 _TOTAL = FundingKey()
 _CAPITAL = AXES.index("capital")
+# The keys of the source fields, made once: every split's cells name them (and a roll-up
+# keeps the cells of every plan, so one key each rather than one per split).
+_SOURCE_KEYS = {source: FundingKey(source) for source in SOURCES}
 
 
 @attrs.frozen(kw_only=True)
@@ -299,7 +303,7 @@ class FundingSplit:
             yield _TOTAL, ""
         for source in SOURCES:
             if getattr(self, source) is not None:
-                yield FundingKey(source), source
+                yield _SOURCE_KEYS[source], source
 
     def cells(self) -> dict[FundingKey, tuple[Decimal, str]]:
         """Every stated cell: its amount and its place in the split (``""`` for the total,
@@ -350,6 +354,10 @@ class FundingSplit:
         if not self.allocations:
             return self.sources_sum
         return self.value()
+
+
+_SCANNED = 8
+"""The most cells a :class:`Cells` scans for the cells inside a key rather than index."""
 
 
 class Cells:
@@ -404,33 +412,54 @@ class Cells:
 
     def _within(self, key: FundingKey) -> list[FundingKey]:
         """The stated cells inside ``key``, indexed once: each cell under every key it is
-        inside, so that a split's sums cost the cells times the 16 keys above each."""
+        inside, so that a split's sums cost the cells times the 16 keys above each.  A split
+        of a few cells (a total and its sources) is scanned instead: cheaper than its index,
+        and nothing kept (a roll-up keeps the cells of every statement of every plan)."""
+        if len(self.stated) <= _SCANNED:
+            fixed = [(i, v) for i, v in enumerate(key) if v is not None]
+            if not fixed:
+                return list(self.stated)
+            if len(fixed) == 1:
+                ((i, v),) = fixed
+                return [c for c in self.stated if c[i] == v]
+            return [c for c in self.stated if all(c[i] == v for i, v in fixed)]
         if self._index is None:
             self._index = {}
             for cell in self.stated:
                 named = [i for i, v in enumerate(cell) if v is not None]
                 for size in range(len(named) + 1):
                     for blank in itertools.combinations(named, size):
-                        above = cell
-                        for i in blank:
-                            above = above.along(i, None)
-                        self._index.setdefault(above, []).append(cell)
+                        self._index.setdefault(_blanked(cell, blank), []).append(cell)
         return self._index.get(key, [])
 
     def value(self, key: FundingKey) -> Decimal | None:
         normal = self._normal(key)
         if normal is None:
             return None
+        result = self.stated.get(normal)
+        if result is not None:  # as printed: nothing to remember
+            return result
         if normal in self._memo:
             return self._memo[normal]
-        result = self.stated.get(normal)
-        if result is None:
-            sums = [
-                sum(parts.values(), Decimal(0))
-                for axis in range(len(AXES))
-                if axis != _CAPITAL or self.capital is None
-                if (parts := self.parts(normal, axis))
-            ]
-            result = max(sums) if sums else None
+        sums = [
+            sum(parts.values(), Decimal(0))
+            for axis in range(len(AXES))
+            if axis != _CAPITAL or self.capital is None
+            if (parts := self.parts(normal, axis))
+        ]
+        result = max(sums) if sums else None
         self._memo[normal] = result
         return result
+
+
+def _blanked(cell: FundingKey, axes: tuple[int, ...]) -> FundingKey:
+    """``cell`` with every axis of ``axes`` left blank (the cell itself for none, the one
+    total key for all it names), made without a key per axis on the way."""
+    if not axes:
+        return cell
+    values = list(cell)
+    for i in axes:
+        values[i] = None
+    if values == [None, None, None, None]:
+        return _TOTAL
+    return _new_key(FundingKey, values)

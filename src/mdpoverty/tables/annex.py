@@ -245,7 +245,10 @@ def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
             unit=unit.id,
             number=number,
         )
-        rows.append(attrs.evolve(stated(row), near_poor_households=unit.near_poor_households))
+        row = stated(row)
+        if unit.near_poor_households is not None:  # a derived row has none: set only if any
+            row = attrs.evolve(row, near_poor_households=unit.near_poor_households)
+        rows.append(row)
     printed_total = plan.annex.total if plan.annex else None
     return (*rows, stated(totals.row(printed_total.label if printed_total else TOTAL_LABEL["vi"])))
 

@@ -87,10 +87,7 @@ class Quantity:
         if self.high != self.low:
             high = fn(self.high)
             low, high = min(low, high), max(low, high)
-        made = _new(Quantity)
-        _set(made, "low", low)
-        _set(made, "high", high)
-        return made
+        return _trusted(low, high)
 
     def vi(self, places: int | None = None) -> str:
         """Vietnamese notation: ``13``, ``1,86``, ``840–930``."""
@@ -113,3 +110,13 @@ class Quantity:
         if self.is_exact:
             return f"Quantity({self.low!r})"
         return f"Quantity({self.low!r}, {self.high!r})"
+
+
+def _trusted(low: int | Decimal, high: int | Decimal) -> Quantity:
+    """``Quantity(low, high)`` of two bounds the library knows to be valid (values of
+    validated objects, or computed from them within the bounds), made without the checks:
+    for the rules and tables that make one per unit of a large document."""
+    made: Quantity = _new(Quantity)
+    _set(made, "low", low)
+    _set(made, "high", high)
+    return made

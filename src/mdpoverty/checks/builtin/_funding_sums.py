@@ -149,8 +149,31 @@ class _Context:
         return (self.order.get(str(value), len(self.order)), str(value))
 
 
-_Read = tuple["_Context", tuple[tuple[str, dict[FundingKey, tuple[Decimal, str]], Cells], ...]]
-"""A plan's context and its splits: location, stated cells and Cells of each."""
+class _Split:
+    """One split as the sum rules read it: its location, its stated cells, their
+    :class:`Cells`, the axes some stated cell names and the sources of its total."""
+
+    __slots__ = ("_top", "cells", "named", "prefix", "stated")
+
+    def __init__(self, prefix: str, split: FundingSplit) -> None:
+        self.prefix = prefix
+        self.stated = split.cells()
+        self.cells = Cells({k: v for k, (v, _) in self.stated.items()}, split.capital)
+        # Only a cell that names an axis can be a part along it: a split none of whose cells
+        # names an axis has no breakdown to judge along it.
+        self.named = frozenset(i for key in self.stated for i, v in enumerate(key) if v is not None)
+        self._top: set[object] | None = None
+
+    @property
+    def top(self) -> set[object]:
+        """The sources of the split's own total (what completes a breakdown by source)."""
+        if self._top is None:
+            self._top = set(self.cells.parts(FundingKey(), SOURCE))
+        return self._top
+
+
+_Read = tuple[_Context, tuple[_Split, ...]]
+"""A plan's context and its splits."""
 
 
 def _read(plan: Document) -> _Read:
@@ -159,9 +182,7 @@ def _read(plan: Document) -> _Read:
     so one can serve them all)."""
 
     def read() -> _Read:
-        return _Context(plan), tuple(
-            (prefix, split.cells(), Cells.of(split)) for prefix, split in splits(plan)
-        )
+        return _Context(plan), tuple(_Split(prefix, split) for prefix, split in splits(plan))
 
     return derived(plan, "funding-sums", read)
 
@@ -169,19 +190,21 @@ def _read(plan: Document) -> _Read:
 def mismatches(plan: Document, axis: int) -> Iterator[Mismatch]:
     """Every stated whole whose parts along ``axis`` do not add up to it."""
     context, read = _read(plan)
-    for prefix, stated_cells, cells in read:
-        top = set(cells.parts(FundingKey(), SOURCE))
-        for key, (whole, place) in stated_cells.items():
+    for split in read:
+        cells = split.cells
+        if axis not in split.named or (axis == CAPITAL and cells.capital is not None):
+            continue  # no parts along the axis (or one kind of capital, whole: none to sum)
+        for key, (whole, place) in split.stated.items():
             parts = cells.parts(key, axis)
-            if not parts or (axis == CAPITAL and cells.capital is not None):
+            if not parts:
                 continue
             if _judged_below(cells, key, axis, parts):
                 continue
             total = sum(parts.values(), Decimal(0))
-            complete = context.complete(axis, key, set(parts), top)
+            complete = context.complete(axis, key, set(parts), split.top)
             if total > whole or (complete and total != whole):
                 ordered = sorted(parts.items(), key=lambda kv: context.sort_key(axis, kv[0]))
-                yield Mismatch(at(prefix, place), key, whole, tuple(ordered), complete)
+                yield Mismatch(at(split.prefix, place), key, whole, tuple(ordered), complete)
 
 
 def _judged_below(cells: Cells, key: FundingKey, axis: int, parts: dict[object, Decimal]) -> bool:

@@ -8,13 +8,13 @@ from decimal import Decimal
 from mdpoverty.checks.builtin._words import BOUNDS, amount
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
 from mdpoverty.i18n import Message, _
+from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
-from mdpoverty.values._validation import trusted
-from mdpoverty.values.bounds import MAX_COUNT
+from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL
 from mdpoverty.values.numbers import decimal_places, rate
-from mdpoverty.values.quantities import Quantity
+from mdpoverty.values.quantities import Quantity, _trusted
 
 _RATE_READING = _(
     "A printed rate matches when it equals the rate of its counts (poor ÷ households × 100) "
@@ -37,8 +37,15 @@ def _unit_rows(
     """Each printed unit row with its location and its derived row (of ``derived_rows``, the
     plan's :func:`annex_rows`, derived here when not given)."""
     if plan.annex is None:
-        return
-    rows = annex_rows(plan) if derived_rows is None else derived_rows
+        return iter(())
+    rows = annex_rows(plan)
+    if derived_rows is None or derived_rows is rows:  # the plan's own: paired once per plan
+        return iter(derived_fact(plan, "annex unit rows", lambda: tuple(_paired(plan, rows))))
+    return _paired(plan, derived_rows)
+
+
+def _paired(plan: Document, rows: Sequence[AnnexRow]) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+    assert plan.annex is not None  # noqa: S101  (only called for a plan with an annex)
     derived = {row.unit: row for row in rows}
     for row in plan.annex.rows:
         if row.unit in derived:
@@ -51,15 +58,19 @@ def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     Decimal within the bounds), so the Quantity of it is made without checking it again."""
     if value is None or isinstance(value, Quantity):
         return value
-    return trusted(Quantity, low=value, high=value)
+    return _trusted(value, value)
 
 
 def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
-    """``Quantity(low, high)`` of two sums of validated bounds: made without the checks where
-    they certainly pass (two ints in order within the count bounds: a total row sums one
-    per unit), through them otherwise, so that a sum out of bounds is refused as before."""
+    """``Quantity(low, high)`` of two sums (or differences) of validated bounds: made without
+    the checks where they certainly pass (two ints in order within the count bounds: a total
+    row sums one per unit; two Decimals in order within the decimal bounds, whose places are
+    at most their operands'), through them otherwise, so that a value out of bounds is
+    refused as before."""
     if type(low) is int and type(high) is int and -MAX_COUNT < low <= high < MAX_COUNT:
-        return trusted(Quantity, low=low, high=high)
+        return _trusted(low, high)
+    if type(low) is Decimal and type(high) is Decimal and -MAX_DECIMAL < low <= high < MAX_DECIMAL:
+        return _trusted(low, high)
     return Quantity(low, high)
 
 
@@ -243,7 +254,8 @@ def _rate_findings(
         checks.append((row.start_rate, _("poverty rate at the start"), "start_rate", poor))
     end = _quantity(row.end_rate)
     if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
-        left = reduction.map(lambda r: poor - int(r))  # the fewest left: the lowest rate
+        # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
+        left = reduction._map_trusted(lambda r: poor - int(r))
         for which, printed_bound, part in _pairs(end, left):
             what = (
                 _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
@@ -323,7 +335,7 @@ def rate_reduction(plan: Document) -> Iterator[Finding]:
         start, end, points = row.start_rate, _quantity(row.end_rate), _quantity(row.rate_reduction)
         if start is None or end is None or points is None:
             continue
-        falls = Quantity(start - end.high, start - end.low)  # the highest end: the least fall
+        falls = _sum(start - end.high, start - end.low)  # the highest end: the least fall
         by_counts = implied.get(location)
         expected = list(_pairs(points, falls))
         others = (
@@ -381,10 +393,9 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
         # end rate), so the range is made without checking it again.
         yield (
             location,
-            trusted(
-                Quantity,
-                low=implied_start - rate(poor - int(reduction.low), households, places),
-                high=implied_start - rate(poor - int(reduction.high), households, places),
+            _trusted(
+                implied_start - rate(poor - int(reduction.low), households, places),
+                implied_start - rate(poor - int(reduction.high), households, places),
             ),
         )
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.builtin.figures import _wholes
 from mdpoverty.checks.report import Finding, Severity, rule
@@ -135,11 +135,10 @@ def _counts(row: dict[HouseholdGroup, Figure]) -> dict[HouseholdGroup, tuple[int
 
 def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) -> list[_Rate]:
     # A range is not judged here: a row is judged by its exact figures only.
-    row = {
-        g: observed[(about, g, time, year)][0]
-        for g in _ROW
-        if (about, g, time, year) in observed and observed[(about, g, time, year)][0].is_exact
-    }
+    entries = _entries(observed, about, time, year)
+    row = {g: entry[0] for g, entry in entries.items() if entry[0].is_exact}
+    if all(figure.exact_rate is None for figure in row.values()):
+        return []  # no rate printed (a unit's counts): none to judge
     counts = _counts(row)
     found = []
     for group, figure in row.items():
@@ -147,8 +146,20 @@ def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) ->
         if printed is None or group not in counts:
             continue
         count, implied = counts[group]
-        where = observed[(about, group, time, year)][1]
+        where = entries[group][1]
         found.append(_Rate(figure, f"{where}/rate", count, implied, allowed(count, printed)))
+    return found
+
+
+def _entries(
+    observed: Observed, about: str | None, time: TimePoint, year: int
+) -> dict[HouseholdGroup, tuple[Figure, str]]:
+    """The observations of a row, by group in the row's order: one look-up each."""
+    found: dict[HouseholdGroup, tuple[Figure, str]] = {}
+    for g in _ROW:
+        entry = observed.get((about, g, time, year))
+        if entry is not None:
+            found[g] = entry
     return found
 
 
@@ -165,14 +176,31 @@ def _printed_total(observed: Observed, about: str | None, time: TimePoint, year:
 
 
 def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
-    return sorted(
-        {
-            (about, time, year)
-            for (about, group, time, year) in observed
-            if group in _ROW and isinstance(time, TimePoint)  # a flow has no households
-        },
-        key=str,
-    )
+    """The rows :func:`denominator` may find something in, in order: those that print an
+    exact rate, or no number of households.  A row of counts and their total (every unit's)
+    has nothing to judge and is left out, found in one pass over the observations rather
+    than by looking each row up again (a large document has tens of thousands)."""
+    rated: dict[tuple[str | None, TimePoint, int], bool] = {}
+    totals: set[tuple[str | None, TimePoint, int]] = set()
+    for (about, group, time, year), (figure, _where) in observed.items():
+        if not isinstance(time, TimePoint):  # a flow has no households
+            continue
+        if group in _ROW:
+            rate_printed = figure.is_exact and figure.exact_rate is not None
+            rated[(about, time, year)] = rated.get((about, time, year), False) or rate_printed
+        elif group is HouseholdGroup.ALL and figure.exact_count is not None:
+            totals.add((about, time, year))
+    return sorted((row for row, rate in rated.items() if rate or row not in totals), key=_text)
+
+
+_TIME_TEXT = {time: repr(time) for time in TimePoint}
+
+
+def _text(row: tuple[str | None, TimePoint, int]) -> str:
+    """``str(row)``, the order the rows are judged in, without an enum's ``repr`` per row
+    (the same text: a tuple's is its items' ``repr`` between parentheses)."""
+    about, time, year = row
+    return f"({about!r}, {_TIME_TEXT[time]}, {year!r})"
 
 
 def _blamed(rates: Sequence[_Rate]) -> _Rate:
@@ -232,7 +260,7 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
     ),
 )
 def denominator(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for about, time, year in _rows(observed):
         rates = _rates(observed, about, time, year)
         total = _printed_total(observed, about, time, year)
@@ -340,13 +368,15 @@ def _households(
     ),
 )
 def denominator_sum(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     times = sorted(
         {(time, year) for (_about, _group, time, year) in observed if isinstance(time, TimePoint)},
         key=str,
     )
     for whole, parts, what in _wholes(document):
         for time, year in times:
+            if _all_printed(observed, (whole, *parts), time, year):
+                continue  # every number exact, as printed: nothing for the rates to add
             mine = _households(observed, whole, time, year)
             theirs = [_households(observed, part, time, year) for part in parts]
             if mine is None or mine.empty or any(t is None or t.empty for t in theirs):
@@ -375,6 +405,14 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
                 expected=_quantity(summed),
                 actual=_quantity(mine),
             )
+
+
+def _all_printed(
+    observed: Observed, subjects: Sequence[str | None], time: TimePoint, year: int
+) -> bool:
+    """Whether each subject prints its number of households (then each is exactly that
+    number, and :func:`denominator_sum` has nothing to judge), found without making them."""
+    return all(_printed_total(observed, s, time, year) is not None for s in subjects)
 
 
 def _quantity(households: Households) -> Quantity | str:

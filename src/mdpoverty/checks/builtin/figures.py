@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, Span, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
@@ -76,8 +76,10 @@ _RATED = frozenset(
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, time, year), (figure, where) in observed.items():
+        if figure.rate is None:
+            continue  # no rate printed (every unit's count): nothing to judge
         places, printed, count = figure.rate_places, figure.rate_bounds, figure.count_bounds
         if group not in _RATED or count is None or printed is None or figure.flow:
             continue  # a flow's rate is no share of all households (a change's is in points)
@@ -123,7 +125,7 @@ def rates(document: Document) -> Iterator[Finding]:
     ),
 )
 def together(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, time, year), (both, where) in observed.items():
         # A flow in or out is not additive: a poor household may escape into the near-poor.
         inflow_or_outflow = isinstance(time, Flow) and time.sign != 0
@@ -198,7 +200,7 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], Mes
     ),
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     keys = sorted({(group, time, year) for (_about, group, time, year) in observed}, key=str)
     for whole, parts, what in _wholes(document):
         for group, time, year in keys:

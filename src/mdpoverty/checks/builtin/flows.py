@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import ObservationKey, index
+from mdpoverty.aggregate.results import ObservationKey, shared_index
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
@@ -68,7 +68,7 @@ def _sign(figure: Figure) -> int:
     ),
 )
 def identity(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, when, year), (end, where) in observed.items():
         if when is not TimePoint.END:
             continue
@@ -161,7 +161,7 @@ def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | 
     ),
 )
 def change(document: Document) -> Iterator[Finding]:
-    observed = index(document)
+    observed = shared_index(document)
     for (about, group, when, year), (figure, where) in observed.items():
         if when not in (Flow.FALL, Flow.RISE):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import achieved, index, judge
+from mdpoverty.aggregate.results import achieved, judge, shared_index
 from mdpoverty.checks.builtin._words import amount, measure, subject, target_value
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
@@ -79,11 +79,12 @@ def ranges(document: Document) -> Iterator[Finding]:
         return
     judged = headline_judged(document)
     ids = {u.id for u in document.units}
+    parents = {u.parent for u in document.units}  # the subjects that have parts (None: the area)
     for (about, group, year), (i, target) in stated.items():
         if about is None and group is HouseholdGroup.POOR and judged:
             continue
-        if about is not None and about not in ids:
-            continue
+        if (about is not None and about not in ids) or about not in parents:
+            continue  # not a unit of the document, or a unit without parts
         parts = [stated.get((u.id, group, year)) for u in document.children(about)]
         if not parts or any(p is None for p in parts):
             continue
@@ -140,7 +141,7 @@ def _parts_disagree(
 def rate_reduction(document: Document) -> Iterator[Finding]:
     if isinstance(document, ImplementationReport):
         return
-    observed = index(document)
+    observed = shared_index(document)
     for i, target in enumerate(document.targets):
         if target.measure is not Measure.RATE_REDUCTION:
             continue
@@ -187,7 +188,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
 def target_met(document: Document) -> Iterator[Finding]:
     if not isinstance(document, ImplementationReport):
         return
-    observed = index(document)
+    observed = shared_index(document)
     for i, target in enumerate(document.targets):
         value = achieved(target, observed, document.year)
         if value is None:
