@@ -199,9 +199,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], 
             _(
                 "Write a commented template file for a new document of a kind (plan, review, "
                 "report) issued at a level (country, province, district, commune) for a year: "
-                "every section with example values that agree, and the rules of the format. "
-                "Edit it, then run `mdpoverty check` on it.  Without options: a province's plan "
-                "for 2027, under Decree 351/2025/NĐ-CP and the 2026–2035 programme."
+                "every section with example values that agree, and the rules of the format, "
+                "commented in the language of --lang. Edit it, then run `mdpoverty check` on "
+                "it.  Without options: a province's plan for 2027, under Decree 351/2025/NĐ-CP "
+                "and the 2026–2035 programme."
             )
         ),
         epilog=examples(
