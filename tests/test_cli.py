@@ -167,6 +167,7 @@ def test_new_writes_the_template_which_is_a_valid_plan(
     path = tmp_path / "plan.yaml"
     assert 0 == run(capsys, "new", "-o", str(path))[0]
     assert read_plan_text(template_text()) == load_plan(path)
+    assert template_text(lang="vi") == path.read_text(encoding="utf-8")  # the suite's language
     assert "# " in path.read_text(encoding="utf-8")  # commented
     status, _, err = run(capsys, "new", "-o", str(path))
     assert 2 == status
@@ -175,7 +176,7 @@ def test_new_writes_the_template_which_is_a_valid_plan(
 
 
 def test_new_prints_the_template_without_o(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "new")
+    status, out, _ = run(capsys, "new", "--lang", "en")
     assert (0, template_text()) == (status, out)
 
 

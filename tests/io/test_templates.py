@@ -189,8 +189,14 @@ _NEEDS_A_DOCUMENT = {"check", "annex", "report", "chart"}
 
 
 def _comments() -> str:
+    # both languages: the Vietnamese comments name the same modules, commands and pages
     folder = resources.files("mdpoverty.io").joinpath("data", "templates")
-    texts = [p.read_text("utf-8") for p in folder.iterdir() if p.name.endswith(".yaml")]
+    texts = [
+        p.read_text("utf-8")
+        for f in (folder, folder.joinpath("vi"))
+        for p in f.iterdir()
+        if p.name.endswith(".yaml")
+    ]
     return "\n".join(
         line.partition("#")[2] for text in texts for line in text.splitlines() if "#" in line
     )

@@ -199,9 +199,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], 
             _(
                 "Write a commented template file for a new document of a kind (plan, review, "
                 "report) issued at a level (country, province, district, commune) for a year: "
-                "every section with example values that agree, and the rules of the format. "
-                "Edit it, then run `mdpoverty check` on it.  Without options: a province's plan "
-                "for 2027, under Decree 351/2025/NĐ-CP and the 2026–2035 programme."
+                "every section with example values that agree, and the rules of the format, "
+                "commented in the language of --lang. Edit it, then run `mdpoverty check` on "
+                "it.  Without options: a province's plan for 2027, under Decree 351/2025/NĐ-CP "
+                "and the 2026–2035 programme."
             )
         ),
         epilog=examples(
@@ -379,15 +380,21 @@ LEVELS = ("country", "province", "district", "commune")
 _KIND_WORDS = {"plan": _("plan"), "review": _("review"), "report": _("report")}
 
 
-def template_text(kind: str = "plan", level: str = "province", year: int | None = None) -> str:
-    """The commented template that ``mdpoverty new --kind KIND --level LEVEL --year YEAR``
-    writes.
+def template_text(
+    kind: str = "plan", level: str = "province", year: int | None = None, lang: Lang = "en"
+) -> str:
+    """The commented template that ``mdpoverty new --kind KIND --level LEVEL --year YEAR
+    --lang LANG`` writes.
 
     Each template is the rules of the format (one text, ``templates/_format.yaml``) followed
     by a complete document of that kind and level (``templates/KIND-LEVEL.yaml``), whose
     numbers agree: ``mdpoverty check`` finds nothing in it.  A template is written for the
     newest year the library knows at its level (a province's plan for 2027, a district's for
     2024); ``year`` moves it to another year its standard and programme govern.
+
+    The comments are in ``lang`` (English unless asked: the command passes its ``--lang``);
+    the Vietnamese template is a translated file (``templates/vi/…``) whose data lines are
+    those of the English one, so both languages give the same document.
 
     Raises:
         UnknownNameError: No template of that kind and level, or not for that year (the
@@ -409,6 +416,8 @@ def template_text(kind: str = "plan", level: str = "province", year: int | None 
             _("no template for the kind {kind!r} at the level {level!r}", kind=kind, level=level)
         )
     folder = resources.files("mdpoverty.io").joinpath("data", "templates")
+    if lang == "vi":
+        folder = folder.joinpath("vi")
     rules = folder.joinpath("_format.yaml").read_text("utf-8")
     text = rules + folder.joinpath(f"{kind}-{level}.yaml").read_text("utf-8")
     if year is None:
@@ -426,7 +435,7 @@ def template_text(kind: str = "plan", level: str = "province", year: int | None 
                 last=str(years[-1]),
             )
         )
-    return for_year(text, year)
+    return for_year(text, year, lang)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -435,7 +444,7 @@ def _new(args: argparse.Namespace) -> int:
             "new", _("the template is YAML: give FILE the extension .yaml"), args.lang
         )
     try:
-        text = template_text(args.kind, args.level, args.year)
+        text = template_text(args.kind, args.level, args.year, args.lang)
     except UnknownNameError as error:
         return usage_error("new", error.text(args.lang), args.lang)
     write_text(text, args.output)

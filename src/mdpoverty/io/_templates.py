@@ -15,6 +15,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from mdpoverty.i18n import Lang, Message, _, localize
+
 __all__: list[str] = []
 
 _COMMENT = re.compile(r"\s+#.*$")
@@ -49,9 +51,9 @@ def shift_years(text: str, base: int, year: int) -> str:
     return "\n".join(_shift_line(line, pattern, lambda y: str(int(y) + delta)) for line in lines)
 
 
-def standard_comment(text: str) -> str:
-    """The ``standard:`` line with a comment naming the standard and the criteria that apply
-    in the year the document serves."""
+def standard_comment(text: str, lang: Lang = "en") -> str:
+    """The ``standard:`` line with a comment, in ``lang``, naming the standard and the criteria
+    that apply in the year the document serves."""
     from mdpoverty.io.files import read_plan_text  # noqa: PLC0415  (io imports this module)
     from mdpoverty.reference.standards import (  # noqa: PLC0415
         poverty_standard,
@@ -66,27 +68,50 @@ def standard_comment(text: str) -> str:
     criteria = standard_of(document)
     served = serving_year(document)
     years = named.governed_years
-    comment = f"the poverty standard ({named.reference.number}, {years[0]}–{years[-1]}"
+    # Years are text, not numbers: a number would be written 2.027 in Vietnamese.
+    comment: Message
     if years[0] < named.period.start:
-        comment += f"; its own criteria from {named.period.start}"
-    comment += ")"
+        comment = _(
+            "the poverty standard ({number}, {first}–{last}; its own criteria from {start})",
+            number=named.reference.number,
+            first=str(years[0]),
+            last=str(years[-1]),
+            start=str(named.period.start),
+        )
+    else:
+        comment = _(
+            "the poverty standard ({number}, {first}–{last})",
+            number=named.reference.number,
+            first=str(years[0]),
+            last=str(years[-1]),
+        )
     if criteria.id != named.id:
-        comment += f": for {served} it keeps the criteria of {criteria.reference.number}"
+        comment = _(
+            "{standard}: for {year} it keeps the criteria of {number}",
+            standard=comment,
+            year=str(served),
+            number=criteria.reference.number,
+        )
     if served > document.period.end:
-        comment += f"; the review at the end of {document.period.end} serves {served}"
+        comment = _(
+            "{standard}; the review at the end of {end} serves {year}",
+            standard=comment,
+            end=str(document.period.end),
+            year=str(served),
+        )
     line = f"standard: {named.id}"
-    return _STANDARD_LINE.sub(f"{line:<36}# {comment}", text, count=1)
+    return _STANDARD_LINE.sub(f"{line:<36}# {localize(comment, lang)}", text, count=1)
 
 
-def for_year(text: str, year: int) -> str:
-    """The template ``text`` moved to ``year``, with its standard's line saying which criteria
-    apply; ``text`` itself where ``year`` is its own."""
+def for_year(text: str, year: int, lang: Lang = "en") -> str:
+    """The template ``text`` moved to ``year``, with its standard's line saying in ``lang``
+    which criteria apply; ``text`` itself where ``year`` is its own."""
     from mdpoverty.io.files import read_plan_text  # noqa: PLC0415
 
     base = read_plan_text(text).period.start
     if year == base:
         return text
-    return standard_comment(shift_years(text, base, year))
+    return standard_comment(shift_years(text, base, year), lang)
 
 
 @functools.cache
