@@ -34,7 +34,7 @@ import functools
 import gettext
 import os
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import Literal, get_args
 
@@ -138,7 +138,7 @@ def number(value: int | Decimal, lang: Lang, places: int | None = None) -> str:
     """
     if isinstance(value, Decimal) and places is not None:
         exponent = Decimal(1).scaleb(-places)
-        value = value.quantize(exponent, rounding="ROUND_HALF_UP")
+        value = value.quantize(exponent, rounding=ROUND_HALF_UP)
     elif isinstance(value, int) and places:
         value = Decimal(value).quantize(Decimal(1).scaleb(-places))
     text = f"{value:,f}" if isinstance(value, Decimal) else f"{value:,d}"

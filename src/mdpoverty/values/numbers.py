@@ -25,7 +25,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from mdpoverty.errors import NumberFormatError, Problem, ValidationError, expect
-from mdpoverty.i18n import _
+from mdpoverty.i18n import _, number
 
 __all__ = [
     "RATE_PLACES",
@@ -107,12 +107,7 @@ def format_vi(value: int | Decimal, places: int | None = None) -> str:
     expect("format_vi", value=(value, (int, Decimal)), places=(places, (int, type(None))))
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValidationError([Problem("format_vi", "value", value, _("must be a finite number"))])
-    if isinstance(value, Decimal) and places is not None:
-        value = round_half_up(value, places)
-    elif isinstance(value, int) and places:
-        value = Decimal(value).scaleb(0).quantize(Decimal(1).scaleb(-places))
-    text = f"{value:,f}" if isinstance(value, Decimal) else f"{value:,d}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return number(value, "vi", places)  # the checked value, in the one notation of messages
 
 
 _VI_NUMBER = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-+]?\d+(?:,\d+)?")
