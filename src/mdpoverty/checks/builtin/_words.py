@@ -3,17 +3,15 @@
 A finding's message names household groups, times of the year, flows, measures and the bounds
 of ranges; each is a message here, so that the finding reads in the reader's language and an
 English finding holds no Vietnamese word of the code's own (only names from the document).  A
-range is a message value (:class:`Span`) shown in the notation of the language it is said in,
-never a text formatted beforehand.
+range is a message value (a :class:`~mdpoverty.values.quantities.Quantity`) shown in the
+notation of the language it is said in, never a text formatted beforehand.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-import attrs
-
-from mdpoverty.i18n import Lang, Message, _, number
+from mdpoverty.i18n import Message, _
 from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.values.quantities import Comparison, Quantity
@@ -68,30 +66,15 @@ def year_name(value: int) -> str:
     return str(value)
 
 
-@attrs.frozen
-class Span:
-    """A range of a message: ``low–high`` in the notation of the language said in.
-
-    >>> Span(1200, 1350).localized("vi"), Span(Decimal("1.5"), Decimal("2.25")).localized("en")
-    ('1.200–1.350', '1.5–2.25')
-    """
-
-    low: int | Decimal
-    high: int | Decimal
-    separator: str = "–"
-
-    def localized(self, lang: Lang) -> str:
-        return f"{number(self.low, lang)}{self.separator}{number(self.high, lang)}"
-
-
-def amount(value: int | Decimal | Quantity) -> int | Decimal | Span:
-    """A printed or derived value as a message shows it: a number, or the range of its bounds."""
+def amount(value: int | Decimal | Quantity) -> int | Decimal | Quantity:
+    """A printed or derived value as a message shows it: a number, or its range (which a
+    message says in its language's notation, :meth:`Quantity.localized`)."""
     if not isinstance(value, Quantity):
         return value
-    return value.low if value.is_exact else Span(value.low, value.high)
+    return value.low if value.is_exact else value
 
 
-def target_value(target: Target) -> int | Decimal | Span | Message:
+def target_value(target: Target) -> int | Decimal | Quantity | Message:
     """A target's value with its comparison: ``at least 13``, ``840–930``."""
     value = amount(target.value)
     if target.comparison is Comparison.AT_LEAST:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from mdpoverty.aggregate.results import ObservationKey, shared_index
-from mdpoverty.checks.builtin._words import GROUPS, TIMES, Span, subject, year_name
+from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
@@ -39,14 +39,10 @@ def _judged(expected: Bounds, printed: Bounds) -> bool:
     return (expected[0] == expected[1]) == (printed[0] == printed[1])
 
 
-def _shown(bounds: Bounds) -> int | Quantity:
-    """A sum or a count as a finding reports it: its number, or its range."""
+def _shown(bounds: tuple[int, int] | tuple[Decimal, Decimal]) -> int | Decimal | Quantity:
+    """A sum, a count or a rate as a finding reports it and its message says it (in the
+    language's notation): its number, or its range."""
     return bounds[0] if bounds[0] == bounds[1] else Quantity(*bounds)
-
-
-def _said(bounds: tuple[int, int] | tuple[Decimal, Decimal]) -> int | Decimal | Span:
-    """A count or a rate, or the range of its bounds, as a message shows it."""
-    return bounds[0] if bounds[0] == bounds[1] else Span(*bounds)
 
 
 # The groups whose rate is a share of all households (low-income workers count people, and the
@@ -97,11 +93,11 @@ def rates(document: Document) -> Iterator[Finding]:
                 _(
                     "{count} {group} of {households} households is {expected}%, the document "
                     "prints {printed}%",
-                    count=_said(count),
+                    count=_shown(count),
                     group=GROUPS[group],
                     households=denominator,
-                    expected=_said((low, high)),
-                    printed=_said(printed),
+                    expected=_shown((low, high)),
+                    printed=_shown(printed),
                 ),
                 expected=low if low == high else Quantity(low, high),
                 actual=figure.rate,
@@ -144,10 +140,10 @@ def together(document: Document) -> Iterator[Finding]:
                     _(
                         "{poor} poor and {near} near-poor households are {expected} together, "
                         "the document prints {printed}",
-                        poor=_said(p),
-                        near=_said(n),
-                        expected=_said(expected),
-                        printed=_said(printed),
+                        poor=_shown(p),
+                        near=_shown(n),
+                        expected=_shown(expected),
+                        printed=_shown(printed),
                     ),
                     expected=_shown(expected),
                     actual=_shown(printed),
@@ -221,11 +217,11 @@ def parts_sum(document: Document) -> Iterator[Finding]:
                         "{parts} add up to {expected} {group} ({time}, {year}), the document "
                         "prints {printed} for {whole}",
                         parts=what,
-                        expected=_said(expected),
+                        expected=_shown(expected),
                         group=GROUPS[group],
                         time=TIMES[time],
                         year=year_name(year),
-                        printed=_said(printed),
+                        printed=_shown(printed),
                         whole=subject(whole),
                     ),
                     expected=_shown(expected),
