@@ -89,9 +89,7 @@ def show(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911  (a return a
     """A value as a finding prints it: numbers in the notation of ``lang``, ranges as
     ``low–high``, dates in ISO, years as they are written, text quoted."""
     if isinstance(value, Quantity):
-        if value.is_exact:
-            return show(value.low, lang)
-        return f"{show(value.low, lang)}–{show(value.high, lang)}"
+        return value.localized(lang)
     if isinstance(value, tuple):
         return "(" + ", ".join(show(v, lang) for v in value) + ")"
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
