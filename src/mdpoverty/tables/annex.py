@@ -41,7 +41,7 @@ from mdpoverty.tables.shape import (
     table_attrs,
 )
 from mdpoverty.values.numbers import rate
-from mdpoverty.values.quantities import Comparison, Quantity
+from mdpoverty.values.quantities import Comparison, Quantity, _trusted
 
 _EXACTLY = Comparison.EXACTLY
 
@@ -137,8 +137,17 @@ def derive_row(
         return AnnexRow(label, unit, number, households, poor_households, start, None, None, None)
     # Rates of counts, and differences of two rates, are within the bounds of a Quantity by
     # construction: the ranges are made without checking them again (a unit each, at scale).
-    end = reduction._map_trusted(lambda r: rate(poor_households - int(r), households))
-    points = end._map_trusted(lambda e: start - e)
+    # The most households reduced leave the lowest end rate, and the largest fall.
+    least, most = int(reduction.low), int(reduction.high)
+    highest = rate(poor_households - least, households)
+    if most == least:  # an exact target, the usual one: one rate, one fall
+        end = _trusted(highest, highest)
+        fall = start - highest
+        points = _trusted(fall, fall)
+    else:
+        lowest = rate(poor_households - most, households)
+        end = _trusted(lowest, highest)
+        points = _trusted(start - highest, start - lowest)
     return AnnexRow(label, unit, number, households, poor_households, start, reduction, points, end)
 
 
@@ -245,7 +254,8 @@ def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
             unit=unit.id,
             number=number,
         )
-        row = stated(row)
+        if row.end_rate is None or row.rate_reduction is None:  # not derived: stated?
+            row = stated(row)
         if unit.near_poor_households is not None:  # a derived row has none: set only if any
             row = attrs.evolve(row, near_poor_households=unit.near_poor_households)
         rows.append(row)
