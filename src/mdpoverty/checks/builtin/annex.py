@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple, cast
 
 from mdpoverty.checks.builtin._words import BOUNDS, amount
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
-from mdpoverty.i18n import Message, _
+from mdpoverty.i18n import _
 from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
 from mdpoverty.tables.annex import AnnexRow, annex_rows
 from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL
-from mdpoverty.values.numbers import decimal_places, rate
+from mdpoverty.values.numbers import RATE_PLACES, decimal_places, rate
 from mdpoverty.values.quantities import Quantity, _trusted
 
 _RATE_READING = _(
@@ -31,25 +32,143 @@ _FIELDS = {
 }
 
 
-def _unit_rows(
-    plan: Document, derived_rows: Sequence[AnnexRow] | None = None
-) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
-    """Each printed unit row with its location and its derived row (of ``derived_rows``, the
-    plan's :func:`annex_rows`, derived here when not given)."""
+class _Printed(NamedTuple):
+    """A printed row as the rules read it: where it is, the row, and its cells of targets as
+    Quantities (a number as an exact one), so that every rule reads a cell bound by bound.
+
+    Made once per document (:func:`_printed`) and shared by the rules, rather than a Quantity
+    of each cell made anew by every rule that reads it (a few per unit, at scale).
+    """
+
+    location: str
+    row: PrintedRow
+    reduction: Quantity | None
+    rate_reduction: Quantity | None
+    end_rate: Quantity | None
+
+
+# A rate a row prints, with the rate its counts give: (field, which bound of a printed range
+# or "", the printed rate, the households it is the rate of, that rate at the printed
+# precision).  A plain tuple: there are one or two a row.
+_Rate = tuple[str, str, Decimal, int, Decimal]
+
+
+class _Judged(NamedTuple):
+    """A printed row with what the rules judge it by, made once per document (:func:`_judged`).
+
+    ``derived`` is its row of :func:`~mdpoverty.tables.annex.annex_rows`; ``households``,
+    ``poor`` and ``reduction`` are its counts: printed, or else derived (the reduction only
+    where the derived one is exact).  ``start`` and ``ends`` are the rates of these counts at
+    the precision the row prints its start rate and its year-end rate (a bound of a range
+    each), where it prints them and they can be judged: annex.rate compares them with the
+    printed ones, and annex.rate-reduction subtracts them, so they are worked out once.
+    """
+
+    location: str
+    printed: _Printed
+    derived: AnnexRow
+    households: int | None
+    poor: int | None
+    reduction: Quantity | None
+    start: _Rate | None
+    ends: tuple[_Rate, ...]
+
+
+def _printed(plan: Document) -> tuple[_Printed, ...]:
+    """The printed rows of ``plan``'s annex, the total row last, each with its location."""
+    return derived_fact(plan, "annex printed rows", lambda: tuple(_read(plan)))
+
+
+def _read(plan: Document) -> Iterator[_Printed]:
     if plan.annex is None:
-        return iter(())
-    rows = annex_rows(plan)
-    if derived_rows is None or derived_rows is rows:  # the plan's own: paired once per plan
-        return iter(derived_fact(plan, "annex unit rows", lambda: tuple(_paired(plan, rows))))
-    return _paired(plan, derived_rows)
+        return
+    for i, row in enumerate(plan.annex.rows):
+        yield _cells(f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}", row)
+    if plan.annex.total is not None:
+        yield _cells("annex/total", plan.annex.total)
 
 
-def _paired(plan: Document, rows: Sequence[AnnexRow]) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+def _cells(location: str, row: PrintedRow) -> _Printed:
+    return _Printed(
+        location,
+        row,
+        _quantity(row.reduction),
+        _quantity(row.rate_reduction),
+        _quantity(row.end_rate),
+    )
+
+
+def _judged(plan: Document) -> tuple[_Judged, ...]:
+    """Each printed unit row that has a derived row (paired by unit id), judged."""
+    if plan.annex is None:
+        return ()
+    return derived_fact(plan, "annex judged rows", lambda: tuple(_judge_units(plan)))
+
+
+def _judge_units(plan: Document) -> Iterator[_Judged]:
     assert plan.annex is not None  # noqa: S101  (only called for a plan with an annex)
-    derived = {row.unit: row for row in rows}
-    for row in plan.annex.rows:
-        if row.unit in derived:
-            yield f"annex/rows/{row.unit}", row, derived[row.unit]
+    derived = {row.unit: row for row in annex_rows(plan)}
+    for printed in _printed(plan)[: len(plan.annex.rows)]:
+        unit = printed.row.unit
+        if unit in derived:
+            yield _judge(f"annex/rows/{unit}", printed, derived[unit])
+
+
+def _judge(location: str, printed: _Printed, derived: AnnexRow) -> _Judged:
+    """``printed`` judged by its counts (printed, or else ``derived``'s)."""
+    row = printed.row
+    households = derived.households if row.households is None else row.households
+    poor = derived.poor_households if row.poor_households is None else row.poor_households
+    reduction = printed.reduction
+    if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
+        reduction = derived.reduction
+    if households is None or poor is None:  # no counts printed or given: no rate to judge
+        return _Judged(location, printed, derived, households, poor, reduction, None, ())
+    start, ends = _rates(printed, (households, poor, reduction), derived)
+    return _Judged(location, printed, derived, households, poor, reduction, start, ends)
+
+
+def _rates(
+    printed: _Printed, counts: tuple[int, int, Quantity | None], derived: AnnexRow
+) -> tuple[_Rate | None, tuple[_Rate, ...]]:
+    """The rates the row prints (start, year-end; each bound of a range) with the rates of
+    ``counts`` (households, poor, reduction) at the printed precision of each."""
+    households, poor, reduction = counts
+    row = printed.row
+    start = None
+    if row.start_rate is not None and poor <= households:
+        places = decimal_places(row.start_rate)
+        start = ("start_rate", "", row.start_rate, poor, _rate(poor, households, places, derived))
+    end = printed.end_rate
+    if reduction is None or end is None or not 0 <= reduction.low <= reduction.high <= poor:
+        return start, ()
+    # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
+    left = _trusted(poor - int(reduction.high), poor - int(reduction.low))
+    ends = []
+    for which, bound, part in _pairs(end, left):
+        printed_bound, left_part = Decimal(bound), int(part)
+        if left_part <= households:
+            expected = _rate(left_part, households, decimal_places(printed_bound), derived)
+            ends.append(("end_rate", which, printed_bound, left_part, expected))
+    return start, tuple(ends)
+
+
+def _rate(part: int, households: int, places: int, derived: AnnexRow) -> Decimal:
+    """``rate(part, households, places)``, taken from ``derived`` where it has that rate: a row
+    that prints its unit's counts and its rates at 2 decimals, as most do, is judged by the
+    rates its derived row already holds rather than by working them out again."""
+    if places == RATE_PLACES and households == derived.households:
+        poor, start, reduction = derived.poor_households, derived.start_rate, derived.reduction
+        if start is not None and poor is not None:  # the derived rates are of these counts
+            if part == poor:
+                return start
+            end = derived.end_rate
+            if reduction is not None and end is not None:
+                if part == poor - int(reduction.low):  # the least reduced: the highest rate
+                    return cast(Decimal, end.high)
+                if part == poor - int(reduction.high):
+                    return cast(Decimal, end.low)
+    return rate(part, households, places)
 
 
 def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
@@ -87,16 +206,6 @@ def _pairs(
         yield "upper", printed.high, expected.high
 
 
-def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, Quantity | None]:
-    """Households, poor households and reduction of a row: printed, or else derived."""
-    households = derived.households if row.households is None else row.households
-    poor = derived.poor_households if row.poor_households is None else row.poor_households
-    reduction = _quantity(row.reduction)
-    if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
-        reduction = derived.reduction
-    return households, poor, reduction
-
-
 @rule(
     "annex.counts",
     Severity.ERROR,
@@ -123,7 +232,8 @@ def counts(plan: Document) -> Iterator[Finding]:
                 expected=_("a row"),
                 actual=None,
             )
-    for location, row, derived in _unit_rows(plan):
+    for judged in _judged(plan):
+        location, row, derived = judged.location, judged.printed.row, judged.derived
         for field in ("households", "poor_households"):
             value, expected = getattr(row, field), getattr(derived, field)
             if value is not None and expected is not None and value != expected:
@@ -139,7 +249,7 @@ def counts(plan: Document) -> Iterator[Finding]:
                     expected=expected,
                     actual=value,
                 )
-        target, reduction = derived.reduction, _quantity(row.reduction)
+        target, reduction = derived.reduction, judged.printed.reduction
         if reduction is None:
             continue
         if target is None or (
@@ -185,15 +295,6 @@ def counts(plan: Document) -> Iterator[Finding]:
                 )
 
 
-def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
-    if plan.annex is None:
-        return
-    for i, row in enumerate(plan.annex.rows):
-        yield (f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}"), row
-    if plan.annex.total is not None:
-        yield "annex/total", plan.annex.total
-
-
 @rule(
     "annex.possible",
     Severity.ERROR,
@@ -205,8 +306,8 @@ def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
     tolerance=_("Counts are exact; a blank cell is not compared."),
 )
 def possible(plan: Document) -> Iterator[Finding]:
-    for location, row in _printed_rows(plan):
-        h, p, reduction = row.households, row.poor_households, _quantity(row.reduction)
+    for location, row, reduction, *_cells in _printed(plan):
+        h, p = row.households, row.poor_households
         r = None if reduction is None else int(reduction.high)  # each bound: the upper's
         if h is not None and p is not None and p > h:
             yield possible.finding(
@@ -237,57 +338,48 @@ def possible(plan: Document) -> Iterator[Finding]:
 def _rate_findings(
     check: Rule,
     location: str,
-    row: PrintedRow,
-    counts: tuple[int, int, Quantity | None],
+    households: int,
+    rates: tuple[_Rate | None, tuple[_Rate, ...]],
     *,
     unit: str | None,
 ) -> Iterator[Finding]:
-    """A finding of ``check`` for each rate ``row`` prints (start, year-end; each bound of a
-    range) that is not the rate of ``counts`` (households, poor, reduction) at its printed
+    """A finding of ``check`` for each printed rate of ``rates`` (start, year-end; each bound
+    of a range: see :func:`_rates`) that is not the rate of the row's counts at its printed
     precision.
 
     The message names the row by ``unit`` (its label), or as the total row where ``None``.
     """
-    households, poor, reduction = counts
-    checks: list[tuple[Decimal, Message, str, int]] = []
-    if row.start_rate is not None:
-        checks.append((row.start_rate, _("poverty rate at the start"), "start_rate", poor))
-    end = _quantity(row.end_rate)
-    if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
-        # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
-        left = reduction._map_trusted(lambda r: poor - int(r))
-        for which, printed_bound, part in _pairs(end, left):
-            what = (
-                _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
-                if which
-                else _("poverty rate at the end of the year")
-            )
-            checks.append((Decimal(printed_bound), what, "end_rate", int(part)))
-    for printed, what, field, part in checks:
-        if part > households:
+    start, ends = rates
+    for field, which, printed, part, expected in (*((start,) if start else ()), *ends):
+        if expected == printed:
             continue
-        expected = rate(part, households, decimal_places(printed))
-        if expected != printed:
-            values = {"what": what, "printed": printed, "part": part, "households": households}
-            yield check.finding(
-                f"{location}/{field}",
-                _(
-                    "the total row's {what} is printed {printed}%, but the unit rows' {part} "
-                    "of {households} households is {expected}%",
-                    expected=expected,
-                    **values,
-                )
-                if unit is None
-                else _(
-                    "{unit}: the {what} is printed {printed}%, but {part} of {households} "
-                    "households is {expected}%",
-                    unit=unit,
-                    expected=expected,
-                    **values,
-                ),
+        what = (
+            _("poverty rate at the start")
+            if field == "start_rate"
+            else _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
+            if which
+            else _("poverty rate at the end of the year")
+        )
+        values = {"what": what, "printed": printed, "part": part, "households": households}
+        yield check.finding(
+            f"{location}/{field}",
+            _(
+                "the total row's {what} is printed {printed}%, but the unit rows' {part} "
+                "of {households} households is {expected}%",
                 expected=expected,
-                actual=printed,
+                **values,
             )
+            if unit is None
+            else _(
+                "{unit}: the {what} is printed {printed}%, but {part} of {households} "
+                "households is {expected}%",
+                unit=unit,
+                expected=expected,
+                **values,
+            ),
+            expected=expected,
+            actual=printed,
+        )
 
 
 @rule(
@@ -302,12 +394,15 @@ def _rate_findings(
     tolerance=_RATE_READING,
 )
 def rates(plan: Document) -> Iterator[Finding]:
-    for location, row, derived in _unit_rows(plan):
-        households, poor, reduction = _counts(row, derived)
-        if households is None or poor is None:  # no counts printed or given: nothing to judge
+    for judged in _judged(plan):
+        if judged.households is None:  # no counts printed or given: nothing to judge
             continue
         yield from _rate_findings(
-            rates, location, row, (households, poor, reduction), unit=row.label
+            rates,
+            judged.location,
+            judged.households,
+            (judged.start, judged.ends),
+            unit=judged.printed.row.label,
         )
 
 
@@ -331,12 +426,21 @@ def rates(plan: Document) -> Iterator[Finding]:
 )
 def rate_reduction(plan: Document) -> Iterator[Finding]:
     implied = dict(_implied_falls(plan))
-    for location, row in _printed_rows(plan):
-        start, end, points = row.start_rate, _quantity(row.end_rate), _quantity(row.rate_reduction)
+    for location, row, _reduction, points, end in _printed(plan):
+        start = row.start_rate
         if start is None or end is None or points is None:
             continue
-        falls = _sum(start - end.high, start - end.low)  # the highest end: the least fall
+        least, most = start - end.high, start - end.low  # the highest end: the least fall
         by_counts = implied.get(location)
+        if (
+            points.is_exact
+            and least == most
+            and -MAX_DECIMAL < least < MAX_DECIMAL
+            and (points.low == least or (by_counts is not None and points.low == by_counts.low))
+            and (by_counts is None or by_counts.is_exact)
+        ):
+            continue  # a printed fall that agrees, judged without the ranges made below
+        falls = _sum(least, most)
         expected = list(_pairs(points, falls))
         others = (
             [None] * len(expected)
@@ -373,26 +477,29 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
     precision the row prints it with (bound by bound where the row prints a range)."""
     if plan.annex is None:
         return
-    derived_rows = annex_rows(plan)
-    rows = list(_unit_rows(plan, derived_rows))
+    rows = list(_judged(plan))
     if plan.annex.total is not None:
-        rows.append(("annex/total", plan.annex.total, derived_rows[-1]))
-    for location, row, derived in rows:
-        households, poor, reduction = _counts(row, derived)
-        start, end = row.start_rate, _quantity(row.end_rate)
+        rows.append(_judge("annex/total", _printed(plan)[-1], annex_rows(plan)[-1]))
+    for judged in rows:
+        households, poor, reduction = judged.households, judged.poor, judged.reduction
+        start, end = judged.start, judged.printed.end_rate
         if households is None or poor is None or reduction is None or not households:
             continue
         if start is None or end is None or not 0 <= reduction.low <= reduction.high <= poor:
             continue  # impossible counts: annex.possible says so
         if end.is_exact != reduction.is_exact or poor > households:
             continue
-        implied_start = rate(poor, households, decimal_places(start))
+        implied_start = start[-1]  # the row's start rate, as annex.rate judges it
+        if end.is_exact:  # and so the reduction: its one end rate is the one annex.rate judges
+            fall = implied_start - judged.ends[0][-1]
+            yield judged.location, _trusted(fall, fall)
+            continue
         places = end.places
         # Two differences of rates of counts within 0..households, at the printed places:
         # within the bounds, and the first is the lesser (the larger reduction, the lower
         # end rate), so the range is made without checking it again.
         yield (
-            location,
+            judged.location,
             _trusted(
                 implied_start - rate(poor - int(reduction.low), households, places),
                 implied_start - rate(poor - int(reduction.high), households, places),
@@ -411,7 +518,7 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
     tolerance=_("Exact.  A row that prints no number is not judged."),
 )
 def numbers(plan: Document) -> Iterator[Finding]:
-    for position, (location, row) in enumerate(_printed_rows(plan), start=1):
+    for position, (location, row, *_cells) in enumerate(_printed(plan), start=1):
         if location == "annex/total" or row.number is None or row.number == position:
             continue
         yield numbers.finding(
@@ -445,17 +552,7 @@ def total(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.total is None or plan.excerpt:
         return  # an excerpt's rows are a selection: its total row is not their sum
     row = plan.annex.total
-    sums: dict[str, Quantity | None] = dict.fromkeys(
-        ("households", "poor_households", "reduction"), Quantity(0)
-    )
-    for _location, unit_row, derived in _unit_rows(plan):
-        for field, value in zip(sums, _counts(unit_row, derived), strict=True):
-            current, part = sums[field], _quantity(value)
-            sums[field] = (
-                None
-                if current is None or part is None
-                else _sum(current.low + part.low, current.high + part.high)
-            )
+    sums = _summed(_judged(plan))
     for field, expected in sums.items():
         value = _quantity(getattr(row, field))
         if value is None or expected is None:
@@ -490,10 +587,39 @@ def total(plan: Document) -> Iterator[Finding]:
     if poor > households:
         return
     # the sums are of counts and targets, never negative: the same checks as annex.rate
-    yield from _rate_findings(
-        total,
-        "annex/total",
-        row,
-        (households, poor, sums["reduction"]),
-        unit=None,
-    )
+    counts = (households, poor, sums["reduction"])
+    rates = _rates(_printed(plan)[-1], counts, annex_rows(plan)[-1])
+    yield from _rate_findings(total, "annex/total", households, rates, unit=None)
+
+
+def _summed(rows: Sequence[_Judged]) -> dict[str, Quantity | None]:
+    """The sums of the counts of ``rows``, by field (``None`` where a row has none).
+
+    Summed as ints and made Quantities once: counts are never negative, so a sum leaves the
+    bounds only by reaching :data:`~mdpoverty.values.bounds.MAX_COUNT`, and is refused at the
+    row where it does, as a Quantity of it would be.
+    """
+    households: int | None = 0
+    poor: int | None = 0
+    least: int | None = 0  # the reductions' lower bounds, and their upper bounds
+    most = 0
+    for judged in rows:
+        h, p, r = judged.households, judged.poor, judged.reduction
+        households = None if households is None or h is None else households + h
+        poor = None if poor is None or p is None else poor + p
+        if least is not None:
+            if r is None:
+                least = None
+            else:
+                least, most = least + int(r.low), most + int(r.high)
+        if households is not None and households >= MAX_COUNT:
+            _sum(households, households)
+        if poor is not None and poor >= MAX_COUNT:
+            _sum(poor, poor)
+        if least is not None and most >= MAX_COUNT:
+            _sum(least, most)
+    return {
+        "households": None if households is None else _sum(households, households),
+        "poor_households": None if poor is None else _sum(poor, poor),
+        "reduction": None if least is None else _sum(least, most),
+    }
