@@ -19,9 +19,10 @@ has them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -61,8 +62,10 @@ __all__ = [
     "TOTAL_LABEL",
     "TOTAL_MESSAGE",
     "AnnexRow",
+    "UnitFigures",
     "UnitSum",
     "annex",
+    "annex_figures",
     "annex_rows",
     "derive_row",
     "fields_of",
@@ -135,20 +138,39 @@ def derive_row(
     start = rate(poor_households, households)
     if reduction is None:
         return AnnexRow(label, unit, number, households, poor_households, start, None, None, None)
+    highest, lowest = _end_rates(households, poor_households, reduction)
     # Rates of counts, and differences of two rates, are within the bounds of a Quantity by
     # construction: the ranges are made without checking them again (a unit each, at scale).
-    # The most households reduced leave the lowest end rate, and the largest fall.
-    least, most = int(reduction.low), int(reduction.high)
-    highest = rate(poor_households - least, households)
-    if most == least:  # an exact target, the usual one: one rate, one fall
+    if highest == lowest:  # an exact target, the usual one: one rate, one fall
         end = _trusted(highest, highest)
         fall = start - highest
         points = _trusted(fall, fall)
     else:
-        lowest = rate(poor_households - most, households)
         end = _trusted(lowest, highest)
         points = _trusted(start - highest, start - lowest)
     return AnnexRow(label, unit, number, households, poor_households, start, reduction, points, end)
+
+
+def _end_rates(
+    households: int, poor_households: int, reduction: Quantity
+) -> tuple[Decimal, Decimal]:
+    """The end rates of these counts: the highest (the least reduced) and the lowest (the
+    most reduced), one rate for an exact reduction."""
+    least, most = int(reduction.low), int(reduction.high)
+    highest = rate(poor_households - least, households)
+    return highest, highest if most == least else rate(poor_households - most, households)
+
+
+class UnitFigures(NamedTuple):
+    """What the annex derives for a unit, or for the area (its total row), short of its row:
+    the counts and the reduction target, and the start and end rates where there are counts
+    and an exact target (the fall is their difference).  See :func:`annex_figures`."""
+
+    households: int | None
+    poor_households: int | None
+    reduction: Quantity | None
+    start_rate: Decimal | None
+    end_rate: Decimal | None
 
 
 class UnitSum:
@@ -237,6 +259,40 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     """
     expect("annex_rows", plan=(plan, Document))
     return derived(plan, "annex rows", lambda: _annex_rows(plan))
+
+
+def annex_figures(plan: Document) -> Mapping[str | None, UnitFigures]:
+    """The figures of the rows of :func:`annex_rows` by unit id, the total row's by ``None``,
+    derived once per document without making the rows: what the checks compare the printed
+    annex with, a unit each (refused as :func:`annex_rows` is: the same rates are worked out,
+    in the same order).
+    """
+    expect("annex_figures", plan=(plan, Document))
+    return derived(plan, "annex figures", lambda: MappingProxyType(_annex_figures(plan)))
+
+
+def _annex_figures(plan: Document) -> dict[str | None, UnitFigures]:
+    figures: dict[str | None, UnitFigures] = {}
+    totals = UnitSum()
+    for unit, reduction in unit_reductions(plan):
+        totals.add(unit.households, unit.poor_households, reduction)
+        figures[unit.id] = _figures(unit.households, unit.poor_households, reduction)
+    total = totals.row(TOTAL_LABEL["vi"])  # made, or refused, as the total row is
+    figures[None] = _figures(total.households, total.poor_households, total.reduction)
+    return figures
+
+
+def _figures(
+    households: int | None, poor_households: int | None, reduction: Quantity | None
+) -> UnitFigures:
+    """The figures :func:`derive_row` derives from these counts."""
+    start = end = None
+    if households is not None and poor_households is not None:
+        start = rate(poor_households, households)
+        if reduction is not None:  # both end rates worked out, as the row's are
+            highest, _lowest = _end_rates(households, poor_households, reduction)
+            end = highest if reduction.low == reduction.high else None
+    return UnitFigures(households, poor_households, reduction, start, end)
 
 
 def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:

@@ -1,20 +1,27 @@
-"""Annex rules: the printed table against the units' counts, its own rates and its total row."""
+"""Annex rules: the printed table against the units' counts, its own rates and its total row.
+
+The rules of the unit rows share their reading of them, made once per document
+(:func:`_judged`): each printed unit row with its derived row and the counts it is judged by.
+Most rows print their derived row exactly, every count and rate; such a row is found to agree
+once, and annex.counts, annex.rate and annex.rate-reduction judge in full only the others
+(at scale, a row each of ten thousand units, several times over, was most of a check).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from mdpoverty.checks.builtin._words import BOUNDS, amount
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
-from mdpoverty.i18n import _
+from mdpoverty.i18n import Message, _
 from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
-from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.tables.annex import UnitFigures, annex_figures
 from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL
-from mdpoverty.values.numbers import RATE_PLACES, decimal_places, rate
+from mdpoverty.values.numbers import decimal_places, rate
 from mdpoverty.values.quantities import Quantity, _trusted
 
 _RATE_READING = _(
@@ -32,152 +39,104 @@ _FIELDS = {
 }
 
 
-class _Printed(NamedTuple):
-    """A printed row as the rules read it: where it is, the row, and its cells of targets as
-    Quantities (a number as an exact one), so that every rule reads a cell bound by bound.
+class _Judged(NamedTuple):
+    """A printed unit row with the figures derived for its unit (see :func:`_judged`) and
+    the counts it is judged by: printed, or else derived (the reduction only where the
+    derived one is exact).
 
-    Made once per document (:func:`_printed`) and shared by the rules, rather than a Quantity
-    of each cell made anew by every rule that reads it (a few per unit, at scale).
+    ``agrees`` where the row prints every derived figure: the counts, the exact reduction,
+    and the three rates at the 2 decimals they are derived with.  Its counts are then the
+    derived ones, its rates theirs, and the fall its start rate less its end rate: none of
+    annex.counts, annex.rate and annex.rate-reduction can find anything in it.
     """
 
     location: str
     row: PrintedRow
-    reduction: Quantity | None
-    rate_reduction: Quantity | None
-    end_rate: Quantity | None
-
-
-# A rate a row prints, with the rate its counts give: (field, which bound of a printed range
-# or "", the printed rate, the households it is the rate of, that rate at the printed
-# precision).  A plain tuple: there are one or two a row.
-_Rate = tuple[str, str, Decimal, int, Decimal]
-
-
-class _Judged(NamedTuple):
-    """A printed row with what the rules judge it by, made once per document (:func:`_judged`).
-
-    ``derived`` is its row of :func:`~mdpoverty.tables.annex.annex_rows`; ``households``,
-    ``poor`` and ``reduction`` are its counts: printed, or else derived (the reduction only
-    where the derived one is exact).  ``start`` and ``ends`` are the rates of these counts at
-    the precision the row prints its start rate and its year-end rate (a bound of a range
-    each), where it prints them and they can be judged: annex.rate compares them with the
-    printed ones, and annex.rate-reduction subtracts them, so they are worked out once.
-    """
-
-    location: str
-    printed: _Printed
-    derived: AnnexRow
+    derived: UnitFigures
     households: int | None
     poor: int | None
     reduction: Quantity | None
-    start: _Rate | None
-    ends: tuple[_Rate, ...]
-
-
-def _printed(plan: Document) -> tuple[_Printed, ...]:
-    """The printed rows of ``plan``'s annex, the total row last, each with its location."""
-    return derived_fact(plan, "annex printed rows", lambda: tuple(_read(plan)))
-
-
-def _read(plan: Document) -> Iterator[_Printed]:
-    if plan.annex is None:
-        return
-    for i, row in enumerate(plan.annex.rows):
-        yield _cells(f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}", row)
-    if plan.annex.total is not None:
-        yield _cells("annex/total", plan.annex.total)
-
-
-def _cells(location: str, row: PrintedRow) -> _Printed:
-    return _Printed(
-        location,
-        row,
-        _quantity(row.reduction),
-        _quantity(row.rate_reduction),
-        _quantity(row.end_rate),
-    )
+    agrees: bool
 
 
 def _judged(plan: Document) -> tuple[_Judged, ...]:
-    """Each printed unit row that has a derived row (paired by unit id), judged."""
+    """Each printed unit row of ``plan`` whose unit has derived figures (paired by unit id:
+    :func:`~mdpoverty.tables.annex.annex_figures`, the figures of the rows of
+    :func:`~mdpoverty.tables.annex.annex_rows`), judged once per document and shared by the
+    rules."""
     if plan.annex is None:
         return ()
-    return derived_fact(plan, "annex judged rows", lambda: tuple(_judge_units(plan)))
+    return derived_fact(plan, "annex judged rows", lambda: tuple(_judge_rows(plan)))
 
 
-def _judge_units(plan: Document) -> Iterator[_Judged]:
+def _judge_rows(plan: Document) -> Iterator[_Judged]:
     assert plan.annex is not None  # noqa: S101  (only called for a plan with an annex)
-    derived = {row.unit: row for row in annex_rows(plan)}
-    for printed in _printed(plan)[: len(plan.annex.rows)]:
-        unit = printed.row.unit
-        if unit in derived:
-            yield _judge(f"annex/rows/{unit}", printed, derived[unit])
+    derived = annex_figures(plan)
+    for row in plan.annex.rows:
+        if row.unit in derived:
+            yield _judge(f"annex/rows/{row.unit}", row, derived[row.unit])
 
 
-def _judge(location: str, printed: _Printed, derived: AnnexRow) -> _Judged:
-    """``printed`` judged by its counts (printed, or else ``derived``'s)."""
-    row = printed.row
+def _judge(location: str, row: PrintedRow, derived: UnitFigures) -> _Judged:
+    if _agrees(row, derived):
+        households, poor = derived.households, derived.poor_households
+        return _Judged(location, row, derived, households, poor, derived.reduction, agrees=True)
     households = derived.households if row.households is None else row.households
     poor = derived.poor_households if row.poor_households is None else row.poor_households
-    reduction = printed.reduction
+    reduction = _quantity(row.reduction)
     if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
         reduction = derived.reduction
-    if households is None or poor is None:  # no counts printed or given: no rate to judge
-        return _Judged(location, printed, derived, households, poor, reduction, None, ())
-    start, ends = _rates(printed, (households, poor, reduction), derived)
-    return _Judged(location, printed, derived, households, poor, reduction, start, ends)
+    return _Judged(location, row, derived, households, poor, reduction, agrees=False)
 
 
-def _rates(
-    printed: _Printed, counts: tuple[int, int, Quantity | None], derived: AnnexRow
-) -> tuple[_Rate | None, tuple[_Rate, ...]]:
-    """The rates the row prints (start, year-end; each bound of a range) with the rates of
-    ``counts`` (households, poor, reduction) at the printed precision of each."""
-    households, poor, reduction = counts
-    row = printed.row
-    start = None
-    if row.start_rate is not None and poor <= households:
-        places = decimal_places(row.start_rate)
-        start = ("start_rate", "", row.start_rate, poor, _rate(poor, households, places, derived))
-    end = printed.end_rate
-    if reduction is None or end is None or not 0 <= reduction.low <= reduction.high <= poor:
-        return start, ()
-    # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
-    left = _trusted(poor - int(reduction.high), poor - int(reduction.low))
-    ends = []
-    for which, bound, part in _pairs(end, left):
-        printed_bound, left_part = Decimal(bound), int(part)
-        if left_part <= households:
-            expected = _rate(left_part, households, decimal_places(printed_bound), derived)
-            ends.append(("end_rate", which, printed_bound, left_part, expected))
-    return start, tuple(ends)
+def _agrees(row: PrintedRow, derived: UnitFigures) -> bool:
+    """Whether ``row`` prints every figure of ``derived`` (see :class:`_Judged`)."""
+    reduction, start, end = derived.reduction, derived.start_rate, derived.end_rate
+    if reduction is None or start is None or end is None:  # no exact rates to print
+        return False
+    printed_start, printed_end = row.start_rate, row.end_rate
+    # A rate is the derived one only at the same precision: a printed 1.200 is the rate at 3
+    # decimals, which 1.20 need not be (same_quantum: the same decimals).
+    return (
+        row.households == derived.households
+        and row.poor_households == derived.poor_households
+        and row.reduction == reduction.low
+        and isinstance(printed_start, Decimal)
+        and printed_start == start
+        and printed_start.same_quantum(start)
+        and isinstance(printed_end, Decimal)
+        and printed_end == end
+        and printed_end.same_quantum(end)
+        and row.rate_reduction == start - end
+    )
 
 
-def _rate(part: int, households: int, places: int, derived: AnnexRow) -> Decimal:
-    """``rate(part, households, places)``, taken from ``derived`` where it has that rate: a row
-    that prints its unit's counts and its rates at 2 decimals, as most do, is judged by the
-    rates its derived row already holds rather than by working them out again."""
-    if places == RATE_PLACES and households == derived.households:
-        poor, start, reduction = derived.poor_households, derived.start_rate, derived.reduction
-        if start is not None and poor is not None:  # the derived rates are of these counts
-            if part == poor:
-                return start
-            end = derived.end_rate
-            if reduction is not None and end is not None:
-                if part == poor - int(reduction.low):  # the least reduced: the highest rate
-                    return cast(Decimal, end.high)
-                if part == poor - int(reduction.high):
-                    return cast(Decimal, end.low)
-    return rate(part, households, places)
+def _printed(plan: Document) -> tuple[tuple[str, PrintedRow], ...]:
+    """The printed rows of ``plan``'s annex with their locations, the total row last (once
+    per document)."""
+    return derived_fact(plan, "annex printed rows", lambda: tuple(_printed_rows(plan)))
+
+
+def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
+    if plan.annex is None:
+        return
+    for i, row in enumerate(plan.annex.rows):
+        yield (f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}"), row
+    if plan.annex.total is not None:
+        yield "annex/total", plan.annex.total
 
 
 def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     """A printed cell as a Quantity (an exact one for a number), so that every rule reads a
-    cell bound by bound.  The cell was checked when its row was built (a count or a finite
-    Decimal within the bounds), so the Quantity of it is made without checking it again."""
-    if value is None or isinstance(value, Quantity):
-        return value
-    return _trusted(value, value)
+    cell bound by bound."""
+    return None if value is None else _cell(value)
+
+
+def _cell(value: int | Decimal | Quantity) -> Quantity:
+    """A printed cell that is not blank as a Quantity.  The cell was checked when its row was
+    built (a count or a finite Decimal within the bounds), so the Quantity of it is made
+    without checking it again."""
+    return value if isinstance(value, Quantity) else _trusted(value, value)
 
 
 def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
@@ -233,7 +192,9 @@ def counts(plan: Document) -> Iterator[Finding]:
                 actual=None,
             )
     for judged in _judged(plan):
-        location, row, derived = judged.location, judged.printed.row, judged.derived
+        if judged.agrees:
+            continue
+        location, row, derived = judged.location, judged.row, judged.derived
         for field in ("households", "poor_households"):
             value, expected = getattr(row, field), getattr(derived, field)
             if value is not None and expected is not None and value != expected:
@@ -249,7 +210,7 @@ def counts(plan: Document) -> Iterator[Finding]:
                     expected=expected,
                     actual=value,
                 )
-        target, reduction = derived.reduction, judged.printed.reduction
+        target, reduction = derived.reduction, _quantity(row.reduction)
         if reduction is None:
             continue
         if target is None or (
@@ -306,9 +267,10 @@ def counts(plan: Document) -> Iterator[Finding]:
     tolerance=_("Counts are exact; a blank cell is not compared."),
 )
 def possible(plan: Document) -> Iterator[Finding]:
-    for location, row, reduction, *_cells in _printed(plan):
-        h, p = row.households, row.poor_households
-        r = None if reduction is None else int(reduction.high)  # each bound: the upper's
+    for location, row in _printed(plan):
+        h, p, reduction = row.households, row.poor_households, row.reduction
+        if isinstance(reduction, Quantity):
+            reduction = int(reduction.high)  # each bound: the upper's
         if h is not None and p is not None and p > h:
             yield possible.finding(
                 f"{location}/poor_households",
@@ -321,65 +283,83 @@ def possible(plan: Document) -> Iterator[Finding]:
                 expected=Quantity(0, h),
                 actual=p,
             )
-        if p is not None and r is not None and r > p:
+        if p is not None and reduction is not None and reduction > p:
             yield possible.finding(
                 f"{location}/reduction",
                 _(
                     "{unit}: a reduction of {reduction} out of {poor} poor households",
                     unit=row.label,
-                    reduction=r,
+                    reduction=reduction,
                     poor=p,
                 ),
                 expected=Quantity(0, p),
-                actual=r,
+                actual=reduction,
             )
 
 
 def _rate_findings(
     check: Rule,
     location: str,
-    households: int,
-    rates: tuple[_Rate | None, tuple[_Rate, ...]],
+    row: PrintedRow,
+    counts: tuple[int, int, Quantity | None],
     *,
     unit: str | None,
 ) -> Iterator[Finding]:
-    """A finding of ``check`` for each printed rate of ``rates`` (start, year-end; each bound
-    of a range: see :func:`_rates`) that is not the rate of the row's counts at its printed
+    """A finding of ``check`` for each rate ``row`` prints (start, year-end; each bound of a
+    range) that is not the rate of ``counts`` (households, poor, reduction) at its printed
     precision.
 
     The message names the row by ``unit`` (its label), or as the total row where ``None``.
     """
-    start, ends = rates
-    for field, which, printed, part, expected in (*((start,) if start else ()), *ends):
-        if expected == printed:
+    households, poor, reduction = counts
+    checks: list[tuple[Decimal, str, str, int]] = []  # printed, field, which bound, part
+    if row.start_rate is not None:
+        checks.append((row.start_rate, "start_rate", "", poor))
+    end = _quantity(row.end_rate)
+    if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
+        # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
+        left = reduction._map_trusted(lambda r: poor - int(r))
+        for which, printed_bound, part in _pairs(end, left):
+            checks.append((Decimal(printed_bound), "end_rate", which, int(part)))
+    for printed, field, which, part in checks:
+        if part > households:
             continue
-        what = (
-            _("poverty rate at the start")
-            if field == "start_rate"
-            else _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
-            if which
-            else _("poverty rate at the end of the year")
-        )
-        values = {"what": what, "printed": printed, "part": part, "households": households}
-        yield check.finding(
-            f"{location}/{field}",
-            _(
-                "the total row's {what} is printed {printed}%, but the unit rows' {part} "
-                "of {households} households is {expected}%",
+        expected = rate(part, households, decimal_places(printed))
+        if expected != printed:
+            values = {
+                "what": _rate_name(field, which),
+                "printed": printed,
+                "part": part,
+                "households": households,
+            }
+            yield check.finding(
+                f"{location}/{field}",
+                _(
+                    "the total row's {what} is printed {printed}%, but the unit rows' {part} "
+                    "of {households} households is {expected}%",
+                    expected=expected,
+                    **values,
+                )
+                if unit is None
+                else _(
+                    "{unit}: the {what} is printed {printed}%, but {part} of {households} "
+                    "households is {expected}%",
+                    unit=unit,
+                    expected=expected,
+                    **values,
+                ),
                 expected=expected,
-                **values,
+                actual=printed,
             )
-            if unit is None
-            else _(
-                "{unit}: the {what} is printed {printed}%, but {part} of {households} "
-                "households is {expected}%",
-                unit=unit,
-                expected=expected,
-                **values,
-            ),
-            expected=expected,
-            actual=printed,
-        )
+
+
+def _rate_name(field: str, which: str) -> Message:
+    """The rate of ``field`` as a finding names it (``which`` bound of a range, if any)."""
+    if field == "start_rate":
+        return _("poverty rate at the start")
+    if which:
+        return _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
+    return _("poverty rate at the end of the year")
 
 
 @rule(
@@ -395,14 +375,15 @@ def _rate_findings(
 )
 def rates(plan: Document) -> Iterator[Finding]:
     for judged in _judged(plan):
-        if judged.households is None:  # no counts printed or given: nothing to judge
+        households, poor = judged.households, judged.poor
+        if judged.agrees or households is None or poor is None:  # no counts: nothing to judge
             continue
         yield from _rate_findings(
             rates,
             judged.location,
-            judged.households,
-            (judged.start, judged.ends),
-            unit=judged.printed.row.label,
+            judged.row,
+            (households, poor, judged.reduction),
+            unit=judged.row.label,
         )
 
 
@@ -425,22 +406,28 @@ def rates(plan: Document) -> Iterator[Finding]:
     ),
 )
 def rate_reduction(plan: Document) -> Iterator[Finding]:
-    implied = dict(_implied_falls(plan))
-    for location, row, _reduction, points, end in _printed(plan):
-        start = row.start_rate
-        if start is None or end is None or points is None:
+    judged = _judged(plan)
+    # The falls the counts imply are worked out only for a row whose printed fall is not
+    # simply its start rate less its end rate: most rows print three numbers that agree.  A
+    # unit printed twice, once with a ranged end rate, may imply a range at the location of
+    # both: its rows are judged in full (a number against a range is no comparison).
+    ranged = {j.location for j in judged if isinstance(j.row.end_rate, Quantity)}
+    implied: dict[str, Quantity] | None = None
+    for location, row in _printed(plan):
+        start, printed_end, printed_points = row.start_rate, row.end_rate, row.rate_reduction
+        if start is None or printed_end is None or printed_points is None:
             continue
-        least, most = start - end.high, start - end.low  # the highest end: the least fall
-        by_counts = implied.get(location)
-        if (
-            points.is_exact
-            and least == most
-            and -MAX_DECIMAL < least < MAX_DECIMAL
-            and (points.low == least or (by_counts is not None and points.low == by_counts.low))
-            and (by_counts is None or by_counts.is_exact)
+        if (  # three numbers, the fall the start less the end: no range to make
+            isinstance(printed_end, Decimal)
+            and printed_points == start - printed_end
+            and location not in ranged
         ):
-            continue  # a printed fall that agrees, judged without the ranges made below
-        falls = _sum(least, most)
+            continue
+        end, points = _cell(printed_end), _cell(printed_points)
+        falls = _sum(start - end.high, start - end.low)  # the highest end: the least fall
+        if implied is None:
+            implied = dict(_implied_falls(plan, judged))
+        by_counts = implied.get(location)
         expected = list(_pairs(points, falls))
         others = (
             [None] * len(expected)
@@ -472,34 +459,27 @@ def rate_reduction(plan: Document) -> Iterator[Finding]:
             )
 
 
-def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
+def _implied_falls(plan: Document, judged: Sequence[_Judged]) -> Iterator[tuple[str, Quantity]]:
     """The fall each row's counts imply: its start rate minus its end rate, each at the
     precision the row prints it with (bound by bound where the row prints a range)."""
-    if plan.annex is None:
-        return
-    rows = list(_judged(plan))
-    if plan.annex.total is not None:
-        rows.append(_judge("annex/total", _printed(plan)[-1], annex_rows(plan)[-1]))
-    for judged in rows:
-        households, poor, reduction = judged.households, judged.poor, judged.reduction
-        start, end = judged.start, judged.printed.end_rate
+    rows = list(judged)
+    if plan.annex is not None and plan.annex.total is not None:
+        rows.append(_judge("annex/total", plan.annex.total, annex_figures(plan)[None]))
+    for location, row, _derived, households, poor, reduction, _agrees in rows:
+        start, end = row.start_rate, _quantity(row.end_rate)
         if households is None or poor is None or reduction is None or not households:
             continue
         if start is None or end is None or not 0 <= reduction.low <= reduction.high <= poor:
             continue  # impossible counts: annex.possible says so
         if end.is_exact != reduction.is_exact or poor > households:
             continue
-        implied_start = start[-1]  # the row's start rate, as annex.rate judges it
-        if end.is_exact:  # and so the reduction: its one end rate is the one annex.rate judges
-            fall = implied_start - judged.ends[0][-1]
-            yield judged.location, _trusted(fall, fall)
-            continue
+        implied_start = rate(poor, households, decimal_places(start))
         places = end.places
         # Two differences of rates of counts within 0..households, at the printed places:
         # within the bounds, and the first is the lesser (the larger reduction, the lower
         # end rate), so the range is made without checking it again.
         yield (
-            judged.location,
+            location,
             _trusted(
                 implied_start - rate(poor - int(reduction.low), households, places),
                 implied_start - rate(poor - int(reduction.high), households, places),
@@ -518,7 +498,7 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
     tolerance=_("Exact.  A row that prints no number is not judged."),
 )
 def numbers(plan: Document) -> Iterator[Finding]:
-    for position, (location, row, *_cells) in enumerate(_printed(plan), start=1):
+    for position, (location, row) in enumerate(_printed(plan), start=1):
         if location == "annex/total" or row.number is None or row.number == position:
             continue
         yield numbers.finding(
@@ -587,9 +567,13 @@ def total(plan: Document) -> Iterator[Finding]:
     if poor > households:
         return
     # the sums are of counts and targets, never negative: the same checks as annex.rate
-    counts = (households, poor, sums["reduction"])
-    rates = _rates(_printed(plan)[-1], counts, annex_rows(plan)[-1])
-    yield from _rate_findings(total, "annex/total", households, rates, unit=None)
+    yield from _rate_findings(
+        total,
+        "annex/total",
+        row,
+        (households, poor, sums["reduction"]),
+        unit=None,
+    )
 
 
 def _summed(rows: Sequence[_Judged]) -> dict[str, Quantity | None]:

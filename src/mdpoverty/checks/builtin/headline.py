@@ -12,12 +12,12 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.tables.annex import UnitFigures, annex_figures
 from mdpoverty.values.numbers import RATE_PLACES, rate
 from mdpoverty.values.quantities import Comparison, Quantity
 
 
-def _derived(target: Target, total: AnnexRow) -> Quantity | None:
+def _derived(target: Target, total: UnitFigures) -> Quantity | None:
     """What the annex's units imply for ``target``, at the target's printed precision."""
     reduction = total.reduction
     if reduction is None:
@@ -89,7 +89,7 @@ def _disagreements(
 def headline(plan: Document) -> Iterator[Finding]:
     if not headline_judged(plan):
         return  # a hierarchy is targets.ranges' to judge; a unit without counts, no one's
-    total = annex_rows(plan)[-1]
+    total = annex_figures(plan)[None]  # the total row's
     for i, target in enumerate(plan.targets):
         if (
             target.about is not None
