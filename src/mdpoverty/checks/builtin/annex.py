@@ -533,6 +533,14 @@ def total(plan: Document) -> Iterator[Finding]:
         return  # an excerpt's rows are a selection: its total row is not their sum
     row = plan.annex.total
     sums = _summed(_judged(plan))
+    area = annex_figures(plan)[None]
+    summed = (sums["households"], sums["poor_households"], sums["reduction"])
+    if _agrees(row, area) and summed == (
+        _quantity(area.households),
+        _quantity(area.poor_households),
+        area.reduction,
+    ):
+        return  # the unit rows add up to the area's counts, and the row prints their figures
     for field, expected in sums.items():
         value = _quantity(getattr(row, field))
         if value is None or expected is None:
