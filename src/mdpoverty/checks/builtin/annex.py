@@ -1,10 +1,11 @@
 """Annex rules: the printed table against the units' counts, its own rates and its total row.
 
 The rules of the unit rows share their reading of them, made once per document
-(:func:`_judged`): each printed unit row with its derived row and the counts it is judged by.
-Most rows print their derived row exactly, every count and rate; such a row is found to agree
-once, and annex.counts, annex.rate and annex.rate-reduction judge in full only the others
-(at scale, a row each of ten thousand units, several times over, was most of a check).
+(:func:`_judged`): each printed unit row with its unit's derived figures and the counts it is
+judged by.  Most rows print their derived figures exactly, every count and rate; such a row is
+found to agree once, and annex.counts, annex.rate and annex.rate-reduction judge in full only
+the others (at scale, a row each of ten thousand units, several times over, was most of a
+check).
 """
 
 from __future__ import annotations
