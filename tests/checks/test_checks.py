@@ -5,8 +5,11 @@ Values come from the Bắc Kạn 2024 plan (``bac-kan-2024-plan.vi.txt``) or are
 
 from __future__ import annotations
 
+import importlib
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pandas as pd
@@ -27,6 +30,7 @@ from mdpoverty.checks import (
     unregister,
 )
 from mdpoverty.errors import MdpovertyError, UnknownNameError, ValidationError
+from mdpoverty.model._derived import forget
 from mdpoverty.model.agencies import Responsibility
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import FundingSplit, ProjectComponent
@@ -343,6 +347,53 @@ def test_a_rate_is_compared_at_its_printed_precision(plan: Document) -> None:
     assert (Decimal("1.2"), Decimal("1.1")) == (finding.expected, finding.actual)
     (finding,) = check(with_row(plan, "song-cau", start_rate=Decimal("1.16")), select="annex.rate")
     assert finding.location == "annex/rows/song-cau/start_rate"
+
+
+@pytest.mark.parametrize(
+    ("unit", "printed", "expected"),
+    [
+        ("xuat-hoa", Decimal("4.110"), Decimal("4.111")),  # 34 of 827 is 4,1112…%
+        (None, Decimal("1.960"), Decimal("1.962")),  # the total row: 241 of 12.281 is 1,9624…%
+    ],
+)
+def test_a_derived_rate_printed_with_more_decimals_is_judged_at_them(
+    plan: Document, unit: str | None, printed: Decimal, expected: Decimal
+) -> None:
+    # Equal to the rate derived at 2 decimals, but printed at 3: not the derived figure, so
+    # judged in full rather than found to agree.
+    assert plan.annex is not None
+    assert plan.annex.total is not None
+    if unit is None:
+        total = attrs.evolve(plan.annex.total, start_rate=printed)
+        changed = attrs.evolve(plan, annex=attrs.evolve(plan.annex, total=total))
+    else:
+        changed = with_row(plan, unit, start_rate=printed)
+    (finding,) = check(changed, select="annex")
+    assert ("annex.total" if unit is None else "annex.rate", expected, printed) == (
+        finding.rule,
+        finding.expected,
+        finding.actual,
+    )
+
+
+def test_a_check_derives_the_annex_figures_once_and_no_annex_rows(
+    plan: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every annex rule compares with the figures of the annex (one derivation for all of them);
+    # the rows, their labels and Quantities, are the tables' alone.
+    tables_annex = importlib.import_module("mdpoverty.tables.annex")  # (the function is `annex`)
+    calls: Counter[str] = Counter()
+    for name in ("_annex_figures", "_annex_rows"):
+        original = getattr(tables_annex, name)
+
+        def counted(document: Document, *, _name: str = name, _original: Any = original) -> Any:
+            calls[_name] += 1
+            return _original(document)
+
+        monkeypatch.setattr(tables_annex, name, counted)
+    forget()
+    check(plan)
+    assert {"_annex_figures": 1} == calls
 
 
 def test_printed_counts_are_compared_with_the_units(plan: Document) -> None:

@@ -13,10 +13,14 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 import pytest
+from hypothesis import given
 
 import mdpoverty
 from mdpoverty import HouseholdGroup, Measure, Quantity, Target, annex, annex_rows, parse_vi
+from mdpoverty.model.document import Plan
 from mdpoverty.reference.datasets import bac_kan_2024
+from mdpoverty.tables.annex import UnitFigures, annex_figures
+from mdpoverty.testing import edge_plans
 
 # Columns: STT | Tên đơn vị | Tổng số hộ dân | Số hộ nghèo | Tỷ lệ đầu năm | Giảm số hộ |
 # Giảm tỷ lệ | Tỷ lệ cuối năm
@@ -147,3 +151,25 @@ def test_near_poor_targets_do_not_enter_the_poverty_annex() -> None:
 
 def test_annex_is_exported_at_the_top_level() -> None:
     assert mdpoverty.annex is annex
+
+
+def test_the_annex_figures_of_a_unit_and_of_the_area_are_the_printed_ones() -> None:
+    figures = annex_figures(bac_kan_2024())
+    # rows 1 and 9 of PRINTED: the fall of the rate is the start rate less the end rate
+    assert (
+        UnitFigures(2347, 27, Quantity(2), Decimal("1.15"), Decimal("1.07")) == figures["song-cau"]
+    )
+    assert UnitFigures(12281, 241, Quantity(13), Decimal("1.96"), Decimal("1.86")) == figures[None]
+
+
+@given(edge_plans())
+def test_the_annex_figures_are_those_of_the_annex_rows(plan: Plan) -> None:
+    # Units without counts, without a target or with a ranged one: the figures are the rows'
+    # (an end rate only where there are counts and an exact target).
+    figures = annex_figures(plan)
+    for row in annex_rows(plan):
+        exact = row.start_rate is not None and row.reduction is not None and row.reduction.is_exact
+        end = row.end_rate.low if exact and row.end_rate is not None else None
+        assert (row.households, row.poor_households, row.reduction, row.start_rate, end) == figures[
+            row.unit
+        ]

@@ -19,9 +19,10 @@ has them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -41,7 +42,7 @@ from mdpoverty.tables.shape import (
     table_attrs,
 )
 from mdpoverty.values.numbers import rate
-from mdpoverty.values.quantities import Comparison, Quantity
+from mdpoverty.values.quantities import Comparison, Quantity, _trusted
 
 _EXACTLY = Comparison.EXACTLY
 
@@ -61,8 +62,10 @@ __all__ = [
     "TOTAL_LABEL",
     "TOTAL_MESSAGE",
     "AnnexRow",
+    "UnitFigures",
     "UnitSum",
     "annex",
+    "annex_figures",
     "annex_rows",
     "derive_row",
     "fields_of",
@@ -135,11 +138,39 @@ def derive_row(
     start = rate(poor_households, households)
     if reduction is None:
         return AnnexRow(label, unit, number, households, poor_households, start, None, None, None)
+    highest, lowest = _end_rates(households, poor_households, reduction)
     # Rates of counts, and differences of two rates, are within the bounds of a Quantity by
     # construction: the ranges are made without checking them again (a unit each, at scale).
-    end = reduction._map_trusted(lambda r: rate(poor_households - int(r), households))
-    points = end._map_trusted(lambda e: start - e)
+    if highest == lowest:  # an exact target, the usual one: one rate, one fall
+        end = _trusted(highest, highest)
+        fall = start - highest
+        points = _trusted(fall, fall)
+    else:
+        end = _trusted(lowest, highest)
+        points = _trusted(start - highest, start - lowest)
     return AnnexRow(label, unit, number, households, poor_households, start, reduction, points, end)
+
+
+def _end_rates(
+    households: int, poor_households: int, reduction: Quantity
+) -> tuple[Decimal, Decimal]:
+    """The end rates of these counts: the highest (the least reduced) and the lowest (the
+    most reduced), one rate for an exact reduction."""
+    least, most = int(reduction.low), int(reduction.high)
+    highest = rate(poor_households - least, households)
+    return highest, highest if most == least else rate(poor_households - most, households)
+
+
+class UnitFigures(NamedTuple):
+    """What the annex derives for a unit, or for the area (its total row), short of its row:
+    the counts and the reduction target, and the start and end rates where there are counts
+    and an exact target (the fall is their difference).  See :func:`annex_figures`."""
+
+    households: int | None
+    poor_households: int | None
+    reduction: Quantity | None
+    start_rate: Decimal | None
+    end_rate: Decimal | None
 
 
 class UnitSum:
@@ -230,6 +261,40 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     return derived(plan, "annex rows", lambda: _annex_rows(plan))
 
 
+def annex_figures(plan: Document) -> Mapping[str | None, UnitFigures]:
+    """The figures of the rows of :func:`annex_rows` by unit id, the total row's by ``None``,
+    derived once per document without making the rows: what the checks compare the printed
+    annex with, a unit each (refused as :func:`annex_rows` is: the same rates are worked out,
+    in the same order).
+    """
+    expect("annex_figures", plan=(plan, Document))
+    return derived(plan, "annex figures", lambda: MappingProxyType(_annex_figures(plan)))
+
+
+def _annex_figures(plan: Document) -> dict[str | None, UnitFigures]:
+    figures: dict[str | None, UnitFigures] = {}
+    totals = UnitSum()
+    for unit, reduction in unit_reductions(plan):
+        totals.add(unit.households, unit.poor_households, reduction)
+        figures[unit.id] = _figures(unit.households, unit.poor_households, reduction)
+    total = totals.row(TOTAL_LABEL["vi"])  # made, or refused, as the total row is
+    figures[None] = _figures(total.households, total.poor_households, total.reduction)
+    return figures
+
+
+def _figures(
+    households: int | None, poor_households: int | None, reduction: Quantity | None
+) -> UnitFigures:
+    """The figures :func:`derive_row` derives from these counts."""
+    start = end = None
+    if households is not None and poor_households is not None:
+        start = rate(poor_households, households)
+        if reduction is not None:  # both end rates worked out, as the row's are
+            highest, _lowest = _end_rates(households, poor_households, reduction)
+            end = highest if reduction.low == reduction.high else None
+    return UnitFigures(households, poor_households, reduction, start, end)
+
+
 def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     labels = {row.unit: row.label for row in plan.annex.rows} if plan.annex else {}
     stated = _stated(plan)
@@ -245,7 +310,8 @@ def _annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
             unit=unit.id,
             number=number,
         )
-        row = stated(row)
+        if row.end_rate is None or row.rate_reduction is None:  # not derived: stated?
+            row = stated(row)
         if unit.near_poor_households is not None:  # a derived row has none: set only if any
             row = attrs.evolve(row, near_poor_households=unit.near_poor_households)
         rows.append(row)

@@ -1,9 +1,18 @@
-"""Annex rules: the printed table against the units' counts, its own rates and its total row."""
+"""Annex rules: the printed table against the units' counts, its own rates and its total row.
+
+The rules of the unit rows share their reading of them, made once per document
+(:func:`_judged`): each printed unit row with its unit's derived figures and the counts it is
+judged by.  Most rows print their derived figures exactly, every count and rate; such a row is
+found to agree once, and annex.counts, annex.rate and annex.rate-reduction judge in full only
+the others (at scale, a row each of ten thousand units, several times over, was most of a
+check).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from mdpoverty.checks.builtin._words import BOUNDS, amount
 from mdpoverty.checks.report import Finding, Rule, Severity, rule
@@ -11,7 +20,7 @@ from mdpoverty.i18n import Message, _
 from mdpoverty.model._derived import derived as derived_fact
 from mdpoverty.model.document import Document
 from mdpoverty.model.printed import PrintedRow
-from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.tables.annex import UnitFigures, annex_figures
 from mdpoverty.values.bounds import MAX_COUNT, MAX_DECIMAL
 from mdpoverty.values.numbers import decimal_places, rate
 from mdpoverty.values.quantities import Quantity, _trusted
@@ -31,34 +40,104 @@ _FIELDS = {
 }
 
 
-def _unit_rows(
-    plan: Document, derived_rows: Sequence[AnnexRow] | None = None
-) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
-    """Each printed unit row with its location and its derived row (of ``derived_rows``, the
-    plan's :func:`annex_rows`, derived here when not given)."""
+class _Judged(NamedTuple):
+    """A printed unit row with the figures derived for its unit (see :func:`_judged`) and
+    the counts it is judged by: printed, or else derived (the reduction only where the
+    derived one is exact).
+
+    ``agrees`` where the row prints every derived figure: the counts, the exact reduction,
+    and the three rates at the 2 decimals they are derived with.  Its counts are then the
+    derived ones, its rates theirs, and the fall its start rate less its end rate: none of
+    annex.counts, annex.rate and annex.rate-reduction can find anything in it.
+    """
+
+    location: str
+    row: PrintedRow
+    derived: UnitFigures
+    households: int | None
+    poor: int | None
+    reduction: Quantity | None
+    agrees: bool
+
+
+def _judged(plan: Document) -> tuple[_Judged, ...]:
+    """Each printed unit row of ``plan`` whose unit has derived figures (paired by unit id:
+    :func:`~mdpoverty.tables.annex.annex_figures`, the figures of the rows of
+    :func:`~mdpoverty.tables.annex.annex_rows`), judged once per document and shared by the
+    rules."""
     if plan.annex is None:
-        return iter(())
-    rows = annex_rows(plan)
-    if derived_rows is None or derived_rows is rows:  # the plan's own: paired once per plan
-        return iter(derived_fact(plan, "annex unit rows", lambda: tuple(_paired(plan, rows))))
-    return _paired(plan, derived_rows)
+        return ()
+    return derived_fact(plan, "annex judged rows", lambda: tuple(_judge_rows(plan)))
 
 
-def _paired(plan: Document, rows: Sequence[AnnexRow]) -> Iterator[tuple[str, PrintedRow, AnnexRow]]:
+def _judge_rows(plan: Document) -> Iterator[_Judged]:
     assert plan.annex is not None  # noqa: S101  (only called for a plan with an annex)
-    derived = {row.unit: row for row in rows}
+    derived = annex_figures(plan)
     for row in plan.annex.rows:
         if row.unit in derived:
-            yield f"annex/rows/{row.unit}", row, derived[row.unit]
+            yield _judge(f"annex/rows/{row.unit}", row, derived[row.unit])
+
+
+def _judge(location: str, row: PrintedRow, derived: UnitFigures) -> _Judged:
+    if _agrees(row, derived):
+        households, poor = derived.households, derived.poor_households
+        return _Judged(location, row, derived, households, poor, derived.reduction, agrees=True)
+    households = derived.households if row.households is None else row.households
+    poor = derived.poor_households if row.poor_households is None else row.poor_households
+    reduction = _quantity(row.reduction)
+    if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
+        reduction = derived.reduction
+    return _Judged(location, row, derived, households, poor, reduction, agrees=False)
+
+
+def _agrees(row: PrintedRow, derived: UnitFigures) -> bool:
+    """Whether ``row`` prints every figure of ``derived`` (see :class:`_Judged`)."""
+    reduction, start, end = derived.reduction, derived.start_rate, derived.end_rate
+    if reduction is None or start is None or end is None:  # no exact rates to print
+        return False
+    printed_start, printed_end = row.start_rate, row.end_rate
+    # A rate is the derived one only at the same precision: a printed 1.200 is the rate at 3
+    # decimals, which 1.20 need not be (same_quantum: the same decimals).
+    return (
+        row.households == derived.households
+        and row.poor_households == derived.poor_households
+        and row.reduction == reduction.low
+        and isinstance(printed_start, Decimal)
+        and printed_start == start
+        and printed_start.same_quantum(start)
+        and isinstance(printed_end, Decimal)
+        and printed_end == end
+        and printed_end.same_quantum(end)
+        and row.rate_reduction == start - end
+    )
+
+
+def _printed(plan: Document) -> tuple[tuple[str, PrintedRow], ...]:
+    """The printed rows of ``plan``'s annex with their locations, the total row last (once
+    per document)."""
+    return derived_fact(plan, "annex printed rows", lambda: tuple(_printed_rows(plan)))
+
+
+def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
+    if plan.annex is None:
+        return
+    for i, row in enumerate(plan.annex.rows):
+        yield (f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}"), row
+    if plan.annex.total is not None:
+        yield "annex/total", plan.annex.total
 
 
 def _quantity(value: int | Decimal | Quantity | None) -> Quantity | None:
     """A printed cell as a Quantity (an exact one for a number), so that every rule reads a
-    cell bound by bound.  The cell was checked when its row was built (a count or a finite
-    Decimal within the bounds), so the Quantity of it is made without checking it again."""
-    if value is None or isinstance(value, Quantity):
-        return value
-    return _trusted(value, value)
+    cell bound by bound."""
+    return None if value is None else _cell(value)
+
+
+def _cell(value: int | Decimal | Quantity) -> Quantity:
+    """A printed cell that is not blank as a Quantity.  The cell was checked when its row was
+    built (a count or a finite Decimal within the bounds), so the Quantity of it is made
+    without checking it again."""
+    return value if isinstance(value, Quantity) else _trusted(value, value)
 
 
 def _sum(low: int | Decimal, high: int | Decimal) -> Quantity:
@@ -87,16 +166,6 @@ def _pairs(
         yield "upper", printed.high, expected.high
 
 
-def _counts(row: PrintedRow, derived: AnnexRow) -> tuple[int | None, int | None, Quantity | None]:
-    """Households, poor households and reduction of a row: printed, or else derived."""
-    households = derived.households if row.households is None else row.households
-    poor = derived.poor_households if row.poor_households is None else row.poor_households
-    reduction = _quantity(row.reduction)
-    if reduction is None and derived.reduction is not None and derived.reduction.is_exact:
-        reduction = derived.reduction
-    return households, poor, reduction
-
-
 @rule(
     "annex.counts",
     Severity.ERROR,
@@ -123,7 +192,10 @@ def counts(plan: Document) -> Iterator[Finding]:
                 expected=_("a row"),
                 actual=None,
             )
-    for location, row, derived in _unit_rows(plan):
+    for judged in _judged(plan):
+        if judged.agrees:
+            continue
+        location, row, derived = judged.location, judged.row, judged.derived
         for field in ("households", "poor_households"):
             value, expected = getattr(row, field), getattr(derived, field)
             if value is not None and expected is not None and value != expected:
@@ -185,15 +257,6 @@ def counts(plan: Document) -> Iterator[Finding]:
                 )
 
 
-def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
-    if plan.annex is None:
-        return
-    for i, row in enumerate(plan.annex.rows):
-        yield (f"annex/rows/{row.unit}" if row.unit else f"annex/rows/{i}"), row
-    if plan.annex.total is not None:
-        yield "annex/total", plan.annex.total
-
-
 @rule(
     "annex.possible",
     Severity.ERROR,
@@ -205,9 +268,10 @@ def _printed_rows(plan: Document) -> Iterator[tuple[str, PrintedRow]]:
     tolerance=_("Counts are exact; a blank cell is not compared."),
 )
 def possible(plan: Document) -> Iterator[Finding]:
-    for location, row in _printed_rows(plan):
-        h, p, reduction = row.households, row.poor_households, _quantity(row.reduction)
-        r = None if reduction is None else int(reduction.high)  # each bound: the upper's
+    for location, row in _printed(plan):
+        h, p, reduction = row.households, row.poor_households, row.reduction
+        if isinstance(reduction, Quantity):
+            reduction = int(reduction.high)  # each bound: the upper's
         if h is not None and p is not None and p > h:
             yield possible.finding(
                 f"{location}/poor_households",
@@ -220,17 +284,17 @@ def possible(plan: Document) -> Iterator[Finding]:
                 expected=Quantity(0, h),
                 actual=p,
             )
-        if p is not None and r is not None and r > p:
+        if p is not None and reduction is not None and reduction > p:
             yield possible.finding(
                 f"{location}/reduction",
                 _(
                     "{unit}: a reduction of {reduction} out of {poor} poor households",
                     unit=row.label,
-                    reduction=r,
+                    reduction=reduction,
                     poor=p,
                 ),
                 expected=Quantity(0, p),
-                actual=r,
+                actual=reduction,
             )
 
 
@@ -249,26 +313,26 @@ def _rate_findings(
     The message names the row by ``unit`` (its label), or as the total row where ``None``.
     """
     households, poor, reduction = counts
-    checks: list[tuple[Decimal, Message, str, int]] = []
+    checks: list[tuple[Decimal, str, str, int]] = []  # printed, field, which bound, part
     if row.start_rate is not None:
-        checks.append((row.start_rate, _("poverty rate at the start"), "start_rate", poor))
+        checks.append((row.start_rate, "start_rate", "", poor))
     end = _quantity(row.end_rate)
     if reduction is not None and end is not None and 0 <= reduction.low <= reduction.high <= poor:
         # the fewest left: the lowest rate (counts within 0..poor, so made without checks)
         left = reduction._map_trusted(lambda r: poor - int(r))
         for which, printed_bound, part in _pairs(end, left):
-            what = (
-                _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
-                if which
-                else _("poverty rate at the end of the year")
-            )
-            checks.append((Decimal(printed_bound), what, "end_rate", int(part)))
-    for printed, what, field, part in checks:
+            checks.append((Decimal(printed_bound), "end_rate", which, int(part)))
+    for printed, field, which, part in checks:
         if part > households:
             continue
         expected = rate(part, households, decimal_places(printed))
         if expected != printed:
-            values = {"what": what, "printed": printed, "part": part, "households": households}
+            values = {
+                "what": _rate_name(field, which),
+                "printed": printed,
+                "part": part,
+                "households": households,
+            }
             yield check.finding(
                 f"{location}/{field}",
                 _(
@@ -290,6 +354,15 @@ def _rate_findings(
             )
 
 
+def _rate_name(field: str, which: str) -> Message:
+    """The rate of ``field`` as a finding names it (``which`` bound of a range, if any)."""
+    if field == "start_rate":
+        return _("poverty rate at the start")
+    if which:
+        return _("poverty rate at the end of the year ({bound})", bound=BOUNDS[which])
+    return _("poverty rate at the end of the year")
+
+
 @rule(
     "annex.rate",
     Severity.ERROR,
@@ -302,12 +375,16 @@ def _rate_findings(
     tolerance=_RATE_READING,
 )
 def rates(plan: Document) -> Iterator[Finding]:
-    for location, row, derived in _unit_rows(plan):
-        households, poor, reduction = _counts(row, derived)
-        if households is None or poor is None:  # no counts printed or given: nothing to judge
+    for judged in _judged(plan):
+        households, poor = judged.households, judged.poor
+        if judged.agrees or households is None or poor is None:  # no counts: nothing to judge
             continue
         yield from _rate_findings(
-            rates, location, row, (households, poor, reduction), unit=row.label
+            rates,
+            judged.location,
+            judged.row,
+            (households, poor, judged.reduction),
+            unit=judged.row.label,
         )
 
 
@@ -330,12 +407,27 @@ def rates(plan: Document) -> Iterator[Finding]:
     ),
 )
 def rate_reduction(plan: Document) -> Iterator[Finding]:
-    implied = dict(_implied_falls(plan))
-    for location, row in _printed_rows(plan):
-        start, end, points = row.start_rate, _quantity(row.end_rate), _quantity(row.rate_reduction)
-        if start is None or end is None or points is None:
+    judged = _judged(plan)
+    # The falls the counts imply are worked out only for a row whose printed fall is not
+    # simply its start rate less its end rate: most rows print three numbers that agree.  A
+    # unit printed twice, once with a ranged end rate, may imply a range at the location of
+    # both: its rows are judged in full (a number against a range is no comparison).
+    ranged = {j.location for j in judged if isinstance(j.row.end_rate, Quantity)}
+    implied: dict[str, Quantity] | None = None
+    for location, row in _printed(plan):
+        start, printed_end, printed_points = row.start_rate, row.end_rate, row.rate_reduction
+        if start is None or printed_end is None or printed_points is None:
             continue
+        if (  # three numbers, the fall the start less the end: no range to make
+            isinstance(printed_end, Decimal)
+            and printed_points == start - printed_end
+            and location not in ranged
+        ):
+            continue
+        end, points = _cell(printed_end), _cell(printed_points)
         falls = _sum(start - end.high, start - end.low)  # the highest end: the least fall
+        if implied is None:
+            implied = dict(_implied_falls(plan, judged))
         by_counts = implied.get(location)
         expected = list(_pairs(points, falls))
         others = (
@@ -368,17 +460,13 @@ def rate_reduction(plan: Document) -> Iterator[Finding]:
             )
 
 
-def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
+def _implied_falls(plan: Document, judged: Sequence[_Judged]) -> Iterator[tuple[str, Quantity]]:
     """The fall each row's counts imply: its start rate minus its end rate, each at the
     precision the row prints it with (bound by bound where the row prints a range)."""
-    if plan.annex is None:
-        return
-    derived_rows = annex_rows(plan)
-    rows = list(_unit_rows(plan, derived_rows))
-    if plan.annex.total is not None:
-        rows.append(("annex/total", plan.annex.total, derived_rows[-1]))
-    for location, row, derived in rows:
-        households, poor, reduction = _counts(row, derived)
+    rows = list(judged)
+    if plan.annex is not None and plan.annex.total is not None:
+        rows.append(_judge("annex/total", plan.annex.total, annex_figures(plan)[None]))
+    for location, row, _derived, households, poor, reduction, _agrees in rows:
         start, end = row.start_rate, _quantity(row.end_rate)
         if households is None or poor is None or reduction is None or not households:
             continue
@@ -411,7 +499,7 @@ def _implied_falls(plan: Document) -> Iterator[tuple[str, Quantity]]:
     tolerance=_("Exact.  A row that prints no number is not judged."),
 )
 def numbers(plan: Document) -> Iterator[Finding]:
-    for position, (location, row) in enumerate(_printed_rows(plan), start=1):
+    for position, (location, row) in enumerate(_printed(plan), start=1):
         if location == "annex/total" or row.number is None or row.number == position:
             continue
         yield numbers.finding(
@@ -445,17 +533,15 @@ def total(plan: Document) -> Iterator[Finding]:
     if plan.annex is None or plan.annex.total is None or plan.excerpt:
         return  # an excerpt's rows are a selection: its total row is not their sum
     row = plan.annex.total
-    sums: dict[str, Quantity | None] = dict.fromkeys(
-        ("households", "poor_households", "reduction"), Quantity(0)
-    )
-    for _location, unit_row, derived in _unit_rows(plan):
-        for field, value in zip(sums, _counts(unit_row, derived), strict=True):
-            current, part = sums[field], _quantity(value)
-            sums[field] = (
-                None
-                if current is None or part is None
-                else _sum(current.low + part.low, current.high + part.high)
-            )
+    sums = _summed(_judged(plan))
+    area = annex_figures(plan)[None]
+    summed = (sums["households"], sums["poor_households"], sums["reduction"])
+    if _agrees(row, area) and summed == (
+        _quantity(area.households),
+        _quantity(area.poor_households),
+        area.reduction,
+    ):
+        return  # the unit rows add up to the area's counts, and the row prints their figures
     for field, expected in sums.items():
         value = _quantity(getattr(row, field))
         if value is None or expected is None:
@@ -497,3 +583,36 @@ def total(plan: Document) -> Iterator[Finding]:
         (households, poor, sums["reduction"]),
         unit=None,
     )
+
+
+def _summed(rows: Sequence[_Judged]) -> dict[str, Quantity | None]:
+    """The sums of the counts of ``rows``, by field (``None`` where a row has none).
+
+    Summed as ints and made Quantities once: counts are never negative, so a sum leaves the
+    bounds only by reaching :data:`~mdpoverty.values.bounds.MAX_COUNT`, and is refused at the
+    row where it does, as a Quantity of it would be.
+    """
+    households: int | None = 0
+    poor: int | None = 0
+    least: int | None = 0  # the reductions' lower bounds, and their upper bounds
+    most = 0
+    for judged in rows:
+        h, p, r = judged.households, judged.poor, judged.reduction
+        households = None if households is None or h is None else households + h
+        poor = None if poor is None or p is None else poor + p
+        if least is not None:
+            if r is None:
+                least = None
+            else:
+                least, most = least + int(r.low), most + int(r.high)
+        if households is not None and households >= MAX_COUNT:
+            _sum(households, households)
+        if poor is not None and poor >= MAX_COUNT:
+            _sum(poor, poor)
+        if least is not None and most >= MAX_COUNT:
+            _sum(least, most)
+    return {
+        "households": None if households is None else _sum(households, households),
+        "poor_households": None if poor is None else _sum(poor, poor),
+        "reduction": None if least is None else _sum(least, most),
+    }

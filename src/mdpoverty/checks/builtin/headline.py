@@ -12,12 +12,12 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.tables.annex import AnnexRow, annex_rows
+from mdpoverty.tables.annex import UnitFigures, annex_figures
 from mdpoverty.values.numbers import RATE_PLACES, rate
 from mdpoverty.values.quantities import Comparison, Quantity
 
 
-def _derived(target: Target, total: AnnexRow) -> Quantity | None:
+def _derived(target: Target, total: UnitFigures) -> Quantity | None:
     """What the annex's units imply for ``target``, at the target's printed precision."""
     reduction = total.reduction
     if reduction is None:
@@ -27,8 +27,10 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
         return None
     if target.measure is Measure.REDUCTION:
         return reduction
+    # Counts less counts, rates of counts and their differences are within the bounds of a
+    # Quantity: the ranges are made without checking them again.
     if target.measure is Measure.END_COUNT:
-        return reduction.map(lambda r: poor - int(r))
+        return reduction._map_trusted(lambda r: poor - int(r))
     digits = target.value.places
     if target.comparison is not Comparison.EXACTLY:
         digits = max(digits, RATE_PLACES)
@@ -37,9 +39,9 @@ def _derived(target: Target, total: AnnexRow) -> Quantity | None:
         return rate(poor - int(r), h, digits)
 
     if target.measure is Measure.END_RATE:
-        return reduction.map(end)
+        return reduction._map_trusted(end)
     start = rate(poor, h, digits)
-    return reduction.map(lambda r: start - end(r))
+    return reduction._map_trusted(lambda r: start - end(r))
 
 
 def _disagreements(
@@ -87,7 +89,7 @@ def _disagreements(
 def headline(plan: Document) -> Iterator[Finding]:
     if not headline_judged(plan):
         return  # a hierarchy is targets.ranges' to judge; a unit without counts, no one's
-    total = annex_rows(plan)[-1]
+    total = annex_figures(plan)[None]  # the total row's
     for i, target in enumerate(plan.targets):
         if (
             target.about is not None
@@ -98,12 +100,12 @@ def headline(plan: Document) -> Iterator[Finding]:
         derived = _derived(target, total)
         if derived is None:
             continue
-        stated: Message = (
-            _("the target ({section})", section=target.section)
-            if target.section
-            else _("the target")
-        )
         for which, expected, actual in _disagreements(target, derived):
+            stated: Message = (  # made only for a finding: most targets agree
+                _("the target ({section})", section=target.section)
+                if target.section
+                else _("the target")
+            )
             yield headline.finding(
                 f"targets/{i}",
                 _(
