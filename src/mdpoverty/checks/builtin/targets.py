@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from operator import itemgetter
 
-from mdpoverty.aggregate.results import achieved, judge, shared_index
+from mdpoverty.aggregate._observations import observations
+from mdpoverty.aggregate.results import achieved, judge
 from mdpoverty.checks.builtin._words import amount, measure, subject, target_value
+from mdpoverty.checks.builtin.figures import wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import HouseholdGroup, Measure
+from mdpoverty.values.bounds import MAX_COUNT
 from mdpoverty.values.numbers import round_half_up
-from mdpoverty.values.quantities import Comparison, Quantity
+from mdpoverty.values.quantities import Comparison, Quantity, _trusted
 
 _BOUNDS = (("lower", "low"), ("upper", "high"))
+
+# The kinds of wholes (figures.Whole) along the hierarchy of units: the area and a unit.
+_HIERARCHY = frozenset({"units", "unit"})
 
 
 def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
@@ -32,8 +39,14 @@ def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decima
             yield name, expected, actual
 
 
-def _sum(values: Sequence[Quantity]) -> Quantity:
-    return Quantity(sum(int(v.low) for v in values), sum(int(v.high) for v in values))
+def _sum(values: Iterable[Quantity]) -> Quantity:
+    low = high = 0
+    for value in values:
+        low += int(value.low)
+        high += int(value.high)
+    if 0 <= low <= high < MAX_COUNT:  # counts in order and within bounds: a valid range
+        return _trusted(low, high)
+    return Quantity(low, high)  # refused, as any count out of bounds
 
 
 def headline_judged(document: Document) -> bool:
@@ -69,26 +82,38 @@ def headline_judged(document: Document) -> bool:
     ),
 )
 def ranges(document: Document) -> Iterator[Finding]:
-    stated: dict[tuple[str | None, HouseholdGroup, int], tuple[int, Target]] = {}
-    for i, target in enumerate(document.targets):
-        if target.measure is Measure.REDUCTION and target.comparison is Comparison.EXACTLY:
-            stated.setdefault(
-                (target.about, target.group, target.year or document.year), (i, target)
-            )
-    if document.excerpt:  # its units are a selection: no whole has all its parts given
-        return
-    judged = headline_judged(document)
-    ids = {u.id for u in document.units}
-    parents = {u.parent for u in document.units}  # the subjects that have parts (None: the area)
-    for (about, group, year), (i, target) in stated.items():
-        if about is None and group is HouseholdGroup.POOR and judged:
+    targets, year = document.targets, document.year
+    # The first exact reduction target of each subject, by group and year: its position in
+    # the targets (plain ints under plain keys, which the garbage collector does not follow:
+    # a province states tens of thousands).
+    stated: dict[tuple[HouseholdGroup, int], dict[str | None, int]] = {}
+    reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
+    for i, target in enumerate(targets):
+        if target.measure is reduction and target.comparison is exactly:
+            key = (target.group, target.year or year)
+            by_subject = stated.get(key)
+            if by_subject is None:
+                by_subject = stated[key] = {}
+            by_subject.setdefault(target.about, i)
+    # The wholes of the hierarchy (the area, the units with parts; none in an excerpt, whose
+    # units are a selection) with a target, in the order of the targets.
+    judged: list[tuple[int, tuple[str, ...], dict[str | None, int]]] = []
+    for whole, parts, kind, _name in wholes(document):
+        if kind in _HIERARCHY:
+            for by_subject in stated.values():
+                first = by_subject.get(whole)
+                if first is not None:
+                    judged.append((first, parts, by_subject))
+    judged.sort(key=itemgetter(0))
+    for i, parts, by_subject in judged:
+        target = targets[i]
+        about = target.about
+        if about is None and target.group is HouseholdGroup.POOR and headline_judged(document):
             continue
-        if (about is not None and about not in ids) or about not in parents:
-            continue  # not a unit of the document, or a unit without parts
-        parts = [stated.get((u.id, group, year)) for u in document.children(about)]
-        if not parts or any(p is None for p in parts):
+        found = [by_subject.get(part) for part in parts]
+        if None in found:
             continue
-        total = _sum([p[1].value for p in parts if p is not None])
+        total = _sum(targets[p].value for p in found if p is not None)
         for name, expected, actual in bounds(target.value, total):
             yield ranges.finding(
                 f"targets/{i}/value",
@@ -141,9 +166,10 @@ def _parts_disagree(
 def rate_reduction(document: Document) -> Iterator[Finding]:
     if isinstance(document, ImplementationReport):
         return
-    observed = shared_index(document)
+    observed = observations(document)
+    rate_reduction_ = Measure.RATE_REDUCTION  # an enum's member is slow to name in a loop
     for i, target in enumerate(document.targets):
-        if target.measure is not Measure.RATE_REDUCTION:
+        if target.measure is not rate_reduction_:
             continue
         when = target.year or document.year
         start = observed.get((target.about, target.group, TimePoint.START, when))
@@ -188,7 +214,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
 def target_met(document: Document) -> Iterator[Finding]:
     if not isinstance(document, ImplementationReport):
         return
-    observed = shared_index(document)
+    observed = observations(document)
     for i, target in enumerate(document.targets):
         value = achieved(target, observed, document.year)
         if value is None:

@@ -1,0 +1,184 @@
+"""The observations of one document by key, its units' counts read from the units themselves.
+
+Every observation rule (rates, sums, flows, targets against results) looks observations up by
+key: (subject, household group, time point or flow, year).  The printed figures are few; the
+units' counts are most of a large document's observations (three a unit, tens of thousands in a
+province).  Made into a :class:`~mdpoverty.Figure` with its key and its entry each, they were
+some six objects a count, kept for the whole check: making them cost more than the rules, and
+every full pass of the garbage collector during the check went through all of them.  Here a
+count stays in its unit until a rule asks for it; a rule that needs a figure of one (a row of
+rates, a flow's start) gets one made for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from mdpoverty.model._derived import derived
+from mdpoverty.model.document import Document
+from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
+from mdpoverty.model.targets import UNIT_COUNT_FIELDS, HouseholdGroup
+from mdpoverty.model.units import AdministrativeUnit
+
+Entry = tuple[Figure, str]
+"""An observation and its location in the document (``figures/<i>``, ``units/<id>/<field>``)."""
+
+Bounds = tuple[int, int]
+
+_START = TimePoint.START
+
+
+def observations(document: Document) -> Observations:
+    """The observations of ``document``: derived once per document, shared by every rule."""
+    return derived(document, "observations by key, light", lambda: Observations(document))
+
+
+class Observations:
+    """The observations of a document by key, as :func:`mdpoverty.aggregate.results.index`
+    gives them, without a figure made per unit count.
+
+    A key printed as a figure is that figure (the first printed, where a key is printed twice);
+    else a unit's count at the start of the document's year (its ``households``,
+    ``poor_households``, ``near_poor_households``) is the observation of that unit, group and
+    time.
+    """
+
+    __slots__ = ("printed", "units", "year")
+
+    printed: dict[ObservationKey, Entry]
+    """The printed figures by key, the first of each key, with their locations."""
+    units: dict[str, AdministrativeUnit]
+    year: int
+
+    def __init__(self, document: Document) -> None:
+        year = document.year
+        printed: dict[ObservationKey, Entry] = {}
+        for i, figure in enumerate(document.figures):
+            printed.setdefault(figure.key_in(year), (figure, f"figures/{i}"))
+        self.printed, self.year = printed, year
+        self.units = {u.id: u for u in document.units}  # ids are unique (checked when built)
+
+    def _unit_count(
+        self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
+    ) -> int | None:
+        """A unit's count of ``group`` where the key is one (not looking at printed figures)."""
+        if time is not _START or year != self.year or about is None:
+            return None
+        field = UNIT_COUNT_FIELDS.get(group)
+        if field is None:
+            return None
+        unit = self.units.get(about)
+        return None if unit is None else getattr(unit, field)
+
+    def get(self, key: ObservationKey) -> Entry | None:
+        """The observation of ``key`` with its location, or ``None`` where there is none (a
+        unit's count is made a figure, anew at each call)."""
+        entry = self.printed.get(key)
+        if entry is not None:
+            return entry
+        about, group, time, year = key
+        count = self._unit_count(about, group, time, year)
+        if count is None:
+            return None
+        assert about is not None  # noqa: S101  (a unit's count has its unit)
+        assert isinstance(time, TimePoint)  # noqa: S101  (at the start of the year)
+        figure = Figure._of_unit_count(group, about, time, count)
+        return figure, f"units/{about}/{UNIT_COUNT_FIELDS[group]}"
+
+    def location(self, key: ObservationKey) -> str | None:
+        """Where the observation of ``key`` is, without making a figure of a unit's count."""
+        entry = self.printed.get(key)
+        if entry is not None:
+            return entry[1]
+        about, group, time, year = key
+        if self._unit_count(about, group, time, year) is None:
+            return None
+        return f"units/{about}/{UNIT_COUNT_FIELDS[group]}"
+
+    def has(self, key: ObservationKey) -> bool:
+        """Whether ``key`` is observed."""
+        return key in self.printed or self._unit_count(*key) is not None
+
+    def count_bounds(
+        self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
+    ) -> Bounds | None:
+        """The count of the observation, bound by bound (:attr:`Figure.count_bounds`), or
+        ``None`` where it is not observed or prints no count."""
+        printed = self.printed
+        if printed:
+            entry = printed.get((about, group, time, year))
+            if entry is not None:
+                return entry[0].count_bounds
+        count = self._unit_count(about, group, time, year)
+        return None if count is None else (count, count)
+
+    def exact_count(
+        self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
+    ) -> int | None:
+        """The count of the observation where it is one number (:attr:`Figure.exact_count`)."""
+        printed = self.printed
+        if printed:
+            entry = printed.get((about, group, time, year))
+            if entry is not None:
+                return entry[0].exact_count
+        return self._unit_count(about, group, time, year)
+
+    def summed(
+        self,
+        subjects: Iterable[str | None],
+        group: HouseholdGroup,
+        time: TimePoint | Flow,
+        year: int,
+    ) -> Bounds | None:
+        """The sum of the counts of ``subjects``, bound by bound, or ``None`` where one of them
+        prints no count of ``group`` at ``time`` in ``year``."""
+        printed, units = self.printed, self.units
+        field = UNIT_COUNT_FIELDS.get(group) if time is _START and year == self.year else None
+        low = high = 0
+        # One loop for the many parts of a large whole (the same look-ups as count_bounds).
+        for about in subjects:
+            if printed:
+                entry = printed.get((about, group, time, year))
+                if entry is not None:
+                    bounds = entry[0].count_bounds
+                    if bounds is None:
+                        return None
+                    low += bounds[0]
+                    high += bounds[1]
+                    continue
+            unit = None if field is None or about is None else units.get(about)
+            count = None if unit is None else getattr(unit, field)  # type: ignore[arg-type]
+            if count is None:
+                return None
+            low += count
+            high += count
+        return low, high
+
+    def unit_keys(self) -> Iterator[ObservationKey]:
+        """The keys of the units' counts, not printed as figures, in the order of the units."""
+        printed, year = self.printed, self.year
+        fields = tuple(UNIT_COUNT_FIELDS.items())
+        for unit in self.units.values():
+            about = unit.id
+            for group, field in fields:
+                if getattr(unit, field) is not None:
+                    key = (about, group, _START, year)
+                    if key not in printed:
+                        yield key
+
+    def counted(self) -> set[HouseholdGroup]:
+        """The groups some unit counts (whose keys at the start of the year are observed)."""
+        return {
+            group
+            for group, field in UNIT_COUNT_FIELDS.items()
+            if any(getattr(u, field) is not None for u in self.units.values())
+        }
+
+    def items(self) -> Iterator[tuple[ObservationKey, Entry]]:
+        """Every observation with its key, the printed figures first, then the units' counts
+        (a figure made for each): the index :func:`~mdpoverty.aggregate.results.index` gives."""
+        yield from self.printed.items()
+        for key in self.unit_keys():
+            entry = self.get(key)
+            assert entry is not None  # noqa: S101  (the key is a unit's count)
+            yield key, entry
