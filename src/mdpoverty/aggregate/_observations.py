@@ -12,7 +12,9 @@ rates, a flow's start) gets one made for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import cast
 
 from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
@@ -43,7 +45,7 @@ class Observations:
     time.
     """
 
-    __slots__ = ("printed", "units", "year")
+    __slots__ = ("_counted", "_printed_keys", "printed", "units", "year")
 
     printed: dict[ObservationKey, Entry]
     """The printed figures by key, the first of each key, with their locations."""
@@ -57,6 +59,9 @@ class Observations:
             printed.setdefault(figure.key_in(year), (figure, f"figures/{i}"))
         self.printed, self.year = printed, year
         self.units = {u.id: u for u in document.units}  # ids are unique (checked when built)
+        # The group, time and year of each printed key: a sum of another's is the units'.
+        self._printed_keys = {(g, t, y) for (_about, g, t, y) in printed}
+        self._counted: frozenset[HouseholdGroup] | None = None
 
     def _unit_count(
         self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
@@ -129,11 +134,20 @@ class Observations:
         group: HouseholdGroup,
         time: TimePoint | Flow,
         year: int,
+        units: Sequence[AdministrativeUnit] | None = None,
     ) -> Bounds | None:
         """The sum of the counts of ``subjects``, bound by bound, or ``None`` where one of them
-        prints no count of ``group`` at ``time`` in ``year``."""
-        printed, units = self.printed, self.units
+        prints no count of ``group`` at ``time`` in ``year``.
+
+        ``units`` are the subjects' units, where the caller has them (each is then not looked
+        up again).
+        """
+        printed = self.printed
         field = UNIT_COUNT_FIELDS.get(group) if time is _START and year == self.year else None
+        if (group, time, year) not in self._printed_keys:
+            # No figure prints a count of this key: the sum is of the units' counts.
+            return None if field is None else self._units_summed(subjects, field, units)
+        units_by_id = self.units
         low = high = 0
         # One loop for the many parts of a large whole (the same look-ups as count_bounds).
         for about in subjects:
@@ -146,13 +160,36 @@ class Observations:
                     low += bounds[0]
                     high += bounds[1]
                     continue
-            unit = None if field is None or about is None else units.get(about)
+            unit = None if field is None or about is None else units_by_id.get(about)
             count = None if unit is None else getattr(unit, field)  # type: ignore[arg-type]
             if count is None:
                 return None
             low += count
             high += count
         return low, high
+
+    def _units_summed(
+        self,
+        subjects: Iterable[str | None],
+        field: str,
+        units: Sequence[AdministrativeUnit] | None,
+    ) -> Bounds | None:
+        """The sum of the units' ``field``, if every subject is a unit that counts it.
+
+        Added by loops in C (``map``, ``sum``): a whole may have a thousand parts, and a
+        check sums the parts of each whole several times.
+        """
+        if units is None:
+            get: Callable[[str | None], AdministrativeUnit | None] = self.units.get  # type: ignore[assignment]
+            found = list(map(get, subjects))
+            if not all(found):  # a subject that is not a unit (a unit is never false)
+                return None
+            units = cast(list[AdministrativeUnit], found)
+        try:
+            total: int = sum(map(attrgetter(field), units))
+        except TypeError:  # a unit without the count (None)
+            return None
+        return total, total
 
     def unit_keys(self) -> Iterator[ObservationKey]:
         """The keys of the units' counts, not printed as figures, in the order of the units."""
@@ -166,13 +203,15 @@ class Observations:
                     if key not in printed:
                         yield key
 
-    def counted(self) -> set[HouseholdGroup]:
+    def counted(self) -> frozenset[HouseholdGroup]:
         """The groups some unit counts (whose keys at the start of the year are observed)."""
-        return {
-            group
-            for group, field in UNIT_COUNT_FIELDS.items()
-            if any(getattr(u, field) is not None for u in self.units.values())
-        }
+        if self._counted is None:
+            self._counted = frozenset(
+                group
+                for group, field in UNIT_COUNT_FIELDS.items()
+                if any(getattr(u, field) is not None for u in self.units.values())
+            )
+        return self._counted
 
     def items(self) -> Iterator[tuple[ObservationKey, Entry]]:
         """Every observation with its key, the printed figures first, then the units' counts

@@ -21,7 +21,7 @@ import attrs
 
 from mdpoverty.aggregate._observations import Observations, observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
-from mdpoverty.checks.builtin.figures import parts_said, wholes
+from mdpoverty.checks.builtin.figures import Whole, wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Lang, Message, _, number
 from mdpoverty.model.document import Document
@@ -380,9 +380,10 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
     if observed.counted():
         times.add((TimePoint.START, observed.year))
     ordered = sorted(times, key=str)
-    for whole, parts, kind, name in wholes(document):
+    for each in wholes(document):
+        whole, parts = each.subject, each.parts
         for time, year in ordered:
-            if _all_printed(observed, (whole, *parts), time, year):
+            if _all_printed(observed, each, time, year):
                 continue  # every number exact, as printed: nothing for the rates to add
             mine = _households(observed, whole, time, year)
             if mine is None or mine.empty:
@@ -404,7 +405,7 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
                 _(
                     "{parts} ({time}, {year}) have {summed} households by their rates, {whole} "
                     "has {mine}",
-                    parts=parts_said(kind, name),
+                    parts=each.said(),
                     time=TIMES[time],
                     year=year_name(year),
                     summed=summed,
@@ -416,14 +417,15 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
             )
 
 
-def _all_printed(
-    observed: Observations, subjects: Sequence[str | None], time: TimePoint, year: int
-) -> bool:
-    """Whether each subject prints its number of households exactly (then each is that
-    number, and :func:`denominator_sum` has nothing to judge), found without making them."""
+def _all_printed(observed: Observations, whole: Whole, time: TimePoint, year: int) -> bool:
+    """Whether the whole and each part print their number of households exactly (then each
+    is that number, and :func:`denominator_sum` has nothing to judge), found without making
+    them."""
+    if _printed_total(observed, whole.subject, time, year) is None:
+        return False
     # In one loop over the parts (Observations.summed): each count is printed and a sum of
     # bounds is exact only where every count is (a range's bounds differ).
-    summed = observed.summed(subjects, HouseholdGroup.ALL, time, year)
+    summed = observed.summed(whole.parts, HouseholdGroup.ALL, time, year, whole.units)
     return summed is not None and summed[0] == summed[1]
 
 

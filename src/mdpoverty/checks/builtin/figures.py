@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 from mdpoverty.aggregate._observations import observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
@@ -24,6 +26,7 @@ from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
 from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
@@ -149,12 +152,26 @@ def together(document: Document) -> Iterator[Finding]:
                 )
 
 
-Whole = tuple[str | None, tuple[str, ...], str, str]
-"""A whole with its parts: the whole's subject, the parts' subjects, and what the parts are
-(a kind of :data:`_PARTS_SAID` and its name)."""
+class Whole(NamedTuple):
+    """A whole with its parts: the whole's subject and the parts' subjects.
 
-# What the parts of a whole are, said only in a finding (a large document has a thousand wholes
-# and few findings).
+    ``kind`` and ``name`` say what the parts are (a key of :data:`_PARTS_SAID` and its
+    argument), only in a finding (:meth:`said`): a large document has a thousand wholes and
+    few findings.  ``units`` are the parts' units where every part is a unit (the sums read
+    their counts without looking each up), else ``None``.
+    """
+
+    subject: str | None
+    parts: tuple[str, ...]
+    units: tuple[AdministrativeUnit, ...] | None
+    kind: str
+    name: str
+
+    def said(self) -> Message:
+        """What the parts are, as a finding says it."""
+        return _PARTS_SAID[self.kind](self.name)
+
+
 _PARTS_SAID: dict[str, Callable[[str], Message]] = {
     "units": lambda _name: _("the units"),
     "unit": lambda name: _("the units of {unit}", unit=name),
@@ -163,13 +180,8 @@ _PARTS_SAID: dict[str, Callable[[str], Message]] = {
 }
 
 
-def parts_said(kind: str, name: str) -> Message:
-    """What the parts of a whole are (:data:`Whole`), as a finding says it."""
-    return _PARTS_SAID[kind](name)
-
-
 def wholes(document: Document) -> tuple[Whole, ...]:
-    """Every whole with its parts, derived once per document (both sum rules go through them).
+    """Every whole with its parts, derived once per document (the sum rules go through them).
 
     Only wholes whose parts are all given: an excerpt's units are a selection (neither the
     area's nor a unit's parts all), and a group that is not complete names only some members.
@@ -177,31 +189,38 @@ def wholes(document: Document) -> tuple[Whole, ...]:
     return derived(document, "wholes and their parts", lambda: tuple(_wholes(document)))
 
 
+_ID = attrgetter("id")
+
+
 def _wholes(document: Document) -> Iterator[Whole]:
     if not document.excerpt:
-        # The children of every unit (Document.children) in one pass, as ids.
-        children: dict[str | None, list[str]] = {}
+        # The children of every unit (Document.children) in one pass.
+        children: dict[str | None, list[AdministrativeUnit]] = {}
         for unit in document.units:
             found = children.get(unit.parent)
             if found is None:
-                children[unit.parent] = [unit.id]
+                children[unit.parent] = [unit]
             else:
-                found.append(unit.id)
-        top = children.get(None)
+                found.append(unit)
+        top = children.pop(None, None)
         if top:
-            yield None, tuple(top), "units", ""
-        for unit in document.units:
-            found = children.get(unit.id)
-            if found:
-                yield unit.id, tuple(found), "unit", unit.id
+            yield Whole(None, tuple(map(_ID, top)), tuple(top), "units", "")
+        # The units with children, in their order (found by a loop in C: a province has tens
+        # of thousands of units, a thousand with children).
+        for parent in filter(children.__contains__, map(_ID, document.units)):
+            found = children[parent]
+            yield Whole(parent, tuple(map(_ID, found)), tuple(found), "unit", parent)
     partitions: dict[tuple[str | None, str], list[str]] = {}
     for stratum in document.strata:
         partitions.setdefault((stratum.of, stratum.partition), []).append(stratum.id)
     for (of, partition), strata in partitions.items():
-        yield of, tuple(strata), "partition", partition
+        yield Whole(of, tuple(strata), None, "partition", partition)
+    units = observations(document).units
     for group in document.groups:
         if group.complete and group.members:
-            yield group.id, group.members, "group", group.id
+            members = tuple(map(units.get, group.members))
+            known = cast(tuple[AdministrativeUnit, ...], members) if all(members) else None
+            yield Whole(group.id, group.members, known, "group", group.id)
 
 
 @rule(
@@ -230,29 +249,30 @@ def parts_sum(document: Document) -> Iterator[Finding]:
     keys = {(group, time, year) for (_about, group, time, year) in observed.printed}
     keys |= {(group, TimePoint.START, observed.year) for group in observed.counted()}
     ordered = sorted(keys, key=str)
-    for whole, parts, kind, name in wholes(document):
+    for whole in wholes(document):
+        about = whole.subject
         for group, time, year in ordered:
-            printed = observed.count_bounds(whole, group, time, year)
+            printed = observed.count_bounds(about, group, time, year)
             if printed is None:
                 continue
-            expected = observed.summed(parts, group, time, year)
+            expected = observed.summed(whole.parts, group, time, year, whole.units)
             if expected is None:
                 continue
             if _judged(expected, printed) and expected != printed:
-                where = observed.location((whole, group, time, year))
+                where = observed.location((about, group, time, year))
                 assert where is not None  # noqa: S101  (the whole prints a count)
                 yield parts_sum.finding(
                     where if where.startswith("units/") else f"{where}/count",
                     _(
                         "{parts} add up to {expected} {group} ({time}, {year}), the document "
                         "prints {printed} for {whole}",
-                        parts=parts_said(kind, name),
+                        parts=whole.said(),
                         expected=_shown(expected),
                         group=GROUPS[group],
                         time=TIMES[time],
                         year=year_name(year),
                         printed=_shown(printed),
-                        whole=subject(whole),
+                        whole=subject(about),
                     ),
                     expected=_shown(expected),
                     actual=_shown(printed),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
+from typing import cast
 
 from mdpoverty.aggregate._observations import observations
 from mdpoverty.aggregate.results import achieved, judge
@@ -14,7 +15,7 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
-from mdpoverty.model.targets import HouseholdGroup, Measure
+from mdpoverty.model.targets import HouseholdGroup, Measure, Target
 from mdpoverty.values.bounds import MAX_COUNT
 from mdpoverty.values.numbers import round_half_up
 from mdpoverty.values.quantities import Comparison, Quantity, _trusted
@@ -39,11 +40,14 @@ def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decima
             yield name, expected, actual
 
 
-def _sum(values: Iterable[Quantity]) -> Quantity:
-    low = high = 0
-    for value in values:
-        low += int(value.low)
-        high += int(value.high)
+_LOW, _HIGH = attrgetter("value.low"), attrgetter("value.high")
+
+
+def _sum(targets: Sequence[Target], positions: Iterable[int]) -> Quantity:
+    """The values of the reduction targets at ``positions`` (counts), added bound by bound
+    (by loops in C: a district's parts are its communes, a province's thousands of them)."""
+    chosen = list(map(targets.__getitem__, positions))
+    low, high = sum(map(_LOW, chosen)), sum(map(_HIGH, chosen))
     if 0 <= low <= high < MAX_COUNT:  # counts in order and within bounds: a valid range
         return _trusted(low, high)
     return Quantity(low, high)  # refused, as any count out of bounds
@@ -88,32 +92,36 @@ def ranges(document: Document) -> Iterator[Finding]:
     # a province states tens of thousands).
     stated: dict[tuple[HouseholdGroup, int], dict[str | None, int]] = {}
     reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
+    key: tuple[HouseholdGroup, int] | None = None
+    by_subject: dict[str | None, int] = {}
     for i, target in enumerate(targets):
         if target.measure is reduction and target.comparison is exactly:
-            key = (target.group, target.year or year)
-            by_subject = stated.get(key)
-            if by_subject is None:
-                by_subject = stated[key] = {}
-            by_subject.setdefault(target.about, i)
+            group, when = target.group, target.year or year
+            if key is None or group is not key[0] or when != key[1]:  # most are as the last
+                key = (group, when)
+                by_subject = stated.setdefault(key, {})
+            about = target.about
+            if about not in by_subject:
+                by_subject[about] = i
     # The wholes of the hierarchy (the area, the units with parts; none in an excerpt, whose
     # units are a selection) with a target, in the order of the targets.
     judged: list[tuple[int, tuple[str, ...], dict[str | None, int]]] = []
-    for whole, parts, kind, _name in wholes(document):
-        if kind in _HIERARCHY:
+    for whole in wholes(document):
+        if whole.kind in _HIERARCHY:
             for by_subject in stated.values():
-                first = by_subject.get(whole)
+                first = by_subject.get(whole.subject)
                 if first is not None:
-                    judged.append((first, parts, by_subject))
+                    judged.append((first, whole.parts, by_subject))
     judged.sort(key=itemgetter(0))
     for i, parts, by_subject in judged:
         target = targets[i]
         about = target.about
         if about is None and target.group is HouseholdGroup.POOR and headline_judged(document):
             continue
-        found = [by_subject.get(part) for part in parts]
+        found = list(map(by_subject.get, parts))
         if None in found:
             continue
-        total = _sum(targets[p].value for p in found if p is not None)
+        total = _sum(targets, cast(list[int], found))
         for name, expected, actual in bounds(target.value, total):
             yield ranges.finding(
                 f"targets/{i}/value",
