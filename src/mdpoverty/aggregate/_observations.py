@@ -29,6 +29,10 @@ Bounds = tuple[int, int]
 
 _START = TimePoint.START
 
+# Each group's count of a unit, read by one getter made once.
+_COUNT_OF = {group: attrgetter(field) for group, field in UNIT_COUNT_FIELDS.items()}
+_ID = attrgetter("id")
+
 
 def observations(document: Document) -> Observations:
     """The observations of ``document``: derived once per document, shared by every rule."""
@@ -45,7 +49,7 @@ class Observations:
     time.
     """
 
-    __slots__ = ("_counted", "_printed_keys", "printed", "units", "year")
+    __slots__ = ("_printed_keys", "printed", "units", "year")
 
     printed: dict[ObservationKey, Entry]
     """The printed figures by key, the first of each key, with their locations."""
@@ -58,22 +62,20 @@ class Observations:
         for i, figure in enumerate(document.figures):
             printed.setdefault(figure.key_in(year), (figure, f"figures/{i}"))
         self.printed, self.year = printed, year
-        self.units = {u.id: u for u in document.units}  # ids are unique (checked when built)
+        # Made in C (a province has tens of thousands); the ids are unique (checked when built).
+        self.units = dict(zip(map(_ID, document.units), document.units, strict=True))
         # The group, time and year of each printed key: a sum of another's is the units'.
         self._printed_keys = {(g, t, y) for (_about, g, t, y) in printed}
-        self._counted: frozenset[HouseholdGroup] | None = None
 
     def _unit_count(
         self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
     ) -> int | None:
         """A unit's count of ``group`` where the key is one (not looking at printed figures)."""
-        if time is not _START or year != self.year or about is None:
+        if time is not _START or year != self.year:
             return None
-        field = UNIT_COUNT_FIELDS.get(group)
-        if field is None:
-            return None
-        unit = self.units.get(about)
-        return None if unit is None else getattr(unit, field)
+        count = _COUNT_OF.get(group)
+        unit = None if about is None else self.units.get(about)
+        return None if count is None or unit is None else count(unit)
 
     def get(self, key: ObservationKey) -> Entry | None:
         """The observation of ``key`` with its location, or ``None`` where there is none (a
@@ -99,10 +101,6 @@ class Observations:
         if self._unit_count(about, group, time, year) is None:
             return None
         return f"units/{about}/{UNIT_COUNT_FIELDS[group]}"
-
-    def has(self, key: ObservationKey) -> bool:
-        """Whether ``key`` is observed."""
-        return key in self.printed or self._unit_count(*key) is not None
 
     def count_bounds(
         self, about: str | None, group: HouseholdGroup, time: TimePoint | Flow, year: int
@@ -142,11 +140,11 @@ class Observations:
         ``units`` are the subjects' units, where the caller has them (each is then not looked
         up again).
         """
-        printed = self.printed
+        printed, printed_keys = self.printed, self._printed_keys
         field = UNIT_COUNT_FIELDS.get(group) if time is _START and year == self.year else None
-        if (group, time, year) not in self._printed_keys:
+        if not printed_keys or (group, time, year) not in printed_keys:
             # No figure prints a count of this key: the sum is of the units' counts.
-            return None if field is None else self._units_summed(subjects, field, units)
+            return None if field is None else self._units_summed(subjects, group, units)
         units_by_id = self.units
         low = high = 0
         # One loop for the many parts of a large whole (the same look-ups as count_bounds).
@@ -171,10 +169,11 @@ class Observations:
     def _units_summed(
         self,
         subjects: Iterable[str | None],
-        field: str,
+        group: HouseholdGroup,
         units: Sequence[AdministrativeUnit] | None,
     ) -> Bounds | None:
-        """The sum of the units' ``field``, if every subject is a unit that counts it.
+        """The sum of the units' counts of ``group``, if every subject is a unit that counts
+        it.
 
         Added by loops in C (``map``, ``sum``): a whole may have a thousand parts, and a
         check sums the parts of each whole several times.
@@ -186,7 +185,7 @@ class Observations:
                 return None
             units = cast(list[AdministrativeUnit], found)
         try:
-            total: int = sum(map(attrgetter(field), units))
+            total: int = sum(map(_COUNT_OF[group], units))
         except TypeError:  # a unit without the count (None)
             return None
         return total, total
@@ -203,15 +202,12 @@ class Observations:
                     if key not in printed:
                         yield key
 
-    def counted(self) -> frozenset[HouseholdGroup]:
-        """The groups some unit counts (whose keys at the start of the year are observed)."""
-        if self._counted is None:
-            self._counted = frozenset(
-                group
-                for group, field in UNIT_COUNT_FIELDS.items()
-                if any(getattr(u, field) is not None for u in self.units.values())
-            )
-        return self._counted
+    def unit_groups(self) -> tuple[HouseholdGroup, ...]:
+        """The groups a unit may count (at the start of the year): those of
+        :data:`~mdpoverty.model.targets.UNIT_COUNT_FIELDS` where the document has units.
+        Not all may be counted (finding out would go through every unit once more); a key
+        that nothing counts finds nothing."""
+        return tuple(UNIT_COUNT_FIELDS) if self.units else ()
 
     def items(self) -> Iterator[tuple[ObservationKey, Entry]]:
         """Every observation with its key, the printed figures first, then the units' counts

@@ -377,7 +377,7 @@ def _households(
 def denominator_sum(document: Document) -> Iterator[Finding]:
     observed = observations(document)
     times = {(t, y) for (_about, _group, t, y) in observed.printed if isinstance(t, TimePoint)}
-    if observed.counted():
+    if observed.unit_groups():
         times.add((TimePoint.START, observed.year))
     ordered = sorted(times, key=str)
     for each in wholes(document):

@@ -247,7 +247,7 @@ def _wholes(document: Document) -> Iterator[Whole]:
 def parts_sum(document: Document) -> Iterator[Finding]:
     observed = observations(document)
     keys = {(group, time, year) for (_about, group, time, year) in observed.printed}
-    keys |= {(group, TimePoint.START, observed.year) for group in observed.counted()}
+    keys |= {(group, TimePoint.START, observed.year) for group in observed.unit_groups()}
     ordered = sorted(keys, key=str)
     for whole in wholes(document):
         about = whole.subject

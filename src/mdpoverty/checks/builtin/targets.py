@@ -16,9 +16,8 @@ from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
 from mdpoverty.model.targets import HouseholdGroup, Measure, Target
-from mdpoverty.values.bounds import MAX_COUNT
 from mdpoverty.values.numbers import round_half_up
-from mdpoverty.values.quantities import Comparison, Quantity, _trusted
+from mdpoverty.values.quantities import Comparison, Quantity
 
 _BOUNDS = (("lower", "low"), ("upper", "high"))
 
@@ -43,14 +42,11 @@ def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decima
 _LOW, _HIGH = attrgetter("value.low"), attrgetter("value.high")
 
 
-def _sum(targets: Sequence[Target], positions: Iterable[int]) -> Quantity:
+def _sum(targets: Sequence[Target], positions: Iterable[int]) -> tuple[int, int]:
     """The values of the reduction targets at ``positions`` (counts), added bound by bound
     (by loops in C: a district's parts are its communes, a province's thousands of them)."""
     chosen = list(map(targets.__getitem__, positions))
-    low, high = sum(map(_LOW, chosen)), sum(map(_HIGH, chosen))
-    if 0 <= low <= high < MAX_COUNT:  # counts in order and within bounds: a valid range
-        return _trusted(low, high)
-    return Quantity(low, high)  # refused, as any count out of bounds
+    return sum(map(_LOW, chosen)), sum(map(_HIGH, chosen))
 
 
 def headline_judged(document: Document) -> bool:
@@ -65,6 +61,27 @@ def headline_judged(document: Document) -> bool:
             for u in document.units
         )
     )
+
+
+def _stated(document: Document) -> dict[tuple[HouseholdGroup, int], dict[str | None, int]]:
+    """The first exact reduction target of each subject, by group and year: its position in
+    the targets (plain ints under plain keys, which the garbage collector does not follow: a
+    province states tens of thousands)."""
+    targets, year = document.targets, document.year
+    stated: dict[tuple[HouseholdGroup, int], dict[str | None, int]] = {}
+    reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
+    key: tuple[HouseholdGroup, int] | None = None
+    by_subject: dict[str | None, int] = {}
+    for i, target in enumerate(targets):
+        if target.measure is reduction and target.comparison is exactly:
+            group, when = target.group, target.year or year
+            if key is None or group is not key[0] or when != key[1]:  # most are as the last
+                key = (group, when)
+                by_subject = stated.setdefault(key, {})
+            about = target.about
+            if about not in by_subject:
+                by_subject[about] = i
+    return stated
 
 
 @rule(
@@ -86,23 +103,7 @@ def headline_judged(document: Document) -> bool:
     ),
 )
 def ranges(document: Document) -> Iterator[Finding]:
-    targets, year = document.targets, document.year
-    # The first exact reduction target of each subject, by group and year: its position in
-    # the targets (plain ints under plain keys, which the garbage collector does not follow:
-    # a province states tens of thousands).
-    stated: dict[tuple[HouseholdGroup, int], dict[str | None, int]] = {}
-    reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
-    key: tuple[HouseholdGroup, int] | None = None
-    by_subject: dict[str | None, int] = {}
-    for i, target in enumerate(targets):
-        if target.measure is reduction and target.comparison is exactly:
-            group, when = target.group, target.year or year
-            if key is None or group is not key[0] or when != key[1]:  # most are as the last
-                key = (group, when)
-                by_subject = stated.setdefault(key, {})
-            about = target.about
-            if about not in by_subject:
-                by_subject[about] = i
+    targets, stated = document.targets, _stated(document)
     # The wholes of the hierarchy (the area, the units with parts; none in an excerpt, whose
     # units are a selection) with a target, in the order of the targets.
     judged: list[tuple[int, tuple[str, ...], dict[str | None, int]]] = []
@@ -121,8 +122,10 @@ def ranges(document: Document) -> Iterator[Finding]:
         found = list(map(by_subject.get, parts))
         if None in found:
             continue
-        total = _sum(targets, cast(list[int], found))
-        for name, expected, actual in bounds(target.value, total):
+        low, high = _sum(targets, cast(list[int], found))
+        if target.value.low == low and target.value.high == high:
+            continue  # they agree (most do): no range of the sum to make
+        for name, expected, actual in bounds(target.value, Quantity(low, high)):
             yield ranges.finding(
                 f"targets/{i}/value",
                 _parts_disagree(name, expected, actual, subject(about)),
