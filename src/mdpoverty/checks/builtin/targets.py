@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from operator import attrgetter, itemgetter
-from typing import cast
 
 from mdpoverty.aggregate._observations import observations
 from mdpoverty.aggregate.results import achieved, judge
@@ -15,7 +14,7 @@ from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import HouseholdGroup, Measure
 from mdpoverty.values.numbers import round_half_up
 from mdpoverty.values.quantities import Comparison, Quantity
 
@@ -39,14 +38,7 @@ def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decima
             yield name, expected, actual
 
 
-_LOW, _HIGH = attrgetter("value.low"), attrgetter("value.high")
-
-
-def _sum(targets: Sequence[Target], positions: Iterable[int]) -> tuple[int, int]:
-    """The values of the reduction targets at ``positions`` (counts), added bound by bound
-    (by loops in C: a district's parts are its communes, a province's thousands of them)."""
-    chosen = list(map(targets.__getitem__, positions))
-    return sum(map(_LOW, chosen)), sum(map(_HIGH, chosen))
+_LOW, _HIGH = attrgetter("low"), attrgetter("high")
 
 
 def headline_judged(document: Document) -> bool:
@@ -63,24 +55,31 @@ def headline_judged(document: Document) -> bool:
     )
 
 
-def _stated(document: Document) -> dict[tuple[HouseholdGroup, int], dict[str | None, int]]:
-    """The first exact reduction target of each subject, by group and year: its position in
-    the targets (plain ints under plain keys, which the garbage collector does not follow: a
-    province states tens of thousands)."""
+# The first exact reduction target of each subject, for one group and year: its position in the
+# targets, and its value (read while the target is at hand: a part's target is then not read
+# again to be summed).  Plain ints and values under plain keys, two objects whatever the
+# number of targets (a province states tens of thousands).
+_Stated = tuple[dict[str | None, int], dict[str | None, Quantity]]
+
+
+def _stated(document: Document) -> dict[tuple[HouseholdGroup, int], _Stated]:
+    """The first exact reduction target of each subject, by group and year."""
     targets, year = document.targets, document.year
-    stated: dict[tuple[HouseholdGroup, int], dict[str | None, int]] = {}
+    stated: dict[tuple[HouseholdGroup, int], _Stated] = {}
     reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
     key: tuple[HouseholdGroup, int] | None = None
-    by_subject: dict[str | None, int] = {}
+    first: dict[str | None, int] = {}
+    values: dict[str | None, Quantity] = {}
     for i, target in enumerate(targets):
         if target.measure is reduction and target.comparison is exactly:
             group, when = target.group, target.year or year
             if key is None or group is not key[0] or when != key[1]:  # most are as the last
                 key = (group, when)
-                by_subject = stated.setdefault(key, {})
+                first, values = stated.setdefault(key, ({}, {}))
             about = target.about
-            if about not in by_subject:
-                by_subject[about] = i
+            if about not in first:
+                first[about] = i
+                values[about] = target.value
     return stated
 
 
@@ -106,23 +105,24 @@ def ranges(document: Document) -> Iterator[Finding]:
     targets, stated = document.targets, _stated(document)
     # The wholes of the hierarchy (the area, the units with parts; none in an excerpt, whose
     # units are a selection) with a target, in the order of the targets.
-    judged: list[tuple[int, tuple[str, ...], dict[str | None, int]]] = []
+    judged: list[tuple[int, tuple[str, ...], dict[str | None, Quantity]]] = []
     for whole in wholes(document):
         if whole.kind in _HIERARCHY:
-            for by_subject in stated.values():
-                first = by_subject.get(whole.subject)
-                if first is not None:
-                    judged.append((first, whole.parts, by_subject))
+            for first, values in stated.values():
+                i = first.get(whole.subject)
+                if i is not None:
+                    judged.append((i, whole.parts, values))
     judged.sort(key=itemgetter(0))
-    for i, parts, by_subject in judged:
+    for i, parts, values in judged:
         target = targets[i]
         about = target.about
         if about is None and target.group is HouseholdGroup.POOR and headline_judged(document):
             continue
-        found = list(map(by_subject.get, parts))
-        if None in found:
+        found = list(map(values.get, parts))
+        if not all(found):  # a part without a target (a value is never false)
             continue
-        low, high = _sum(targets, cast(list[int], found))
+        # Added by loops in C: a district's parts are its communes, a province's thousands.
+        low, high = sum(map(_LOW, found)), sum(map(_HIGH, found))
         if target.value.low == low and target.value.high == high:
             continue  # they agree (most do): no range of the sum to make
         for name, expected, actual in bounds(target.value, Quantity(low, high)):
