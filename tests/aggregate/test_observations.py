@@ -113,3 +113,9 @@ def test_a_check_derives_the_observations_and_the_wholes_once(
     check(plan)
     check(plan)
     assert {"observations": 1, "wholes": 1} == made
+
+
+def test_the_text_a_key_is_ordered_by_is_its_str() -> None:
+    for group in HouseholdGroup:
+        for when in (*TimePoint, *Flow):
+            assert str((group, when, 2024)) == figure_rules.key_text((group, when, 2024))

@@ -21,7 +21,7 @@ import attrs
 
 from mdpoverty.aggregate._observations import Observations, observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
-from mdpoverty.checks.builtin.figures import Whole, wholes
+from mdpoverty.checks.builtin.figures import WHEN_TEXT, Whole, wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Lang, Message, _, number
 from mdpoverty.model.document import Document
@@ -198,14 +198,17 @@ def _rows(observed: Observations) -> list[tuple[str | None, TimePoint, int]]:
     )
 
 
-_TIME_TEXT = {time: repr(time) for time in TimePoint}
-
-
 def _text(row: tuple[str | None, TimePoint, int]) -> str:
     """``str(row)``, the order the rows are judged in, without an enum's ``repr`` per row
     (the same text: a tuple's is its items' ``repr`` between parentheses)."""
     about, time, year = row
-    return f"({about!r}, {_TIME_TEXT[time]}, {year!r})"
+    return f"({about!r}, {WHEN_TEXT[time]}, {year!r})"
+
+
+def _time_text(when: tuple[TimePoint, int]) -> str:
+    """``str(when)``, the order the times are judged in (as :func:`_text`)."""
+    time, year = when
+    return f"({WHEN_TEXT[time]}, {year!r})"
 
 
 def _blamed(rates: Sequence[_Rate]) -> _Rate:
@@ -379,7 +382,7 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
     times = {(t, y) for (_about, _group, t, y) in observed.printed if isinstance(t, TimePoint)}
     if observed.unit_groups():
         times.add((TimePoint.START, observed.year))
-    ordered = sorted(times, key=str)
+    ordered = sorted(times, key=_time_text)
     for each in wholes(document):
         whole, parts = each.subject, each.parts
         for time, year in ordered:

@@ -223,6 +223,19 @@ def _wholes(document: Document) -> Iterator[Whole]:
             yield Whole(group.id, group.members, known, "group", group.id)
 
 
+# The repr of every household group and time or flow, made once: an enum's repr is a call in
+# Python, and every document's keys are put in order.
+GROUP_TEXT = {group: repr(group) for group in HouseholdGroup}
+WHEN_TEXT = {when: repr(when) for when in (*TimePoint, *Flow)}
+
+
+def key_text(key: tuple[HouseholdGroup, TimePoint | Flow, int]) -> str:
+    """``str(key)``, the order the keys are judged in (the same text: a tuple's is its items'
+    ``repr`` between parentheses)."""
+    group, when, year = key
+    return f"({GROUP_TEXT[group]}, {WHEN_TEXT[when]}, {year!r})"
+
+
 @rule(
     "figures.parts-sum",
     Severity.ERROR,
@@ -248,7 +261,7 @@ def parts_sum(document: Document) -> Iterator[Finding]:
     observed = observations(document)
     keys = {(group, time, year) for (_about, group, time, year) in observed.printed}
     keys |= {(group, TimePoint.START, observed.year) for group in observed.unit_groups()}
-    ordered = sorted(keys, key=str)
+    ordered = sorted(keys, key=key_text)
     for whole in wholes(document):
         about = whole.subject
         for group, time, year in ordered:
