@@ -13,12 +13,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from mdpoverty.aggregate._observations import Observations, observations
 from mdpoverty.errors import Problem, ValidationError
 from mdpoverty.i18n import Lang, Message, _, localize
-from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import Figure, Flow, ObservationKey, TimePoint
-from mdpoverty.model.targets import UNIT_COUNT_FIELDS, Measure, Target
+from mdpoverty.model.targets import Measure, Target
 from mdpoverty.tables.shape import Labels, check_switches, document_name, table_attrs
 from mdpoverty.values.quantities import Comparison
 
@@ -36,45 +36,19 @@ def index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
     A unit's start-of-year counts are at ``units/<id>/<field>``; a printed figure at
     ``figures/<i>``.  The year is the figure's, or the document's where the figure names none.
     An observation printed twice with the same values (a unit's field and a figure) is kept
-    once: the first figure, else the field.  Derived once per document (every rule of a check
-    shares it); each call returns its own copy of the mapping.
+    once: the first figure, else the field.  Each call returns its own mapping, with a figure
+    made for each unit's count (the rules of a check look observations up in
+    :class:`~mdpoverty.aggregate._observations.Observations`, derived once per document,
+    which makes none).
     """
-    return dict(shared_index(document))
-
-
-def shared_index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
-    """:func:`index` itself, not a copy: for the rules of a check, which only read it (a
-    copy per rule of a large document's index costs as much as some of the rules)."""
-    return derived(document, "observations by key", lambda: _index(document))
-
-
-def _index(document: Document) -> dict[ObservationKey, tuple[Figure, str]]:
-    found: dict[ObservationKey, tuple[Figure, str]] = {}
-    for i, figure in enumerate(document.figures):
-        found.setdefault(figure.key_in(document.year), (figure, f"figures/{i}"))
-    # A unit's fields come second: a printed figure of the same count may also print a rate.
-    # (The units' counts as Document.unit_counts gives them, read here in one loop: a large
-    # document has tens of thousands.)
-    start, year, of_count = TimePoint.START, document.year, Figure._of_unit_count
-    fields = tuple(UNIT_COUNT_FIELDS.items())
-    for u in document.units:
-        unit = u.id
-        for group, field in fields:
-            count = getattr(u, field)
-            if count is not None:
-                key = (unit, group, start, year)
-                if key not in found:
-                    found[key] = (of_count(group, unit, start, count), f"units/{unit}/{field}")
-    return found
+    return dict(observations(document).items())
 
 
 # Measures where more is better (a larger reduction), and where less is (a lower end rate).
 _MORE_IS_BETTER = frozenset({Measure.REDUCTION, Measure.RATE_REDUCTION})
 
 
-def achieved(
-    target: Target, observed: dict[ObservationKey, tuple[Figure, str]], year: int
-) -> int | Decimal | None:
+def achieved(target: Target, observed: Observations, year: int) -> int | Decimal | None:
     """What the observations say was achieved of ``target``, or ``None`` if they do not say.
 
     A reduction or a fall in points is the printed change (a fall, or a rise as its negative)
@@ -194,7 +168,7 @@ def results(
                 [Problem("results", "outcome", None, _("must be given unless 'plan' is a report"))]
             )
         outcome = plan
-    observed = index(outcome)
+    observed = observations(outcome)
     rows = []
     for target in plan.targets:
         value = achieved(target, observed, outcome.year if target.year is None else target.year)

@@ -19,9 +19,9 @@ from decimal import Decimal
 
 import attrs
 
-from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.aggregate._observations import Observations, observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
-from mdpoverty.checks.builtin.figures import _wholes
+from mdpoverty.checks.builtin.figures import WHEN_TEXT, Whole, wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Lang, Message, _, number
 from mdpoverty.model.document import Document
@@ -29,8 +29,6 @@ from mdpoverty.model.figures import Figure, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.numbers import decimal_places, rate
 from mdpoverty.values.quantities import Quantity
-
-Observed = dict[ObservationKey, tuple[Figure, str]]
 
 # The groups whose rate is a share of all households, in the order a row prints them.
 _ROW = (HouseholdGroup.POOR, HouseholdGroup.NEAR_POOR, HouseholdGroup.POOR_AND_NEAR_POOR)
@@ -133,12 +131,19 @@ def _counts(row: dict[HouseholdGroup, Figure]) -> dict[HouseholdGroup, tuple[int
     return {g: (c, i) for g, (c, i) in counts.items() if c is not None}
 
 
-def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) -> list[_Rate]:
+def _rates(observed: Observations, about: str | None, time: TimePoint, year: int) -> list[_Rate]:
+    # A unit's counts print no rate: a row judges rates only where a figure prints one.
+    figures = observed.printed
+    if not figures or not any(
+        (entry := figures.get((about, g, time, year))) is not None
+        and entry[0].is_exact
+        and entry[0].exact_rate is not None
+        for g in _ROW
+    ):
+        return []
     # A range is not judged here: a row is judged by its exact figures only.
     entries = _entries(observed, about, time, year)
     row = {g: entry[0] for g, entry in entries.items() if entry[0].is_exact}
-    if all(figure.exact_rate is None for figure in row.values()):
-        return []  # no rate printed (a unit's counts): none to judge
     counts = _counts(row)
     found = []
     for group, figure in row.items():
@@ -152,7 +157,7 @@ def _rates(observed: Observed, about: str | None, time: TimePoint, year: int) ->
 
 
 def _entries(
-    observed: Observed, about: str | None, time: TimePoint, year: int
+    observed: Observations, about: str | None, time: TimePoint, year: int
 ) -> dict[HouseholdGroup, tuple[Figure, str]]:
     """The observations of a row, by group in the row's order: one look-up each."""
     found: dict[HouseholdGroup, tuple[Figure, str]] = {}
@@ -170,37 +175,40 @@ def _meet(rates: Sequence[_Rate]) -> Households:
     return meet
 
 
-def _printed_total(observed: Observed, about: str | None, time: TimePoint, year: int) -> int | None:
-    entry = observed.get((about, HouseholdGroup.ALL, time, year))
-    return None if entry is None else entry[0].exact_count
+def _printed_total(
+    observed: Observations, about: str | None, time: TimePoint, year: int
+) -> int | None:
+    return observed.exact_count(about, HouseholdGroup.ALL, time, year)
 
 
-def _rows(observed: Observed) -> list[tuple[str | None, TimePoint, int]]:
-    """The rows :func:`denominator` may find something in, in order: those that print an
-    exact rate, or no number of households.  A row of counts and their total (every unit's)
-    has nothing to judge and is left out, found in one pass over the observations rather
-    than by looking each row up again (a large document has tens of thousands)."""
+def _rows(observed: Observations) -> list[tuple[str | None, TimePoint, int]]:
+    """The rows :func:`denominator` may find something in, in order: those with a printed
+    figure of the row's groups that prints an exact rate, or prints no number of households.
+    A row of only the units' counts (a unit prints no rate, nor the two groups together) has
+    nothing to judge and is left out, as is a row of counts and their total."""
     rated: dict[tuple[str | None, TimePoint, int], bool] = {}
-    totals: set[tuple[str | None, TimePoint, int]] = set()
-    for (about, group, time, year), (figure, _where) in observed.items():
-        if not isinstance(time, TimePoint):  # a flow has no households
+    for (about, group, time, year), (figure, _where) in observed.printed.items():
+        if not isinstance(time, TimePoint) or group not in _ROW:  # a flow has no households
             continue
-        if group in _ROW:
-            rate_printed = figure.is_exact and figure.exact_rate is not None
-            rated[(about, time, year)] = rated.get((about, time, year), False) or rate_printed
-        elif group is HouseholdGroup.ALL and figure.exact_count is not None:
-            totals.add((about, time, year))
-    return sorted((row for row, rate in rated.items() if rate or row not in totals), key=_text)
-
-
-_TIME_TEXT = {time: repr(time) for time in TimePoint}
+        rate_printed = figure.is_exact and figure.exact_rate is not None
+        rated[(about, time, year)] = rated.get((about, time, year), False) or rate_printed
+    return sorted(
+        (row for row, rate in rated.items() if rate or _printed_total(observed, *row) is None),
+        key=_text,
+    )
 
 
 def _text(row: tuple[str | None, TimePoint, int]) -> str:
     """``str(row)``, the order the rows are judged in, without an enum's ``repr`` per row
     (the same text: a tuple's is its items' ``repr`` between parentheses)."""
     about, time, year = row
-    return f"({about!r}, {_TIME_TEXT[time]}, {year!r})"
+    return f"({about!r}, {WHEN_TEXT[time]}, {year!r})"
+
+
+def _time_text(when: tuple[TimePoint, int]) -> str:
+    """``str(when)``, the order the times are judged in (as :func:`_text`)."""
+    time, year = when
+    return f"({WHEN_TEXT[time]}, {year!r})"
 
 
 def _blamed(rates: Sequence[_Rate]) -> _Rate:
@@ -260,7 +268,7 @@ def _expected(blamed: _Rate, others: Households) -> Quantity | None:
     ),
 )
 def denominator(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
+    observed = observations(document)
     for about, time, year in _rows(observed):
         rates = _rates(observed, about, time, year)
         total = _printed_total(observed, about, time, year)
@@ -305,7 +313,9 @@ def denominator(document: Document) -> Iterator[Finding]:
         )
 
 
-def _shares(observed: Observed, about: str | None, time: TimePoint, year: int) -> Iterator[Finding]:
+def _shares(
+    observed: Observations, about: str | None, time: TimePoint, year: int
+) -> Iterator[Finding]:
     """A row of rates with no count: the together share is the sum of the other two, each
     within half a unit of its printed rate (an exact bound on real shares, so it can only
     find a row that no whole numbers make true)."""
@@ -339,7 +349,7 @@ def _shares(observed: Observed, about: str | None, time: TimePoint, year: int) -
 
 
 def _households(
-    observed: Observed, about: str | None, time: TimePoint, year: int
+    observed: Observations, about: str | None, time: TimePoint, year: int
 ) -> Households | None:
     """The households ``about`` may have: the printed number, or what its rates allow."""
     total = _printed_total(observed, about, time, year)
@@ -368,18 +378,21 @@ def _households(
     ),
 )
 def denominator_sum(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    times = sorted(
-        {(time, year) for (_about, _group, time, year) in observed if isinstance(time, TimePoint)},
-        key=str,
-    )
-    for whole, parts, what in _wholes(document):
-        for time, year in times:
-            if _all_printed(observed, (whole, *parts), time, year):
+    observed = observations(document)
+    times = {(t, y) for (_about, _group, t, y) in observed.printed if isinstance(t, TimePoint)}
+    if observed.unit_groups():
+        times.add((TimePoint.START, observed.year))
+    ordered = sorted(times, key=_time_text)
+    for each in wholes(document):
+        whole, parts = each.subject, each.parts
+        for time, year in ordered:
+            if _all_printed(observed, each, time, year):
                 continue  # every number exact, as printed: nothing for the rates to add
             mine = _households(observed, whole, time, year)
+            if mine is None or mine.empty:
+                continue
             theirs = [_households(observed, part, time, year) for part in parts]
-            if mine is None or mine.empty or any(t is None or t.empty for t in theirs):
+            if any(t is None or t.empty for t in theirs):
                 continue
             known = [t for t in theirs if t is not None]
             if all(t.low == t.high for t in [mine, *known]):
@@ -395,7 +408,7 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
                 _(
                     "{parts} ({time}, {year}) have {summed} households by their rates, {whole} "
                     "has {mine}",
-                    parts=what,
+                    parts=each.said(),
                     time=TIMES[time],
                     year=year_name(year),
                     summed=summed,
@@ -407,12 +420,16 @@ def denominator_sum(document: Document) -> Iterator[Finding]:
             )
 
 
-def _all_printed(
-    observed: Observed, subjects: Sequence[str | None], time: TimePoint, year: int
-) -> bool:
-    """Whether each subject prints its number of households (then each is exactly that
-    number, and :func:`denominator_sum` has nothing to judge), found without making them."""
-    return all(_printed_total(observed, s, time, year) is not None for s in subjects)
+def _all_printed(observed: Observations, whole: Whole, time: TimePoint, year: int) -> bool:
+    """Whether the whole and each part print their number of households exactly (then each
+    is that number, and :func:`denominator_sum` has nothing to judge), found without making
+    them."""
+    if _printed_total(observed, whole.subject, time, year) is None:
+        return False
+    # In one loop over the parts (Observations.summed): each count is printed and a sum of
+    # bounds is exact only where every count is (a range's bounds differ).
+    summed = observed.summed(whole.parts, HouseholdGroup.ALL, time, year, whole.units)
+    return summed is not None and summed[0] == summed[1]
 
 
 def _quantity(households: Households) -> Quantity | str:
@@ -421,10 +438,10 @@ def _quantity(households: Households) -> Quantity | str:
     return Quantity(households.low, households.high)
 
 
-def _place(observed: Observed, about: str | None, time: TimePoint, year: int) -> str:
+def _place(observed: Observations, about: str | None, time: TimePoint, year: int) -> str:
     """The whole's number of households where printed, else its first rate."""
-    entry = observed.get((about, HouseholdGroup.ALL, time, year))
-    if entry is not None and entry[0].exact_count is not None:
-        where = entry[1]
+    if _printed_total(observed, about, time, year) is not None:
+        where = observed.location((about, HouseholdGroup.ALL, time, year))
+        assert where is not None  # noqa: S101  (the number is printed)
         return where if where.startswith("units/") else f"{where}/count"
     return _rates(observed, about, time, year)[0].where

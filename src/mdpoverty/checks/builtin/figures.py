@@ -13,20 +13,23 @@ an exact figure says nothing of where in a range the truth lies.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from operator import attrgetter
+from typing import NamedTuple, cast
 
-from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.aggregate._observations import observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
-from mdpoverty.model.figures import Figure, Flow
+from mdpoverty.model.figures import Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
+from mdpoverty.model.units import AdministrativeUnit
 from mdpoverty.values.numbers import rate
 from mdpoverty.values.quantities import Quantity
 
-Observed = dict[ObservationKey, tuple[Figure, str]]
 Bounds = tuple[int, int]
 
 
@@ -72,17 +75,17 @@ _RATED = frozenset(
     ),
 )
 def rates(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    for (about, group, time, year), (figure, where) in observed.items():
+    observed = observations(document)
+    # Only printed figures: a unit's counts print no rate.
+    for (about, group, time, year), (figure, where) in observed.printed.items():
         if figure.rate is None:
-            continue  # no rate printed (every unit's count): nothing to judge
+            continue  # no rate printed: nothing to judge
         places, printed, count = figure.rate_places, figure.rate_bounds, figure.count_bounds
         if group not in _RATED or count is None or printed is None or figure.flow:
             continue  # a flow's rate is no share of all households (a change's is in points)
         if (count[0] == count[1]) != (printed[0] == printed[1]):
             continue  # a range against an exact value says nothing of where in it
-        whole = observed.get((about, HouseholdGroup.ALL, time, year))
-        denominator = None if whole is None else whole[0].exact_count
+        denominator = observed.exact_count(about, HouseholdGroup.ALL, time, year)
         if not denominator:
             continue
         expected = tuple(rate(c, denominator, places or 0) for c in count)
@@ -121,17 +124,16 @@ def rates(document: Document) -> Iterator[Finding]:
     ),
 )
 def together(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    for (about, group, time, year), (both, where) in observed.items():
+    observed = observations(document)
+    # Only printed figures: a unit counts no poor and near-poor together.
+    for (about, group, time, year), (both, where) in observed.printed.items():
         # A flow in or out is not additive: a poor household may escape into the near-poor.
         inflow_or_outflow = isinstance(time, Flow) and time.sign != 0
         if group is not HouseholdGroup.POOR_AND_NEAR_POOR or inflow_or_outflow:
             continue
-        poor = observed.get((about, HouseholdGroup.POOR, time, year))
-        near = observed.get((about, HouseholdGroup.NEAR_POOR, time, year))
-        if poor is None or near is None:
-            continue
-        p, n, printed = poor[0].count_bounds, near[0].count_bounds, both.count_bounds
+        p = observed.count_bounds(about, HouseholdGroup.POOR, time, year)
+        n = observed.count_bounds(about, HouseholdGroup.NEAR_POOR, time, year)
+        printed = both.count_bounds
         if printed is not None and p is not None and n is not None:
             expected = _summed([p, n])
             if _judged(expected, printed) and expected != printed:
@@ -150,28 +152,88 @@ def together(document: Document) -> Iterator[Finding]:
                 )
 
 
-def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], Message]]:
-    """Every whole with its parts: (the whole's subject, the parts' subjects, what they are).
+class Whole(NamedTuple):
+    """A whole with its parts: the whole's subject and the parts' subjects.
+
+    ``kind`` and ``name`` say what the parts are (a key of :data:`_PARTS_SAID` and its
+    argument), only in a finding (:meth:`said`): a large document has a thousand wholes and
+    few findings.  ``units`` are the parts' units where every part is a unit (the sums read
+    their counts without looking each up), else ``None``.
+    """
+
+    subject: str | None
+    parts: tuple[str, ...]
+    units: tuple[AdministrativeUnit, ...] | None
+    kind: str
+    name: str
+
+    def said(self) -> Message:
+        """What the parts are, as a finding says it."""
+        return _PARTS_SAID[self.kind](self.name)
+
+
+_PARTS_SAID: dict[str, Callable[[str], Message]] = {
+    "units": lambda _name: _("the units"),
+    "unit": lambda name: _("the units of {unit}", unit=name),
+    "partition": lambda name: _("the strata of the partition {partition!r}", partition=name),
+    "group": lambda name: _("the members of {group}", group=name),
+}
+
+
+def wholes(document: Document) -> tuple[Whole, ...]:
+    """Every whole with its parts, derived once per document (the sum rules go through them).
 
     Only wholes whose parts are all given: an excerpt's units are a selection (neither the
     area's nor a unit's parts all), and a group that is not complete names only some members.
     """
+    return derived(document, "wholes and their parts", lambda: tuple(_wholes(document)))
+
+
+_ID = attrgetter("id")
+
+
+def _wholes(document: Document) -> Iterator[Whole]:
     if not document.excerpt:
-        top = document.children(None)
-        if top:
-            yield None, [u.id for u in top], _("the units")
+        # The children of every unit (Document.children) in one pass.
+        children: dict[str | None, list[AdministrativeUnit]] = {}
         for unit in document.units:
-            children = document.children(unit.id)
-            if children:
-                yield unit.id, [c.id for c in children], _("the units of {unit}", unit=unit.id)
+            found = children.get(unit.parent)
+            if found is None:
+                children[unit.parent] = [unit]
+            else:
+                found.append(unit)
+        top = children.pop(None, None)
+        if top:
+            yield Whole(None, tuple(map(_ID, top)), tuple(top), "units", "")
+        # The units with children, in their order (found by a loop in C: a province has tens
+        # of thousands of units, a thousand with children).
+        for parent in filter(children.__contains__, map(_ID, document.units)):
+            found = children[parent]
+            yield Whole(parent, tuple(map(_ID, found)), tuple(found), "unit", parent)
     partitions: dict[tuple[str | None, str], list[str]] = {}
     for stratum in document.strata:
         partitions.setdefault((stratum.of, stratum.partition), []).append(stratum.id)
     for (of, partition), strata in partitions.items():
-        yield of, strata, _("the strata of the partition {partition!r}", partition=partition)
+        yield Whole(of, tuple(strata), None, "partition", partition)
+    units = observations(document).units
     for group in document.groups:
         if group.complete and group.members:
-            yield group.id, group.members, _("the members of {group}", group=group.id)
+            members = tuple(map(units.get, group.members))
+            known = cast(tuple[AdministrativeUnit, ...], members) if all(members) else None
+            yield Whole(group.id, group.members, known, "group", group.id)
+
+
+# The repr of every household group and time or flow, made once: an enum's repr is a call in
+# Python, and every document's keys are put in order.
+GROUP_TEXT = {group: repr(group) for group in HouseholdGroup}
+WHEN_TEXT = {when: repr(when) for when in (*TimePoint, *Flow)}
+
+
+def key_text(key: tuple[HouseholdGroup, TimePoint | Flow, int]) -> str:
+    """``str(key)``, the order the keys are judged in (the same text: a tuple's is its items'
+    ``repr`` between parentheses)."""
+    group, when, year = key
+    return f"({GROUP_TEXT[group]}, {WHEN_TEXT[when]}, {year!r})"
 
 
 @rule(
@@ -196,33 +258,34 @@ def _wholes(document: Document) -> Iterator[tuple[str | None, Sequence[str], Mes
     ),
 )
 def parts_sum(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    keys = sorted({(group, time, year) for (_about, group, time, year) in observed}, key=str)
-    for whole, parts, what in _wholes(document):
-        for group, time, year in keys:
-            entry = observed.get((whole, group, time, year))
-            printed = None if entry is None else entry[0].count_bounds
-            if entry is None or printed is None:
+    observed = observations(document)
+    keys = {(group, time, year) for (_about, group, time, year) in observed.printed}
+    keys |= {(group, TimePoint.START, observed.year) for group in observed.unit_groups()}
+    ordered = sorted(keys, key=key_text)
+    for whole in wholes(document):
+        about = whole.subject
+        for group, time, year in ordered:
+            printed = observed.count_bounds(about, group, time, year)
+            if printed is None:
                 continue
-            counts = [observed.get((part, group, time, year)) for part in parts]
-            bounds = [None if c is None else c[0].count_bounds for c in counts]
-            if any(b is None for b in bounds):
+            expected = observed.summed(whole.parts, group, time, year, whole.units)
+            if expected is None:
                 continue
-            expected = _summed([b for b in bounds if b is not None])
-            where = entry[1]
             if _judged(expected, printed) and expected != printed:
+                where = observed.location((about, group, time, year))
+                assert where is not None  # noqa: S101  (the whole prints a count)
                 yield parts_sum.finding(
                     where if where.startswith("units/") else f"{where}/count",
                     _(
                         "{parts} add up to {expected} {group} ({time}, {year}), the document "
                         "prints {printed} for {whole}",
-                        parts=what,
+                        parts=whole.said(),
                         expected=_shown(expected),
                         group=GROUPS[group],
                         time=TIMES[time],
                         year=year_name(year),
                         printed=_shown(printed),
-                        whole=subject(whole),
+                        whole=subject(about),
                     ),
                     expected=_shown(expected),
                     actual=_shown(printed),

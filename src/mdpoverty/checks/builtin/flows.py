@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from mdpoverty.aggregate.results import ObservationKey, shared_index
+from mdpoverty.aggregate._observations import Observations, observations
 from mdpoverty.checks.builtin._words import GROUPS, TIMES, subject, year_name
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
@@ -21,8 +21,6 @@ from mdpoverty.model.figures import Figure, Flow, TimePoint
 from mdpoverty.model.targets import HouseholdGroup
 from mdpoverty.values.numbers import round_half_up
 
-Observed = dict[ObservationKey, tuple[Figure, str]]
-
 # The flows each identity needs printed (a blank is never 0): the near-poor also gain the poor
 # who became near-poor, so without that column their identity cannot be judged.
 _NEEDED = (Flow.ESCAPED, Flow.FELL_BACK, Flow.NEW)
@@ -30,7 +28,7 @@ _NEEDED_BY = {HouseholdGroup.NEAR_POOR: (*_NEEDED, Flow.FROM_POOR)}
 
 
 def _terms(
-    observed: Observed, about: str | None, group: HouseholdGroup, year: int
+    observed: Observations, about: str | None, group: HouseholdGroup, year: int
 ) -> list[tuple[Figure, str]] | None:
     """The start and the flows of one group and subject, or ``None`` where one is not
     printed."""
@@ -68,8 +66,9 @@ def _sign(figure: Figure) -> int:
     ),
 )
 def identity(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    for (about, group, when, year), (end, where) in observed.items():
+    observed = observations(document)
+    # Only printed figures: a unit counts households at the start, not at the end.
+    for (about, group, when, year), (end, where) in observed.printed.items():
         if when is not TimePoint.END:
             continue
         terms = _terms(observed, about, group, year)
@@ -161,8 +160,9 @@ def _between(start: Decimal | int, end: Decimal | int, flow: Flow) -> Decimal | 
     ),
 )
 def change(document: Document) -> Iterator[Finding]:
-    observed = shared_index(document)
-    for (about, group, when, year), (figure, where) in observed.items():
+    observed = observations(document)
+    # Only printed figures: a unit's counts are no change.
+    for (about, group, when, year), (figure, where) in observed.printed.items():
         if when not in (Flow.FALL, Flow.RISE):
             continue
         assert isinstance(when, Flow)  # noqa: S101  (narrowed by the test above)

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 
-from mdpoverty.aggregate.results import achieved, judge, shared_index
+from mdpoverty.aggregate._observations import observations
+from mdpoverty.aggregate.results import achieved, judge
 from mdpoverty.checks.builtin._words import amount, measure, subject, target_value
+from mdpoverty.checks.builtin.figures import wholes
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.document import Document, ImplementationReport
 from mdpoverty.model.figures import TimePoint
-from mdpoverty.model.targets import HouseholdGroup, Measure, Target
+from mdpoverty.model.targets import HouseholdGroup, Measure
 from mdpoverty.values.numbers import round_half_up
 from mdpoverty.values.quantities import Comparison, Quantity
 
 _BOUNDS = (("lower", "low"), ("upper", "high"))
+
+# The kinds of wholes (figures.Whole) along the hierarchy of units: the area and a unit.
+_HIERARCHY = frozenset({"units", "unit"})
 
 
 def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
@@ -32,8 +38,7 @@ def bounds(whole: Quantity, parts: Quantity) -> Iterator[tuple[str, int | Decima
             yield name, expected, actual
 
 
-def _sum(values: Sequence[Quantity]) -> Quantity:
-    return Quantity(sum(int(v.low) for v in values), sum(int(v.high) for v in values))
+_LOW, _HIGH = attrgetter("low"), attrgetter("high")
 
 
 def headline_judged(document: Document) -> bool:
@@ -48,6 +53,34 @@ def headline_judged(document: Document) -> bool:
             for u in document.units
         )
     )
+
+
+# The first exact reduction target of each subject, for one group and year: its position in the
+# targets, and its value (read while the target is at hand: a part's target is then not read
+# again to be summed).  Plain ints and values under plain keys, two objects whatever the
+# number of targets (a province states tens of thousands).
+_Stated = tuple[dict[str | None, int], dict[str | None, Quantity]]
+
+
+def _stated(document: Document) -> dict[tuple[HouseholdGroup, int], _Stated]:
+    """The first exact reduction target of each subject, by group and year."""
+    targets, year = document.targets, document.year
+    stated: dict[tuple[HouseholdGroup, int], _Stated] = {}
+    reduction, exactly = Measure.REDUCTION, Comparison.EXACTLY  # an enum's member is slow to name
+    key: tuple[HouseholdGroup, int] | None = None
+    first: dict[str | None, int] = {}
+    values: dict[str | None, Quantity] = {}
+    for i, target in enumerate(targets):
+        if target.measure is reduction and target.comparison is exactly:
+            group, when = target.group, target.year or year
+            if key is None or group is not key[0] or when != key[1]:  # most are as the last
+                key = (group, when)
+                first, values = stated.setdefault(key, ({}, {}))
+            about = target.about
+            if about not in first:
+                first[about] = i
+                values[about] = target.value
+    return stated
 
 
 @rule(
@@ -69,27 +102,30 @@ def headline_judged(document: Document) -> bool:
     ),
 )
 def ranges(document: Document) -> Iterator[Finding]:
-    stated: dict[tuple[str | None, HouseholdGroup, int], tuple[int, Target]] = {}
-    for i, target in enumerate(document.targets):
-        if target.measure is Measure.REDUCTION and target.comparison is Comparison.EXACTLY:
-            stated.setdefault(
-                (target.about, target.group, target.year or document.year), (i, target)
-            )
-    if document.excerpt:  # its units are a selection: no whole has all its parts given
-        return
-    judged = headline_judged(document)
-    ids = {u.id for u in document.units}
-    parents = {u.parent for u in document.units}  # the subjects that have parts (None: the area)
-    for (about, group, year), (i, target) in stated.items():
-        if about is None and group is HouseholdGroup.POOR and judged:
+    targets, stated = document.targets, _stated(document)
+    # The wholes of the hierarchy (the area, the units with parts; none in an excerpt, whose
+    # units are a selection) with a target, in the order of the targets.
+    judged: list[tuple[int, tuple[str, ...], dict[str | None, Quantity]]] = []
+    for whole in wholes(document):
+        if whole.kind in _HIERARCHY:
+            for first, values in stated.values():
+                i = first.get(whole.subject)
+                if i is not None:
+                    judged.append((i, whole.parts, values))
+    judged.sort(key=itemgetter(0))
+    for i, parts, values in judged:
+        target = targets[i]
+        about = target.about
+        if about is None and target.group is HouseholdGroup.POOR and headline_judged(document):
             continue
-        if (about is not None and about not in ids) or about not in parents:
-            continue  # not a unit of the document, or a unit without parts
-        parts = [stated.get((u.id, group, year)) for u in document.children(about)]
-        if not parts or any(p is None for p in parts):
+        found = list(map(values.get, parts))
+        if not all(found):  # a part without a target (a value is never false)
             continue
-        total = _sum([p[1].value for p in parts if p is not None])
-        for name, expected, actual in bounds(target.value, total):
+        # Added by loops in C: a district's parts are its communes, a province's thousands.
+        low, high = sum(map(_LOW, found)), sum(map(_HIGH, found))
+        if target.value.low == low and target.value.high == high:
+            continue  # they agree (most do): no range of the sum to make
+        for name, expected, actual in bounds(target.value, Quantity(low, high)):
             yield ranges.finding(
                 f"targets/{i}/value",
                 _parts_disagree(name, expected, actual, subject(about)),
@@ -141,9 +177,10 @@ def _parts_disagree(
 def rate_reduction(document: Document) -> Iterator[Finding]:
     if isinstance(document, ImplementationReport):
         return
-    observed = shared_index(document)
+    observed = observations(document)
+    rate_reduction_ = Measure.RATE_REDUCTION  # an enum's member is slow to name in a loop
     for i, target in enumerate(document.targets):
-        if target.measure is not Measure.RATE_REDUCTION:
+        if target.measure is not rate_reduction_:
             continue
         when = target.year or document.year
         start = observed.get((target.about, target.group, TimePoint.START, when))
@@ -188,7 +225,7 @@ def rate_reduction(document: Document) -> Iterator[Finding]:
 def target_met(document: Document) -> Iterator[Finding]:
     if not isinstance(document, ImplementationReport):
         return
-    observed = shared_index(document)
+    observed = observations(document)
     for i, target in enumerate(document.targets):
         value = achieved(target, observed, document.year)
         if value is None:
