@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import _, _n
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
-from mdpoverty.model.programme import ancestor, code_level
+from mdpoverty.model.programme import ProjectComponent, ancestor, code_level
 
 
-def _ancestry(code: str, start: int = 1) -> list[str]:
-    """``DA3.TDA2.HD1`` → ``['DA3', 'DA3.TDA2', 'DA3.TDA2.HD1']``: the code's ancestors from
-    level ``start`` down, and the code itself."""
-    return [ancestor(code, level) for level in range(start, code_level(code) + 1)]
+@functools.lru_cache(maxsize=1024)
+def _ancestry(code: str, start: int = 1) -> tuple[str, ...]:
+    """``DA3.TDA2.HD1`` → ``('DA3', 'DA3.TDA2', 'DA3.TDA2.HD1')``: the code's ancestors from
+    level ``start`` down, and the code itself.  Kept: every plan of a programme has the same
+    few codes, and the rules ask for them component by component."""
+    return tuple(ancestor(code, level) for level in range(start, code_level(code) + 1))
 
 
-def _assigned(plan: Document) -> dict[str, set[str]]:
-    """For each component code, the agencies section VI assigns it to."""
-    result: dict[str, set[str]] = {}
+class _Assignments(NamedTuple):
+    """What section VI assigns, both ways: for each component code, the agencies it is
+    assigned to; for each agency, the codes assigned to it."""
+
+    agencies: Mapping[str, frozenset[str]]
+    codes: Mapping[str, frozenset[str]]
+
+    def holds(self, agency: str, codes: tuple[str, ...]) -> bool:
+        """Whether any of ``codes`` is assigned to ``agency``."""
+        return not self.codes.get(agency, frozenset()).isdisjoint(codes)
+
+
+def _assigned(plan: Document) -> _Assignments:
+    """Section VI's assignments in ``plan`` (derived once for both rules of the document)."""
+    return derived(plan, "agencies assigned", lambda: _assignments(plan))
+
+
+def _assignments(plan: Document) -> _Assignments:
+    agencies: dict[str, set[str]] = {}
+    codes: dict[str, set[str]] = {}
     for r in plan.responsibilities:
         for code in r.components:
-            result.setdefault(code, set()).add(r.agency)
-    return result
+            agencies.setdefault(code, set()).add(r.agency)
+            codes.setdefault(r.agency, set()).add(code)
+    return _Assignments(
+        {code: frozenset(found) for code, found in agencies.items()},
+        {agency: frozenset(found) for agency, found in codes.items()},
+    )
+
+
+def _subtree(component: ProjectComponent) -> Iterator[ProjectComponent]:
+    """``component.walk()``, in its order, from a stack rather than a generator a level: the
+    rule walks the subtree of every component section VI assigns, in every plan."""
+    stack = [component]
+    while stack:
+        found = stack.pop()
+        yield found
+        stack.extend(reversed(found.children))
 
 
 @rule(
@@ -44,21 +80,20 @@ def _assigned(plan: Document) -> dict[str, set[str]]:
 def lead_assigned(plan: Document) -> Iterator[Finding]:
     assigned = _assigned(plan)
     for c in plan.all_components():
-        if c.lead is None:
+        if c.lead is None or assigned.holds(c.lead, _ancestry(c.code)):
             continue
-        holders = {a for code in _ancestry(c.code) for a in assigned.get(code, ())}
-        if c.lead not in holders:
-            yield lead_assigned.finding(
-                f"components/{c.code}/lead",
-                _(
-                    "{code} is led by {lead!r}, but section VI does not assign it (or a parent) "
-                    "to that agency",
-                    code=c.code,
-                    lead=c.lead,
-                ),
-                expected=tuple(sorted(holders)) or None,
-                actual=c.lead,
-            )
+        holders = {a for code in _ancestry(c.code) for a in assigned.agencies.get(code, ())}
+        yield lead_assigned.finding(
+            f"components/{c.code}/lead",
+            _(
+                "{code} is led by {lead!r}, but section VI does not assign it (or a parent) "
+                "to that agency",
+                code=c.code,
+                lead=c.lead,
+            ),
+            expected=tuple(sorted(holders)) or None,
+            actual=c.lead,
+        )
 
 
 @rule(
@@ -81,11 +116,11 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
     for i, responsibility in enumerate(plan.responsibilities):
         agency = responsibility.agency
         for code in responsibility.components:
-            for c in plan.component(code).walk():
+            for c in _subtree(plan.component(code)):
                 if c.lead is None or c.lead == agency:
                     continue
                 between = _ancestry(c.code, start=code_level(code) + 1)
-                if any(c.lead in assigned.get(b, ()) for b in between):
+                if assigned.holds(c.lead, between):
                     continue
                 section = responsibility.section or _("responsibility {i}", i=i)
                 yield assigned_led.finding(
@@ -103,17 +138,39 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
                 )
 
 
-def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
-    """``name`` without a trailing qualifier of the area ("… thành phố"), casefolded."""
-    core = " ".join(name.split()).casefold()
+@functools.lru_cache(maxsize=1024)
+def _folded(name: str) -> str:
+    """``name`` with its spacing normalized, casefolded.  Kept: the plans of a province name
+    the same agencies, while each plan's own area changes the qualifiers stripped below."""
+    return " ".join(name.split()).casefold()
+
+
+def _core_name(name: str, suffixes: tuple[str, ...]) -> str:
+    """``name`` without a trailing qualifier of the area ("… thành phố"), casefolded;
+    ``suffixes`` are the casefolded qualifiers, each after a space."""
+    core = _folded(name)
+    if not core.endswith(suffixes):  # most names: no qualifier to strip
+        return core
     stripped = True
     while stripped:
         stripped = False
-        for q in qualifiers:
-            if core.endswith(" " + q) and len(core) > len(q) + 1:
-                core = core[: -len(q) - 1].rstrip()
+        for suffix in suffixes:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)].rstrip()
                 stripped = True
     return core
+
+
+def _other_spellings(name: str, aliases: tuple[str, ...], suffixes: tuple[str, ...]) -> list[str]:
+    """The aliases of an agency named ``name`` that spell it another way, the first of each."""
+    seen = {_core_name(name, suffixes)}
+    others = []
+    for alias in aliases:
+        core = _core_name(alias, suffixes)
+        if core not in seen:
+            seen.add(core)
+            others.append(alias)
+    return others
 
 
 @rule(
@@ -133,17 +190,15 @@ def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
     ),
 )
 def spelling(plan: Document) -> Iterator[Finding]:
-    qualifiers = tuple(
-        q.casefold() for q in (plan.area.name, plan.area.kind.vi, plan.area.province or "") if q
+    suffixes = tuple(
+        " " + q.casefold()
+        for q in (plan.area.name, plan.area.kind.vi, plan.area.province or "")
+        if q
     )
     for agency in plan.agencies:
-        seen = {_core_name(agency.name, qualifiers)}
-        others = []
-        for alias in agency.aliases:
-            core = _core_name(alias, qualifiers)
-            if core not in seen:
-                seen.add(core)
-                others.append(alias)
+        if not agency.aliases:
+            continue  # one name: one spelling
+        others = _other_spellings(agency.name, agency.aliases, suffixes)
         if others:
             yield spelling.finding(
                 f"agencies/{agency.id}",

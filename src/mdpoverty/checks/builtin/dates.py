@@ -11,6 +11,7 @@ from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.model.references import DocumentKind, LegalReference
 from mdpoverty.reference.programmes import programme_catalog
 from mdpoverty.reference.standards import poverty_standard, serving_year
+from mdpoverty.values._validation import trusted
 from mdpoverty.values.dates import PartialDate, Period
 
 # How a finding names the kind of a cited document, as a citation begins ("Resolution 366/…").
@@ -104,8 +105,9 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
     plan_date = plan.header.date
     if plan_date is None:  # the source gives no date: nothing to compare with
         return
+    last_day = plan_date.last_day()
     for location, ref in _references(plan):
-        if not ref.date.first_day() < plan_date.last_day():
+        if not ref.date.first_day() < last_day:
             yield bases_before_plan.finding(
                 f"{location}/date",
                 _(
@@ -137,7 +139,7 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
 )
 def basis_year(plan: Document) -> Iterator[Finding]:
     for location, ref in _references(plan):
-        if ref.year is not None and ref.date.last_day().year < ref.year - 1:
+        if ref.year is not None and ref.date.year < ref.year - 1:
             yield basis_year.finding(
                 f"{location}/date",
                 _(
@@ -159,7 +161,7 @@ def _overlaps(a: Period, b: Period) -> bool:
 
 def _span(years: tuple[int, ...]) -> Period | Message:
     """The years a standard governs, first to last (a value for programs and for messages)."""
-    return Period(years[0], years[-1]) if years else _("no year")
+    return trusted(Period, start=years[0], end=years[-1]) if years else _("no year")
 
 
 @rule(
