@@ -159,10 +159,12 @@ def number(value: int | Decimal, lang: Lang, places: int | None = None) -> str:
 
 def _shown(value: object, lang: Lang) -> str:  # noqa: PLR0911  (a return a kind of value)
     """A value of a message in ``lang`` (see :class:`Message`)."""
-    if type(value) is str:  # the commonest first: a name, a code
+    if type(value) is str:  # the commonest first: a name, a code, a list of them
         return value
     if type(value) is int:
         return number(value, lang)
+    if type(value) is tuple:
+        return ", ".join([_shown(item, lang) for item in value])
     if isinstance(value, Message):
         return value.render(lang)
     if value is None:

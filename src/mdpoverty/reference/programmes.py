@@ -125,7 +125,10 @@ class ProgrammeCatalog:
         raise UnknownNameError(_("catalog {id!r} has no entry for {code!r}", id=self.id, code=code))
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and _entry(self, code) is not None
+        if not isinstance(code, str):
+            return False
+        depth, by_code = _index(self)
+        return code in by_code or ancestor(code, depth) in by_code
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import _, _n
@@ -21,34 +20,22 @@ def _ancestry(code: str, start: int = 1) -> tuple[str, ...]:
     return tuple(ancestor(code, level) for level in range(start, code_level(code) + 1))
 
 
-class _Assignments(NamedTuple):
-    """What section VI assigns, both ways: for each component code, the agencies it is
-    assigned to; for each agency, the codes assigned to it."""
-
-    agencies: Mapping[str, frozenset[str]]
-    codes: Mapping[str, frozenset[str]]
-
-    def holds(self, agency: str, codes: tuple[str, ...]) -> bool:
-        """Whether any of ``codes`` is assigned to ``agency``."""
-        return not self.codes.get(agency, frozenset()).isdisjoint(codes)
-
-
-def _assigned(plan: Document) -> _Assignments:
-    """Section VI's assignments in ``plan`` (derived once for both rules of the document)."""
+def _assigned(plan: Document) -> frozenset[tuple[str, str]]:
+    """The (agency, component code) pairs section VI assigns in ``plan`` (derived once for
+    both rules of the document)."""
     return derived(plan, "agencies assigned", lambda: _assignments(plan))
 
 
-def _assignments(plan: Document) -> _Assignments:
-    agencies: dict[str, set[str]] = {}
-    codes: dict[str, set[str]] = {}
-    for r in plan.responsibilities:
-        for code in r.components:
-            agencies.setdefault(code, set()).add(r.agency)
-            codes.setdefault(r.agency, set()).add(code)
-    return _Assignments(
-        {code: frozenset(found) for code, found in agencies.items()},
-        {agency: frozenset(found) for agency, found in codes.items()},
-    )
+def _assignments(plan: Document) -> frozenset[tuple[str, str]]:
+    return frozenset((r.agency, code) for r in plan.responsibilities for code in r.components)
+
+
+def _holds(assigned: frozenset[tuple[str, str]], agency: str, codes: tuple[str, ...]) -> bool:
+    """Whether any of ``codes`` is assigned to ``agency``."""
+    for code in codes:  # noqa: SIM110  (a loop: any() of a generator costs four times more)
+        if (agency, code) in assigned:
+            return True
+    return False
 
 
 def _subtree(component: ProjectComponent) -> Iterator[ProjectComponent]:
@@ -80,9 +67,10 @@ def _subtree(component: ProjectComponent) -> Iterator[ProjectComponent]:
 def lead_assigned(plan: Document) -> Iterator[Finding]:
     assigned = _assigned(plan)
     for c in plan.all_components():
-        if c.lead is None or assigned.holds(c.lead, _ancestry(c.code)):
+        ancestry = _ancestry(c.code)
+        if c.lead is None or _holds(assigned, c.lead, ancestry):
             continue
-        holders = {a for code in _ancestry(c.code) for a in assigned.agencies.get(code, ())}
+        holders = {agency for agency, code in assigned if code in ancestry}
         yield lead_assigned.finding(
             f"components/{c.code}/lead",
             _(
@@ -120,7 +108,7 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
                 if c.lead is None or c.lead == agency:
                     continue
                 between = _ancestry(c.code, start=code_level(code) + 1)
-                if assigned.holds(c.lead, between):
+                if _holds(assigned, c.lead, between):
                     continue
                 section = responsibility.section or _("responsibility {i}", i=i)
                 yield assigned_led.finding(
@@ -161,7 +149,9 @@ def _core_name(name: str, suffixes: tuple[str, ...]) -> str:
     return core
 
 
-def _other_spellings(name: str, aliases: tuple[str, ...], suffixes: tuple[str, ...]) -> list[str]:
+def _other_spellings(
+    name: str, aliases: tuple[str, ...], suffixes: tuple[str, ...]
+) -> tuple[str, ...]:
     """The aliases of an agency named ``name`` that spell it another way, the first of each."""
     seen = {_core_name(name, suffixes)}
     others = []
@@ -170,7 +160,7 @@ def _other_spellings(name: str, aliases: tuple[str, ...], suffixes: tuple[str, .
         if core not in seen:
             seen.add(core)
             others.append(alias)
-    return others
+    return tuple(others)
 
 
 @rule(
@@ -200,15 +190,23 @@ def spelling(plan: Document) -> Iterator[Finding]:
             continue  # one name: one spelling
         others = _other_spellings(agency.name, agency.aliases, suffixes)
         if others:
-            yield spelling.finding(
-                f"agencies/{agency.id}",
-                _n(
-                    "agency {agency!r} is named {n} way: {names}",
-                    "agency {agency!r} is named {n} ways: {names}",
-                    len(others) + 1,
-                    agency=agency.id,
-                    names=tuple(repr(n) for n in (agency.name, *others)),
-                ),
-                expected=agency.name,
-                actual=tuple(others),
-            )
+            yield _named_ways(agency.id, agency.name, others)
+
+
+@functools.lru_cache(maxsize=256)
+def _named_ways(agency: str, name: str, others: tuple[str, ...]) -> Finding:
+    """The finding of ``spelling`` on the agency ``agency`` named ``name`` and ``others``.
+    Kept (a finding is a frozen value, a function of these): the plans of a province name
+    their agencies alike."""
+    return spelling.finding(
+        f"agencies/{agency}",
+        _n(
+            "agency {agency!r} is named {n} way: {names}",
+            "agency {agency!r} is named {n} ways: {names}",
+            len(others) + 1,
+            agency=agency,
+            names=tuple(repr(n) for n in (name, *others)),
+        ),
+        expected=name,
+        actual=others,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
@@ -140,19 +141,27 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
 def basis_year(plan: Document) -> Iterator[Finding]:
     for location, ref in _references(plan):
         if ref.year is not None and ref.date.year < ref.year - 1:
-            yield basis_year.finding(
-                f"{location}/date",
-                _(
-                    "{document} is about {year} but dated {date}: annual documents on {year} "
-                    "are adopted from {previous} on",
-                    document=_cited(ref),
-                    year=str(ref.year),
-                    date=_date(ref.date),
-                    previous=str(ref.year - 1),
-                ),
-                expected=_("in {year} or later", year=str(ref.year - 1)),
-                actual=ref.date,
-            )
+            yield _dated_early(location, ref, ref.year)
+
+
+@functools.lru_cache(maxsize=256)
+def _dated_early(location: str, ref: LegalReference, year: int) -> Finding:
+    """The finding of ``basis_year`` on ``ref`` (about ``year``), cited at ``location``.
+    Kept (a finding is a frozen value, a function of these): the plans of a province cite
+    the same documents of its council and committee, in the same places."""
+    return basis_year.finding(
+        f"{location}/date",
+        _(
+            "{document} is about {year} but dated {date}: annual documents on {year} "
+            "are adopted from {previous} on",
+            document=_cited(ref),
+            year=str(year),
+            date=_date(ref.date),
+            previous=str(year - 1),
+        ),
+        expected=_("in {year} or later", year=str(year - 1)),
+        actual=ref.date,
+    )
 
 
 def _overlaps(a: Period, b: Period) -> bool:
