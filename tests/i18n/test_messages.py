@@ -14,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mdpoverty.errors import UnknownNameError
-from mdpoverty.i18n import ENV_VAR, Message, _, _n, language, localize, number
+from mdpoverty.i18n import ENV_VAR, Message, _, _n, _shown, language, localize, number
 from mdpoverty.testing import money
 from mdpoverty.values.numbers import parse_vi
+from mdpoverty.values.quantities import Quantity
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -145,3 +146,37 @@ def test_a_language_not_spoken_is_refused_naming_where_it_came_from(
     monkeypatch.setenv(ENV_VAR, "de")
     with pytest.raises(UnknownNameError, match="MDPOVERTY_LANG = 'de'"):
         language()
+
+
+_VALUES = (
+    st.text(max_size=8)
+    | st.integers(-(10**9), 10**9)
+    | st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, max_value=10**6, min_value=-(10**6)
+    )
+    | st.sampled_from([None, True, False, Decimal("NaN"), _("yes"), Quantity(1, 3)])
+    | st.tuples(st.text(max_size=4), st.integers(0, 9))
+)
+
+
+@given(_VALUES, _VALUES)
+def test_a_message_s_english_is_its_values_shown_in_english(first: object, second: object) -> None:
+    text = _("{a} and {b!r}", a=first, b=second)
+    shown = {"a": _shown(first, "en"), "b": _shown(second, "en")}
+    assert "{a} and {b!r}".format_map(shown) == text
+    assert localize(text, "en") == str.__str__(text)
+
+
+def test_a_message_made_by_its_class_is_the_one_its_functions_make() -> None:
+    by_function = _n("{n} error in {where}", "{n} errors in {where}", 2, where="DA3")
+    by_class = Message("{n} error in {where}", "{n} errors in {where}", 2, where="DA3")
+    assert by_function == by_class == "2 errors in DA3"
+    for made in (by_function, by_class):
+        assert ("{n} error in {where}", "{n} errors in {where}", 2, {"where": "DA3", "n": 2}) == (
+            made.template,
+            made.plural,
+            made.n,
+            made.args,
+        )
+    plain = _("error")
+    assert (None, None, {}) == (plain.plural, plain.n, plain.args)

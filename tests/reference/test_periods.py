@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mdpoverty import (
     AdministrativeUnit,
@@ -22,8 +24,9 @@ from mdpoverty import (
 )
 from mdpoverty.errors import PlanFileError
 from mdpoverty.io.files import plan_from_data, plan_to_data
+from mdpoverty.model.programme import ancestor
 from mdpoverty.reference.datasets import bac_kan_2024
-from mdpoverty.reference.programmes import programme_in_force, programme_of
+from mdpoverty.reference.programmes import programme_catalogs, programme_in_force, programme_of
 from mdpoverty.reference.standards import standard_of
 
 
@@ -104,3 +107,20 @@ def test_the_units_counts_are_the_documents_start_of_year_figures() -> None:
         ("thon-2", HouseholdGroup.ALL, 300),
         ("thon-2", HouseholdGroup.POOR, 15),
     }
+
+
+@given(
+    st.lists(
+        st.sampled_from(["DA1", "DA4", "TDA3", "HP1", "ND2", "HD1", "1", "9"]),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_catalog_resolves_a_code_through_its_ancestor_at_its_depth(parts: list[str]) -> None:
+    code = ".".join(parts)
+    for catalog in programme_catalogs():
+        by_code = {e.code: e for e in catalog.entries}
+        expected = by_code.get(ancestor(code, catalog.depth))
+        assert (expected is not None) == (code in catalog)
+        if expected is not None:
+            assert expected is catalog.entry(code)

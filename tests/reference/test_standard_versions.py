@@ -114,3 +114,14 @@ def test_a_local_standard_in_the_data_is_in_force_for_its_province(
     assert "decree-351-2025" == standard_in_force(2027, province="20").id
     assert "decree-351-2025" == standard_in_force(2027).id
     assert "decree-07-2021" == standard_in_force(2026, province="19").id
+
+
+def test_an_amended_standard_is_made_once_and_is_the_standard_as_amended() -> None:
+    decree_07 = poverty_standard("decree-07-2021")
+    amended = decree_07.as_of(2025)
+    assert amended is decree_07.as_of(2025)
+    assert decree_07.as_of(2024) is decree_07
+    assert (*decree_07.amended_by, *(a.reference for a in decree_07.amendments)) == (
+        amended.amended_by
+    )
+    assert () == amended.amendments

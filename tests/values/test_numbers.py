@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -134,3 +134,23 @@ def test_decimal_places_are_the_negated_exponent_of_any_decimal(value: Decimal) 
     exponent = value.as_tuple().exponent
     expected = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     assert expected == decimal_places(value)
+
+
+def _rate_by_scaleb(part: int, whole: int, places: int) -> Decimal:
+    """A rate as the library first made it: the quotient's digits, then their exponent."""
+    if whole == 0:
+        return Decimal(0).scaleb(-places)
+    quotient, remainder = divmod(part * 100 * 10**places, whole)
+    if 2 * remainder >= whole:
+        quotient += 1
+    return Decimal(quotient).scaleb(-places)
+
+
+@given(st.integers(0, 10**13), st.integers(0, 10**13), st.integers(0, 9), st.integers(2, 28))
+def test_rate_is_the_decimal_it_always_was(
+    part: int, whole: int, places: int, precision: int
+) -> None:
+    # the same digits and exponent, rounded alike by a context of few digits
+    with localcontext() as context:
+        context.prec = precision
+        assert repr(_rate_by_scaleb(part, whole, places)) == repr(rate(part, whole, places))

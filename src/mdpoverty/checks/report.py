@@ -29,6 +29,7 @@ from mdpoverty.values._validation import (
     is_text,
     nfc,
     to_tuple,
+    trusted,
     tuple_of,
     validate,
 )
@@ -403,6 +404,19 @@ class Rule:
         actual: FindingValue = None,
     ) -> Finding:
         """A finding of this rule, at its severity."""
+        message = nfc(message)
+        if is_text(location) is None and _one_line(message) is None:
+            # What Finding(...) makes, without checking again the rule's own id and severity
+            # (a check makes thousands of findings); any other problem is raised by Finding.
+            return trusted(
+                Finding,
+                rule=self.id,
+                severity=self.severity,
+                location=location,
+                message=message,
+                expected=expected,
+                actual=actual,
+            )
         return Finding(self.id, self.severity, location, message, expected, actual)
 
 
@@ -515,7 +529,7 @@ def rules(
         r
         for r in _REGISTRY.values()
         if (chosen is None or any(_selects(s, r.id) for s in chosen))
-        and not any(_selects(s, r.id) for s in dropped)
+        and not (dropped and any(_selects(s, r.id) for s in dropped))
     )
 
 

@@ -83,12 +83,7 @@ class Message(str):
     def __new__(
         cls, template: str, plural: str | None = None, n: int | None = None, /, **args: object
     ) -> Message:
-        if n is not None:
-            args["n"] = n
-        words = template if plural is None or n == 1 else plural
-        self = super().__new__(cls, _fill(words, args, "en"))
-        self.template, self.plural, self.n, self.args = template, plural, n, args
-        return self
+        return _message(cls, template, plural, n, args)
 
     def render(self, lang: Lang) -> str:
         """The message in ``lang`` (its English text for ``"en"``)."""
@@ -105,18 +100,33 @@ class Message(str):
         return (_rebuild, (self.template, self.plural, self.n, dict(self.args)))
 
 
+def _message(
+    cls: type[Message], template: str, plural: str | None, n: int | None, args: dict[str, object]
+) -> Message:
+    """A new message of ``cls``: what :class:`Message` does, and what :func:`_` and :func:`_n`
+    call directly, since a check makes tens of thousands of messages and the class call's
+    keyword packing and dispatch to ``__new__`` would cost as much as the rest."""
+    if n is not None:
+        args["n"] = n
+    words = template if plural is None or n == 1 else plural
+    self = str.__new__(cls, _fill_en(words, args) if args else words)
+    # One assignment of the instance's attributes, rather than four.
+    self.__dict__ = {"template": template, "plural": plural, "n": n, "args": args}
+    return self
+
+
 def _rebuild(template: str, plural: str | None, n: int | None, args: dict[str, object]) -> Message:
     return Message(template, plural, n, **args)
 
 
 def _(template: str, /, **args: object) -> Message:
     """The message ``template`` (English, with ``{name}`` places for ``args``)."""
-    return Message(template, None, None, **args)
+    return _message(Message, template, None, None, args)
 
 
 def _n(singular: str, plural: str, n: int, /, **args: object) -> Message:
     """The message whose English words depend on a count ``n`` (``{n}`` in the text)."""
-    return Message(singular, plural, n, **args)
+    return _message(Message, singular, plural, n, args)
 
 
 def localize(text: str, lang: Lang) -> str:
@@ -149,6 +159,12 @@ def number(value: int | Decimal, lang: Lang, places: int | None = None) -> str:
 
 def _shown(value: object, lang: Lang) -> str:  # noqa: PLR0911  (a return a kind of value)
     """A value of a message in ``lang`` (see :class:`Message`)."""
+    if type(value) is str:  # the commonest first: a name, a code, a list of them
+        return value
+    if type(value) is int:
+        return number(value, lang)
+    if type(value) is tuple:
+        return ", ".join([_shown(item, lang) for item in value])
     if isinstance(value, Message):
         return value.render(lang)
     if value is None:
@@ -169,7 +185,28 @@ def _shown(value: object, lang: Lang) -> str:  # noqa: PLR0911  (a return a kind
 def _fill(words: str, args: Mapping[str, object], lang: Lang) -> str:
     if not args:
         return words
+    if lang == "en":
+        return _fill_en(words, args)
     return words.format_map({name: _shown(value, lang) for name, value in args.items()})
+
+
+def _fill_en(words: str, args: Mapping[str, object]) -> str:
+    """:func:`_fill` in English, which every message is filled in when it is made: the values
+    most messages hold (text, counts, other messages, rates) are shown here without
+    :func:`_shown`'s tests of every kind (a text and a message are shown as their own words,
+    which ``str.format`` takes as they are)."""
+    shown: dict[str, object] = {}
+    for name, value in args.items():
+        kind = type(value)
+        if kind is str or kind is Message:
+            shown[name] = value
+        elif kind is int:
+            shown[name] = f"{value:,d}"
+        elif type(value) is Decimal and value.is_finite():
+            shown[name] = f"{value:,f}"
+        else:
+            shown[name] = _shown(value, "en")
+    return words.format_map(shown)
 
 
 @functools.cache

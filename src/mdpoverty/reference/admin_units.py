@@ -38,6 +38,7 @@ import attrs
 from mdpoverty.errors import AmbiguousNameError, UnknownNameError
 from mdpoverty.i18n import Message, _
 from mdpoverty.model.units import unit_kind
+from mdpoverty.values.dates import PartialDate
 from mdpoverty.values.names import core_key, name_key, split_kind
 
 if TYPE_CHECKING:  # pandas loads with crosswalk() only: the codes rule reads the lists
@@ -387,8 +388,13 @@ def basis_of(document: Document) -> Basis | None:
     'old'
     """
     date = document.header.date
-    if date is None:
-        return None
+    return None if date is None else _basis(date)
+
+
+@functools.lru_cache(maxsize=256)
+def _basis(date: PartialDate) -> Basis | None:
+    """:func:`basis_of` a document of ``date``.  Kept: the two code rules ask it of every
+    document, and the documents of a year bear few dates."""
     if date.last_day() < REORGANISATION_DATE:
         return "old"
     if date.first_day() >= REORGANISATION_DATE:

@@ -17,7 +17,6 @@ import attrs
 from mdpoverty.errors import UnknownNameError
 from mdpoverty.i18n import _
 from mdpoverty.io._convert import converter
-from mdpoverty.model._derived import derived
 from mdpoverty.model.programme import ancestor, code_level
 from mdpoverty.model.references import LegalReference, reference_items
 from mdpoverty.reference.standards import load_data
@@ -76,7 +75,9 @@ def _catalog_entry_items(value: Items[CatalogEntry]) -> tuple[CatalogEntry, ...]
     return to_tuple(value)
 
 
-@attrs.frozen
+# Its hash is kept: the catalog is the key of its own index (below), and a catalog's hash is
+# every entry's.
+@attrs.frozen(cache_hash=True)
 class ProgrammeCatalog:
     """The projects and sub-projects of a national target programme, with its period.
 
@@ -109,11 +110,7 @@ class ProgrammeCatalog:
     @property
     def depth(self) -> int:
         """The deepest level the catalog lists (its sub-projects, under Decision 90/QĐ-TTg)."""
-        return derived(
-            self,
-            "catalog-depth",
-            lambda: max((code_level(e.code) for e in self.entries), default=1),
-        )
+        return _index(self)[0]
 
     def entry(self, code: str) -> CatalogEntry:
         """The entry with ``code``; a code below the catalog's deepest level (an activity, a
@@ -122,9 +119,7 @@ class ProgrammeCatalog:
         >>> programme_catalog("resolution-257-2025").entry("HP1.ND2.1").code
         'HP1'
         """
-        # An index kept with the catalog: a check looks up every component of every plan.
-        by_code = derived(self, "catalog-entries", lambda: {e.code: e for e in self.entries})
-        found = by_code.get(ancestor(code, self.depth))
+        found = _entry(self, code)
         if found is not None:
             return found
         raise UnknownNameError(_("catalog {id!r} has no entry for {code!r}", id=self.id, code=code))
@@ -132,11 +127,24 @@ class ProgrammeCatalog:
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, str):
             return False
-        try:
-            self.entry(code)
-        except UnknownNameError:
-            return False
-        return True
+        depth, by_code = _index(self)
+        return code in by_code or ancestor(code, depth) in by_code
+
+
+@functools.lru_cache(maxsize=16)
+def _index(catalog: ProgrammeCatalog) -> tuple[int, dict[str, CatalogEntry]]:
+    """The catalog's depth and its entries by code, kept for the few catalogs in use: a check
+    looks up every component of every plan."""
+    depth = max((code_level(e.code) for e in catalog.entries), default=1)
+    return depth, {e.code: e for e in catalog.entries}
+
+
+def _entry(catalog: ProgrammeCatalog, code: str) -> CatalogEntry | None:
+    """The entry of ``code`` or of its ancestor at the catalog's depth, if there is one."""
+    depth, by_code = _index(catalog)
+    # A code the catalog lists is at its depth or above, and is its own ancestor there.
+    found = by_code.get(code)
+    return found if found is not None else by_code.get(ancestor(code, depth))
 
 
 @functools.cache

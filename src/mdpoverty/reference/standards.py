@@ -105,7 +105,9 @@ def _amendment_items(value: Items[Amendment]) -> tuple[Amendment, ...]:
     return to_tuple(value)
 
 
-@attrs.frozen
+# Its hash is kept: a standard is the key of the facts derived from it (below), and its hash
+# is that of every line, clause and dimension.
+@attrs.frozen(cache_hash=True)
 class PovertyStandard:
     """A multidimensional poverty standard: income lines, rule, dimensions, years in force.
 
@@ -270,8 +272,7 @@ information)
     @property
     def years(self) -> tuple[int, ...]:
         """Every year the standard is in force, in its period and its extensions."""
-        spans = (self.period, *(e.period for e in self.extensions))
-        return tuple(sorted({y for p in spans for y in range(p.start, p.end + 1)}))
+        return _years(self)[0]
 
     def in_force(self, year: int) -> bool:
         """Whether the standard's criteria are in force in ``year`` (its period or an
@@ -281,10 +282,7 @@ information)
     @property
     def governed_years(self) -> tuple[int, ...]:
         """Every year the standard's legal act governs (:meth:`governs`)."""
-        own = set(self.years)
-        if self.act_period is not None:
-            own |= set(range(self.act_period.start, self.act_period.end + 1))
-        return tuple(sorted(own))
+        return _years(self)[1]
 
     def governs(self, year: int) -> bool:
         """Whether the standard's legal act governs ``year``: its criteria are in force then,
@@ -313,21 +311,8 @@ information)
         3000000
         """
         day = dt.date(when, 12, 31) if isinstance(when, int) else when
-        applied = [a for a in self.amendments if a.effective.first_day() <= day]
-        if not applied:
-            return self
-        lines, rule = list(self.income_lines), list(self.rule)
-        for amendment in applied:
-            lines += amendment.income_lines
-            at = min(amendment.insert_at, len(rule))
-            rule[at:at] = amendment.rule
-        return attrs.evolve(
-            self,
-            income_lines=lines,
-            rule=rule,
-            amendments=[a for a in self.amendments if a not in applied],
-            amended_by=[*self.amended_by, *(a.reference for a in applied)],
-        )
+        applied = tuple(i for i, a in enumerate(self.amendments) if a.effective.first_day() <= day)
+        return _amended(self, applied) if applied else self
 
     def overlay(
         self,
@@ -433,6 +418,38 @@ information)
         return max(c.min_deprivations for c in self.rule if c.group == "poor")
 
 
+@functools.lru_cache(maxsize=64)
+def _years(standard: PovertyStandard) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The years ``standard`` is in force, and the years its act governs.  Kept for the few
+    standards in use: a check asks for them in every document."""
+    spans = (standard.period, *(e.period for e in standard.extensions))
+    years = {y for p in spans for y in range(p.start, p.end + 1)}
+    governed = set(years)
+    if standard.act_period is not None:
+        governed |= set(range(standard.act_period.start, standard.act_period.end + 1))
+    return tuple(sorted(years)), tuple(sorted(governed))
+
+
+@functools.lru_cache(maxsize=64)
+def _amended(standard: PovertyStandard, applied: tuple[int, ...]) -> PovertyStandard:
+    """``standard`` with its amendments at the positions ``applied`` applied (see
+    :meth:`PovertyStandard.as_of`).  Kept: the amended record is validated anew when it is
+    made, and every document of a year asks for the same one."""
+    amendments = [standard.amendments[i] for i in applied]
+    lines, rule = list(standard.income_lines), list(standard.rule)
+    for amendment in amendments:
+        lines += amendment.income_lines
+        at = min(amendment.insert_at, len(rule))
+        rule[at:at] = amendment.rule
+    return attrs.evolve(
+        standard,
+        income_lines=lines,
+        rule=rule,
+        amendments=[a for a in standard.amendments if a not in amendments],
+        amended_by=[*standard.amended_by, *(a.reference for a in amendments)],
+    )
+
+
 def load_data(name: str) -> object:
     text = resources.files("mdpoverty.reference").joinpath("data", name).read_text(encoding="utf-8")
     return parse_yaml(text, name)[0]
@@ -447,7 +464,7 @@ def poverty_standards() -> tuple[PovertyStandard, ...]:
 def poverty_standard(key: str) -> PovertyStandard:
     """The standard with id, name or alias ``key``."""
     for s in poverty_standards():
-        if key in (s.id, s.name, *s.aliases):
+        if key in (s.id, s.name) or key in s.aliases:
             return s
     raise UnknownNameError(_("no poverty standard {key!r}", key=key))
 

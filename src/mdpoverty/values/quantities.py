@@ -16,7 +16,6 @@ from mdpoverty.values.numbers import decimal_places, format_vi
 __all__ = ["Comparison", "Quantity"]
 
 _new = object.__new__
-_set = object.__setattr__
 
 
 class Comparison(enum.StrEnum):
@@ -72,7 +71,11 @@ class Quantity:
     @property
     def places(self) -> int:
         """The decimals the value is written with: the more of its two bounds' (0 for counts)."""
-        return max(decimal_places(Decimal(self.low)), decimal_places(Decimal(self.high)))
+        low, high = self.low, self.high
+        if isinstance(low, Decimal) and isinstance(high, Decimal):
+            places = decimal_places(low)
+            return places if high is low else max(places, decimal_places(high))
+        return 0  # counts (both bounds are of one type)
 
     def map(self, fn: Callable[[int | Decimal], int | Decimal]) -> Quantity:
         """``fn`` applied to both ends, for a monotonic ``fn``; the ends are put in order."""
@@ -117,6 +120,12 @@ def _trusted(low: int | Decimal, high: int | Decimal) -> Quantity:
     validated objects, or computed from them within the bounds), made without the checks:
     for the rules and tables that make one per unit of a large document."""
     made: Quantity = _new(Quantity)
-    _set(made, "low", low)
-    _set(made, "high", high)
+    _set_low(made, low)
+    _set_high(made, high)
     return made
+
+
+# The slots of the two bounds, set directly (a third cheaper than object.__setattr__, which
+# finds them): a rule makes a range for every unit of a document.
+_set_low = vars(Quantity)["low"].__set__
+_set_high = vars(Quantity)["high"].__set__

@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
 from mdpoverty.i18n import _, _n
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
-from mdpoverty.model.programme import ancestor, code_level
+from mdpoverty.model.programme import ProjectComponent, ancestor, code_level
 
 
-def _ancestry(code: str, start: int = 1) -> list[str]:
-    """``DA3.TDA2.HD1`` → ``['DA3', 'DA3.TDA2', 'DA3.TDA2.HD1']``: the code's ancestors from
-    level ``start`` down, and the code itself."""
-    return [ancestor(code, level) for level in range(start, code_level(code) + 1)]
+@functools.lru_cache(maxsize=1024)
+def _ancestry(code: str, start: int = 1) -> tuple[str, ...]:
+    """``DA3.TDA2.HD1`` → ``('DA3', 'DA3.TDA2', 'DA3.TDA2.HD1')``: the code's ancestors from
+    level ``start`` down, and the code itself.  Kept: every plan of a programme has the same
+    few codes, and the rules ask for them component by component."""
+    return tuple(ancestor(code, level) for level in range(start, code_level(code) + 1))
 
 
-def _assigned(plan: Document) -> dict[str, set[str]]:
-    """For each component code, the agencies section VI assigns it to."""
-    result: dict[str, set[str]] = {}
-    for r in plan.responsibilities:
-        for code in r.components:
-            result.setdefault(code, set()).add(r.agency)
-    return result
+def _assigned(plan: Document) -> frozenset[tuple[str, str]]:
+    """The (agency, component code) pairs section VI assigns in ``plan`` (derived once for
+    both rules of the document)."""
+    return derived(plan, "agencies assigned", lambda: _assignments(plan))
+
+
+def _assignments(plan: Document) -> frozenset[tuple[str, str]]:
+    return frozenset((r.agency, code) for r in plan.responsibilities for code in r.components)
+
+
+def _holds(assigned: frozenset[tuple[str, str]], agency: str, codes: tuple[str, ...]) -> bool:
+    """Whether any of ``codes`` is assigned to ``agency``."""
+    for code in codes:  # noqa: SIM110  (a loop: any() of a generator costs four times more)
+        if (agency, code) in assigned:
+            return True
+    return False
+
+
+def _subtree(component: ProjectComponent) -> Iterator[ProjectComponent]:
+    """``component.walk()``, in its order, from a stack rather than a generator a level: the
+    rule walks the subtree of every component section VI assigns, in every plan."""
+    stack = [component]
+    while stack:
+        found = stack.pop()
+        yield found
+        stack.extend(reversed(found.children))
 
 
 @rule(
@@ -44,21 +67,21 @@ def _assigned(plan: Document) -> dict[str, set[str]]:
 def lead_assigned(plan: Document) -> Iterator[Finding]:
     assigned = _assigned(plan)
     for c in plan.all_components():
-        if c.lead is None:
+        ancestry = _ancestry(c.code)
+        if c.lead is None or _holds(assigned, c.lead, ancestry):
             continue
-        holders = {a for code in _ancestry(c.code) for a in assigned.get(code, ())}
-        if c.lead not in holders:
-            yield lead_assigned.finding(
-                f"components/{c.code}/lead",
-                _(
-                    "{code} is led by {lead!r}, but section VI does not assign it (or a parent) "
-                    "to that agency",
-                    code=c.code,
-                    lead=c.lead,
-                ),
-                expected=tuple(sorted(holders)) or None,
-                actual=c.lead,
-            )
+        holders = {agency for agency, code in assigned if code in ancestry}
+        yield lead_assigned.finding(
+            f"components/{c.code}/lead",
+            _(
+                "{code} is led by {lead!r}, but section VI does not assign it (or a parent) "
+                "to that agency",
+                code=c.code,
+                lead=c.lead,
+            ),
+            expected=tuple(sorted(holders)) or None,
+            actual=c.lead,
+        )
 
 
 @rule(
@@ -81,11 +104,11 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
     for i, responsibility in enumerate(plan.responsibilities):
         agency = responsibility.agency
         for code in responsibility.components:
-            for c in plan.component(code).walk():
+            for c in _subtree(plan.component(code)):
                 if c.lead is None or c.lead == agency:
                     continue
                 between = _ancestry(c.code, start=code_level(code) + 1)
-                if any(c.lead in assigned.get(b, ()) for b in between):
+                if _holds(assigned, c.lead, between):
                     continue
                 section = responsibility.section or _("responsibility {i}", i=i)
                 yield assigned_led.finding(
@@ -103,17 +126,41 @@ def assigned_led(plan: Document) -> Iterator[Finding]:
                 )
 
 
-def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
-    """``name`` without a trailing qualifier of the area ("… thành phố"), casefolded."""
-    core = " ".join(name.split()).casefold()
+@functools.lru_cache(maxsize=1024)
+def _folded(name: str) -> str:
+    """``name`` with its spacing normalized, casefolded.  Kept: the plans of a province name
+    the same agencies, while each plan's own area changes the qualifiers stripped below."""
+    return " ".join(name.split()).casefold()
+
+
+def _core_name(name: str, suffixes: tuple[str, ...]) -> str:
+    """``name`` without a trailing qualifier of the area ("… thành phố"), casefolded;
+    ``suffixes`` are the casefolded qualifiers, each after a space."""
+    core = _folded(name)
+    if not core.endswith(suffixes):  # most names: no qualifier to strip
+        return core
     stripped = True
     while stripped:
         stripped = False
-        for q in qualifiers:
-            if core.endswith(" " + q) and len(core) > len(q) + 1:
-                core = core[: -len(q) - 1].rstrip()
+        for suffix in suffixes:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)].rstrip()
                 stripped = True
     return core
+
+
+def _other_spellings(
+    name: str, aliases: tuple[str, ...], suffixes: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The aliases of an agency named ``name`` that spell it another way, the first of each."""
+    seen = {_core_name(name, suffixes)}
+    others = []
+    for alias in aliases:
+        core = _core_name(alias, suffixes)
+        if core not in seen:
+            seen.add(core)
+            others.append(alias)
+    return tuple(others)
 
 
 @rule(
@@ -133,27 +180,33 @@ def _core_name(name: str, qualifiers: tuple[str, ...]) -> str:
     ),
 )
 def spelling(plan: Document) -> Iterator[Finding]:
-    qualifiers = tuple(
-        q.casefold() for q in (plan.area.name, plan.area.kind.vi, plan.area.province or "") if q
+    suffixes = tuple(
+        " " + q.casefold()
+        for q in (plan.area.name, plan.area.kind.vi, plan.area.province or "")
+        if q
     )
     for agency in plan.agencies:
-        seen = {_core_name(agency.name, qualifiers)}
-        others = []
-        for alias in agency.aliases:
-            core = _core_name(alias, qualifiers)
-            if core not in seen:
-                seen.add(core)
-                others.append(alias)
+        if not agency.aliases:
+            continue  # one name: one spelling
+        others = _other_spellings(agency.name, agency.aliases, suffixes)
         if others:
-            yield spelling.finding(
-                f"agencies/{agency.id}",
-                _n(
-                    "agency {agency!r} is named {n} way: {names}",
-                    "agency {agency!r} is named {n} ways: {names}",
-                    len(others) + 1,
-                    agency=agency.id,
-                    names=tuple(repr(n) for n in (agency.name, *others)),
-                ),
-                expected=agency.name,
-                actual=tuple(others),
-            )
+            yield _named_ways(agency.id, agency.name, others)
+
+
+@functools.lru_cache(maxsize=256)
+def _named_ways(agency: str, name: str, others: tuple[str, ...]) -> Finding:
+    """The finding of ``spelling`` on the agency ``agency`` named ``name`` and ``others``.
+    Kept (a finding is a frozen value, a function of these): the plans of a province name
+    their agencies alike."""
+    return spelling.finding(
+        f"agencies/{agency}",
+        _n(
+            "agency {agency!r} is named {n} way: {names}",
+            "agency {agency!r} is named {n} ways: {names}",
+            len(others) + 1,
+            agency=agency,
+            names=tuple(repr(n) for n in (name, *others)),
+        ),
+        expected=name,
+        actual=others,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from mdpoverty.checks.report import Finding, Severity, rule
@@ -11,6 +12,7 @@ from mdpoverty.model.document import Document, DocumentType
 from mdpoverty.model.references import DocumentKind, LegalReference
 from mdpoverty.reference.programmes import programme_catalog
 from mdpoverty.reference.standards import poverty_standard, serving_year
+from mdpoverty.values._validation import trusted
 from mdpoverty.values.dates import PartialDate, Period
 
 # How a finding names the kind of a cited document, as a citation begins ("Resolution 366/…").
@@ -104,8 +106,9 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
     plan_date = plan.header.date
     if plan_date is None:  # the source gives no date: nothing to compare with
         return
+    last_day = plan_date.last_day()
     for location, ref in _references(plan):
-        if not ref.date.first_day() < plan_date.last_day():
+        if not ref.date.first_day() < last_day:
             yield bases_before_plan.finding(
                 f"{location}/date",
                 _(
@@ -137,20 +140,28 @@ def bases_before_plan(plan: Document) -> Iterator[Finding]:
 )
 def basis_year(plan: Document) -> Iterator[Finding]:
     for location, ref in _references(plan):
-        if ref.year is not None and ref.date.last_day().year < ref.year - 1:
-            yield basis_year.finding(
-                f"{location}/date",
-                _(
-                    "{document} is about {year} but dated {date}: annual documents on {year} "
-                    "are adopted from {previous} on",
-                    document=_cited(ref),
-                    year=str(ref.year),
-                    date=_date(ref.date),
-                    previous=str(ref.year - 1),
-                ),
-                expected=_("in {year} or later", year=str(ref.year - 1)),
-                actual=ref.date,
-            )
+        if ref.year is not None and ref.date.year < ref.year - 1:
+            yield _dated_early(location, ref, ref.year)
+
+
+@functools.lru_cache(maxsize=256)
+def _dated_early(location: str, ref: LegalReference, year: int) -> Finding:
+    """The finding of ``basis_year`` on ``ref`` (about ``year``), cited at ``location``.
+    Kept (a finding is a frozen value, a function of these): the plans of a province cite
+    the same documents of its council and committee, in the same places."""
+    return basis_year.finding(
+        f"{location}/date",
+        _(
+            "{document} is about {year} but dated {date}: annual documents on {year} "
+            "are adopted from {previous} on",
+            document=_cited(ref),
+            year=str(year),
+            date=_date(ref.date),
+            previous=str(year - 1),
+        ),
+        expected=_("in {year} or later", year=str(year - 1)),
+        actual=ref.date,
+    )
 
 
 def _overlaps(a: Period, b: Period) -> bool:
@@ -159,7 +170,7 @@ def _overlaps(a: Period, b: Period) -> bool:
 
 def _span(years: tuple[int, ...]) -> Period | Message:
     """The years a standard governs, first to last (a value for programs and for messages)."""
-    return Period(years[0], years[-1]) if years else _("no year")
+    return trusted(Period, start=years[0], end=years[-1]) if years else _("no year")
 
 
 @rule(
@@ -188,36 +199,55 @@ def _span(years: tuple[int, ...]) -> Period | Message:
 def standard_period(plan: Document) -> Iterator[Finding]:
     if plan.standard is None:
         return  # the standard in force in the document's year applies
+    review = plan.kind is DocumentType.REVIEW
+    undated = plan.header.date is None
+    yield from _standard_period(
+        plan.standard, plan.period, serving_year(plan), review=review, undated=undated
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _standard_period(
+    name: str, period: Period, year: int, *, review: bool, undated: bool
+) -> tuple[Finding, ...]:
+    """The findings of ``standard_period`` on a document that names the standard ``name``, is
+    a review or not, covers ``period``, serves ``year`` and is dated or not.  Kept: they
+    depend on these alone, and the documents of a year name the same few standards."""
+    return tuple(_standard_period_findings(name, period, year, review=review, dated=not undated))
+
+
+def _standard_period_findings(
+    name: str, period: Period, year: int, *, review: bool, dated: bool
+) -> Iterator[Finding]:
     try:
-        standard = poverty_standard(plan.standard)
+        standard = poverty_standard(name)
     except UnknownNameError:
         yield standard_period.finding(
             "standard",
             _(
                 "the poverty standard {standard!r} is not one the library knows",
-                standard=plan.standard,
+                standard=name,
             ),
             expected=_(
                 "a standard of {function}",
                 function="mdpoverty.reference.standards.poverty_standards()",
             ),
-            actual=plan.standard,
+            actual=name,
         )
         return
     governed = standard.governed_years
     span = _span(governed)
-    if plan.kind is DocumentType.REVIEW:
-        year = serving_year(plan)
+    if review:
         # Without a date, a mid-year review of the document's own year cannot be ruled out.
-        undated = plan.header.date is None and standard.governs(plan.period.end)
+        undated = not dated and standard.governs(period.end)
         if not standard.governs(year) and not undated:
             served = (
                 _(
                     "the periodic review of {end} classifies households for {year}",
-                    end=str(plan.period.end),
+                    end=str(period.end),
                     year=str(year),
                 )
-                if year > plan.period.end
+                if year > period.end
                 else _(
                     "the mid-year review of {year} uses the standard in force on its date",
                     year=str(year),
@@ -235,31 +265,31 @@ def standard_period(plan: Document) -> Iterator[Finding]:
                 actual=Period(year, year),
             )
         return
-    years = range(plan.period.start, plan.period.end + 1)
-    if not any(standard.governs(year) for year in years):
+    years = range(period.start, period.end + 1)
+    if not any(standard.governs(y) for y in years):
         yield standard_period.finding(
             "period",
             _(
                 "the document is for {period}, the standard {standard} governs {span}",
-                period=str(plan.period),
+                period=str(period),
                 standard=standard.id,
                 span=span,
             ),
             expected=span,
-            actual=plan.period,
+            actual=period,
         )
-    elif plan.period.end > governed[-1]:
+    elif period.end > governed[-1]:
         yield standard_period.finding(
             "period/end",
             _(
                 "the document runs to {end}, past the last year of the standard "
                 "{standard} ({span})",
-                end=str(plan.period.end),
+                end=str(period.end),
                 standard=standard.id,
                 span=span,
             ),
             expected=_("{year} or earlier", year=str(governed[-1])),
-            actual=Period(plan.period.end, plan.period.end),
+            actual=Period(period.end, period.end),
         )
 
 
