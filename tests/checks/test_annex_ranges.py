@@ -93,3 +93,25 @@ def test_a_range_printed_for_an_exact_target_is_found() -> None:
         plan(a_reduction="15")
     )  # a number inside the range is accepted
     assert [] == [f for f in findings(plan(a_reduction="15")) if f[0] == "annex.counts"]
+
+
+def test_a_number_against_a_range_is_no_comparison_and_no_failure() -> None:
+    # 10.000 poor of 100.000 households (10,00%) and a target of 10–11 fewer: 9.990 or 9.989
+    # poor are left, both 9,99% at 2 decimals, so the counts imply one fall, 0,01.  The row
+    # prints that fall against an end rate printed as a range (9,98–9,99): a number against
+    # a range is no comparison, so the fall is judged by neither, and the rule does not fail.
+    text = (
+        PLAN.replace(
+            "households: 1000, poor_households: 100}", "households: 100000, poor_households: 10000}"
+        )
+        .replace("value: {low: 10, high: 20}", "value: {low: 10, high: 11}")
+        .replace(
+            "households: 1000, poor_households: 100,", "households: 100000, poor_households: 10000,"
+        )
+        .replace("rate_reduction: {low: 1.00, high: 2.00},", "rate_reduction: 0.01,")
+        .replace("A_REDUCTION", "{low: 10, high: 11}")
+        .replace("A_END", "{low: 9.98, high: 9.99}")
+        .replace("TOTAL_HIGH", "25")
+    )
+    found = findings(read_plan_text(text))
+    assert [] == [f for f in found if f[0] == "annex.rate-reduction"]

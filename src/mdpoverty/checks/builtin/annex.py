@@ -429,13 +429,11 @@ def rate_reduction(plan: Document) -> Iterator[Finding]:
         if implied is None:
             implied = dict(_implied_falls(plan, judged))
         by_counts = implied.get(location)
-        expected = list(_pairs(points, falls))
-        others = (
-            [None] * len(expected)
-            if by_counts is None
-            else [bound for *_pair, bound in _pairs(points, by_counts)]
-        )
-        for (which, printed_bound, fall), other in zip(expected, others, strict=True):
+        # The fall the counts imply, bound by bound: a bound it does not pair with (a number
+        # against a range) is judged against the printed rates alone.
+        others = {} if by_counts is None else {w: b for w, _p, b in _pairs(points, by_counts)}
+        for which, printed_bound, fall in _pairs(points, falls):
+            other = others.get(which)
             if printed_bound in (fall, other):
                 continue
             values = {"unit": row.label, "points": amount(points), "start": start}
