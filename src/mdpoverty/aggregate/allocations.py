@@ -30,6 +30,8 @@ NOT_STATED = "(not stated)"
 """The index label of funding that no cell places on the table's axis (no kind of capital,
 year or unit stated)."""
 
+_TOTAL = FundingKey()
+
 _Rows = list[tuple[str | int, dict[str, object], _ag.FundingSum]]
 
 
@@ -44,23 +46,29 @@ def axis_sums(plans: Iterable[Document], axis: str) -> tuple[dict[object, _ag.Fu
     """
     index = AXES.index(axis)
     sums: dict[object, _ag.FundingSum] = {}
+
+    def row(value: object) -> _ag.FundingSum:
+        found = sums.get(value)
+        if found is None:
+            found = sums[value] = _ag.FundingSum()
+        return found
+
     n = 0
     for plan in plans:
         for statement, cells, whole in _ag.plan_parts(plan):
             n += 1
-            values = cells.parts(FundingKey(), index)
+            values = cells.parts(_TOTAL, index)
             if not values:
-                kind = statement.capital if axis == "capital" else None
-                sums.setdefault(kind, _ag.FundingSum()).add(whole)
+                row(statement.capital if axis == "capital" else None).add(whole)
                 continue
             parts = []
             for value in values:
-                part = _ag.part_of(cells, FundingKey().along(index, value))
-                sums.setdefault(value, _ag.FundingSum()).add(part)
+                part = _ag.part_of(cells, _TOTAL.along(index, value))
+                row(value).add(part)
                 parts.append(part)
             rest = _ag.remainder(whole, parts)
             if rest is not None:
-                sums.setdefault(None, _ag.FundingSum()).add(rest)
+                row(None).add(rest)
     return sums, n
 
 

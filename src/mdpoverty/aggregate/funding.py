@@ -104,7 +104,10 @@ def by_code(
         plan_names = {c.code: c.name for c in plan.all_components()}
         for statement, _, whole in _ag.plan_parts(plan):
             code = ancestor(statement.code, depth)
-            sums.setdefault(code, _ag.FundingSum()).add(whole)
+            s = sums.get(code)
+            if s is None:
+                s = sums[code] = _ag.FundingSum()
+            s.add(whole)
             names[code].add(plan_names[code])
     return sums, names
 
@@ -184,8 +187,10 @@ def funding_by_agency(
     """
     _checked("funding_by_agency", plan, labels=labels, lang=lang, total=total)
     sums: dict[str | None, _ag.FundingSum] = {}
-    for statement in _ag.plan_statements(plan):
-        sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
+    for statement, _, whole in _ag.plan_parts(plan):
+        if statement.lead not in sums:
+            sums[statement.lead] = _ag.FundingSum()
+        sums[statement.lead].add(whole)
     order = [a.id for a in plan.agencies if a.id in sums]
     names = {a.id: a.name for a in plan.agencies}
     rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [
