@@ -87,8 +87,13 @@ def states_funding(component: ProjectComponent) -> bool:
     f = component.funding
     if f is None:
         return False
-    stated = (f.total, f.central, f.local, f.other)
-    return bool(f.allocations) or any(v is not None for v in stated)
+    return (
+        f.total is not None
+        or f.central is not None
+        or f.local is not None
+        or f.other is not None
+        or bool(f.allocations)
+    )
 
 
 def plan_statements(plan: Document) -> tuple[Statement, ...]:
