@@ -222,6 +222,7 @@ class FundingSum:
         self._kept.append(part)
 
     def _sum_kept(self) -> None:
+        """Add the parts kept to the sums, each column in the parts' order."""
         parts = self._kept
         if not parts:
             return
@@ -240,7 +241,7 @@ class FundingSum:
                 by_source[source] = sum(stated, by_source[source])
                 n_source[source] += len(stated)
         for s in sources:
-            if not s.keys() <= _KNOWN:  # a source the programme does not know, in order
+            if not s.keys() <= _KNOWN:  # sources the programme does not know, in order named
                 for source, value in s.items():
                     if source not in _KNOWN:
                         by_source[source] = by_source.get(source, _ZERO) + value

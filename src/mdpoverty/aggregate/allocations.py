@@ -12,6 +12,7 @@ A statement split over several rows counts once in the total row's ``statements`
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -45,31 +46,24 @@ def axis_sums(plans: Iterable[Document], axis: str) -> tuple[dict[object, _ag.Fu
     capital — its own or its nearest ancestor's — is wholly that kind.
     """
     index = AXES.index(axis)
-    sums: dict[object, _ag.FundingSum] = {}
-
-    def row(value: object) -> _ag.FundingSum:
-        found = sums.get(value)
-        if found is None:
-            found = sums[value] = _ag.FundingSum()
-        return found
-
+    sums: defaultdict[object, _ag.FundingSum] = defaultdict(_ag.FundingSum)
     n = 0
     for plan in plans:
         for statement, cells, whole in _ag.plan_parts(plan):
             n += 1
             values = cells.parts(_TOTAL, index)
             if not values:
-                row(statement.capital if axis == "capital" else None).add(whole)
+                sums[statement.capital if axis == "capital" else None].add(whole)
                 continue
             parts = []
             for value in values:
                 part = _ag.part_of(cells, _TOTAL.along(index, value))
-                row(value).add(part)
+                sums[value].add(part)
                 parts.append(part)
             rest = _ag.remainder(whole, parts)
             if rest is not None:
-                row(None).add(rest)
-    return sums, n
+                sums[None].add(rest)
+    return dict(sums), n
 
 
 def _frame(
