@@ -7,13 +7,14 @@ input is visited once and looked up through dictionaries, never by scanning a li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import pandas as pd
 
 from mdpoverty.model._derived import derived
+from mdpoverty.model._split_cells import cells_of
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import AXES, FUNDING_SOURCES, Cells, FundingKey
 from mdpoverty.model.programme import CapitalKind, FundingSplit, ProjectComponent
@@ -81,8 +82,18 @@ class Statement(NamedTuple):
 
 
 def states_funding(component: ProjectComponent) -> bool:
-    """Whether the component states an amount (a total or at least one source)."""
-    return component.funding is not None and component.funding.amount is not None
+    """Whether the component states an amount (a total or at least one source): whether its
+    split states any cell at all (:attr:`FundingSplit.amount`, not worked out)."""
+    f = component.funding
+    if f is None:
+        return False
+    return (
+        f.total is not None
+        or f.central is not None
+        or f.local is not None
+        or f.other is not None
+        or bool(f.allocations)
+    )
 
 
 def plan_statements(plan: Document) -> tuple[Statement, ...]:
@@ -92,15 +103,16 @@ def plan_statements(plan: Document) -> tuple[Statement, ...]:
 
 
 def plan_parts(plan: Document) -> tuple[tuple[Statement, Cells, Part], ...]:
-    """Each of :func:`plan_statements` with its split's cells and the part the whole split
-    is, derived once per plan (every funding table of a plan or a roll-up reads them; a
-    Cells only memoises what its split implies).  Add a part to a sum, never change it."""
+    """Each of :func:`plan_statements` with its split's cells (the plan's own, shared with
+    the checks) and the part the whole split is, derived once per plan (every funding table
+    of a plan or a roll-up reads them).  Add a part to a sum, never change it."""
 
     def parts() -> tuple[tuple[Statement, Cells, Part], ...]:
+        cells = cells_of(plan)
         out = []
         for statement in plan_statements(plan):
-            cells = Cells.of(statement.funding)
-            out.append((statement, cells, part_of(cells)))
+            split = cells[id(statement.funding)]
+            out.append((statement, split, part_of(split)))
         return tuple(out)
 
     return derived(plan, "counted parts", parts)
@@ -147,22 +159,27 @@ def counted_statements(components: Iterable[ProjectComponent]) -> list[Statement
     return out
 
 
+_SOURCE = AXES.index("source")
+_KNOWN = frozenset(FUNDING_SOURCES)
+_OTHER = _KNOWN - {"other"}  # the known sources the column ``other`` leaves out
+
+
 class Part(NamedTuple):
     """What one funding statement gives a row: its declared amount, its amount by source (each
     as stated or from its parts) and its amount; a blank is left out, never zero."""
 
     declared: Decimal | None
-    sources: dict[str, Decimal]
+    sources: Mapping[str, Decimal]
     amount: Decimal | None
 
 
 def part_of(cells: Cells, key: FundingKey = FundingKey()) -> Part:  # noqa: B008  (immutable)
     """The part of a split that one cell is: the whole split for the empty key."""
-    sources = {
-        str(source): amount for source, amount in cells.parts(key, AXES.index("source")).items()
-    }
-    declared = cells.value(key) if cells.is_stated(key) else None
-    return Part(declared, sources, cells.value(key))
+    # The cells' own mapping, not a copy: a roll-up keeps a part of every statement, and the
+    # values of the source axis are the sources' ids.
+    sources = cast(Mapping[str, Decimal], cells.parts(key, _SOURCE))
+    amount = cells.value(key)
+    return Part(amount if cells.is_stated(key) else None, sources, amount)
 
 
 def remainder(whole: Part, parts: Iterable[Part]) -> Part | None:
@@ -182,41 +199,99 @@ def remainder(whole: Part, parts: Iterable[Part]) -> Part | None:
 
 
 class FundingSum:
-    """A running sum of funding statements (mutable, internal)."""
+    """A running sum of funding statements (mutable, internal).
 
-    __slots__ = ("amount", "by_source", "declared", "n", "n_declared", "n_source")
+    Adding a part only keeps it: the parts kept are summed a column at a time when the sum is
+    read or merged (a roll-up's tables add every statement of every plan several times, and
+    a column's ``sum`` costs far less than a dictionary update per source of each part).  The
+    amounts are added in the order given, as one by one: the same sums to the last digit.
+    """
+
+    __slots__ = ("_amount", "_by_source", "_declared", "_kept", "_n", "_n_declared", "_n_source")
 
     def __init__(self) -> None:
-        self.declared = _ZERO
-        self.by_source: dict[str, Decimal] = dict.fromkeys(FUNDING_SOURCES, _ZERO)
-        self.amount = _ZERO
-        self.n = 0
-        self.n_declared = 0
-        self.n_source: dict[str, int] = dict.fromkeys((*FUNDING_SOURCES, "any"), 0)
+        self._declared = _ZERO
+        self._by_source: dict[str, Decimal] = dict.fromkeys(FUNDING_SOURCES, _ZERO)
+        self._amount = _ZERO
+        self._n = 0
+        self._n_declared = 0
+        self._n_source: dict[str, int] = dict.fromkeys((*FUNDING_SOURCES, "any"), 0)
+        self._kept: list[Part] = []
 
-    def add(self, split: FundingSplit | Part) -> None:
-        part = part_of(Cells.of(split)) if isinstance(split, FundingSplit) else split
-        self.n += 1
-        if part.declared is not None:
-            self.declared += part.declared
-            self.n_declared += 1
-        for source, value in part.sources.items():
-            self.by_source[source] = self.by_source.get(source, _ZERO) + value
-            self.n_source[source] = self.n_source.get(source, 0) + 1
-        if part.sources:
-            self.n_source["any"] += 1
-        if part.amount is not None:
-            self.amount += part.amount
+    def add(self, part: Part) -> None:
+        self._kept.append(part)
+
+    def _sum_kept(self) -> None:
+        """Add the parts kept to the sums, each column in the parts' order."""
+        parts = self._kept
+        if not parts:
+            return
+        self._kept = []
+        self._n += len(parts)
+        declared = [p.declared for p in parts if p.declared is not None]
+        self._declared = sum(declared, self._declared)
+        self._n_declared += len(declared)
+        self._amount = sum([p.amount for p in parts if p.amount is not None], self._amount)
+        by_source, n_source = self._by_source, self._n_source
+        sources = [p.sources for p in parts if p.sources]
+        n_source["any"] += len(sources)
+        for source in FUNDING_SOURCES:
+            stated = [v for s in sources if (v := s.get(source)) is not None]
+            if stated:
+                by_source[source] = sum(stated, by_source[source])
+                n_source[source] += len(stated)
+        for s in sources:
+            if not s.keys() <= _KNOWN:  # sources the programme does not know, in order named
+                for source, value in s.items():
+                    if source not in _KNOWN:
+                        by_source[source] = by_source.get(source, _ZERO) + value
+                        n_source[source] = n_source.get(source, 0) + 1
 
     def merge(self, other: FundingSum) -> None:
-        self.n += other.n
-        self.amount += other.amount
-        self.declared += other.declared
-        self.n_declared += other.n_declared
-        for source, value in other.by_source.items():
-            self.by_source[source] = self.by_source.get(source, _ZERO) + value
-        for key, count in other.n_source.items():
-            self.n_source[key] = self.n_source.get(key, 0) + count
+        self._sum_kept()
+        other._sum_kept()
+        self._n += other._n
+        self._amount += other._amount
+        self._declared += other._declared
+        self._n_declared += other._n_declared
+        for source, value in other._by_source.items():
+            self._by_source[source] = self._by_source.get(source, _ZERO) + value
+        for key, count in other._n_source.items():
+            self._n_source[key] = self._n_source.get(key, 0) + count
+
+    @property
+    def n(self) -> int:
+        """How many statements."""
+        self._sum_kept()
+        return self._n
+
+    @property
+    def declared(self) -> Decimal:
+        self._sum_kept()
+        return self._declared
+
+    @property
+    def n_declared(self) -> int:
+        """How many statements declare a total."""
+        self._sum_kept()
+        return self._n_declared
+
+    @property
+    def amount(self) -> Decimal:
+        self._sum_kept()
+        return self._amount
+
+    @property
+    def by_source(self) -> Mapping[str, Decimal]:
+        """The amount of each source: every known one, then the others as first added."""
+        self._sum_kept()
+        return self._by_source
+
+    @property
+    def n_source(self) -> Mapping[str, int]:
+        """How many statements state each source (``any``: state some source)."""
+        self._sum_kept()
+        return self._n_source
 
     @property
     def central(self) -> Decimal:
@@ -229,8 +304,7 @@ class FundingSum:
     @property
     def other(self) -> Decimal:
         """The ``other`` source and every source the plans name that is not a known one."""
-        known = set(FUNDING_SOURCES) - {"other"}
-        return sum((v for s, v in self.by_source.items() if s not in known), _ZERO)
+        return sum((v for s, v in self.by_source.items() if s not in _OTHER), _ZERO)
 
     @property
     def sources(self) -> Decimal:
@@ -240,25 +314,18 @@ class FundingSum:
         """The :data:`FUNDING_COLUMNS` cells of this sum; ``share`` of ``whole``."""
         by = self.by_source
         return [
-            self.declared,
-            self.central,
-            self.local,
+            self._declared,
+            by["central"],
+            by["local"],
             by["policy-credit"],
             by["integrated"],
             by["mobilised"],
             self.other,
             self.sources,
-            self.amount,
-            share(self.amount, whole),
-            self.n,
+            self._amount,
+            share(self._amount, whole),
+            self._n,
         ]
-
-
-def summed(splits: Iterable[FundingSplit]) -> FundingSum:
-    total = FundingSum()
-    for split in splits:
-        total.add(split)
-    return total
 
 
 _SEGMENT = re.compile(r"([A-Z]+)(\d+)")

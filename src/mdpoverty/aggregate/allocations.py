@@ -12,6 +12,7 @@ A statement split over several rows counts once in the total row's ``statements`
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -30,6 +31,8 @@ NOT_STATED = "(not stated)"
 """The index label of funding that no cell places on the table's axis (no kind of capital,
 year or unit stated)."""
 
+_TOTAL = FundingKey()
+
 _Rows = list[tuple[str | int, dict[str, object], _ag.FundingSum]]
 
 
@@ -43,25 +46,24 @@ def axis_sums(plans: Iterable[Document], axis: str) -> tuple[dict[object, _ag.Fu
     capital — its own or its nearest ancestor's — is wholly that kind.
     """
     index = AXES.index(axis)
-    sums: dict[object, _ag.FundingSum] = {}
+    sums: defaultdict[object, _ag.FundingSum] = defaultdict(_ag.FundingSum)
     n = 0
     for plan in plans:
         for statement, cells, whole in _ag.plan_parts(plan):
             n += 1
-            values = cells.parts(FundingKey(), index)
+            values = cells.parts(_TOTAL, index)
             if not values:
-                kind = statement.capital if axis == "capital" else None
-                sums.setdefault(kind, _ag.FundingSum()).add(whole)
+                sums[statement.capital if axis == "capital" else None].add(whole)
                 continue
             parts = []
             for value in values:
-                part = _ag.part_of(cells, FundingKey().along(index, value))
-                sums.setdefault(value, _ag.FundingSum()).add(part)
+                part = _ag.part_of(cells, _TOTAL.along(index, value))
+                sums[value].add(part)
                 parts.append(part)
             rest = _ag.remainder(whole, parts)
             if rest is not None:
-                sums.setdefault(None, _ag.FundingSum()).add(rest)
-    return sums, n
+                sums[None].add(rest)
+    return dict(sums), n
 
 
 def _frame(

@@ -98,15 +98,15 @@ def by_code(
     plans: Iterable[Document], level: Level | int | None
 ) -> tuple[dict[str, _ag.FundingSum], dict[str, set[str]]]:
     depth = int(level) if level is not None else max(Level)
-    sums: dict[str, _ag.FundingSum] = {}
+    sums: defaultdict[str, _ag.FundingSum] = defaultdict(_ag.FundingSum)
     names: dict[str, set[str]] = defaultdict(set)
     for plan in plans:
         plan_names = {c.code: c.name for c in plan.all_components()}
         for statement, _, whole in _ag.plan_parts(plan):
             code = ancestor(statement.code, depth)
-            sums.setdefault(code, _ag.FundingSum()).add(whole)
+            sums[code].add(whole)
             names[code].add(plan_names[code])
-    return sums, names
+    return dict(sums), names
 
 
 def component_frame(
@@ -183,9 +183,9 @@ def funding_by_agency(
     total                 4881           9
     """
     _checked("funding_by_agency", plan, labels=labels, lang=lang, total=total)
-    sums: dict[str | None, _ag.FundingSum] = {}
-    for statement in _ag.plan_statements(plan):
-        sums.setdefault(statement.lead, _ag.FundingSum()).add(statement.funding)
+    sums: defaultdict[str | None, _ag.FundingSum] = defaultdict(_ag.FundingSum)
+    for statement, _, whole in _ag.plan_parts(plan):
+        sums[statement.lead].add(whole)
     order = [a.id for a in plan.agencies if a.id in sums]
     names = {a.id: a.name for a in plan.agencies}
     rows: list[tuple[str, dict[str, object], _ag.FundingSum]] = [

@@ -22,6 +22,7 @@ import itertools
 # Iterable: attrs gives __init__ the annotation of the to_tuple converter, which the docs resolve
 from collections.abc import Iterable, Iterator, Mapping  # noqa: F401
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import attrs
@@ -313,6 +314,17 @@ class FundingSplit:
             out.setdefault(a.key, (a.amount, f"allocations/{i}"))
         return out
 
+    def _amounts(self) -> dict[FundingKey, Decimal]:
+        """The amount of every stated cell, as :meth:`cells` gives them."""
+        out = {} if self.total is None else {_TOTAL: self.total}
+        for source, key in _SOURCE_KEYS.items():
+            amount = getattr(self, source)
+            if amount is not None:
+                out[key] = amount
+        for a in self.allocations:
+            out.setdefault(a.key, a.amount)
+        return out
+
     def _field(self, key: FundingKey) -> Decimal:
         value = self.total if key.source is None else getattr(self, key.source)
         assert value is not None  # noqa: S101  (only called for stated fields)
@@ -359,24 +371,51 @@ class FundingSplit:
 _SCANNED = 8
 """The most cells a :class:`Cells` scans for the cells inside a key rather than index."""
 
+_NO_PARTS: Mapping[object, Decimal] = MappingProxyType({})
+_NAMES_NONE = (False,) * len(AXES)
+_SOURCES_NAMED = (True,) + (False,) * (len(AXES) - 1)
+
 
 class Cells:
     """The stated cells of one split and the amounts they imply (internal, memoised).
 
-    Built once per split by whoever reads many of its cells (the rules, the tables).
+    Built once per split by whoever reads many of its cells: the funding rules and the funding
+    tables share the one of each split of a document (``model._split_cells.cells_of``).
+
+    Attributes:
+        stated: The amount of every stated cell, in the order of :meth:`FundingSplit.cells`.
+        capital: The kind of capital of the whole split, if it states one.
+        named: For each axis (an index of :data:`AXES`), whether some stated cell names it.
     """
 
-    __slots__ = ("_index", "_memo", "capital", "stated")
+    __slots__ = ("_index", "_memo", "_parts", "capital", "named", "stated")
 
-    def __init__(self, stated: Mapping[FundingKey, Decimal], capital: CapitalKind | None) -> None:
+    def __init__(
+        self,
+        stated: Mapping[FundingKey, Decimal],
+        capital: CapitalKind | None,
+        named: tuple[bool, ...] | None = None,
+    ) -> None:
         self.stated = dict(stated)
         self.capital = capital
+        # Only a cell that names an axis can be a part along it: most splits name sources
+        # only, and have no parts to look for along the other axes.
+        if named is None:
+            columns = zip(*self.stated, strict=True)
+            named = tuple(c.count(None) < len(c) for c in columns) or _NAMES_NONE
+        self.named = named
         self._memo: dict[FundingKey, Decimal | None] = {}
+        self._parts: dict[tuple[FundingKey, int], Mapping[object, Decimal]] = {}
         self._index: dict[FundingKey, list[FundingKey]] | None = None
 
     @classmethod
     def of(cls, split: FundingSplit) -> Cells:
-        return cls({k: v for k, (v, _) in split.cells().items()}, split.capital)
+        stated = split._amounts()
+        if split.allocations:
+            return cls(stated, split.capital)
+        # The fields alone name the source axis only (when a source is stated).
+        sources = len(stated) > (split.total is not None)
+        return cls(stated, split.capital, _SOURCES_NAMED if sources else _NAMES_NONE)
 
     def _normal(self, key: FundingKey) -> FundingKey | None:
         """A split of one kind of capital is that kind, whole: its cells name no kind."""
@@ -389,21 +428,37 @@ class Cells:
         normal = self._normal(key)
         return normal is not None and normal in self.stated
 
-    def parts(self, key: FundingKey, axis: int) -> dict[object, Decimal]:
+    def parts(self, key: FundingKey, axis: int) -> Mapping[object, Decimal]:
         """The amounts of ``key``'s parts along ``axis`` (an index of :data:`AXES`) that the
-        stated cells give, by the axis's value; empty when ``key`` names that axis."""
+        stated cells give, by the axis's value; empty when ``key`` names that axis.
+
+        Kept once found: the rules and the tables ask for the same ones (the sources of the
+        total, say)."""
         if key[axis] is not None:
-            return {}
+            return _NO_PARTS
         if axis == _CAPITAL and self.capital is not None:
             whole = self.value(key)
-            return {} if whole is None else {self.capital: whole}
+            return _NO_PARTS if whole is None else {self.capital: whole}
+        if not self.named[axis]:
+            return _NO_PARTS  # (before the memo: most calls end here, and keep nothing)
+        found = self._parts.get((key, axis))
+        if found is None:
+            found = self._parts[key, axis] = self._find_parts(key, axis)
+        return found
+
+    def _find_parts(self, key: FundingKey, axis: int) -> Mapping[object, Decimal]:
+        """:meth:`parts` along an axis ``key`` leaves blank and some stated cell names."""
         normal = self._normal(key)
         if normal is None:
-            return {}
+            return _NO_PARTS
         found: dict[object, Decimal] = {}
+        blank = normal.count(None) - 1  # the axes a part leaves blank
         for cell in self._within(normal):
             v = cell[axis]
             if v is None or v in found:
+                continue
+            if cell.count(None) == blank:  # the part itself (``key`` along ``axis``), stated
+                found[v] = self.stated[cell]
                 continue
             amount = self.value(key.along(axis, v))
             if amount is not None:
@@ -441,11 +496,12 @@ class Cells:
             return result
         if normal in self._memo:
             return self._memo[normal]
+        # (the parts of a whole found on the way are not kept: its value is)
         sums = [
             sum(parts.values(), Decimal(0))
-            for axis in range(len(AXES))
-            if axis != _CAPITAL or self.capital is None
-            if (parts := self.parts(normal, axis))
+            for axis, named in enumerate(self.named)
+            if named and normal[axis] is None and (axis != _CAPITAL or self.capital is None)
+            if (parts := self._find_parts(normal, axis))
         ]
         result = max(sums) if sums else None
         self._memo[normal] = result

@@ -11,14 +11,16 @@ of a figure is never a finding.
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 import attrs
 
 from mdpoverty.i18n import Message, _
 from mdpoverty.model._derived import derived
+from mdpoverty.model._split_cells import cells_of
 from mdpoverty.model.document import Document
 from mdpoverty.model.funding import (
     AXES,
@@ -32,6 +34,7 @@ from mdpoverty.model.funding import (
 from mdpoverty.model.programme import ProjectComponent
 
 SOURCE, CAPITAL, YEAR, UNIT = range(len(AXES))
+_TOTAL = FundingKey()
 
 PARTS_NAME = {
     SOURCE: _("sources"),
@@ -90,31 +93,46 @@ def label(axis: int, value: object) -> str:
 
 
 class _Context:
-    """What completes a breakdown in one document: its years and its units by parent."""
+    """What completes a breakdown in one document: its years and its units by parent (each
+    derived on first use: most breakdowns are by source, which needs neither)."""
 
     def __init__(self, plan: Document) -> None:
-        self.years = frozenset(range(plan.period.start, plan.period.end + 1))
-        self.order = {u.id: i for i, u in enumerate(plan.units)}
-        self.parent = {u.id: u.parent for u in plan.units}
-        self.siblings: dict[str | None, set[str]] = {}
-        for u in plan.units:
-            self.siblings.setdefault(u.parent, set()).add(u.id)
+        self._plan = plan
 
-    def complete(self, axis: int, key: FundingKey, values: set[object], top: set[object]) -> bool:
+    @functools.cached_property
+    def years(self) -> frozenset[int]:
+        return frozenset(range(self._plan.period.start, self._plan.period.end + 1))
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        return {u.id: i for i, u in enumerate(self._plan.units)}
+
+    @functools.cached_property
+    def parent(self) -> dict[str, str | None]:
+        return {u.id: u.parent for u in self._plan.units}
+
+    @functools.cached_property
+    def siblings(self) -> dict[str | None, set[str]]:
+        siblings: dict[str | None, set[str]] = {}
+        for u in self._plan.units:
+            siblings.setdefault(u.parent, set()).add(u.id)
+        return siblings
+
+    def complete(self, axis: int, key: FundingKey, values: set[object], cells: Cells) -> bool:
         """Whether the parts named by ``values`` are the whole breakdown of ``key`` along
-        ``axis``; ``top`` are the sources of the split's own total.
+        ``axis`` in the split of ``cells``.
 
         The sources a document lists under a total are its breakdown ("trong đó"), as they
         always were, and an amount split further (a unit's, a year's) is complete when it
-        names every source of the total.  The kinds of capital split a source (credit and
-        mobilised money have no kind, so a total is more than its kinds): complete when the
+        names every source of the split's total.  The kinds of capital split a source (credit
+        and mobilised money have no kind, so a total is more than its kinds): complete when the
         amount is a source's and both kinds are given.  The years are complete when every
         year of the document's period is given; the units when they make up the whole area
         (every unit that shares a parent with one of them is given, and so on up to the
         top-level units).
         """
         if axis == SOURCE:
-            return values >= top
+            return cells.parts(_TOTAL, SOURCE).keys() <= values
         if axis == CAPITAL:
             return key.source is not None and values >= set(CapitalKind)
         if axis == YEAR:
@@ -149,65 +167,52 @@ class _Context:
         return (self.order.get(str(value), len(self.order)), str(value))
 
 
-class _Split:
-    """One split as the sum rules read it: its location, its stated cells, their
-    :class:`Cells`, the axes some stated cell names and the sources of its total."""
-
-    __slots__ = ("_top", "cells", "named", "prefix", "stated")
-
-    def __init__(self, prefix: str, split: FundingSplit) -> None:
-        self.prefix = prefix
-        self.stated = split.cells()
-        self.cells = Cells({k: v for k, (v, _) in self.stated.items()}, split.capital)
-        # Only a cell that names an axis can be a part along it: a split none of whose cells
-        # names an axis has no breakdown to judge along it.
-        self.named = frozenset(i for key in self.stated for i, v in enumerate(key) if v is not None)
-        self._top: set[object] | None = None
-
-    @property
-    def top(self) -> set[object]:
-        """The sources of the split's own total (what completes a breakdown by source)."""
-        if self._top is None:
-            self._top = set(self.cells.parts(FundingKey(), SOURCE))
-        return self._top
-
-
-_Read = tuple[_Context, tuple[_Split, ...]]
-"""A plan's context and its splits."""
+_Read = tuple[_Context, tuple[bool, ...], tuple[tuple[str, FundingSplit, Cells], ...]]
+"""A plan's context, for each axis whether some split's cells name it, and each split with
+its location and :class:`Cells`."""
 
 
 def _read(plan: Document) -> _Read:
-    """The plan's context and each split's location, stated cells and :class:`Cells`, made
-    once per plan for the rules of every axis (a Cells only memoises what its split implies,
-    so one can serve them all)."""
+    """The plan's context, the axes its cells name and each split's location and
+    :class:`Cells` (the plan's own, shared with the tables), made once per plan for the
+    rules of every axis."""
 
     def read() -> _Read:
-        return _Context(plan), tuple(_Split(prefix, split) for prefix, split in splits(plan))
+        cells = cells_of(plan)
+        rows = tuple((at, s, cells[id(s)]) for at, s in splits(plan))
+        named = tuple(map(any, zip(*(c.named for _, _, c in rows), strict=True)))
+        return _Context(plan), named or (False,) * len(AXES), rows
 
     return derived(plan, "funding-sums", read)
 
 
 def mismatches(plan: Document, axis: int) -> Iterator[Mismatch]:
     """Every stated whole whose parts along ``axis`` do not add up to it."""
-    context, read = _read(plan)
-    for split in read:
-        cells = split.cells
-        if axis not in split.named or (axis == CAPITAL and cells.capital is not None):
-            continue  # no parts along the axis (or one kind of capital, whole: none to sum)
-        for key, (whole, place) in split.stated.items():
+    context, named, read = _read(plan)
+    if not named[axis]:
+        return  # nothing split along the axis (a split of one kind of capital names none)
+    for prefix, split, cells in read:
+        if not cells.named[axis]:
+            continue
+        for key, whole in cells.stated.items():
+            if key[axis] is not None:
+                continue  # a part along the axis, not a whole
             parts = cells.parts(key, axis)
             if not parts:
                 continue
-            if _judged_below(cells, key, axis, parts):
-                continue
             total = sum(parts.values(), Decimal(0))
-            complete = context.complete(axis, key, set(parts), split.top)
+            complete = context.complete(axis, key, set(parts), cells)
             if total > whole or (complete and total != whole):
+                if _judged_below(cells, key, axis, parts):
+                    continue
                 ordered = sorted(parts.items(), key=lambda kv: context.sort_key(axis, kv[0]))
-                yield Mismatch(at(split.prefix, place), key, whole, tuple(ordered), complete)
+                where = at(prefix, split.cells()[key][1])
+                yield Mismatch(where, key, whole, tuple(ordered), complete)
 
 
-def _judged_below(cells: Cells, key: FundingKey, axis: int, parts: dict[object, Decimal]) -> bool:
+def _judged_below(
+    cells: Cells, key: FundingKey, axis: int, parts: Mapping[object, Decimal]
+) -> bool:
     """Whether every printed cell behind a breakdown none of whose parts is printed lies
     inside a printed whole below ``key``, which is judged against it: an amount out of place
     is then reported once, at the nearest printed whole that contains it."""
@@ -249,22 +254,16 @@ def _inside_key(cell: FundingKey, key: FundingKey) -> bool:
 # -- children and parents ------------------------------------------------------------------
 
 
-def _own(component: ProjectComponent, key: FundingKey, memo: dict[int, Cells]) -> Decimal | None:
+def stated(
+    component: ProjectComponent, key: FundingKey, cells: Mapping[int, Cells]
+) -> Decimal | None:
+    """The component's own amount of the cell, else its children's sum when all are known;
+    ``cells`` are its document's (:func:`~mdpoverty.model._split_cells.cells_of`)."""
     split = component.funding
-    if split is None:
-        return None
-    cells = memo.get(id(split))
-    if cells is None:
-        cells = memo[id(split)] = Cells.of(split)
-    return cells.value(key)
-
-
-def stated(component: ProjectComponent, key: FundingKey, memo: dict[int, Cells]) -> Decimal | None:
-    """The component's own amount of the cell, else its children's sum when all are known."""
-    own = _own(component, key, memo)
+    own = None if split is None else cells[id(split)].value(key)
     if own is not None or not component.children:
         return own
-    return sum_all([stated(c, key, memo) for c in component.children])
+    return sum_all([stated(c, key, cells) for c in component.children])
 
 
 def sum_all(values: list[Decimal | None]) -> Decimal | None:
@@ -274,16 +273,18 @@ def sum_all(values: list[Decimal | None]) -> Decimal | None:
 
 
 def unequal(
-    split: FundingSplit, parts: tuple[ProjectComponent, ...]
+    plan: Document, split: FundingSplit, parts: tuple[ProjectComponent, ...]
 ) -> Iterator[tuple[FundingKey, str, Decimal, Decimal]]:
-    """``(key, place, own, parts' sum)`` for the amount and every cell ``split`` states
-    where the sum of what ``parts`` state of it is known and differs; ``place`` is the cell's
-    place in the split (``""`` for the amount)."""
-    memo: dict[int, Cells] = {}
-    cells = Cells.of(split)
-    places = {FundingKey(): ""} | {key: place for key, (_, place) in split.cells().items()}
-    for key, place in places.items():
-        own = cells.value(key)
-        total = sum_all([stated(c, key, memo) for c in parts])
-        if own is not None and total is not None and own != total:
-            yield key, place, own, total
+    """``(key, place, own, parts' sum)`` for the amount and every cell ``split`` (one of
+    ``plan``'s) states where the sum of what ``parts`` (``plan``'s components) state of it is
+    known and differs; ``place`` is the cell's place in the split (``""`` for the amount)."""
+    cells = cells_of(plan)
+    whole = cells[id(split)]
+    keys = whole.stated if _TOTAL in whole.stated else (_TOTAL, *whole.stated)
+    for key in keys:
+        own = whole.value(key)
+        if own is None:
+            continue
+        total = sum_all([stated(c, key, cells) for c in parts])
+        if total is not None and own != total:
+            yield key, "" if key == _TOTAL else split.cells()[key][1], own, total

@@ -171,7 +171,7 @@ def parent_sum(plan: Document) -> Iterator[Finding]:
         if parent.funding is None or not parent.children:
             continue
         prefix = f"components/{parent.code}/funding"
-        for key, place, own, children in _sums.unequal(parent.funding, parent.children):
+        for key, place, own, children in _sums.unequal(plan, parent.funding, parent.children):
             codes = tuple(c.code for c in parent.children)
             if key == FundingKey():
                 message = _(
@@ -216,7 +216,7 @@ def plan_total(plan: Document) -> Iterator[Finding]:
     split = plan.funding_total
     if split is None or not plan.components:
         return
-    for key, place, own, parts in _sums.unequal(split, plan.components):
+    for key, place, own, parts in _sums.unequal(plan, split, plan.components):
         if key == FundingKey():
             message = _(
                 "the plan's funding {own} is not the sum of its components' = {total}",
