@@ -13,8 +13,9 @@ from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.errors import Problem, UnknownNameError, ValidationError
 from mdpoverty.i18n import Lang, Message, _, localize
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
-from mdpoverty.model.targets import DeficitIndicator
+from mdpoverty.model.targets import DeficitIndicator, IndicatorKind
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
 from mdpoverty.tables.annex import TOTAL, TOTAL_MESSAGE, AnnexRow, UnitSum, shown, unit_reductions
@@ -57,9 +58,43 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
 
 
 def deficit_rows(plan: Document) -> list[DeficitIndicator]:
+    """The plan's deficit indicators: general results first, then by the order of the
+    dimensions in its standard, each in the plan's order."""
+    return [d for d, _rank in _ranked(plan)]
+
+
+def _ranked(plan: Document) -> tuple[tuple[DeficitIndicator, int], ...]:
+    """:func:`deficit_rows` with the rank of each one's dimension."""
     ranks, _names = dimension_names(plan)
     last = len(ranks)
-    return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
+    found = [(d, ranks.get(d.dimension, last)) for d in plan.deficit_indicators]
+    return tuple(sorted(found, key=lambda pair: pair[1]))  # stable: the plan's order
+
+
+DeficitCell = tuple[str, str | None, int, object]
+"""A deficit target as a roll-up shows it: its id, its dimension, the dimension's rank in the
+plan's standard, and its value as :func:`deficit_targets` shows it (``"qualitative"`` for a
+qualitative target)."""
+
+
+def deficit_cells(plan: Document) -> tuple[DeficitCell, ...]:
+    """The plan's deficit targets in the order of :func:`deficit_rows`, as a roll-up shows them,
+    derived once per plan (a roll-up reads every plan's; finding the standard is the cost)."""
+
+    def cells() -> tuple[DeficitCell, ...]:
+        return tuple(
+            (
+                d.id,
+                d.dimension,
+                rank,
+                IndicatorKind.QUALITATIVE.value
+                if d.kind is IndicatorKind.QUALITATIVE
+                else shown(d.value),
+            )
+            for d, rank in _ranked(plan)
+        )
+
+    return derived(plan, "deficit cells", cells)
 
 
 def deficit_targets(
@@ -112,13 +147,38 @@ def deficit_targets(
 
 
 def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
+    """The units of ``plans`` summed by kind (a sum of one's own, to change at will)."""
     sums: dict[UnitKind, UnitSum] = {}
     for plan in plans:
-        for unit, reduction in unit_reductions(plan):
-            sums.setdefault(unit.kind, UnitSum()).add(
-                unit.households, unit.poor_households, reduction
-            )
+        for kind, part in plan_kind_sums(plan).items():
+            sums.setdefault(kind, UnitSum()).merge(part)
     return sums
+
+
+def plan_kind_sums(plan: Document) -> Mapping[UnitKind, UnitSum]:
+    """The plan's units summed by kind (near-poor households too), in one pass over its units,
+    derived once per plan: every table of units of a roll-up (by plan, by kind, the total)
+    merges these rather than going through the units again.  Merge a sum into one of your
+    own, never change it."""
+
+    def by_kind() -> Mapping[UnitKind, UnitSum]:
+        sums: dict[UnitKind, UnitSum] = {}
+        for unit, reduction in unit_reductions(plan):
+            part = sums.get(unit.kind)
+            if part is None:
+                part = sums[unit.kind] = UnitSum()
+            part.add(unit.households, unit.poor_households, reduction, unit.near_poor_households)
+        return MappingProxyType(sums)
+
+    return derived(plan, "unit sums by kind", by_kind)
+
+
+def plan_sum(plan: Document) -> UnitSum:
+    """The sum of every unit of ``plan`` (a sum of one's own, to change at will)."""
+    whole = UnitSum()
+    for part in plan_kind_sums(plan).values():
+        whole.merge(part)
+    return whole
 
 
 _KIND_LABEL: dict[UnitKind, Message] = {
