@@ -95,6 +95,8 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
         seen.setdefault(key, i)
     first, head = keys[0], plans[0]
     for key, plan in zip(keys[1:], plans[1:], strict=True):
+        if plan.period == head.period and plan.standard == head.standard:
+            continue  # (the message naming the pair is made only for a problem)
         pair = _("Plan {first!r} and plan {second!r}", first=first, second=key)
         if plan.period != head.period:
             same = _("must be the same")

@@ -71,6 +71,10 @@ def _ranked(plan: Document) -> tuple[tuple[DeficitIndicator, int], ...]:
     return tuple(sorted(found, key=lambda pair: pair[1]))  # stable: the plan's order
 
 
+_QUALITATIVE = IndicatorKind.QUALITATIVE
+_QUALITATIVE_CELL = _QUALITATIVE.value
+"""What a table shows for the value of a qualitative target (it has none)."""
+
 DeficitCell = tuple[str, str | None, int, object]
 """A deficit target as a roll-up shows it: its id, its dimension, the dimension's rank in the
 plan's standard, and its value as :func:`deficit_targets` shows it (``"qualitative"`` for a
@@ -87,9 +91,7 @@ def deficit_cells(plan: Document) -> tuple[DeficitCell, ...]:
                 d.id,
                 d.dimension,
                 rank,
-                IndicatorKind.QUALITATIVE.value
-                if d.kind is IndicatorKind.QUALITATIVE
-                else shown(d.value),
+                _QUALITATIVE_CELL if d.kind is _QUALITATIVE else shown(d.value),
             )
             for d, rank in _ranked(plan)
         )
