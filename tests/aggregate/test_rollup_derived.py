@@ -100,10 +100,11 @@ def test_known_gives_a_kept_fact_and_never_derives_one() -> None:
     assert _derived.known(plan, "a fact") is value
 
 
-def test_the_deficit_targets_of_a_plan_are_ranked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_table_of_deficit_targets_looks_up_each_plans_standard_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     calls = _counted(monkeypatch, units_module, "dimension_names")
     plans = _plans(3)
-    combined = rollup(plans)
-    first = combined.deficit_targets()
-    assert first.equals(combined.deficit_targets())
+    table = rollup(plans).deficit_targets()
     assert len(calls) == len(plans)
+    assert list(plans) == table.columns.tolist()[1:]

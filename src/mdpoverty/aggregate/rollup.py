@@ -18,12 +18,13 @@ from mdpoverty.aggregate.allocations import (
 )
 from mdpoverty.aggregate.funding import by_code, component_frame, source_frame, source_sums
 from mdpoverty.aggregate.units import (
-    deficit_cells,
+    deficit_cell,
     deficit_targets,
     kind_frame,
     kind_sums,
     plan_kind_sums,
     plan_sum,
+    ranked_deficits,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
 from mdpoverty.i18n import Lang, _, localize
@@ -312,10 +313,10 @@ class Rollup:
         dims: dict[str, str | None] = {}
         rank: dict[str, int] = {}
         for key, plan in self._pairs():
-            for id_, dimension, rank_of, value in deficit_cells(plan):
-                if id_ not in cells:
-                    cells[id_], dims[id_], rank[id_] = {}, dimension, rank_of
-                cells[id_][key] = value
+            for d, rank_of in ranked_deficits(plan):
+                if d.id not in cells:
+                    cells[d.id], dims[d.id], rank[d.id] = {}, d.dimension, rank_of
+                cells[d.id][key] = deficit_cell(d)
         ids = sorted(cells, key=lambda i: rank[i])  # stable: first appearance within a rank
         frame = pd.DataFrame(
             [[dims[i], *(cells[i].get(key) for key in self.keys)] for i in ids],

@@ -60,43 +60,30 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
 def deficit_rows(plan: Document) -> list[DeficitIndicator]:
     """The plan's deficit indicators: general results first, then by the order of the
     dimensions in its standard, each in the plan's order."""
-    return [d for d, _rank in _ranked(plan)]
+    return [d for d, _rank in ranked_deficits(plan)]
 
 
-def _ranked(plan: Document) -> tuple[tuple[DeficitIndicator, int], ...]:
-    """:func:`deficit_rows` with the rank of each one's dimension."""
+def ranked_deficits(plan: Document) -> list[tuple[DeficitIndicator, int]]:
+    """:func:`deficit_rows`, each with the rank of its dimension in the plan's standard: one
+    look-up of the standard (the cost, for a roll-up that reads every plan's)."""
     ranks, _names = dimension_names(plan)
     last = len(ranks)
     found = [(d, ranks.get(d.dimension, last)) for d in plan.deficit_indicators]
-    return tuple(sorted(found, key=lambda pair: pair[1]))  # stable: the plan's order
+    found.sort(key=_second)  # stable: the plan's order within a dimension
+    return found
+
+
+def _second(pair: tuple[DeficitIndicator, int]) -> int:
+    return pair[1]
 
 
 _QUALITATIVE = IndicatorKind.QUALITATIVE
-_QUALITATIVE_CELL = _QUALITATIVE.value
-"""What a table shows for the value of a qualitative target (it has none)."""
-
-DeficitCell = tuple[str, str | None, int, object]
-"""A deficit target as a roll-up shows it: its id, its dimension, the dimension's rank in the
-plan's standard, and its value as :func:`deficit_targets` shows it (``"qualitative"`` for a
-qualitative target)."""
 
 
-def deficit_cells(plan: Document) -> tuple[DeficitCell, ...]:
-    """The plan's deficit targets in the order of :func:`deficit_rows`, as a roll-up shows them,
-    derived once per plan (a roll-up reads every plan's; finding the standard is the cost)."""
-
-    def cells() -> tuple[DeficitCell, ...]:
-        return tuple(
-            (
-                d.id,
-                d.dimension,
-                rank,
-                _QUALITATIVE_CELL if d.kind is _QUALITATIVE else shown(d.value),
-            )
-            for d, rank in _ranked(plan)
-        )
-
-    return derived(plan, "deficit cells", cells)
+def deficit_cell(indicator: DeficitIndicator) -> object:
+    """How a table of targets side by side shows ``indicator``'s value: as
+    :func:`deficit_targets` shows it, or ``"qualitative"`` for a qualitative target."""
+    return _QUALITATIVE.value if indicator.kind is _QUALITATIVE else shown(indicator.value)
 
 
 def deficit_targets(
