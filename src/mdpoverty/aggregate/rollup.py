@@ -18,18 +18,20 @@ from mdpoverty.aggregate.allocations import (
 )
 from mdpoverty.aggregate.funding import by_code, component_frame, source_frame, source_sums
 from mdpoverty.aggregate.units import (
-    deficit_rows,
+    deficit_cell,
     deficit_targets,
-    dimension_names,
     kind_frame,
     kind_sums,
+    plan_kind_sums,
+    plan_sum,
+    ranked_deficits,
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
 from mdpoverty.i18n import Lang, _, localize
-from mdpoverty.model._derived import hold
+from mdpoverty.model._derived import hold, known
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
-from mdpoverty.model.targets import IndicatorKind
+from mdpoverty.model.units import UnitKind
 from mdpoverty.tables.annex import (
     TOTAL,
     TOTAL_LABEL,
@@ -37,8 +39,6 @@ from mdpoverty.tables.annex import (
     AnnexRow,
     UnitSum,
     _annex_rows,
-    shown,
-    unit_reductions,
 )
 from mdpoverty.tables.shape import Labels, check_switches
 from mdpoverty.values._validation import Items, to_tuple
@@ -96,6 +96,8 @@ def _rollup_problems(keys: tuple[str, ...], plans: tuple[Document, ...]) -> Iter
         seen.setdefault(key, i)
     first, head = keys[0], plans[0]
     for key, plan in zip(keys[1:], plans[1:], strict=True):
+        if plan.period == head.period and plan.standard == head.standard:
+            continue  # (the message naming the pair is made only for a problem)
         pair = _("Plan {first!r} and plan {second!r}", first=first, second=key)
         if plan.period != head.period:
             same = _("must be the same")
@@ -165,13 +167,14 @@ class Rollup:
     @property
     def total(self) -> AnnexRow:
         """The total row of every unit of every plan (the annex's total of the union)."""
+        return self._grand().row(TOTAL_LABEL["vi"])
+
+    def _grand(self) -> UnitSum:
         grand = UnitSum()
         for plan in self.plans:
-            for unit, reduction in unit_reductions(plan):
-                grand.add(
-                    unit.households, unit.poor_households, reduction, unit.near_poor_households
-                )
-        return grand.row(TOTAL_LABEL["vi"])
+            for part in plan_kind_sums(plan).values():
+                grand.merge(part)
+        return grand
 
     def units(
         self, *, total: bool = True, labels: Labels = "fields", lang: Lang = "vi"
@@ -183,21 +186,16 @@ class Rollup:
         """
         self._check(labels, lang, total=total)
         rows: list[tuple[str, dict[str, object], int, AnnexRow | _ag.UnitValues]] = []
-        grand = UnitSum()
         for key, plan in self._pairs():
-            # The plan's annex rows, derived here and not kept: the table reads them once, and
-            # kept for every plan of a national set (beyond the facts the roll-up holds) they
-            # would be a third of the objects each pass of the garbage collector goes through.
-            # A row here is labelled with the unit's name rather than the annex's label.
-            derived = _annex_rows(plan)
-            for (unit, reduction), row in zip(unit_reductions(plan), derived, strict=False):
-                grand.add(
-                    unit.households, unit.poor_households, reduction, unit.near_poor_households
-                )
+            extras: dict[UnitKind, dict[str, object]] = {}  # one for the units of a kind
+            for unit, row in zip(plan.units, _unit_rows(plan), strict=False):
+                columns = extras.get(unit.kind)
+                if columns is None:
+                    columns = extras[unit.kind] = {"plan": key, "kind": unit.kind.value}
                 # (its cells only: see unit_values; labelled with the unit's name)
-                named = _ag.unit_values(row, unit.name)
-                rows.append((unit.id, {"plan": key, "kind": unit.kind.value}, 1, named))
+                rows.append((unit.id, columns, 1, _ag.unit_values(row, unit.name)))
         if total:
+            grand = self._grand()
             rows.append((TOTAL, {}, grand.n, grand.row(localize(TOTAL_MESSAGE, lang))))
         frame = _ag.unit_frame(rows, [("plan", "object"), ("kind", "object")], "unit")
         return self._faced(frame, "rollup.units", labels, lang, total=total)
@@ -214,9 +212,7 @@ class Rollup:
         rows: list[tuple[str, dict[str, object], int, AnnexRow]] = []
         grand = UnitSum()
         for key, plan in self._pairs():
-            s = UnitSum()
-            for unit, reduction in unit_reductions(plan):
-                s.add(unit.households, unit.poor_households, reduction)
+            s = plan_sum(plan)
             grand.merge(s)
             rows.append((key, {}, s.n, s.row(key)))
         if total:
@@ -317,16 +313,10 @@ class Rollup:
         dims: dict[str, str | None] = {}
         rank: dict[str, int] = {}
         for key, plan in self._pairs():
-            ranks, _names = dimension_names(plan)
-            for d in deficit_rows(plan):
-                dims.setdefault(d.id, d.dimension)
-                rank.setdefault(d.id, ranks.get(d.dimension, len(ranks)))
-                value = (
-                    IndicatorKind.QUALITATIVE.value
-                    if d.kind is IndicatorKind.QUALITATIVE
-                    else shown(d.value)
-                )
-                cells.setdefault(d.id, {})[key] = value
+            for d, rank_of in ranked_deficits(plan):
+                if d.id not in cells:
+                    cells[d.id], dims[d.id], rank[d.id] = {}, d.dimension, rank_of
+                cells[d.id][key] = deficit_cell(d)
         ids = sorted(cells, key=lambda i: rank[i])  # stable: first appearance within a rank
         frame = pd.DataFrame(
             [[dims[i], *(cells[i].get(key) for key in self.keys)] for i in ids],
@@ -351,6 +341,22 @@ class Rollup:
         frames = [deficit_targets(plan) for plan in self.plans]
         frame = pd.concat(frames, keys=list(self.keys), names=["plan", "id"])
         return self._faced(frame, "rollup.deficit_target_rows", labels, lang, total=False)
+
+
+ANNEX_ROWS = "annex rows"
+"""The key :func:`mdpoverty.tables.annex.annex_rows` keeps a plan's annex rows under."""
+
+
+def _unit_rows(plan: Document) -> tuple[AnnexRow, ...]:
+    """The plan's annex rows (a row per unit, then the total): the kept ones where a check or
+    a table has just derived them, else derived here and not kept.
+
+    Not kept, because the table of units reads them once: kept for every plan of a national
+    set (beyond the facts a roll-up holds) they would be a third of the objects each pass of
+    the garbage collector goes through.
+    """
+    rows: tuple[AnnexRow, ...] | None = known(plan, ANNEX_ROWS)
+    return _annex_rows(plan) if rows is None else rows
 
 
 def rollup(plans: Iterable[Document] | Mapping[str, Document]) -> Rollup:

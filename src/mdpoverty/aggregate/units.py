@@ -13,8 +13,9 @@ from mdpoverty.aggregate._faces import checked as _checked
 from mdpoverty.aggregate._faces import faced
 from mdpoverty.errors import Problem, UnknownNameError, ValidationError
 from mdpoverty.i18n import Lang, Message, _, localize
+from mdpoverty.model._derived import derived
 from mdpoverty.model.document import Document
-from mdpoverty.model.targets import DeficitIndicator
+from mdpoverty.model.targets import DeficitIndicator, IndicatorKind
 from mdpoverty.model.units import UnitKind
 from mdpoverty.reference.standards import poverty_standard, standard_of
 from mdpoverty.tables.annex import TOTAL, TOTAL_MESSAGE, AnnexRow, UnitSum, shown, unit_reductions
@@ -57,9 +58,32 @@ def _standard_dimensions(standard_id: str) -> tuple[Mapping[str | None, int], Ma
 
 
 def deficit_rows(plan: Document) -> list[DeficitIndicator]:
+    """The plan's deficit indicators: general results first, then by the order of the
+    dimensions in its standard, each in the plan's order."""
+    return [d for d, _rank in ranked_deficits(plan)]
+
+
+def ranked_deficits(plan: Document) -> list[tuple[DeficitIndicator, int]]:
+    """:func:`deficit_rows`, each with the rank of its dimension in the plan's standard: one
+    look-up of the standard (the cost, for a roll-up that reads every plan's)."""
     ranks, _names = dimension_names(plan)
     last = len(ranks)
-    return sorted(plan.deficit_indicators, key=lambda d: ranks.get(d.dimension, last))
+    found = [(d, ranks.get(d.dimension, last)) for d in plan.deficit_indicators]
+    found.sort(key=_second)  # stable: the plan's order within a dimension
+    return found
+
+
+def _second(pair: tuple[DeficitIndicator, int]) -> int:
+    return pair[1]
+
+
+_QUALITATIVE = IndicatorKind.QUALITATIVE
+
+
+def deficit_cell(indicator: DeficitIndicator) -> object:
+    """How a table of targets side by side shows ``indicator``'s value: as
+    :func:`deficit_targets` shows it, or ``"qualitative"`` for a qualitative target."""
+    return _QUALITATIVE.value if indicator.kind is _QUALITATIVE else shown(indicator.value)
 
 
 def deficit_targets(
@@ -112,13 +136,38 @@ def deficit_targets(
 
 
 def kind_sums(plans: Iterable[Document]) -> dict[UnitKind, UnitSum]:
+    """The units of ``plans`` summed by kind (a sum of one's own, to change at will)."""
     sums: dict[UnitKind, UnitSum] = {}
     for plan in plans:
-        for unit, reduction in unit_reductions(plan):
-            sums.setdefault(unit.kind, UnitSum()).add(
-                unit.households, unit.poor_households, reduction
-            )
+        for kind, part in plan_kind_sums(plan).items():
+            sums.setdefault(kind, UnitSum()).merge(part)
     return sums
+
+
+def plan_kind_sums(plan: Document) -> Mapping[UnitKind, UnitSum]:
+    """The plan's units summed by kind (near-poor households too), in one pass over its units,
+    derived once per plan: every table of units of a roll-up (by plan, by kind, the total)
+    merges these rather than going through the units again.  Merge a sum into one of your
+    own, never change it."""
+
+    def by_kind() -> Mapping[UnitKind, UnitSum]:
+        sums: dict[UnitKind, UnitSum] = {}
+        for unit, reduction in unit_reductions(plan):
+            part = sums.get(unit.kind)
+            if part is None:
+                part = sums[unit.kind] = UnitSum()
+            part.add(unit.households, unit.poor_households, reduction, unit.near_poor_households)
+        return MappingProxyType(sums)
+
+    return derived(plan, "unit sums by kind", by_kind)
+
+
+def plan_sum(plan: Document) -> UnitSum:
+    """The sum of every unit of ``plan`` (a sum of one's own, to change at will)."""
+    whole = UnitSum()
+    for part in plan_kind_sums(plan).values():
+        whole.merge(part)
+    return whole
 
 
 _KIND_LABEL: dict[UnitKind, Message] = {

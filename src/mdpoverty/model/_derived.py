@@ -69,6 +69,19 @@ def derived(document: object, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
+def known(document: object, key: Hashable) -> Any:
+    """The fact ``key`` of ``document`` if it is kept, else ``None``; never derives it.
+
+    For a caller that goes through many documents and needs a fact it would rather not keep
+    for each (see :func:`hold`): it takes the kept one where there is one.
+    """
+    ident = id(document)
+    facts = _HELD.get(ident)
+    if facts is None:
+        facts = _FACTS.get(ident)
+    return None if facts is None else facts.get(key)
+
+
 def hold(holder: object, documents: Iterable[object]) -> None:
     """Keep the facts of ``documents`` for as long as ``holder`` lives, beyond the
     :data:`KEPT` latest.

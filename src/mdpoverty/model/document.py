@@ -336,9 +336,15 @@ class Document:
     def _in_force(self) -> dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]]:
         """The plan-year targets of every measure and group, by subject: one pass for all."""
         found: dict[tuple[Measure, HouseholdGroup], dict[str | None, Target]] = {}
+        year = self.year
         for t in self.targets:
-            if t.year in (None, self.year):
-                found.setdefault((t.measure, t.group), {}).setdefault(t.about, t)
+            if t.year is None or t.year == year:
+                key = (t.measure, t.group)
+                subjects = found.get(key)
+                if subjects is None:
+                    subjects = found[key] = {}
+                if t.about not in subjects:  # the first statement, as a scan finds it
+                    subjects[t.about] = t
         return found
 
     def children(self, unit: str | None) -> tuple[AdministrativeUnit, ...]:
