@@ -5,6 +5,8 @@ Codes and names come from the crosswalk's lists; a code is "planted wrong" by ha
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +22,14 @@ from mdpoverty.reference.datasets import bac_kan_2024
 from mdpoverty.testing import new_unit_plans, old_unit_plans
 from mdpoverty.values.dates import PartialDate, Period
 from mdpoverty.values.names import core_key
+
+
+@functools.cache
+def _keyed(era: str) -> tuple[tuple[str, au.NewUnit | au.OldUnit], ...]:
+    """Every unit of one side of the crosswalk with the key of its name, made once (ten
+    thousand keys a drawn example took most of these properties' time)."""
+    units = au.new_units() if era == "new" else au.old_units()
+    return tuple((core_key(u.name), u) for u in units)
 
 
 def plan_2027(
@@ -148,7 +158,7 @@ def test_a_code_swapped_for_another_units_is_reported_there_and_only_there(
         return
     victim = data.draw(st.sampled_from(coded))
     other = data.draw(
-        st.sampled_from([u for u in au.new_units() if core_key(u.name) != core_key(victim.name)])
+        st.sampled_from([u for key, u in _keyed("new") if key != core_key(victim.name)])
     )
     units = [attrs.evolve(u, code=other.code) if u is victim else u for u in plan.units]
     findings = units_findings(attrs.evolve(plan, units=units))
@@ -164,15 +174,10 @@ def test_before_1_july_2025_a_swapped_code_is_one_warning_there(
     if not coded:
         return
     victim = data.draw(st.sampled_from(coded))
+    # a code of the victim's kind (an island district's has 3 digits, a commune's 5)
+    name, digits = core_key(victim.name), len(victim.code or "")
     other = data.draw(
-        st.sampled_from(
-            [
-                u
-                for u in au.old_units()
-                # a code of the victim's kind (an island district's has 3 digits)
-                if core_key(u.name) != core_key(victim.name) and len(u.code) == len(victim.code)
-            ]
-        )
+        st.sampled_from([u for key, u in _keyed("old") if key != name and len(u.code) == digits])
     )
     units = [attrs.evolve(u, code=other.code) if u is victim else u for u in plan.units]
     findings = units_findings(attrs.evolve(plan, units=units))

@@ -206,6 +206,9 @@ class _Era(Generic[Unit]):
         self.province_by_name: dict[str, Province] = {}  # the first by code of each name
         for p in self.provinces:
             self.province_by_name.setdefault(core_key(p.name), p)
+        # The keys of suggestions for an unknown name, per province (at most twice the
+        # provinces, and the country).
+        self._near: dict[tuple[str | None, bool], dict[str, Unit]] = {}
         self.by_rest: dict[str, list[Unit]] = {}
         for unit in self.units:
             self.by_rest.setdefault(core_key(unit.name), []).append(unit)
@@ -249,11 +252,21 @@ class _Era(Generic[Unit]):
         if candidates:
             listed = [str(u) for u in candidates]
             raise AmbiguousNameError(self._ambiguous(key, within, listed), listed)
-        pool = self.in_province(province)
-        keys = {name_key(u.name) if kind else core_key(u.name): u for u in pool}
+        keys = self._suggestions(code, by_name=bool(kind))
         wanted = name_key(f"{kind} {rest}" if kind else rest)
         near = tuple(str(keys[n]) for n in difflib.get_close_matches(wanted, keys, n=3))
         raise UnknownNameError(_suggest(self._unknown(key, within, by_code=False), near))
+
+    def _suggestions(self, province_code: str | None, *, by_name: bool) -> dict[str, Unit]:
+        """The units an unknown name is compared with, by the key it is compared on (the whole
+        name's, or its core's), kept per province: worked out for every unit of the country, a
+        suggestion cost half a second, and a document of unknown names asks for many."""
+        found = self._near.get((province_code, by_name))
+        if found is None:
+            pool = [u for u in self.units if province_code in (None, u.province_code)]
+            found = {name_key(u.name) if by_name else core_key(u.name): u for u in pool}
+            self._near[(province_code, by_name)] = found
+        return found
 
     def _unknown(self, key: str, within: Province | None, *, by_code: bool) -> Message:
         """That no unit of this era (in ``within``) has the code or name ``key``."""

@@ -10,9 +10,11 @@ Jinja2 and matplotlib are optional dependencies: ``pip install 'mdpoverty[report
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib import resources
-from typing import IO
+from types import ModuleType
+from typing import IO, Any
 
 from mdpoverty.checks import check
 from mdpoverty.checks.report import Report
@@ -38,15 +40,9 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
 
     ctx = Context(document, lang, check(document) if findings is None else findings)
     rendered = [{"key": s.key, "data": s.render(ctx)} for s in sections_for(document)]
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("mdpoverty.report", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
     css = resources.files("mdpoverty.report").joinpath("templates", "report.css")
     head = document.header
-    page: str = environment.get_template("report.html.j2").render(
+    page: str = _template(jinja2).render(
         lang=lang,
         title=f"{head.title or ''} {head.subtitle}".strip(),
         issuer=head.issuer or "",
@@ -56,6 +52,19 @@ def html_report(document: Document, lang: Lang = "vi", *, findings: Report | Non
         t=lambda key, **values: label(key, lang, **values),
     )
     return page
+
+
+@functools.cache
+def _template(jinja2: ModuleType) -> Any:
+    """The page's template, compiled once per process: compiling its nine templates took
+    longer than rendering a plan's report."""
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("mdpoverty.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("report.html.j2")
 
 
 def write_html_report(
