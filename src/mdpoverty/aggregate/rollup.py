@@ -28,7 +28,7 @@ from mdpoverty.aggregate.units import (
 )
 from mdpoverty.errors import Problem, RollupError, ValidationError, expect
 from mdpoverty.i18n import Lang, _, localize
-from mdpoverty.model._derived import hold, known
+from mdpoverty.model._derived import hold
 from mdpoverty.model.document import Document
 from mdpoverty.model.programme import Level
 from mdpoverty.model.units import UnitKind
@@ -39,6 +39,7 @@ from mdpoverty.tables.annex import (
     AnnexRow,
     UnitSum,
     _annex_rows,
+    _kept_annex_rows,
 )
 from mdpoverty.tables.shape import Labels, check_switches
 from mdpoverty.values._validation import Items, to_tuple
@@ -343,10 +344,6 @@ class Rollup:
         return self._faced(frame, "rollup.deficit_target_rows", labels, lang, total=False)
 
 
-ANNEX_ROWS = "annex rows"
-"""The key :func:`mdpoverty.tables.annex.annex_rows` keeps a plan's annex rows under."""
-
-
 def _unit_rows(plan: Document) -> tuple[AnnexRow, ...]:
     """The plan's annex rows (a row per unit, then the total): the kept ones where a check or
     a table has just derived them, else derived here and not kept.
@@ -355,7 +352,7 @@ def _unit_rows(plan: Document) -> tuple[AnnexRow, ...]:
     set (beyond the facts a roll-up holds) they would be a third of the objects each pass of
     the garbage collector goes through.
     """
-    rows: tuple[AnnexRow, ...] | None = known(plan, ANNEX_ROWS)
+    rows = _kept_annex_rows(plan)
     return _annex_rows(plan) if rows is None else rows
 
 

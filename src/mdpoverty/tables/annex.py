@@ -28,7 +28,7 @@ import attrs
 
 from mdpoverty.errors import Problem, ValidationError, expect
 from mdpoverty.i18n import Lang, Message, _, localize
-from mdpoverty.model._derived import derived
+from mdpoverty.model._derived import derived, known
 from mdpoverty.model.document import Document
 from mdpoverty.model.targets import Measure
 from mdpoverty.model.units import AdministrativeUnit
@@ -258,7 +258,17 @@ def annex_rows(plan: Document) -> tuple[AnnexRow, ...]:
     Derived once per document and shared by every caller (the rows are frozen).
     """
     expect("annex_rows", plan=(plan, Document))
-    return derived(plan, "annex rows", lambda: _annex_rows(plan))
+    return derived(plan, _ROWS, lambda: _annex_rows(plan))
+
+
+_ROWS = "annex rows"  # the key of a document's rows among its derived facts
+
+
+def _kept_annex_rows(plan: Document) -> tuple[AnnexRow, ...] | None:
+    """The rows :func:`annex_rows` has derived for ``plan`` and still keeps, else ``None``:
+    for a caller that reads them once and would rather not keep them (never derives)."""
+    rows: tuple[AnnexRow, ...] | None = known(plan, _ROWS)
+    return rows
 
 
 def annex_figures(plan: Document) -> Mapping[str | None, UnitFigures]:
